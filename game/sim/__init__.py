@@ -1,0 +1,1 @@
+"""The rules of Danger Close: deterministic, headless, never imports pygame or pytmx."""

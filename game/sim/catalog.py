@@ -1,0 +1,69 @@
+"""Unit and weapon types as data tables.  Speeds are sub-tile units per tick (30 Hz),
+ranges and sight are tiles, times are ticks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TICK_HZ = 30
+
+
+@dataclass(frozen=True)
+class WeaponType:
+    name: str
+    range_tiles: float
+    accuracy: float  # hit chance at point blank in the open, standing still
+    damage: int
+    cooldown: int  # ticks between shots
+    magazine: int
+    reload: int  # ticks
+    aim_time: int = 0  # ticks of visible aiming before the first shot at a new target
+    noise_tiles: float = 14.0
+
+
+@dataclass(frozen=True)
+class UnitType:
+    kind: str
+    side: str  # "squad" | "insurgent" | "civilian"
+    display: str
+    max_hp: int
+    speed: int
+    sight_tiles: float
+    cone_deg: int  # full width of the vision cone
+    weapon: str = ""
+    medic: bool = False
+    engineer: bool = False  # opens locked doors
+
+
+WEAPONS: dict[str, WeaponType] = {
+    w.name: w
+    for w in (
+        WeaponType("rifle", 11, 0.80, 22, 12, 30, 60),
+        WeaponType("smg", 7, 0.65, 14, 7, 25, 45),
+        WeaponType("carbine", 9, 0.72, 18, 10, 30, 55),
+        WeaponType("marksman", 16, 0.88, 40, 30, 10, 70),
+        WeaponType("ak", 9, 0.55, 16, 11, 30, 75),
+        WeaponType("lmg", 11, 0.42, 13, 5, 100, 150),
+        WeaponType("sniper", 24, 0.90, 55, 80, 5, 100, aim_time=45, noise_tiles=22),
+    )
+}
+
+UNIT_TYPES: dict[str, UnitType] = {
+    u.kind: u
+    for u in (
+        UnitType("rafiq", "squad", "Rafiq", 100, 26, 12, 120, "rifle"),
+        UnitType("hana", "squad", "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True),
+        UnitType("maaz", "squad", "Maaz", 110, 24, 11, 120, "carbine", engineer=True),
+        UnitType("rima", "squad", "Rima", 90, 26, 14, 100, "marksman"),
+        UnitType("rifleman", "insurgent", "Insurgent", 80, 22, 10, 110, "ak"),
+        UnitType("scout", "insurgent", "Scout", 60, 28, 11, 120, "ak"),
+        UnitType("gunner", "insurgent", "Gunner", 100, 18, 10, 100, "lmg"),
+        UnitType("sniper", "insurgent", "Sniper", 70, 16, 22, 50, "sniper"),
+        UnitType("child", "civilian", "Child", 40, 20, 6, 160),
+        UnitType("adult", "civilian", "Survivor", 60, 22, 7, 140),
+        UnitType("elder", "civilian", "Elder", 45, 14, 6, 140),
+    )
+}
+
+SQUAD_ORDER = ("rafiq", "hana", "maaz", "rima")
+AWARENESS_TILES = 1.6  # everyone notices what is right beside them, whatever their facing

@@ -1,0 +1,103 @@
+"""Orders as plain data: the player, the AI, replays and tests all speak these.
+
+Tile coordinates are whole tiles.  A command that cannot be carried out is refused with a
+CommandRefused event, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.sim.records import Registry
+
+COMMANDS = Registry("command")
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Move:
+    unit_ids: tuple[int, ...]
+    x: int
+    y: int
+    queue: bool = False  # add a waypoint after the current ones instead of replacing them
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Stop:
+    unit_ids: tuple[int, ...]
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Attack:
+    unit_ids: tuple[int, ...]
+    target_id: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class AttackGround:
+    """Fire at a place to pin whoever is there (suppression)."""
+
+    unit_ids: tuple[int, ...]
+    x: int
+    y: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Face:
+    unit_ids: tuple[int, ...]
+    angle: int  # degrees, 0 = east, 90 = south
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Follow:
+    """Assign civilians to follow a squad member."""
+
+    unit_ids: tuple[int, ...]
+    leader_id: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Gather:
+    """A squad member calls every found, unassigned civilian near it to follow."""
+
+    leader_id: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Heal:
+    medic_id: int
+    target_id: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class Interact:
+    """Open/unlock a door, pick up or drop a crate: whatever is on that tile."""
+
+    unit_id: int
+    x: int
+    y: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class CallStrike:
+    x: int  # target tile
+    y: int
+    confirm_danger_close: bool = False
+
+
+def command_to_dict(command: Any) -> dict[str, Any]:
+    return COMMANDS.to_dict(command)
+
+
+def command_from_dict(data: dict[str, Any]) -> Any:
+    return COMMANDS.from_dict(data)

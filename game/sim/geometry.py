@@ -1,0 +1,41 @@
+"""Integer positions: a tile is SUB sub-tile units wide, so replays agree across machines."""
+
+from __future__ import annotations
+
+import math
+
+SUB = 256
+TILE_PX = 32
+HALF = SUB // 2
+
+
+def tile_of(v: int) -> int:
+    return v // SUB
+
+
+def centre_of(t: int) -> int:
+    return t * SUB + HALF
+
+
+def px_to_sub(px: float) -> int:
+    return int(round(px * SUB / TILE_PX))
+
+
+def sub_to_px(v: float) -> float:
+    return v * TILE_PX / SUB
+
+
+def dist_sub(ax: int, ay: int, bx: int, by: int) -> int:
+    return math.isqrt((ax - bx) ** 2 + (ay - by) ** 2)
+
+
+def angle_deg(dx: int, dy: int) -> int:
+    """Direction in whole degrees, 0 = east, 90 = south (screen y grows down)."""
+    if dx == 0 and dy == 0:
+        return 0
+    return int(round(math.degrees(math.atan2(dy, dx)))) % 360
+
+
+def angle_diff(a: int, b: int) -> int:
+    d = (a - b) % 360
+    return d - 360 if d > 180 else d

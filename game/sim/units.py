@@ -1,0 +1,75 @@
+"""Per-unit state: a small mutable record keyed by id in World.units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.sim.catalog import UNIT_TYPES, WEAPONS, UnitType, WeaponType
+from game.sim.geometry import SUB
+
+# life states
+ACTIVE, DOWNED, DEAD, GONE = "active", "downed", "dead", "gone"  # gone: extracted or rescued
+
+
+@dataclass
+class Unit:
+    id: int
+    kind: str
+    side: str
+    name: str
+    x: int
+    y: int
+    facing: int = 0
+    hp: int = 100
+    life: str = ACTIVE
+    activity: str = "idle"  # idle, moving, firing, aiming, reloading, healing, working
+    path: list[tuple[int, int]] = field(default_factory=list)  # tiles still to walk
+    waypoints: list[tuple[int, int]] = field(default_factory=list)  # queued tile goals
+    target_id: int = 0
+    ground_target: tuple[int, int] | None = None  # tile fired at for suppression
+    ammo: int = 0
+    cooldown: int = 0
+    reload_left: int = 0
+    aim_left: int = 0
+    aim_target: int = 0
+    bleed: int = 0  # hp lost per second
+    hidden: bool = False  # civilians not yet found, ambushers not yet sprung
+    found: bool = False
+    leader_id: int = 0  # civilians: the squad member they follow
+    group: str = ""
+    carrying: int = 0  # crate id carried
+    downed_ticks: int = 0
+    last_x: int = 0  # position at the previous tick, for interpolated drawing
+    last_y: int = 0
+
+    @property
+    def utype(self) -> UnitType:
+        return UNIT_TYPES[self.kind]
+
+    @property
+    def weapon(self) -> WeaponType | None:
+        name = self.utype.weapon
+        return WEAPONS[name] if name else None
+
+    @property
+    def alive(self) -> bool:
+        return self.life in (ACTIVE, DOWNED)
+
+    @property
+    def active(self) -> bool:
+        return self.life == ACTIVE
+
+    @property
+    def tile(self) -> tuple[int, int]:
+        return self.x // SUB, self.y // SUB
+
+
+@dataclass
+class Crate:
+    id: int
+    x: int
+    y: int
+    kind: str = "vaccine"
+    required: bool = True
+    carrier_id: int = 0
+    delivered: bool = False

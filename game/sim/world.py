@@ -1,0 +1,189 @@
+"""The World: everything the rules know, advanced only by step()."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.sim.catalog import SQUAD_ORDER, UNIT_TYPES, TICK_HZ
+from game.sim.geometry import SUB, centre_of
+from game.sim.scenario import Scenario
+from game.sim.terrain import GRID_NAMES, Terrain
+from game.sim.units import ACTIVE, Crate, Unit
+
+OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT = "undecided", "victory", "defeat"
+
+
+@dataclass
+class Stats:
+    shots: int = 0
+    hits: int = 0
+    rescued: int = 0
+    civilians_lost: int = 0
+    squad_lost: int = 0
+    strikes_used: int = 0
+    strike_casualties: int = 0
+    kills: int = 0
+
+
+@dataclass
+class World:
+    scenario: Scenario
+    terrain: Terrain
+    seed: int
+    rng: np.random.Generator  # the rules' only source of chance
+    cosmetic_rng: np.random.Generator  # effects only; never touches the rules
+    tick: int = 0
+    units: dict[int, Unit] = field(default_factory=dict)
+    crates: dict[int, Crate] = field(default_factory=dict)
+    next_id: int = 1
+    seen_now: np.ndarray = field(default=None)  # bool [y, x]: the squad sees it this tick
+    seen_ever: np.ndarray = field(default=None)  # bool [y, x]
+    outcome: str = OUTCOME_UNDECIDED
+    outcome_reason: str = ""
+    strikes_left: int = 0
+    fired_triggers: set[int] = field(default_factory=set)
+    sprung_groups: set[str] = field(default_factory=set)
+    stats: Stats = field(default_factory=Stats)
+    difficulty: str = "normal"
+    # caches derived from state (never hashed or saved): pathing grids and the like
+    caches: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def time_s(self) -> float:
+        return self.tick / TICK_HZ
+
+    def squad(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.side == "squad"]
+
+    def insurgents(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.side == "insurgent"]
+
+    def civilians(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.side == "civilian"]
+
+    def add_unit(self, kind: str, x: int, y: int, **fields: Any) -> Unit:
+        utype = UNIT_TYPES[kind]
+        unit = Unit(
+            id=self.next_id,
+            kind=kind,
+            side=utype.side,
+            name=fields.pop("name", utype.display),
+            x=x,
+            y=y,
+            hp=utype.max_hp,
+            last_x=x,
+            last_y=y,
+            **fields,
+        )
+        weapon = unit.weapon
+        unit.ammo = weapon.magazine if weapon else 0
+        self.units[unit.id] = unit
+        self.next_id += 1
+        return unit
+
+
+def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> World:
+    root = np.random.SeedSequence(seed)
+    rules_seed, cosmetic_seed = root.spawn(2)
+    terrain = scenario.terrain.copy()
+    world = World(
+        scenario=scenario,
+        terrain=terrain,
+        seed=seed,
+        rng=np.random.Generator(np.random.PCG64(rules_seed)),
+        cosmetic_rng=np.random.Generator(np.random.PCG64(cosmetic_seed)),
+        seen_now=np.zeros(terrain.walkable.shape, dtype=bool),
+        seen_ever=np.zeros(terrain.walkable.shape, dtype=bool),
+        strikes_left=scenario.rules.air_strikes,
+        difficulty=difficulty,
+    )
+    _spawn_squad(world)
+    for spawn in scenario.civilians:
+        world.add_unit(
+            spawn.kind, spawn.x, spawn.y, hidden=spawn.hidden, found=not spawn.hidden,
+            group=spawn.group, bleed=2 if spawn.wounded else 0,
+        )
+    for spawn in scenario.insurgents:
+        unit = world.add_unit(
+            spawn.role, spawn.x, spawn.y, facing=spawn.facing, group=spawn.group,
+            hidden=spawn.ambush or spawn.reinforcement,
+        )
+        if spawn.reinforcement:
+            unit.life = "reserve"
+    for spawn in scenario.crates:
+        crate = Crate(world.next_id, spawn.x, spawn.y, spawn.kind, spawn.required)
+        world.crates[crate.id] = crate
+        world.next_id += 1
+    return world
+
+
+def _spawn_squad(world: World) -> None:
+    spawns = world.scenario.squad
+    named = {s.member: s for s in spawns if s.member}
+    shared = [s for s in spawns if not s.member]
+    for index, member in enumerate(SQUAD_ORDER):
+        spawn = named.get(member) or (shared[0] if shared else None)
+        if spawn is None:
+            continue
+        x, y = spawn.x, spawn.y
+        if spawn.member != member:
+            x, y = _free_tile_near(world.terrain, x, y, index)
+        world.add_unit(member, x, y, facing=270)
+
+
+def _free_tile_near(terrain: Terrain, x: int, y: int, index: int) -> tuple[int, int]:
+    """The index-th walkable tile around (x, y), nearest first, for spreading the squad."""
+    tx, ty = x // SUB, y // SUB
+    candidates = []
+    for dy in range(-3, 4):
+        for dx in range(-3, 4):
+            cx, cy = tx + dx, ty + dy
+            if terrain.in_bounds(cx, cy) and terrain.walkable[cy, cx]:
+                candidates.append((dx * dx + dy * dy, dy, dx, cx, cy))
+    candidates.sort()
+    if not candidates:
+        return x, y
+    _, _, _, cx, cy = candidates[min(index, len(candidates) - 1)]
+    return centre_of(cx), centre_of(cy)
+
+
+def state_hash(world: World) -> str:
+    """A digest of everything the rules depend on: equal hashes mean equal futures."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps(world_state_summary(world), sort_keys=True).encode())
+    for name in GRID_NAMES:
+        h.update(np.ascontiguousarray(getattr(world.terrain, name)).tobytes())
+    h.update(world.seen_ever.tobytes())
+    h.update(json.dumps(world.rng.bit_generator.state, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def world_state_summary(world: World) -> dict[str, Any]:
+    units = [
+        {k: v for k, v in vars(u).items() if k not in ("last_x", "last_y")}
+        for _, u in sorted(world.units.items())
+    ]
+    crates = [vars(c) for _, c in sorted(world.crates.items())]
+    return {
+        "tick": world.tick,
+        "units": units,
+        "crates": crates,
+        "outcome": world.outcome,
+        "strikes_left": world.strikes_left,
+        "fired_triggers": sorted(world.fired_triggers),
+        "sprung_groups": sorted(world.sprung_groups),
+        "stats": vars(world.stats),
+    }
+
+
+def squad_alive(world: World) -> int:
+    return sum(1 for u in world.squad() if u.alive)
+
+
+def is_active(unit: Unit) -> bool:
+    return unit.life == ACTIVE
