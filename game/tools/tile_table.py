@@ -1,0 +1,92 @@
+"""The tile types of the shared tileset: names and rule properties, as one table.
+
+The order of TILES is the tile id order in assets/tileset.tsx (id = index), so adding a
+tile at the end keeps every existing map valid.  No pygame here: the TMX writer and the
+tests read this table without a display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TILE_PX = 32
+COLUMNS = 8
+RULE_PROPERTIES = (
+    "name", "walkable", "opaque", "cover", "elevation", "destructible", "door", "locked",
+)
+
+
+@dataclass(frozen=True)
+class TileType:
+    name: str
+    walkable: bool = True
+    opaque: bool = False
+    cover: str = "none"  # none | low | high
+    elevation: int = 0
+    destructible: bool = False
+    door: bool = False
+    locked: bool = False
+    above: bool = False  # decoration meant for an "Above" layer; rules ignore that layer
+
+    def properties(self) -> dict[str, str | bool | int]:
+        return {name: getattr(self, name) for name in RULE_PROPERTIES}
+
+
+def _wall(name: str, destructible: bool = False) -> TileType:
+    return TileType(name, walkable=False, opaque=True, cover="high", destructible=destructible)
+
+
+TILES: tuple[TileType, ...] = (
+    # ground, row 0
+    TileType("floor"),
+    TileType("floor_cracked"),
+    TileType("dirt"),
+    TileType("sand"),
+    TileType("tiles"),
+    TileType("scrub"),
+    TileType("road"),
+    TileType("road_line"),
+    # ground and walkable clutter, row 1
+    TileType("grain_floor"),
+    TileType("planks_floor"),
+    TileType("rubble", cover="low"),
+    TileType("extraction_pad"),
+    TileType("extraction_chevron"),
+    TileType("rafters", elevation=2),
+    TileType("ladder", elevation=1),
+    TileType("door", opaque=True, door=True),
+    # low and high cover, row 2
+    TileType("sandbags", walkable=False, cover="low"),
+    TileType("low_wall", walkable=False, cover="low"),
+    TileType("grain_sacks", walkable=False, cover="low"),
+    TileType("debris_pile", walkable=False, cover="low", destructible=True),
+    TileType("barrels", walkable=False, cover="high"),
+    TileType("crate_stack", walkable=False, cover="high"),
+    TileType("window", walkable=False, cover="high"),
+    TileType("rafter_rail", walkable=False, cover="low", elevation=2),
+    # walls, row 3
+    _wall("stone_wall"),
+    _wall("stone_wall_cracked"),
+    _wall("stone_wall_moss"),
+    _wall("stone_pillar"),
+    _wall("brick_wall_destructible", destructible=True),
+    _wall("wood_wall", destructible=True),
+    TileType("locked_door", walkable=False, opaque=True, door=True, locked=True),
+    _wall("wood_pillar", destructible=True),
+    # decoration for layers drawn above units, then outdoor props, row 4
+    TileType("beam_overhead", above=True),
+    TileType("roof_edge_n", above=True),
+    TileType("roof_edge_s", above=True),
+    TileType("shadow", above=True),
+    TileType("well", walkable=False, cover="high"),
+    TileType("dead_tree", walkable=False, cover="low"),
+    TileType("wreck", walkable=False, cover="high", destructible=True),
+    TileType("tarp"),
+)
+
+BY_NAME: dict[str, int] = {tile.name: index for index, tile in enumerate(TILES)}
+
+
+def tile_id(name: str) -> int:
+    """The local tile id of a named tile (raises KeyError with the unknown name)."""
+    return BY_NAME[name]
