@@ -70,4 +70,6 @@ class Terrain:
         return count
 
 
-GRID_NAMES = ("walkable", "opaque", "cover", "elevation", "destructible", "door", "locked", "rubble")
+GRID_NAMES = (
+    "walkable", "opaque", "cover", "elevation", "destructible", "door", "locked", "rubble"
+)

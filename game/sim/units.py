@@ -27,6 +27,7 @@ class Unit:
     waypoints: list[tuple[int, int]] = field(default_factory=list)  # queued tile goals
     target_id: int = 0
     ground_target: tuple[int, int] | None = None  # tile fired at for suppression
+    chasing: bool = False  # walking toward target_id to get a shot
     ammo: int = 0
     cooldown: int = 0
     reload_left: int = 0
@@ -39,6 +40,9 @@ class Unit:
     group: str = ""
     carrying: int = 0  # crate id carried
     downed_ticks: int = 0
+    work_left: int = 0  # ticks left on a timed job: healing someone, opening a lock
+    work_target: int = 0  # the unit being healed
+    work_tile: tuple[int, int] | None = None  # the lock being opened
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.catalog import SQUAD_ORDER, UNIT_TYPES, TICK_HZ
+from game.sim.catalog import SQUAD_ORDER, TICK_HZ, UNIT_TYPES
 from game.sim.geometry import SUB, centre_of
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
@@ -48,6 +48,7 @@ class World:
     strikes_left: int = 0
     fired_triggers: set[int] = field(default_factory=set)
     sprung_groups: set[str] = field(default_factory=set)
+    spotted: set[int] = field(default_factory=set)  # insurgents the squad has seen once
     stats: Stats = field(default_factory=Stats)
     difficulty: str = "normal"
     # caches derived from state (never hashed or saved): pathing grids and the like
@@ -177,6 +178,7 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "strikes_left": world.strikes_left,
         "fired_triggers": sorted(world.fired_triggers),
         "sprung_groups": sorted(world.sprung_groups),
+        "spotted": sorted(world.spotted),
         "stats": vars(world.stats),
     }
 

@@ -1,0 +1,108 @@
+"""danger-close [play | sim | validate | replay]: the game's command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import MAPS_DIR
+
+DEFAULT_MAP = MAPS_DIR / "granary.tmx"
+DIFFICULTIES = ("easy", "normal", "hard")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="danger-close", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="play a map in a window")
+    play.add_argument("map", nargs="?", default=str(DEFAULT_MAP))
+    _add_run_options(play)
+    play.add_argument("--frames", type=int, help="run this many frames, then exit")
+    play.add_argument("--screenshot", help="save the last frame to this PNG")
+
+    sim = sub.add_parser("sim", help="run a map headless and report")
+    sim.add_argument("map")
+    _add_run_options(sim)
+    sim.add_argument("--ticks", type=int, default=30 * 60 * 10, help="at most this many ticks")
+    sim.add_argument("--commands", help="JSON-lines file of {tick, command} records")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    validate = sub.add_parser("validate", help="check maps and list every problem")
+    validate.add_argument("maps", nargs="+")
+    return parser
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "sim":
+        return _cmd_sim(args)
+    if args.command == "validate":
+        from game.tiled.validate import run
+
+        return run(args.maps)
+    if args.command == "play":
+        return _cmd_play(args.map, args)
+    return _cmd_play(str(DEFAULT_MAP), argparse.Namespace(
+        seed=1, difficulty="normal", frames=None, screenshot=None))
+
+
+def _cmd_play(map_path: str, args: argparse.Namespace) -> int:
+    from game.app import run_play
+
+    return run_play(
+        map_path, seed=args.seed, difficulty=args.difficulty,
+        frames=args.frames, screenshot=args.screenshot,
+    )
+
+
+def _load(map_path: str):
+    from game.tiled.errors import MapError
+    from game.tiled.loader import load_scenario
+
+    try:
+        return load_scenario(map_path)
+    except MapError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+    except OSError as exc:
+        print(f"{map_path}: cannot read the map: {exc.strerror or exc}", file=sys.stderr)
+        return None
+
+
+def _cmd_sim(args: argparse.Namespace) -> int:
+    from game.headless import CommandFileError, read_commands, run_headless
+
+    scenario = _load(args.map)
+    if scenario is None:
+        return 1
+    commands = None
+    if args.commands:
+        try:
+            commands = read_commands(args.commands)
+        except (OSError, CommandFileError) as exc:
+            print(f"cannot use the commands file: {exc}", file=sys.stderr)
+            return 1
+    report = run_headless(
+        scenario, seed=args.seed, ticks=args.ticks, difficulty=args.difficulty,
+        commands=commands,
+    ).as_dict()
+    if args.json:
+        print(json.dumps(report))
+    else:
+        for key, value in report.items():
+            print(f"{key:>18}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+

@@ -1,0 +1,43 @@
+"""A mission being played: the world, the insurgent AI, and the record of player orders.
+
+The front end, the headless `sim` command and replays all advance a mission through
+Session.advance, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.ai.insurgents import think as insurgents_think
+from game.sim.commands import command_to_dict
+from game.sim.scenario import Scenario
+from game.sim.step import step
+from game.sim.world import OUTCOME_UNDECIDED, World, new_world
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    seed: int = 0
+    difficulty: str = "normal"
+    world: World = field(init=False)
+    recorded: list[dict[str, Any]] = field(default_factory=list)  # {"tick", "command"} lines
+
+    def __post_init__(self) -> None:
+        self.world = new_world(self.scenario, self.seed, self.difficulty)
+
+    @property
+    def finished(self) -> bool:
+        return self.world.outcome != OUTCOME_UNDECIDED
+
+    def advance(self, player_commands: list[Any] | tuple[Any, ...] = ()) -> list[Any]:
+        """Run one tick with the player's orders plus the AI's; returns the tick's events."""
+        for command in player_commands:
+            self.recorded.append({"tick": self.world.tick, "command": command_to_dict(command)})
+        ai_commands = insurgents_think(self.world)
+        return step(self.world, list(player_commands) + ai_commands)
+
+    def restart(self) -> None:
+        self.world = new_world(self.scenario, self.seed, self.difficulty)
+        self.recorded.clear()

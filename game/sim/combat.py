@@ -1,0 +1,182 @@
+"""fire_weapons: hitscan shots whose odds fall with range, cover and movement."""
+
+from __future__ import annotations
+
+import math
+
+from game.sim.catalog import WeaponType
+from game.sim.events import ReloadStarted, ShotFired
+from game.sim.geometry import SUB, angle_deg, centre_of
+from game.sim.health import apply_damage
+from game.sim.sight import clear_line, first_blocked, in_cone
+from game.sim.terrain import COVER_HIGH, COVER_LOW
+from game.sim.units import Unit
+from game.sim.world import World
+
+COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
+SHOOTER_MOVING_FACTOR = 0.6
+TARGET_MOVING_FACTOR = 0.8
+DIFFICULTY_ACCURACY = {"easy": 0.6, "normal": 0.8, "hard": 1.0}
+
+
+def cover_between(world: World, shooter: Unit, target: Unit) -> int:
+    """Cover the target has against this shooter: the best cover on the tile next to it
+    on the shooter's side. A shooter higher up sees over low cover."""
+    tx, ty = target.tile
+    sx, sy = shooter.tile
+    if max(abs(tx - sx), abs(ty - sy)) <= 1:
+        return 0
+    dx = (sx > tx) - (sx < tx)
+    dy = (sy > ty) - (sy < ty)
+    terrain = world.terrain
+    best = 0
+    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
+        if (cx, cy) != (tx, ty) and terrain.in_bounds(cx, cy):
+            best = max(best, int(terrain.cover[cy, cx]))
+    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
+        return 0
+    return best
+
+
+def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) -> float:
+    dist_tiles = math.hypot(shooter.x - target.x, shooter.y - target.y) / SUB
+    chance = weapon.accuracy * (1.0 - 0.5 * min(dist_tiles / weapon.range_tiles, 1.0))
+    chance *= COVER_FACTOR[cover_between(world, shooter, target)]
+    if shooter.activity == "moving":
+        chance *= SHOOTER_MOVING_FACTOR
+    if target.activity == "moving":
+        chance *= TARGET_MOVING_FACTOR
+    if shooter.side == "insurgent":
+        chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
+    if target.life == "downed":
+        chance *= 0.5
+    return max(0.02, min(chance, 0.97))
+
+
+def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
+    weapon = shooter.weapon
+    if weapon is None or not target.alive or target.hidden:
+        return False
+    sx, sy = shooter.tile
+    tx, ty = target.tile
+    if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
+        return False
+    return clear_line(world.terrain.opaque, sx, sy, tx, ty)
+
+
+def can_see(world: World, viewer: Unit, target: Unit) -> bool:
+    """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles."""
+    if not target.alive or target.life == "gone":
+        return False
+    vx, vy = viewer.tile
+    tx, ty = target.tile
+    dist = math.hypot(vx - tx, vy - ty)
+    if dist > viewer.utype.sight_tiles:
+        return False
+    if not in_cone(viewer.facing, viewer.utype.cone_deg, tx - vx, ty - vy, dist):
+        return False
+    return clear_line(world.terrain.opaque, vx, vy, tx, ty)
+
+
+def fire_weapons(world: World, events: list) -> None:
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if not unit.active or unit.weapon is None or unit.hidden:
+            continue
+        if unit.cooldown > 0:
+            unit.cooldown -= 1
+        if unit.reload_left > 0:
+            unit.reload_left -= 1
+            if unit.reload_left == 0:
+                unit.ammo = unit.weapon.magazine
+                unit.activity = "idle" if not unit.path else "moving"
+            continue
+        if unit.target_id:
+            _engage(world, unit, events)
+        elif unit.ground_target is not None:
+            _suppress(world, unit, events)
+
+
+def _engage(world: World, unit: Unit, events: list) -> None:
+    target = world.units.get(unit.target_id)
+    gone = target is None or not target.alive or target.life == "gone"
+    if gone or (unit.side == "insurgent" and target.life == "downed"):
+        unit.target_id = 0
+        unit.aim_left = 0
+        if unit.activity in ("firing", "aiming"):
+            unit.activity = "idle"
+        return
+    if not can_shoot(world, unit, target):
+        if unit.activity in ("firing", "aiming"):
+            unit.activity = "idle"
+        return
+    unit.facing = angle_deg(target.x - unit.x, target.y - unit.y)
+    weapon = unit.weapon
+    if unit.aim_target != target.id:
+        unit.aim_target = target.id
+        unit.aim_left = weapon.aim_time
+    if unit.aim_left > 0:
+        unit.aim_left -= 1
+        unit.activity = "aiming"
+        return
+    if unit.cooldown > 0:
+        return
+    if unit.ammo <= 0:
+        _start_reload(unit, events)
+        return
+    _shoot(world, unit, target, weapon, events)
+
+
+def _suppress(world: World, unit: Unit, events: list) -> None:
+    gx, gy = unit.ground_target
+    sx, sy = unit.tile
+    weapon = unit.weapon
+    if math.hypot(gx - sx, gy - sy) > weapon.range_tiles:
+        unit.ground_target = None
+        return
+    unit.facing = angle_deg(centre_of(gx) - unit.x, centre_of(gy) - unit.y)
+    if unit.cooldown > 0:
+        return
+    if unit.ammo <= 0:
+        _start_reload(unit, events)
+        return
+    blocked = first_blocked(world.terrain.opaque, sx, sy, gx, gy)
+    ex, ey = (gx, gy) if blocked is None else blocked
+    unit.ammo -= 1
+    unit.cooldown = weapon.cooldown
+    unit.activity = "firing"
+    world.stats.shots += unit.side == "squad"
+    events.append(
+        ShotFired(unit.id, 0, unit.x, unit.y, centre_of(ex), centre_of(ey), False, weapon.name)
+    )
+
+
+def _start_reload(unit: Unit, events: list) -> None:
+    unit.reload_left = unit.weapon.reload
+    unit.activity = "reloading"
+    events.append(ReloadStarted(unit.id))
+
+
+def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: list) -> None:
+    unit.ammo -= 1
+    unit.cooldown = weapon.cooldown
+    unit.activity = "firing"
+    chance = hit_chance(world, unit, target, weapon)
+    hit = bool(world.rng.random() < chance)
+    if unit.side == "squad":
+        world.stats.shots += 1
+        world.stats.hits += hit
+    if hit:
+        end_x, end_y = target.x, target.y
+    else:
+        # a miss lands past or beside the target; cosmetic only, so the cosmetic generator
+        spread = SUB
+        end_x = target.x + int(world.cosmetic_rng.integers(-spread, spread + 1))
+        end_y = target.y + int(world.cosmetic_rng.integers(-spread, spread + 1))
+    events.append(ShotFired(unit.id, target.id, unit.x, unit.y, end_x, end_y, hit, weapon.name))
+    if hit:
+        spread = max(1, weapon.damage // 4)
+        damage = weapon.damage + int(world.rng.integers(-spread, spread + 1))
+        apply_damage(world, target, damage, unit.id, events, bleed_chance=0.35)
+
+

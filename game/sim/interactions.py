@@ -1,0 +1,143 @@
+"""Timed jobs beside a tile or a person: opening locks, picking up crates, giving aid."""
+
+from __future__ import annotations
+
+import math
+
+from game.sim.catalog import TICK_HZ
+from game.sim.events import DoorOpened, RadioMessage
+from game.sim.geometry import SUB, centre_of
+from game.sim.health import HEAL_TICKS, finish_heal
+from game.sim.movement import set_course
+from game.sim.units import Unit
+from game.sim.world import World
+
+UNLOCK_TICKS = 4 * TICK_HZ
+REACH_TILES = 1.5
+
+
+def start_interaction(world: World, unit: Unit, tile: tuple[int, int]) -> str:
+    x, y = tile
+    terrain = world.terrain
+    if not terrain.in_bounds(x, y):
+        return "outside the map"
+    crate = _crate_at(world, tile)
+    if crate is not None:
+        unit.work_tile = tile
+        unit.work_left = 1
+        set_course(world, unit, tile)
+        return ""
+    if terrain.locked[y, x]:
+        if not unit.utype.engineer:
+            return "locked: Maaz can open it"
+        unit.work_tile = tile
+        unit.work_left = UNLOCK_TICKS
+        _approach(world, unit, tile)
+        return ""
+    if unit.carrying:
+        return _drop_crate(world, unit)
+    return "nothing to do there"
+
+
+def _approach(world: World, unit: Unit, tile: tuple[int, int]) -> None:
+    """Walk to a walkable tile beside a blocked one."""
+    x, y = tile
+    best = None
+    for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0)):
+        nx, ny = x + dx, y + dy
+        if world.terrain.in_bounds(nx, ny) and world.terrain.walkable[ny, nx]:
+            d = math.hypot(centre_of(nx) - unit.x, centre_of(ny) - unit.y)
+            if best is None or d < best[0]:
+                best = (d, (nx, ny))
+    if best is not None:
+        set_course(world, unit, best[1])
+
+
+def _crate_at(world: World, tile: tuple[int, int]):
+    for cid in sorted(world.crates):
+        crate = world.crates[cid]
+        free = not crate.carrier_id and not crate.delivered
+        if free and (crate.x // SUB, crate.y // SUB) == tile:
+            return crate
+    return None
+
+
+def _drop_crate(world: World, unit: Unit) -> str:
+    crate = world.crates.get(unit.carrying)
+    if crate is None:
+        unit.carrying = 0
+        return "nothing carried"
+    crate.carrier_id = 0
+    crate.x, crate.y = unit.x, unit.y
+    unit.carrying = 0
+    return ""
+
+
+def progress_jobs(world: World, events: list) -> None:
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if not unit.active:
+            continue
+        if unit.work_target:
+            _progress_aid(world, unit, events)
+        elif unit.work_tile is not None:
+            _progress_tile_job(world, unit, events)
+        if unit.carrying:
+            crate = world.crates[unit.carrying]
+            crate.x, crate.y = unit.x, unit.y
+
+
+def _near(unit: Unit, x: int, y: int) -> bool:
+    return math.hypot(unit.x - x, unit.y - y) / SUB <= REACH_TILES
+
+
+def _progress_aid(world: World, medic: Unit, events: list) -> None:
+    patient = world.units.get(medic.work_target)
+    if patient is None or not patient.alive or patient.life == "gone":
+        medic.work_target, medic.work_left = 0, 0
+        medic.activity = "idle"
+        return
+    if not _near(medic, patient.x, patient.y):
+        if not medic.path and (world.tick + medic.id) % 15 == 0:
+            set_course(world, medic, patient.tile)
+        return
+    medic.path.clear()
+    if medic.activity != "healing":
+        medic.activity = "healing"
+        medic.work_left = HEAL_TICKS if medic.utype.medic else HEAL_TICKS * 3
+    medic.work_left -= 1
+    if medic.work_left <= 0:
+        finish_heal(world, medic, patient, events)
+        medic.work_target = 0
+        medic.activity = "idle"
+
+
+def _progress_tile_job(world: World, unit: Unit, events: list) -> None:
+    tx, ty = unit.work_tile
+    if not _near(unit, centre_of(tx), centre_of(ty)):
+        if not unit.path:
+            unit.work_tile, unit.work_left = None, 0
+        return
+    crate = _crate_at(world, (tx, ty))
+    if crate is not None and not unit.carrying:
+        crate.carrier_id = unit.id
+        unit.carrying = crate.id
+        unit.work_tile, unit.work_left = None, 0
+        events.append(RadioMessage(unit.name, f"Got the {crate.kind} crate."))
+        return
+    terrain = world.terrain
+    if not terrain.locked[ty, tx]:
+        unit.work_tile, unit.work_left = None, 0
+        return
+    unit.path.clear()
+    unit.activity = "working"
+    unit.work_left -= 1
+    if unit.work_left <= 0:
+        terrain.locked[ty, tx] = False
+        terrain.walkable[ty, tx] = True
+        terrain.opaque[ty, tx] = False
+        terrain.version += 1
+        unit.work_tile = None
+        unit.activity = "idle"
+        events.append(DoorOpened(tx, ty, unit.id))
+        events.append(RadioMessage(unit.name, "Lock's open."))

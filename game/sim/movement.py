@@ -1,0 +1,104 @@
+"""move_units: walk each unit along its path, one tile centre at a time."""
+
+from __future__ import annotations
+
+import math
+
+from game.sim.events import DoorOpened
+from game.sim.geometry import SUB, angle_deg, centre_of
+from game.sim.pathing import path_grid
+from game.sim.units import Unit
+from game.sim.world import World
+
+CARRY_SPEED_FACTOR = 0.6
+WOUNDED_SPEED_FACTOR = 0.5
+
+
+def unit_speed(world: World, unit: Unit) -> int:
+    speed = float(unit.utype.speed)
+    if unit.carrying:
+        speed *= CARRY_SPEED_FACTOR
+    if unit.side == "civilian" and unit.bleed > 0:
+        speed *= WOUNDED_SPEED_FACTOR
+    return max(1, int(speed))
+
+
+def plan_next_leg(world: World, unit: Unit) -> bool:
+    """Turn the next queued waypoint into a path; False when there is nowhere to go."""
+    grid = path_grid(world.caches, world.terrain)
+    while unit.waypoints and not unit.path:
+        goal = unit.waypoints.pop(0)
+        if goal == unit.tile:
+            continue
+        unit.path = grid.find(unit.tile, goal)
+    return bool(unit.path)
+
+
+def move_units(world: World, events: list) -> None:
+    for unit in world.units.values():
+        unit.last_x, unit.last_y = unit.x, unit.y
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if not unit.active or unit.hidden and unit.side == "insurgent":
+            continue
+        if unit.activity in ("healing", "working"):
+            continue
+        if not unit.path and unit.waypoints:
+            plan_next_leg(world, unit)
+        if unit.path:
+            _advance(world, unit, unit_speed(world, unit), events)
+        elif unit.activity == "moving":
+            unit.activity = "idle"
+
+
+def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
+    unit.activity = "moving"
+    while budget > 0 and unit.path:
+        tx, ty = unit.path[0]
+        if not world.terrain.walkable[ty, tx] or world.terrain.locked[ty, tx]:
+            # the way closed since the path was planned: plan again from here
+            goal = unit.path[-1]
+            unit.path = path_grid(world.caches, world.terrain).find(unit.tile, goal)
+            return
+        _open_door_at(world, tx, ty, unit, events)
+        gx, gy = centre_of(tx), centre_of(ty)
+        dx, dy = gx - unit.x, gy - unit.y
+        dist = math.isqrt(dx * dx + dy * dy)
+        if dist > 0:
+            unit.facing = angle_deg(dx, dy)
+        if dist <= budget:
+            unit.x, unit.y = gx, gy
+            budget -= dist
+            unit.path.pop(0)
+            if not unit.path:
+                plan_next_leg(world, unit)
+        else:
+            unit.x += dx * budget // dist
+            unit.y += dy * budget // dist
+            budget = 0
+
+
+def _open_door_at(world: World, tx: int, ty: int, unit: Unit, events: list) -> None:
+    terrain = world.terrain
+    if terrain.door[ty, tx] and terrain.opaque[ty, tx]:
+        terrain.opaque[ty, tx] = False
+        terrain.version += 1
+        events.append(DoorOpened(tx, ty, unit.id))
+
+
+def set_course(world: World, unit: Unit, goal: tuple[int, int], queue: bool = False) -> bool:
+    """Send a unit to a tile; False (and no change) when no route exists."""
+    grid = path_grid(world.caches, world.terrain)
+    if queue and (unit.path or unit.waypoints):
+        unit.waypoints.append(goal)
+        return True
+    path = grid.find(unit.tile, goal)
+    if not path and goal != unit.tile:
+        return False
+    unit.path = path
+    unit.waypoints = []
+    return True
+
+
+def tile_at(x: int, y: int) -> tuple[int, int]:
+    return x // SUB, y // SUB

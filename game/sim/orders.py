@@ -1,0 +1,188 @@
+"""apply_commands: turn orders into unit intentions, or refuse them with a reason."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from game.sim import commands as c
+from game.sim.events import CommandRefused
+from game.sim.geometry import SUB
+from game.sim.movement import set_course
+from game.sim.pathing import nearby_open_tiles, path_grid
+from game.sim.units import Unit
+from game.sim.world import World
+
+GATHER_RADIUS_TILES = 8.0
+
+
+def apply_commands(world: World, commands: list[Any], events: list) -> None:
+    for command in commands:
+        handler = _HANDLERS.get(type(command))
+        reason = handler(world, command) if handler else "unknown command"
+        if reason:
+            unit_id = _first_unit(command)
+            events.append(CommandRefused(type(command).__name__, reason, unit_id))
+
+
+def _first_unit(command: Any) -> int:
+    ids = getattr(command, "unit_ids", None)
+    if ids:
+        return int(ids[0])
+    return int(getattr(command, "unit_id", 0) or getattr(command, "leader_id", 0)
+               or getattr(command, "medic_id", 0))
+
+
+def _movable(world: World, ids: tuple[int, ...]) -> list[Unit]:
+    units = [world.units.get(i) for i in ids]
+    return [u for u in units if u is not None and u.active and u.side != "civilian"]
+
+
+def _move(world: World, cmd: c.Move) -> str:
+    units = _movable(world, cmd.unit_ids)
+    if not units:
+        return "no unit that can move"
+    if not world.terrain.in_bounds(cmd.x, cmd.y):
+        return "outside the map"
+    grid = path_grid(world.caches, world.terrain)
+    goals = nearby_open_tiles(grid.walkable, (cmd.x, cmd.y), len(units))
+    if not goals:
+        return "no open ground there"
+    moved = 0
+    for unit, goal in zip(units, goals * len(units), strict=False):
+        _clear_job(unit)
+        if not cmd.queue:
+            unit.target_id, unit.chasing, unit.ground_target = 0, False, None
+        moved += set_course(world, unit, goal, queue=cmd.queue)
+    return "" if moved else "no route there"
+
+
+def _stop(world: World, cmd: c.Stop) -> str:
+    for unit in _movable(world, cmd.unit_ids):
+        unit.path.clear()
+        unit.waypoints.clear()
+        unit.target_id, unit.chasing, unit.ground_target = 0, False, None
+        _clear_job(unit)
+        unit.activity = "idle"
+    return ""
+
+
+def _attack(world: World, cmd: c.Attack) -> str:
+    target = world.units.get(cmd.target_id)
+    if target is None or not target.alive or target.life == "gone":
+        return "no such target"
+    attackers = [u for u in _movable(world, cmd.unit_ids) if u.weapon is not None]
+    if not attackers:
+        return "no unit that can fire"
+    for unit in attackers:
+        if unit.side == "squad" and not _squad_sees(world, target):
+            return "target not in sight"
+        if unit.side == target.side:
+            return "will not fire on a friend"
+        _clear_job(unit)
+        unit.target_id, unit.ground_target = target.id, None
+        unit.chasing = unit.side == "squad"
+        unit.waypoints.clear()
+        unit.path.clear()
+    return ""
+
+
+def _squad_sees(world: World, target: Unit) -> bool:
+    tx, ty = target.tile
+    return not target.hidden and bool(world.seen_now[ty, tx])
+
+
+def _attack_ground(world: World, cmd: c.AttackGround) -> str:
+    if not world.terrain.in_bounds(cmd.x, cmd.y):
+        return "outside the map"
+    for unit in _movable(world, cmd.unit_ids):
+        if unit.weapon is not None:
+            unit.ground_target, unit.target_id, unit.chasing = (cmd.x, cmd.y), 0, False
+    return ""
+
+
+def _face(world: World, cmd: c.Face) -> str:
+    for unit in _movable(world, cmd.unit_ids):
+        unit.facing = cmd.angle % 360
+        unit.path.clear()
+        unit.waypoints.clear()
+    return ""
+
+
+def _follow(world: World, cmd: c.Follow) -> str:
+    leader = world.units.get(cmd.leader_id)
+    if leader is None or leader.side != "squad" or not leader.active:
+        return "the leader must be a standing squad member"
+    followers = [world.units.get(i) for i in cmd.unit_ids]
+    ready = [u for u in followers if u and u.side == "civilian" and u.found and u.active]
+    if not ready:
+        return "no found survivor to lead"
+    for civ in ready:
+        civ.leader_id = leader.id
+        civ.path.clear()
+    return ""
+
+
+def _gather(world: World, cmd: c.Gather) -> str:
+    leader = world.units.get(cmd.leader_id)
+    if leader is None or leader.side != "squad" or not leader.active:
+        return "the leader must be a standing squad member"
+    near = [
+        u.id for u in world.civilians()
+        if u.found and u.active and not u.leader_id
+        and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
+    ]
+    if not near:
+        return "no found survivor nearby"
+    return _follow(world, c.Follow(tuple(near), leader.id))
+
+
+def _heal(world: World, cmd: c.Heal) -> str:
+    medic = world.units.get(cmd.medic_id)
+    patient = world.units.get(cmd.target_id)
+    if medic is None or medic.side != "squad" or not medic.active:
+        return "no one able to give aid"
+    if patient is None or not patient.alive or patient.side == "insurgent":
+        return "no one to treat there"
+    if patient.id == medic.id and not medic.utype.medic:
+        return "only the medic can treat herself"
+    _clear_job(medic)
+    medic.work_target = patient.id
+    medic.target_id, medic.chasing = 0, False
+    set_course(world, medic, patient.tile)
+    return ""
+
+
+def _interact(world: World, cmd: c.Interact) -> str:
+    from game.sim.interactions import start_interaction
+
+    unit = world.units.get(cmd.unit_id)
+    if unit is None or unit.side != "squad" or not unit.active:
+        return "no one able to do that"
+    return start_interaction(world, unit, (cmd.x, cmd.y))
+
+
+def _call_strike(world: World, cmd: c.CallStrike) -> str:
+    from game.sim.airstrike import request_strike
+
+    return request_strike(world, cmd)
+
+
+def _clear_job(unit: Unit) -> None:
+    unit.work_left, unit.work_target, unit.work_tile = 0, 0, None
+    if unit.activity in ("healing", "working"):
+        unit.activity = "idle"
+
+
+_HANDLERS = {
+    c.Move: _move,
+    c.Stop: _stop,
+    c.Attack: _attack,
+    c.AttackGround: _attack_ground,
+    c.Face: _face,
+    c.Follow: _follow,
+    c.Gather: _gather,
+    c.Heal: _heal,
+    c.Interact: _interact,
+    c.CallStrike: _call_strike,
+}

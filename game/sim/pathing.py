@@ -1,0 +1,91 @@
+"""8-way paths that never cut a wall corner, on tcod's C pathfinder.
+
+The graph is rebuilt only when the terrain's version changes (a door unlocked, a wall
+turned to rubble), so a tick pays only for the search itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import tcod.path
+
+from game.sim.terrain import Terrain
+
+CARDINAL_COST, DIAGONAL_COST = 2, 3
+_CARDINALS = ((0, 1), (1, 0), (0, -1), (-1, 0))
+_DIAGONALS = ((1, 1), (1, -1), (-1, 1), (-1, -1))
+
+
+def _shifted(grid: np.ndarray, di: int, dj: int) -> np.ndarray:
+    """out[i, j] = grid[i + di, j + dj], False past the edge."""
+    out = np.zeros_like(grid)
+    h, w = grid.shape
+    src = grid[max(di, 0) : h + min(di, 0), max(dj, 0) : w + min(dj, 0)]
+    out[max(-di, 0) : h + min(-di, 0), max(-dj, 0) : w + min(-dj, 0)] = src
+    return out
+
+
+class PathGrid:
+    """Shortest walkable routes on one version of the terrain."""
+
+    def __init__(self, terrain: Terrain) -> None:
+        self.version = terrain.version
+        self.walkable = terrain.walkable & ~terrain.locked
+        cost = self.walkable.astype(np.int8)
+        self.graph = tcod.path.CustomGraph(cost.shape)
+        for edge in _CARDINALS:
+            self.graph.add_edge(edge, CARDINAL_COST, cost=cost)
+        for di, dj in _DIAGONALS:
+            # a diagonal step needs both orthogonal neighbours open, or it clips a corner
+            both_open = _shifted(self.walkable, di, 0) & _shifted(self.walkable, 0, dj)
+            self.graph.add_edge((di, dj), DIAGONAL_COST, cost=cost, condition=both_open)
+        self.graph.set_heuristic(cardinal=CARDINAL_COST, diagonal=DIAGONAL_COST)
+
+    def find(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
+        """Tiles (x, y) from the step after start to goal; [] when there is no route."""
+        (sx, sy), (gx, gy) = start, goal
+        h, w = self.walkable.shape
+        if not (0 <= gx < w and 0 <= gy < h and 0 <= sx < w and 0 <= sy < h):
+            return []
+        if not self.walkable[gy, gx] or (sx, sy) == (gx, gy):
+            return []
+        pathfinder = tcod.path.Pathfinder(self.graph)
+        pathfinder.add_root((sy, sx))
+        route = pathfinder.path_to((gy, gx))
+        if len(route) < 2:
+            return []
+        return [(int(j), int(i)) for i, j in route[1:]]
+
+    def distances_from(self, start: tuple[int, int], limit: int = 0) -> np.ndarray:
+        """Path cost from start to every tile (a large value where unreachable)."""
+        dist = tcod.path.maxarray(self.walkable.shape, dtype=np.int32)
+        dist[start[1], start[0]] = 0
+        cost = self.walkable.astype(np.int32)
+        tcod.path.dijkstra2d(
+            dist, cost, CARDINAL_COST, DIAGONAL_COST, out=dist
+        )
+        return dist
+
+
+def path_grid(world_caches: dict, terrain: Terrain) -> PathGrid:
+    grid = world_caches.get("path_grid")
+    if grid is None or grid.version != terrain.version:
+        grid = PathGrid(terrain)
+        world_caches["path_grid"] = grid
+    return grid
+
+
+def nearby_open_tiles(
+    walkable: np.ndarray, goal: tuple[int, int], count: int, radius: int = 4
+) -> list[tuple[int, int]]:
+    """Up to `count` walkable tiles nearest the goal, the goal first, for spreading a group."""
+    gx, gy = goal
+    h, w = walkable.shape
+    found: list[tuple[int, int, int, int]] = []
+    for dy in range(-radius, radius + 1):
+        for dx in range(-radius, radius + 1):
+            x, y = gx + dx, gy + dy
+            if 0 <= x < w and 0 <= y < h and walkable[y, x]:
+                found.append((dx * dx + dy * dy, dy, dx, 0))
+    found.sort()
+    return [(gx + dx, gy + dy) for _, dy, dx, _ in found[:count]]

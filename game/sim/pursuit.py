@@ -1,0 +1,56 @@
+"""pursue_targets: a unit told to attack walks until it has a shot, then stops to fire."""
+
+from __future__ import annotations
+
+from game.sim.combat import can_shoot
+from game.sim.movement import set_course
+from game.sim.world import World
+
+REPLAN_TICKS = 20
+
+
+def pursue_targets(world: World) -> None:
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if not unit.active or not unit.chasing or not unit.target_id:
+            continue
+        target = world.units.get(unit.target_id)
+        if target is None or not target.alive:
+            unit.chasing = False
+            continue
+        if can_shoot(world, unit, target):
+            unit.path.clear()
+        elif not unit.path or (world.tick + uid) % REPLAN_TICKS == 0:
+            set_course(world, unit, target.tile)
+
+
+ACQUIRE_EVERY = 5
+
+
+def acquire_targets(world: World) -> None:
+    """Squad members fire at will: with no order to attack, they take the nearest enemy
+    they can hit, and drop a target that is down or out of reach."""
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if unit.side != "squad" or not unit.active or unit.weapon is None:
+            continue
+        if unit.work_target or unit.work_tile is not None or unit.carrying:
+            continue
+        if unit.target_id and not unit.chasing:
+            target = world.units.get(unit.target_id)
+            if target is None or not target.active or not can_shoot(world, unit, target):
+                unit.target_id = 0
+        if unit.target_id or (world.tick + uid) % ACQUIRE_EVERY:
+            continue
+        best, best_d = None, 0
+        for enemy in world.insurgents():
+            if not enemy.active or enemy.hidden:
+                continue
+            ex, ey = enemy.tile
+            if not world.seen_now[ey, ex] or not can_shoot(world, unit, enemy):
+                continue
+            d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
+            if best is None or d < best_d:
+                best, best_d = enemy, d
+        if best is not None:
+            unit.target_id = best.id

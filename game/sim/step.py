@@ -1,0 +1,36 @@
+"""step(world, commands) -> events: the only way the world changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.sim.combat import fire_weapons
+from game.sim.health import bleed_units
+from game.sim.interactions import progress_jobs
+from game.sim.mission import decide_outcome, extract_units, lead_followers
+from game.sim.movement import move_units
+from game.sim.orders import apply_commands
+from game.sim.pursuit import acquire_targets, pursue_targets
+from game.sim.vision import update_vision
+from game.sim.world import OUTCOME_UNDECIDED, World
+
+
+def step(world: World, commands: list[Any]) -> list[Any]:
+    events: list[Any] = []
+    if world.outcome != OUTCOME_UNDECIDED:
+        return events
+    if world.tick == 0:
+        update_vision(world, events)
+    apply_commands(world, commands, events)
+    lead_followers(world)
+    pursue_targets(world)
+    move_units(world, events)
+    progress_jobs(world, events)
+    update_vision(world, events)
+    acquire_targets(world)
+    fire_weapons(world, events)
+    bleed_units(world, events)
+    extract_units(world, events)
+    decide_outcome(world, events)
+    world.tick += 1
+    return events

@@ -1,0 +1,141 @@
+"""update_vision: the squad's fog of war, and what the squad notices in it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
+from game.sim.scenario import TriggerZone
+from game.sim.sight import view_mask
+from game.sim.units import Unit
+from game.sim.world import World
+
+DISCOVERY_TILES = 5.0  # hidden survivors reveal themselves only to someone this close
+AMBUSH_NOTICE_TILES = 3.0
+
+KIND_WORDS = {"child": ("child", "children"), "adult": ("adult", "adults"),
+              "elder": ("elderly survivor", "elderly survivors")}
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def squad_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
+    tx, ty = unit.tile
+    ut = unit.utype
+    return view_mask(world.terrain, tx, ty, unit.facing, ut.sight_tiles, ut.cone_deg)
+
+
+def update_vision(world: World, events: list) -> None:
+    world.seen_now[:] = False
+    for unit in world.squad():
+        if not unit.active:
+            continue
+        mask, (x0, y0) = squad_view(world, unit)
+        h, w = mask.shape
+        world.seen_now[y0 : y0 + h, x0 : x0 + w] |= mask
+    world.seen_ever |= world.seen_now
+    _notice_civilians(world, events)
+    _notice_insurgents(world, events)
+    _check_triggers(world, events)
+
+
+def _nearest_squad(world: World, unit: Unit) -> tuple[Unit | None, float]:
+    best, best_d = None, math.inf
+    for member in world.squad():
+        if member.active:
+            d = math.hypot(member.x - unit.x, member.y - unit.y) / 256
+            if d < best_d:
+                best, best_d = member, d
+    return best, best_d
+
+
+def _notice_civilians(world: World, events: list) -> None:
+    found_now: list[Unit] = []
+    finder_id = 0
+    for unit in world.civilians():
+        if unit.found or not unit.alive:
+            continue
+        tx, ty = unit.tile
+        if not world.seen_now[ty, tx]:
+            continue
+        member, dist = _nearest_squad(world, unit)
+        if member is None or (unit.hidden and dist > DISCOVERY_TILES):
+            continue
+        group = [unit] if not unit.group else [
+            c for c in world.civilians() if c.group == unit.group and not c.found and c.alive
+        ]
+        for civ in group:
+            civ.found, civ.hidden = True, False
+            found_now.append(civ)
+            events.append(CivilianFound(civ.id, member.id))
+        finder_id = member.id
+    if found_now:
+        finder = world.units[finder_id]
+        events.append(RadioMessage(finder.name, describe_found(found_now)))
+
+
+def describe_found(found: list[Unit]) -> str:
+    counts: dict[str, int] = {}
+    for civ in found:
+        counts[civ.kind] = counts.get(civ.kind, 0) + 1
+    parts = []
+    for kind in ("child", "adult", "elder"):
+        n = counts.get(kind, 0)
+        if n:
+            word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+            singular, plural = KIND_WORDS[kind]
+            parts.append(f"{word} {singular if n == 1 else plural}")
+    text = " and ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Found {text}. Sending coordinates."
+
+
+def _notice_insurgents(world: World, events: list) -> None:
+    spotted = world.spotted
+    for unit in world.insurgents():
+        if not unit.active:
+            continue
+        tx, ty = unit.tile
+        if not world.seen_now[ty, tx]:
+            continue
+        member, dist = _nearest_squad(world, unit)
+        if unit.hidden:
+            if member is None or dist > AMBUSH_NOTICE_TILES:
+                continue
+            spring_group(world, unit.group or f"#{unit.id}", member.id, events, unit)
+        if unit.id not in spotted and member is not None:
+            spotted.add(unit.id)
+            events.append(EnemySpotted(unit.id, member.id))
+
+
+def _check_triggers(world: World, events: list) -> None:
+    for index, trigger in enumerate(world.scenario.triggers):
+        if index in world.fired_triggers and trigger.once:
+            continue
+        for member in world.squad():
+            if member.active and _inside(trigger, member):
+                world.fired_triggers.add(index)
+                if trigger.radio:
+                    events.append(RadioMessage("Radio", trigger.radio))
+                spring_group(world, trigger.group, member.id, events)
+                break
+
+
+def _inside(trigger: TriggerZone, unit: Unit) -> bool:
+    x0, y0, x1, y1 = trigger.rect
+    return x0 <= unit.x < x1 and y0 <= unit.y < y1
+
+
+def spring_group(
+    world: World, group: str, by_id: int, events: list, only: Unit | None = None
+) -> None:
+    """An ambush group reveals itself; its reserves enter the fight."""
+    if group in world.sprung_groups:
+        return
+    world.sprung_groups.add(group)
+    events.append(TriggerFired(group, by_id))
+    for unit in world.insurgents():
+        if unit.group == group or unit is only:
+            unit.hidden = False
+            if unit.life == "reserve":
+                unit.life = "active"
