@@ -31,13 +31,15 @@ class PathGrid:
     def __init__(self, terrain: Terrain) -> None:
         self.version = terrain.version
         self.walkable = terrain.walkable & ~terrain.locked
-        cost = self.walkable.astype(np.int8)
+        # a closed border of one tile: libtcod loops on one-tile-high grids otherwise
+        padded = np.pad(self.walkable, 1, constant_values=False)
+        cost = padded.astype(np.int8)
         self.graph = tcod.path.CustomGraph(cost.shape)
         for edge in _CARDINALS:
             self.graph.add_edge(edge, CARDINAL_COST, cost=cost)
         for di, dj in _DIAGONALS:
             # a diagonal step needs both orthogonal neighbours open, or it clips a corner
-            both_open = _shifted(self.walkable, di, 0) & _shifted(self.walkable, 0, dj)
+            both_open = _shifted(padded, di, 0) & _shifted(padded, 0, dj)
             self.graph.add_edge((di, dj), DIAGONAL_COST, cost=cost, condition=both_open)
         self.graph.set_heuristic(cardinal=CARDINAL_COST, diagonal=DIAGONAL_COST)
 
@@ -50,21 +52,19 @@ class PathGrid:
         if not self.walkable[gy, gx] or (sx, sy) == (gx, gy):
             return []
         pathfinder = tcod.path.Pathfinder(self.graph)
-        pathfinder.add_root((sy, sx))
-        route = pathfinder.path_to((gy, gx))
-        if len(route) < 2:
-            return []
-        return [(int(j), int(i)) for i, j in route[1:]]
+        pathfinder.add_root((sy + 1, sx + 1))
+        route = pathfinder.path_to((gy + 1, gx + 1))
+        if len(route) < 2 or tuple(route[0]) != (sy + 1, sx + 1):
+            return []  # the goal is not reachable from here
+        return [(int(j) - 1, int(i) - 1) for i, j in route[1:]]
 
-    def distances_from(self, start: tuple[int, int], limit: int = 0) -> np.ndarray:
-        """Path cost from start to every tile (a large value where unreachable)."""
-        dist = tcod.path.maxarray(self.walkable.shape, dtype=np.int32)
-        dist[start[1], start[0]] = 0
-        cost = self.walkable.astype(np.int32)
-        tcod.path.dijkstra2d(
-            dist, cost, CARDINAL_COST, DIAGONAL_COST, out=dist
-        )
-        return dist
+    def reachable_from(self, start: tuple[int, int]) -> np.ndarray:
+        """Bool grid of the tiles a walker on start can reach."""
+        pathfinder = tcod.path.Pathfinder(self.graph)
+        pathfinder.add_root((start[1] + 1, start[0] + 1))
+        pathfinder.resolve()
+        dist = pathfinder.distance[1:-1, 1:-1]
+        return dist < np.iinfo(dist.dtype).max
 
 
 def path_grid(world_caches: dict, terrain: Terrain) -> PathGrid:
@@ -81,11 +81,11 @@ def nearby_open_tiles(
     """Up to `count` walkable tiles nearest the goal, the goal first, for spreading a group."""
     gx, gy = goal
     h, w = walkable.shape
-    found: list[tuple[int, int, int, int]] = []
+    found: list[tuple[int, int, int]] = []
     for dy in range(-radius, radius + 1):
         for dx in range(-radius, radius + 1):
             x, y = gx + dx, gy + dy
             if 0 <= x < w and 0 <= y < h and walkable[y, x]:
-                found.append((dx * dx + dy * dy, dy, dx, 0))
+                found.append((dx * dx + dy * dy, dy, dx))
     found.sort()
-    return [(gx + dx, gy + dy) for _, dy, dx, _ in found[:count]]
+    return [(gx + dx, gy + dy) for _, dy, dx in found[:count]]
