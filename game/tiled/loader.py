@@ -1,0 +1,298 @@
+"""Tiled map -> Scenario: the one place a map file becomes plain simulation data.
+
+Order of work: safety checks on the raw file (caps, entities, bounded inflation), pytmx for
+tilesets and tile layers, ElementTree for objects (templates, `type`/`class`, layer order),
+then typed conversion against the schema.  Problems are collected rather than raised one at
+a time, so a modder sees all of them; `load_scenario` raises MapError if any is an error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from game.sim import scenario as sc
+from game.sim.geometry import TILE_PX, px_to_sub
+from game.sim.terrain import Terrain
+from game.tiled.errors import WARNING, MapError, MapProblem
+from game.tiled.objects import LayerInfo, MapObject, TemplateCache, read_objects, walk_layers
+from game.tiled.properties import convert, read_properties
+from game.tiled.safety import GID_FLAG_MASK, check_map
+from game.tiled.schema import MAP_PROPERTIES, Schema, load_schema
+from game.tiled.tiles import TileData, parse_tiles
+
+ABOVE_NAMES = ("above", "roof")
+POINT_CLASSES = ("SquadSpawn", "Civilian", "Insurgent", "Crate")
+ZONE_CLASSES = ("Trigger", "Extraction")
+
+
+@dataclass
+class LoadResult:
+    """What the loader found: the scenario (None if it could not be built) and all problems."""
+
+    path: str
+    scenario: sc.Scenario | None = None
+    problems: list[MapProblem] = field(default_factory=list)
+    objects: list[MapObject] = field(default_factory=list)
+    values: dict[int, dict] = field(default_factory=dict)  # object id -> typed properties
+
+    @property
+    def errors(self) -> list[MapProblem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_scenario(path: str | os.PathLike) -> sc.Scenario:
+    """Load a map for play; MapError lists every error (warnings are dropped here)."""
+    result = read_map(path)
+    if result.errors or result.scenario is None:
+        raise MapError(result.errors or [MapProblem(str(path), "map could not be loaded")])
+    return result.scenario
+
+
+def read_map(path: str | os.PathLike) -> LoadResult:
+    result = LoadResult(str(path))
+    try:
+        _read_into(Path(path), result)
+    except MapError as exc:
+        result.problems.extend(exc.problems)
+        result.scenario = None
+    return result
+
+
+def _read_into(path: Path, result: LoadResult) -> None:
+    file = result.path
+    checked = check_map(path)
+    result.problems.extend(checked.warnings)
+    schema = load_schema(path)
+    tiles = parse_tiles(checked, result.problems)
+    layers = list(walk_layers(checked.root, file))
+    templates = TemplateCache(path)
+    templates.map_tilesets = [(t.firstgid, t.path.resolve()) for t in checked.tilesets]
+    objects = read_objects(layers, templates, file)
+    result.objects = objects
+    art, rule_gids = _art_and_rule_layers(layers, tiles, file, result.problems)
+    terrain = build_terrain(rule_gids, tiles, checked.width, checked.height)
+    _check_object_gids(objects, tiles, file, result.problems)
+    scen = sc.Scenario(path=str(path.resolve()), width=checked.width, height=checked.height,
+                       terrain=terrain, art=art,
+                       rules=_mission_rules(checked.root, schema, file, result.problems))
+    result.values = _typed_values(objects, schema, file, result.problems)
+    _fill_spawns(scen, objects, result.values, tiles, file, result.problems)
+    result.scenario = scen
+
+
+def _art_and_rule_layers(layers: list[LayerInfo], tiles: TileData, file: str,
+                         problems: list[MapProblem]):
+    tile_infos = [li for li in layers if li.element.tag == "layer"]
+    # walk_layers sees the same <layer> elements in the same document order as pytmx.
+    art_layers, rule_gids = [], []
+    for info, (gids, flips) in zip(tile_infos, tiles.layers, strict=True):
+        raw = read_properties(info.element).get("above")
+        above = info.name.strip().lower() in ABOVE_NAMES or (
+            raw is not None and raw.type == "bool" and raw.value == "true")
+        _check_layer_gids(gids, tiles, info.name, file, problems)
+        art_layers.append(sc.TileLayerArt(
+            name=info.name, gids=gids, flips=flips if flips.any() else None,
+            visible=info.visible, above_units=above, opacity=info.opacity,
+            offset_px=info.offset))
+        # What you see in Tiled is what plays: hidden layers and roofs carry no rules.
+        if info.visible and not above:
+            rule_gids.append(gids)
+    bg = ""
+    art = sc.MapArt(layers=tuple(art_layers), tilesets=tuple(tiles.tilesets), background=bg)
+    return art, rule_gids
+
+
+def _check_layer_gids(gids: np.ndarray, tiles: TileData, layer: str, file: str,
+                      problems: list[MapProblem]) -> None:
+    known = tiles.luts["known"]
+    inside = gids < known.size
+    bad = (gids != 0) & ~(inside & known[np.where(inside, gids, 0)])
+    if bad.any():
+        ys, xs = np.nonzero(bad)
+        values = sorted({int(g) for g in gids[bad][:1000]})[:5]
+        problems.append(MapProblem(
+            file, f"{int(bad.sum())} tiles use gids no tileset holds (e.g. gid {values[0]} "
+            f"at tile {int(xs[0])},{int(ys[0])}; gids {values})", layer=layer))
+
+
+def build_terrain(rule_gids: list[np.ndarray], tiles: TileData, width: int,
+                  height: int) -> Terrain:
+    """Combine the rule layers: walkable = all, opaque/flags = any, cover/elevation = max."""
+    t = Terrain.empty(width, height)
+    luts = tiles.luts
+    size = luts["known"].size
+    filled = np.zeros((height, width), dtype=bool)
+    elevation = np.full((height, width), -128, dtype=np.int16)
+    cover = np.zeros((height, width), dtype=np.int8)
+    for gids in rule_gids:
+        g = np.where(gids < size, gids, 0).astype(np.intp)
+        g[~luts["known"][g]] = 0  # unknown gids are reported; here they count as empty
+        here = g != 0
+        filled |= here
+        t.walkable &= ~here | luts["walkable"][g]
+        cover = np.maximum(cover, np.where(here, luts["cover"][g], 0))
+        elevation = np.where(here, np.maximum(elevation, luts["elevation"][g]), elevation)
+        for flag in ("opaque", "destructible", "door", "locked"):
+            getattr(t, flag)[...] |= here & luts[flag][g]
+    t.walkable &= filled  # an empty cell is not walkable
+    t.cover = cover.astype(np.int8)
+    t.elevation = np.where(filled, elevation, 0).astype(np.int8)
+    return t
+
+
+def _check_object_gids(objects: list[MapObject], tiles: TileData, file: str,
+                       problems: list[MapProblem]) -> None:
+    known = tiles.luts["known"]
+    for obj in objects:
+        gid = obj.gid & ~GID_FLAG_MASK
+        if obj.gid and not (gid < known.size and known[gid]):
+            problems.append(MapProblem(file, f"tile object uses gid {gid}, which no tileset "
+                                       "holds", **obj.where()))
+
+
+def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
+    raw = read_properties(root)
+    values = {}
+    members = {m.name: m for m in MAP_PROPERTIES}
+    for name, prop in raw.items():
+        member = members.get(name)
+        if member is None:
+            problems.append(MapProblem(file, f'unknown map property "{name}"',
+                                       severity=WARNING))
+            continue
+        value, message = convert(prop, member, schema.enums)
+        if message:
+            problems.append(MapProblem(file, f"map {message}"))
+        else:
+            values[name] = value
+    for member in MAP_PROPERTIES:
+        values.setdefault(member.name, member.default)
+    for name in ("rescue_required", "air_strikes", "time_limit"):
+        if values[name] < 0:
+            problems.append(MapProblem(file, f'map property "{name}" must not be negative'))
+    return sc.MissionRules(
+        title=values["title"], briefing=values["briefing"],
+        rescue_required=values["rescue_required"], air_strikes=values["air_strikes"],
+        time_limit_s=values["time_limit"],
+        insurgents_target_civilians=values["insurgents_target_civilians"])
+
+
+def _typed_values(objects: list[MapObject], schema: Schema, file: str,
+                  problems: list[MapProblem]) -> dict[int, dict]:
+    """Each classed object's properties: class defaults, overridden by what it sets."""
+    out: dict[int, dict] = {}
+    for obj in objects:
+        if not obj.cls:
+            if obj.shape not in ("polyline", "polygon"):
+                problems.append(MapProblem(file, "object has no class (type); it is ignored",
+                                           severity=WARNING, **obj.where()))
+            continue
+        members = schema.classes.get(obj.cls)
+        if members is None:
+            known = ", ".join(schema.classes)
+            problems.append(MapProblem(file, f'unknown class "{obj.cls}" (known: {known})',
+                                       **obj.where()))
+            continue
+        values = {name: m.default for name, m in members.items()}
+        for name, prop in obj.props.items():
+            member = members.get(name)
+            if member is None:
+                problems.append(MapProblem(
+                    file, f'unknown property "{name}" for class {obj.cls} (known: '
+                    + ", ".join(members) + ")", **obj.where()))
+                continue
+            value, message = convert(prop, member, schema.enums)
+            if message:
+                problems.append(MapProblem(file, message, **obj.where()))
+            else:
+                values[name] = value
+        out[obj.id] = values
+    return out
+
+
+def _fill_spawns(scen: sc.Scenario, objects: list[MapObject], values: dict[int, dict],
+                 tiles: TileData, file: str, problems: list[MapProblem]) -> None:
+    by_id = {o.id: o for o in objects}
+    for obj in objects:
+        v = values.get(obj.id)
+        if v is None:
+            continue
+        source = sc.Source(obj.id, obj.name, obj.x, obj.y)
+        if obj.cls in ZONE_CLASSES:
+            rect = _zone_rect(obj, scen, file, problems)
+            if rect is None:
+                continue
+            if obj.cls == "Trigger":
+                scen.triggers.append(sc.TriggerZone(rect, v["group"], v["radio"], v["once"],
+                                                    source))
+            else:
+                scen.extractions.append(sc.ExtractionZone(rect, v["name"], source))
+            continue
+        pos = _point(obj, scen, tiles, file, problems)
+        if pos is None:
+            continue
+        x, y = pos
+        if obj.cls == "SquadSpawn":
+            member = "" if v["member"] == "all" else v["member"]
+            scen.squad.append(sc.SquadSpawn(x, y, member, source))
+        elif obj.cls == "Civilian":
+            scen.civilians.append(sc.CivilianSpawn(x, y, v["kind"], v["hidden"], v["wounded"],
+                                                   v["group"], source))
+        elif obj.cls == "Insurgent":
+            patrol = _patrol(obj, v["patrol"], by_id, scen, file, problems)
+            scen.insurgents.append(sc.InsurgentSpawn(
+                x, y, v["role"], v["group"], patrol, v["ambush"], v["reinforcement"],
+                v["facing"] % 360, source))
+        elif obj.cls == "Crate":
+            scen.crates.append(sc.CrateSpawn(x, y, v["kind"], v["required"], source))
+
+
+def _point(obj: MapObject, scen: sc.Scenario, tiles: TileData, file: str,
+           problems: list[MapProblem]) -> tuple[int, int] | None:
+    px, py = obj.centre_px()
+    tx, ty = int(px // TILE_PX), int(py // TILE_PX)
+    if not scen.terrain.in_bounds(tx, ty):
+        problems.append(MapProblem(file, f"{obj.cls} is off the map", **obj.where()))
+        return None
+    t = scen.terrain
+    if not (t.walkable[ty, tx] or t.door[ty, tx]):
+        problems.append(MapProblem(
+            file, f"{obj.cls} is inside a wall (tile {tx},{ty} is not walkable)",
+            **obj.where()))
+        return None
+    return px_to_sub(px), px_to_sub(py)
+
+
+def _zone_rect(obj: MapObject, scen: sc.Scenario, file: str,
+               problems: list[MapProblem]) -> sc.Rect | None:
+    if obj.shape != "rect" or obj.width <= 0 or obj.height <= 0:
+        problems.append(MapProblem(file, f"{obj.cls} must be a rectangle", **obj.where()))
+        return None
+    x0, y0 = obj.x + obj.offset[0], obj.y + obj.offset[1]
+    x1, y1 = x0 + obj.width, y0 + obj.height
+    w, h = scen.width * TILE_PX, scen.height * TILE_PX
+    if x1 <= 0 or y1 <= 0 or x0 >= w or y0 >= h:
+        problems.append(MapProblem(file, f"{obj.cls} is off the map", **obj.where()))
+        return None
+    return px_to_sub(x0), px_to_sub(y0), px_to_sub(x1), px_to_sub(y1)
+
+
+def _patrol(obj: MapObject, ref: int, by_id: dict[int, MapObject], scen: sc.Scenario,
+            file: str, problems: list[MapProblem]) -> tuple[tuple[int, int], ...]:
+    if not ref:
+        return ()
+    route = by_id.get(ref)
+    if route is None or route.shape not in ("polyline", "polygon") or not route.points:
+        problems.append(MapProblem(
+            file, f"patrol refers to object {ref}, which is not a polyline or polygon",
+            **obj.where()))
+        return ()
+    w, h = scen.width * TILE_PX, scen.height * TILE_PX
+    if any(not (0 <= x < w and 0 <= y < h) for x, y in route.points):
+        problems.append(MapProblem(file, f"patrol route {ref} leaves the map", **obj.where()))
+        return ()
+    return tuple((px_to_sub(x), px_to_sub(y)) for x, y in route.points)

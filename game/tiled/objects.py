@@ -1,0 +1,194 @@
+"""Object layers read with ElementTree: layer order, group offsets and visibility, templates.
+
+pytmx returns templated objects with only x/y, ignores `class`, and regroups layers, so the
+objects are read here from the same checked XML tree pytmx is given for the tiles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.tiled.errors import MapError
+from game.tiled.properties import RawProperty, read_properties
+from game.tiled.safety import MAX_AUX_BYTES, read_xml
+
+LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
+SHAPE_TAGS = ("point", "ellipse", "polyline", "polygon", "text")
+MAX_POINTS = 4096
+_NUM = re.compile(r"-?[0-9]{1,9}(\.[0-9]{1,12})?([eE][-+]?[0-9]{1,3})?")
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    element: ET.Element
+    name: str
+    offset: tuple[float, float]  # pixels, summed over the enclosing groups
+    visible: bool  # false if it or any enclosing group is hidden
+    opacity: float
+
+
+@dataclass
+class MapObject:
+    id: int
+    name: str
+    cls: str  # `type` (old Tiled, and what 1.8 writes) else `class` (Tiled 1.9+)
+    x: float  # pixels as Tiled shows them (layer offsets not included)
+    y: float
+    width: float
+    height: float
+    shape: str  # rect, point, ellipse, polyline, polygon, text, tile
+    gid: int
+    layer: str
+    offset: tuple[float, float]
+    points: list[tuple[float, float]] = field(default_factory=list)  # absolute pixels
+    props: dict[str, RawProperty] = field(default_factory=dict)
+
+    def where(self) -> dict:
+        return {"object_id": self.id, "object_name": self.name, "x": self.x, "y": self.y}
+
+    def centre_px(self) -> tuple[float, float]:
+        """The point the game uses: a point's own x/y, a box's centre, a tile's centre."""
+        ox, oy = self.offset
+        if self.shape == "tile":  # tile objects are anchored at their bottom-left corner
+            return self.x + ox + self.width / 2, self.y + oy - self.height / 2
+        if self.shape in ("rect", "ellipse"):
+            return self.x + ox + self.width / 2, self.y + oy + self.height / 2
+        return self.x + ox, self.y + oy
+
+
+def num(el: ET.Element, name: str, default: float, file: str, **where) -> float:
+    raw = el.get(name)
+    if raw is None:
+        return default
+    if not _NUM.fullmatch(raw.strip()) or not math.isfinite(float(raw)):
+        raise MapError.single(file, f"attribute {name}={raw[:20]!r} is not a number", **where)
+    return float(raw)
+
+
+def walk_layers(parent: ET.Element, file: str, offset=(0.0, 0.0), visible=True,
+                opacity=1.0):
+    """Every non-group layer in file order, with group offsets/visibility/opacity applied."""
+    for el in parent:
+        if el.tag not in LAYER_TAGS:
+            continue
+        where = {"layer": el.get("name", "")}
+        off = (offset[0] + num(el, "offsetx", 0.0, file, **where),
+               offset[1] + num(el, "offsety", 0.0, file, **where))
+        vis = visible and el.get("visible", "1") != "0"
+        opa = opacity * num(el, "opacity", 1.0, file, **where)
+        if el.tag == "group":
+            yield from walk_layers(el, file, off, vis, opa)
+        else:
+            yield LayerInfo(el, el.get("name", ""), off, vis, opa)
+
+
+class TemplateCache:
+    """Templates read once per load; each is checked like any untrusted file."""
+
+    def __init__(self, map_path: Path) -> None:
+        self.base = map_path.resolve().parent
+        self.cache: dict[Path, ET.Element] = {}
+        self.map_tilesets: list[tuple[int, Path]] = []  # (firstgid, resolved .tsx path)
+
+    def object_for(self, source: str, file: str, where: dict) -> tuple[ET.Element, Path]:
+        path = (self.base / source).resolve()
+        if path not in self.cache:
+            if not path.is_file():
+                raise MapError.single(file, f"template {source!r} not found (looked at {path})",
+                                      **where)
+            root = read_xml(path, MAX_AUX_BYTES)
+            if root.tag != "template" or root.find("object") is None:
+                raise MapError.single(str(path), "not a Tiled object template")
+            self.cache[path] = root
+        return self.cache[path], path
+
+
+def expand_template(el: ET.Element, templates: TemplateCache, file: str) -> ET.Element:
+    """The instance merged over its template: attributes, properties and shape."""
+    source = el.get("template")
+    if not source:
+        return el
+    where = {"object_id": int(num(el, "id", 0, file)), "object_name": el.get("name", ""),
+             "x": num(el, "x", 0, file), "y": num(el, "y", 0, file)}
+    root, path = templates.object_for(source, file, where)
+    tobj = root.find("object")
+    merged = ET.Element("object", {**tobj.attrib, **el.attrib})
+    merged.attrib.pop("template", None)
+    if "gid" in tobj.attrib and "gid" not in el.attrib:
+        merged.set("gid", str(_template_gid(root, tobj, path, templates, file, where)))
+    props = ET.SubElement(merged, "properties")
+    for block in (tobj.find("properties"), el.find("properties")):
+        for prop in [] if block is None else block.findall("property"):
+            for old in props.findall(f"property[@name='{_xpath_safe(prop.get('name', ''))}']"):
+                props.remove(old)
+            props.append(prop)
+    own_shape = [c for c in el if c.tag in SHAPE_TAGS]
+    for child in own_shape or [c for c in tobj if c.tag in SHAPE_TAGS]:
+        merged.append(child)
+    return merged
+
+
+def _xpath_safe(name: str) -> str:
+    return name.replace("'", "")
+
+
+def _template_gid(root, tobj, path, templates, file, where) -> int:
+    # A template's gid is relative to the template's own tileset reference; the map must
+    # use the same tileset file, and the gid is rebased onto the map's firstgid for it.
+    ref = root.find("tileset")
+    if ref is None or not ref.get("source"):
+        raise MapError.single(file, "template tile object has no tileset", **where)
+    tpath = (path.parent / ref.get("source")).resolve()
+    for mts in templates.map_tilesets:
+        if mts[1] == tpath:
+            return int(tobj.get("gid")) - int(ref.get("firstgid", "1")) + mts[0]
+    raise MapError.single(file, f"template uses tileset {ref.get('source')!r}, which the map "
+                          "does not", **where)
+
+
+def read_objects(layers: list[LayerInfo], templates: TemplateCache, file: str) -> list[MapObject]:
+    objects = []
+    for info in layers:
+        if info.element.tag != "objectgroup" or not info.visible:
+            continue
+        for el in info.element.findall("object"):
+            objects.append(_read_object(expand_template(el, templates, file), info, file))
+    return objects
+
+
+def _read_object(el: ET.Element, info: LayerInfo, file: str) -> MapObject:
+    oid = int(num(el, "id", 0, file))
+    where = {"object_id": oid, "object_name": el.get("name", ""),
+             "x": num(el, "x", 0, file), "y": num(el, "y", 0, file)}
+    x, y = where["x"], where["y"]
+    gid = int(num(el, "gid", 0, file, **where))
+    shape = "tile" if gid else "rect"
+    points: list[tuple[float, float]] = []
+    for child in el:
+        if child.tag in SHAPE_TAGS:
+            shape = child.tag
+            if child.tag in ("polyline", "polygon"):
+                points = _points(child.get("points", ""), x + info.offset[0],
+                                 y + info.offset[1], file, where)
+    return MapObject(
+        id=oid, name=el.get("name", ""), cls=el.get("type") or el.get("class") or "",
+        x=x, y=y, width=num(el, "width", 0, file, **where),
+        height=num(el, "height", 0, file, **where), shape=shape, gid=gid, layer=info.name,
+        offset=info.offset, points=points, props=read_properties(el))
+
+
+def _points(text: str, ox: float, oy: float, file: str, where: dict) -> list[tuple[float, float]]:
+    pairs = text.split()
+    if len(pairs) > MAX_POINTS:
+        raise MapError.single(file, f"polyline has over {MAX_POINTS} points", **where)
+    out = []
+    for pair in pairs:
+        parts = pair.split(",")
+        if len(parts) != 2 or not all(_NUM.fullmatch(p) for p in parts):
+            raise MapError.single(file, f"bad polyline point {pair[:30]!r}", **where)
+        out.append((ox + float(parts[0]), oy + float(parts[1])))
+    return out

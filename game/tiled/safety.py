@@ -1,0 +1,302 @@
+"""Checks a map file is safe and supported before anything else (pytmx included) reads it.
+
+Maps are untrusted data.  Everything here is bounded: the file size is capped before it is
+read, entity declarations are refused before the XML is parsed, the map size is capped
+before anything is allocated, and every tile layer is inflated with a decompressor that
+stops one byte past the size the map says it has, so a zlib bomb costs a few megabytes and
+a few milliseconds, never gigabytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+import re
+import xml.etree.ElementTree as ET
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from game.tiled.errors import WARNING, MapError, MapProblem
+
+MAX_MAP_BYTES = 16 * 1024 * 1024
+MAX_AUX_BYTES = 4 * 1024 * 1024  # external tilesets (.tsx) and templates (.tx)
+MAX_SIDE = 1024  # tiles per side
+MAX_CELLS = 1024 * 1024  # tiles per layer
+MAX_TOTAL_CELLS = 16 * 1024 * 1024  # tiles over all layers: 64 MB of uint32 at most
+MAX_LAYERS = 256
+MAX_OBJECTS = 20000
+MAX_TILESET_TILES = 65536
+MAX_FIRSTGID = 1 << 20
+MAX_IMAGE_PX = 16384  # pytmx walks the image's tile grid; a huge claimed size would hang it
+TILE_PX = 32
+GID_FLAG_MASK = 0xF0000000  # horizontal, vertical, diagonal, hex-rotation flip bits
+_DIGITS = re.compile(r"-?[0-9]{1,9}")
+_CSV = re.compile(r"[0-9\s,]*")
+_ENTITY_TRICKS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+@dataclass
+class CheckedLayer:
+    element: ET.Element  # the <layer>
+    name: str
+    gids: np.ndarray  # uint32 [h, w], flip bits still set, as in the file
+
+
+@dataclass
+class CheckedTileset:
+    element: ET.Element  # the <tileset> node holding the tiles (the .tsx root if external)
+    firstgid: int
+    tilecount: int
+    path: Path  # the file the tileset's paths are relative to (the .tsx, or the map)
+    name: str
+
+
+@dataclass
+class CheckedMap:
+    path: Path
+    root: ET.Element
+    width: int
+    height: int
+    layers: list[CheckedLayer] = field(default_factory=list)  # tile layers in file order
+    tilesets: list[CheckedTileset] = field(default_factory=list)
+    warnings: list[MapProblem] = field(default_factory=list)
+
+
+def read_xml(path: Path, limit: int = MAX_MAP_BYTES, file: str | None = None) -> ET.Element:
+    """Parse an XML file after capping its size and refusing entity declarations."""
+    file = file or str(path)
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        raise MapError.single(file, f"cannot open file: {exc.strerror or exc}") from None
+    if size > limit:
+        raise MapError.single(file, f"file is {size} bytes; the limit is {limit}")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise MapError.single(file, f"cannot read file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise MapError.single(file, "file is not UTF-8 text (Tiled writes UTF-8)") from None
+    return parse_xml_text(text, file)
+
+
+def parse_xml_text(text: str, file: str) -> ET.Element:
+    # Tiled never writes a DOCTYPE; any DTD here could only be an entity trick
+    # (billion laughs, external entities), so refuse before the parser expands anything.
+    if _ENTITY_TRICKS.search(text):
+        raise MapError.single(file, "DOCTYPE/ENTITY declarations are not allowed in map files")
+    try:
+        return ET.fromstring(text)
+    except ET.ParseError as exc:
+        line, col = exc.position
+        raise MapError.single(file, f"malformed XML at line {line}, column {col}") from None
+
+
+def int_attr(el: ET.Element, name: str, file: str, default: int | None = None, **where) -> int:
+    raw = el.get(name)
+    if raw is None:
+        if default is None:
+            raise MapError.single(file, f"missing attribute {name!r} on <{el.tag}>", **where)
+        return default
+    raw = raw.strip()
+    if not _DIGITS.fullmatch(raw):
+        raise MapError.single(file, f"attribute {name}={raw[:20]!r} is not a whole number",
+                              **where)
+    return int(raw)
+
+
+def check_map(path: str | os.PathLike) -> CheckedMap:
+    """Everything a loader may rely on: caps, features, tilesets and every layer's gids."""
+    p = Path(path)
+    file = str(path)
+    root = read_xml(p, MAX_MAP_BYTES, file)
+    if root.tag != "map":
+        raise MapError.single(file, f"not a Tiled map: root element is <{root.tag}>")
+    _check_features(root, file)
+    width = int_attr(root, "width", file)
+    height = int_attr(root, "height", file)
+    if not (1 <= width <= MAX_SIDE and 1 <= height <= MAX_SIDE) or width * height > MAX_CELLS:
+        raise MapError.single(
+            file, f"map is {width}x{height} tiles; the limit is {MAX_SIDE}x{MAX_SIDE}")
+    checked = CheckedMap(p, root, width, height)
+    _check_counts(root, file)
+    cells = 0
+    for el in root.iter("layer"):
+        name = el.get("name", "")
+        cells += width * height
+        if cells > MAX_TOTAL_CELLS:
+            raise MapError.single(file, f"too many tile layers (over {MAX_TOTAL_CELLS} tiles)")
+        checked.layers.append(CheckedLayer(el, name, _layer_gids(el, width, height, file)))
+    checked.tilesets = _check_tilesets(root, p, file, checked.warnings)
+    return checked
+
+
+def _check_features(root: ET.Element, file: str) -> None:
+    orientation = root.get("orientation", "orthogonal")
+    if orientation != "orthogonal":
+        raise MapError.single(
+            file, f"{orientation} maps are not supported; make an orthogonal map")
+    if root.get("infinite", "0") not in ("0", ""):
+        raise MapError.single(
+            file, "infinite maps are not supported; untick Map > Map Properties > Infinite")
+    tw = int_attr(root, "tilewidth", file)
+    th = int_attr(root, "tileheight", file)
+    if (tw, th) != (TILE_PX, TILE_PX):
+        raise MapError.single(file, f"tiles are {tw}x{th} px; maps use {TILE_PX}x{TILE_PX} tiles")
+
+
+def _check_counts(root: ET.Element, file: str) -> None:
+    layers = sum(1 for el in root.iter() if el.tag in ("layer", "objectgroup", "group",
+                                                        "imagelayer"))
+    if layers > MAX_LAYERS:
+        raise MapError.single(file, f"{layers} layers; the limit is {MAX_LAYERS}")
+    objects = sum(1 for _ in root.iter("object"))
+    if objects > MAX_OBJECTS:
+        raise MapError.single(file, f"{objects} objects; the limit is {MAX_OBJECTS}")
+
+
+def _layer_gids(el: ET.Element, width: int, height: int, file: str) -> np.ndarray:
+    name = el.get("name", "")
+    where = {"layer": name}
+    lw = int_attr(el, "width", file, width, **where)
+    lh = int_attr(el, "height", file, height, **where)
+    if (lw, lh) != (width, height):
+        raise MapError.single(file, f"layer is {lw}x{lh}, the map {width}x{height}", **where)
+    data = el.find("data")
+    if data is None:
+        raise MapError.single(file, "tile layer has no <data>", **where)
+    if data.find("chunk") is not None:
+        raise MapError.single(file, "infinite map chunks are not supported", **where)
+    encoding = data.get("encoding", "")
+    expected = width * height
+    if encoding == "csv":
+        gids = _csv_gids(data.text or "", expected, file, name)
+    elif encoding == "base64":
+        raw = _base64_bytes(data, expected, file, name)
+        if len(raw) != expected * 4:
+            raise MapError.single(
+                file, f"layer data holds {len(raw) // 4} tiles, the map needs {expected}",
+                **where)
+        gids = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
+    elif encoding == "":
+        raise MapError.single(
+            file, "XML tile layer format is not supported; save layers as CSV or Base64",
+            **where)
+    else:
+        raise MapError.single(file, f"unknown layer encoding {encoding[:20]!r}", **where)
+    return gids.reshape(height, width)
+
+
+def _csv_gids(text: str, expected: int, file: str, layer: str) -> np.ndarray:
+    # Counting separators first keeps a huge layer from being split into a huge list.
+    count = text.count(",") + 1 if text.strip() else 0
+    if count != expected:
+        raise MapError.single(file, f"layer data holds {count} tiles, the map needs {expected}",
+                              layer=layer)
+    if not _CSV.fullmatch(text):
+        raise MapError.single(file, "CSV layer data holds something other than numbers",
+                              layer=layer)
+    values = [int(v) if v.strip() else -1 for v in text.split(",")]
+    gids = np.array(values, dtype=np.int64)
+    if gids.min() < 0 or gids.max() > 0xFFFFFFFF:
+        raise MapError.single(file, "CSV layer data has an empty or out-of-range entry",
+                              layer=layer)
+    return gids.astype(np.uint32)
+
+
+def _base64_bytes(data: ET.Element, expected: int, file: str, layer: str) -> bytes:
+    compression = data.get("compression", "")
+    text = "".join((data.text or "").split())
+    try:
+        packed = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise MapError.single(file, "layer data is not valid base64", layer=layer) from None
+    limit = expected * 4
+    if compression == "":
+        return packed
+    if compression in ("zlib", "gzip"):
+        # wbits 15 = zlib header, 31 = gzip header.  max_length bounds memory whatever
+        # the stream claims; anything left over means the layer inflates past the map.
+        inflater = zlib.decompressobj(15 if compression == "zlib" else 31)
+        try:
+            out = inflater.decompress(packed, limit + 1)
+        except zlib.error:
+            raise MapError.single(file, f"layer data is not valid {compression}",
+                                  layer=layer) from None
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise MapError.single(
+                file, f"{compression} layer inflates past the map size ({limit} bytes)",
+                layer=layer)
+        return out
+    if compression == "zstd":
+        return _zstd_bytes(packed, limit, file, layer)
+    raise MapError.single(file, f"unknown layer compression {compression[:20]!r}", layer=layer)
+
+
+def _zstd_bytes(packed: bytes, limit: int, file: str, layer: str) -> bytes:
+    try:
+        import zstandard  # optional; Tiled can write zstd but few Pythons can read it
+    except ImportError:
+        raise MapError.single(
+            file, "zstd layer compression is not supported here (no zstd library); "
+            "save layers as zlib, gzip, Base64 or CSV", layer=layer) from None
+    try:
+        reader = zstandard.ZstdDecompressor().stream_reader(packed)
+        out = reader.read(limit + 1)
+    except zstandard.ZstdError:
+        raise MapError.single(file, "layer data is not valid zstd", layer=layer) from None
+    if len(out) > limit:
+        raise MapError.single(file, f"zstd layer inflates past the map size ({limit} bytes)",
+                              layer=layer)
+    return out
+
+
+def _check_tilesets(root: ET.Element, path: Path, file: str,
+                    warnings: list[MapProblem]) -> list[CheckedTileset]:
+    tilesets = []
+    for ref in root.findall("tileset"):
+        firstgid = int_attr(ref, "firstgid", file)
+        source = ref.get("source")
+        node, base = ref, path
+        if source:
+            base = (path.parent / source).resolve()
+            if not base.is_file():
+                raise MapError.single(file, f"tileset file {source!r} not found (looked at {base})")
+            node = read_xml(base, MAX_AUX_BYTES)
+            if node.tag != "tileset":
+                raise MapError.single(str(base), f"not a Tiled tileset: root is <{node.tag}>")
+        name = node.get("name", source or "")
+        tfile = str(base) if source else file
+        tw = int_attr(node, "tilewidth", tfile)
+        th = int_attr(node, "tileheight", tfile)
+        if (tw, th) != (TILE_PX, TILE_PX):
+            raise MapError.single(tfile, f"tileset {name!r} has {tw}x{th} px tiles; "
+                                  f"maps use {TILE_PX}x{TILE_PX}")
+        tilecount = int_attr(node, "tilecount", tfile, 0)
+        image = node.find("image")
+        if image is None:
+            raise MapError.single(
+                tfile, f"tileset {name!r} has no single image (image collections are not "
+                "supported)")
+        iw = int_attr(image, "width", tfile, 0)
+        ih = int_attr(image, "height", tfile, 0)
+        if not (0 < iw <= MAX_IMAGE_PX and 0 < ih <= MAX_IMAGE_PX):
+            raise MapError.single(tfile, f"tileset {name!r} image size {iw}x{ih} is missing "
+                                  f"or over {MAX_IMAGE_PX} px")
+        if not (1 <= firstgid <= MAX_FIRSTGID and 0 <= tilecount <= MAX_TILESET_TILES):
+            raise MapError.single(file, f"tileset {name!r} firstgid {firstgid} or tilecount "
+                                  f"{tilecount} is out of range")
+        tilecount = tilecount or (iw // TILE_PX) * (ih // TILE_PX)
+        img_path = (base.parent / image.get("source", "")).resolve()
+        if not img_path.is_file():
+            warnings.append(MapProblem(
+                tfile, f"tileset {name!r} image {image.get('source')!r} not found; "
+                "the map can be simulated but not drawn", severity=WARNING))
+        tilesets.append(CheckedTileset(node, firstgid, tilecount, base, name))
+    return tilesets
