@@ -28,6 +28,12 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--ticks", type=int, default=30 * 60 * 10, help="at most this many ticks")
     sim.add_argument("--commands", help="JSON-lines file of {tick, command} records")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
+    sim.add_argument("--record", help="write the run's commands as a replay file")
+
+    replay = sub.add_parser("replay", help="re-run a recorded replay")
+    replay.add_argument("file")
+    replay.add_argument("--verify", action="store_true", help="check it ends on the same hash")
+    replay.add_argument("--map", help="use this map instead of the one the replay names")
 
     validate = sub.add_parser("validate", help="check maps and list every problem")
     validate.add_argument("maps", nargs="+")
@@ -47,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         from game.tiled.validate import run
 
         return run(args.maps)
+    if args.command == "replay":
+        return _cmd_replay(args)
     if args.command == "play":
         return _cmd_play(args.map, args)
     return _cmd_play(str(DEFAULT_MAP), argparse.Namespace(
@@ -89,15 +97,43 @@ def _cmd_sim(args: argparse.Namespace) -> int:
         except (OSError, CommandFileError) as exc:
             print(f"cannot use the commands file: {exc}", file=sys.stderr)
             return 1
-    report = run_headless(
+    run = run_headless(
         scenario, seed=args.seed, ticks=args.ticks, difficulty=args.difficulty,
         commands=commands,
-    ).as_dict()
+    )
+    if args.record:
+        from game.replay import save_replay
+
+        save_replay(run.session, args.record)
+    report = run.as_dict()
     if args.json:
         print(json.dumps(report))
     else:
         for key, value in report.items():
             print(f"{key:>18}: {value}")
+    return 0
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from game.headless import CommandFileError
+    from game.replay import load_replay, verify_replay
+
+    try:
+        header, commands = load_replay(args.file)
+    except (OSError, CommandFileError) as exc:
+        print(f"cannot read the replay: {exc}", file=sys.stderr)
+        return 1
+    scenario = _load(args.map or header.map)
+    if scenario is None:
+        return 1
+    same, run = verify_replay(scenario, header, commands)
+    report = run.as_dict()
+    print(json.dumps({"replay": args.file, "matches": same, "recorded_hash": header.state_hash,
+                      "outcome": report["outcome"], "ticks": report["ticks"],
+                      "state_hash": report["state_hash"]}))
+    if args.verify and not same:
+        print("replay diverged: the final state hash differs", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -27,6 +27,8 @@ def read_commands(path: str | Path) -> dict[int, list[Any]]:
             continue
         try:
             record = json.loads(line)
+            if "format" in record and "command" not in record:
+                continue  # a replay's header line
             tick = record["tick"]
             if not isinstance(tick, int) or tick < 0:
                 raise ValueError("tick must be a whole number ≥ 0")
