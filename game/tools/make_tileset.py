@@ -23,12 +23,14 @@ def write_tileset(out_dir: Path) -> tuple[Path, Path]:
     tsx.write_text(tsx_xml(image=png.name), encoding="utf-8")
     return png, tsx
 
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ASSETS_DIR)
     args = parser.parse_args(argv)
     for path in write_tileset(args.out):
         print(path)
+
 
 if __name__ == "__main__":
     main()

@@ -215,18 +215,20 @@ def paint_door(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_tarp(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_sand(surf, rng)
-    cloth = pygame.Rect(3, 4, 26, 24)
-    noise_fill(surf, rng, (96, 110, 120), 5, cloth)
-    pygame.draw.line(surf, (70, 80, 90), (3, 14), (28, 17))
-    pygame.draw.rect(surf, (66, 76, 86), cloth, 1)
+    """A blanket on the floor, where somebody has been sleeping: red weave, pale stripes."""
+    cloth = pygame.Rect(4, 5, 24, 22)
+    pygame.draw.rect(surf, (0, 0, 0, 90), cloth.move(1, 2))
+    noise_fill(surf, rng, (146, 58, 48), 6, cloth)
+    for y in (9, 21):
+        surf.fill((204, 178, 120), (cloth.left, y, cloth.width, 2))
+    pygame.draw.line(surf, (104, 40, 34), (6, 16), (26, 14))
+    pygame.draw.rect(surf, (96, 36, 30), cloth, 1)
 
 
 # ---------------------------------------------------------------- cover
 
 
 def paint_sandbags(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_dirt(surf, rng)
     bag = shade(BURLAP, 0.92)
     for row, y in enumerate((3, 12, 21)):
         offset = -8 if row % 2 else 0
@@ -239,7 +241,6 @@ def paint_sandbags(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_low_wall(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_dirt(surf, rng)
     wall = pygame.Rect(0, 8, T, 16)
     noise_fill(surf, rng, shade(STONE, 1.15), 7, wall, grain=2)
     for x in (0, 11, 22):
@@ -249,7 +250,6 @@ def paint_low_wall(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_grain_sacks(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_grain_floor(surf, rng)
     for cx, cy in ((9, 10), (23, 11), (15, 22), (27, 24)):
         rect = pygame.Rect(cx - 7, cy - 6, 14, 12)
         tone = shade(BURLAP, float(rng.uniform(0.9, 1.1)))
@@ -271,7 +271,6 @@ def paint_debris_pile(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_barrels(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_dirt(surf, rng)
     for (cx, cy), tone in (((10, 11), (74, 98, 86)), ((22, 21), (124, 70, 44))):
         pygame.draw.circle(surf, SHADE, (cx + 1, cy + 2), 9)
         pygame.draw.circle(surf, tone, (cx, cy), 9)
@@ -347,7 +346,6 @@ def paint_stone_wall_moss(surf: pygame.Surface, rng: np.random.Generator) -> Non
 
 
 def paint_stone_pillar(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    noise_fill(surf, rng, CONCRETE, 5, grain=4)
     surf.fill(SHADE, (8, 8, 22, 22))
     column = pygame.Rect(4, 4, 22, 22)
     noise_fill(surf, rng, shade(STONE, 1.1), 6, column, grain=2)
@@ -362,14 +360,18 @@ def paint_brick_wall(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_wood_wall(surf: pygame.Surface, rng: np.random.Generator) -> None:
+    """Dark vertical boards between two cross rails: darker than any wooden floor."""
+    board = shade(WOOD, 0.72)
     for i in range(5):
         rect = pygame.Rect(i * 7 - 2, 0, 7, T)
-        noise_fill(surf, rng, shade(WOOD, float(rng.uniform(0.85, 1.1))), 6,
+        noise_fill(surf, rng, shade(board, float(rng.uniform(0.85, 1.1))), 6,
                    rect.clip(surf.get_rect()))
-        pygame.draw.line(surf, shade(WOOD, 0.45), (rect.left, 0), (rect.left, T - 1))
-    surf.fill(shade(WOOD, 0.6), (0, 6, T, 3))
-    surf.fill(shade(WOOD, 0.6), (0, 23, T, 3))
-    raised_edges(surf, surf.get_rect(), WOOD, lip=3)
+        pygame.draw.line(surf, shade(board, 0.45), (rect.left, 0), (rect.left, T - 1))
+    for y in (5, 22):
+        surf.fill(shade(board, 1.25), (0, y, T, 4))
+        pygame.draw.line(surf, shade(board, 0.4), (0, y + 4), (T - 1, y + 4))
+    pygame.draw.rect(surf, SHADE, surf.get_rect(), 1)
+    raised_edges(surf, surf.get_rect(), board, lip=3)
 
 
 def paint_locked_door(surf: pygame.Surface, rng: np.random.Generator) -> None:
@@ -385,7 +387,6 @@ def paint_locked_door(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_wood_pillar(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_grain_floor(surf, rng)
     pygame.draw.circle(surf, SHADE, (18, 18), 11)
     pygame.draw.circle(surf, shade(WOOD, 0.9), (16, 16), 11)
     for radius in (8, 5, 2):
@@ -423,7 +424,6 @@ def paint_shadow(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_well(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_dirt(surf, rng)
     pygame.draw.circle(surf, SHADE, (17, 17), 13)
     pygame.draw.circle(surf, shade(STONE, 1.1), (16, 16), 13)
     pygame.draw.circle(surf, (26, 30, 34), (16, 16), 8)
@@ -431,7 +431,6 @@ def paint_well(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_dead_tree(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_sand(surf, rng)
     trunk = (84, 64, 46)
     for _ in range(7):
         angle = float(rng.uniform(0, 2 * np.pi))
@@ -443,7 +442,6 @@ def paint_dead_tree(surf: pygame.Surface, rng: np.random.Generator) -> None:
 
 
 def paint_wreck(surf: pygame.Surface, rng: np.random.Generator) -> None:
-    paint_sand(surf, rng)
     body = pygame.Rect(3, 6, 26, 21)
     pygame.draw.rect(surf, SHADE, body.move(2, 2), border_radius=4)
     noise_fill(surf, rng, (70, 62, 56), 9, body, grain=3)
