@@ -192,6 +192,8 @@ def _typed_values(objects: list[MapObject], schema: Schema, file: str,
                                            severity=WARNING, **obj.where()))
             continue
         members = schema.classes.get(obj.cls)
+        if members is None and obj.shape in ("polyline", "polygon"):
+            continue  # patrol routes may carry any class (PatrolRoute, Path, ...)
         if members is None:
             known = ", ".join(schema.classes)
             problems.append(MapProblem(file, f'unknown class "{obj.cls}" (known: {known})',

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from game.tiled.schema import Member
+from game.tiled.schema import ENUM_ALIASES, Member
 
 _INT = re.compile(r"-?[0-9]{1,9}")
 _FLOAT = re.compile(r"-?[0-9]{1,9}(\.[0-9]{1,12})?([eE][-+]?[0-9]{1,3})?")
@@ -63,7 +63,7 @@ def convert(raw: RawProperty, member: Member, enums: dict[str, tuple[str, ...]])
         return float(raw.value), None
     if member.enum:
         values = enums.get(member.enum, ())
-        if raw.value not in values:
+        if raw.value not in values + ENUM_ALIASES.get(member.enum, ()):
             return None, (f'property "{raw.name}" is "{shown}"; expected one of '
                           + ", ".join(v or '""' for v in values))
     return raw.value, None

@@ -20,6 +20,8 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "InsurgentRole": ("rifleman", "sniper", "gunner", "scout"),
     "Cover": ("none", "low", "high"),
 }
+# Values accepted besides the enum's own: "" is the contract's original "whole squad".
+ENUM_ALIASES: dict[str, tuple[str, ...]] = {"SquadMember": ("",)}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""`danger-close validate MAP...`: every problem in a map, one a line, never a traceback.
+
+The loader's problems (format, classes, properties, walls, gids) plus the ones that need
+the whole mission: spawn and extraction present and connected, everyone reachable, patrols
+clear of walls, triggers that wake someone, snipers up high, enough survivors to rescue.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+import numpy as np
+import tcod
+
+from game.sim.geometry import SUB, tile_of
+from game.sim.scenario import Scenario
+from game.tiled.errors import WARNING, MapProblem
+from game.tiled.loader import LoadResult, read_map
+
+
+def validate_map(path: str) -> list[MapProblem]:
+    """All errors and warnings for one map file; never raises for a bad map."""
+    try:
+        result = read_map(path)
+        if result.scenario is not None:
+            result.problems.extend(mission_problems(result))
+        return result.problems
+    except Exception as exc:  # a validator bug must still give a line, not a traceback
+        return [MapProblem(str(path), f"internal error while validating: {exc!r}")]
+
+
+def run(paths: list[str], out: TextIO | None = None) -> int:
+    """Print every problem of every map; 1 if any map has an error, else 0."""
+    out = out or sys.stdout
+    failed = False
+    for path in paths:
+        problems = validate_map(path)
+        errors = sum(p.is_error for p in problems)
+        for p in problems:
+            print(f"{p.severity}: {p}", file=out)
+        if errors:
+            failed = True
+        else:
+            warnings = len(problems)
+            note = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
+            print(f"ok: {path}{note}", file=out)
+    return 1 if failed else 0
+
+
+def passable(scen: Scenario) -> np.ndarray:
+    # Doors count as passable (Maaz opens locked ones); ladders and rafters are walkable
+    # tiles, so elevated perches reached by a ladder are reachable.
+    t = scen.terrain
+    return t.walkable | t.door
+
+
+def reach_from(scen: Scenario, starts: list[tuple[int, int]]) -> np.ndarray:
+    """Tiles reachable from any start (tile x, y). Four-way steps: the same tiles as
+    eight-way movement that never cuts a wall corner."""
+    cost = passable(scen).astype(np.int32)
+    dist = np.full(cost.shape, np.iinfo(np.int32).max, dtype=np.int32)
+    for x, y in starts:
+        dist[y, x] = 0
+    tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
+    return dist != np.iinfo(np.int32).max
+
+
+def mission_problems(result: LoadResult) -> list[MapProblem]:
+    scen = result.scenario
+    file = result.path
+    probs: list[MapProblem] = []
+    objects = {o.id: o for o in result.objects}
+
+    def at(source, message: str, severity: str = "error") -> None:
+        o = objects.get(source.object_id)
+        probs.append(MapProblem(file, message, severity, **(o.where() if o else {})))
+
+    if not scen.squad:
+        probs.append(MapProblem(file, "no SquadSpawn object: the squad has nowhere to start"))
+    if not scen.extractions:
+        probs.append(MapProblem(file, "no Extraction zone: nobody can be rescued"))
+    if scen.rules.rescue_required > len(scen.civilians):
+        probs.append(MapProblem(file, f"rescue_required is {scen.rules.rescue_required} but "
+                                f"only {len(scen.civilians)} civilians are placed"))
+    _trigger_problems(scen, at)
+    _sniper_problems(scen, at)
+    _patrol_problems(scen, at)
+    if scen.squad:
+        _reach_problems(scen, at)
+    return probs
+
+
+def _tile(x: int, y: int) -> tuple[int, int]:
+    return tile_of(x), tile_of(y)
+
+
+def _reach_problems(scen: Scenario, at) -> None:
+    reach = reach_from(scen, [_tile(s.x, s.y) for s in scen.squad])
+    for zone in scen.extractions:
+        x0, y0, x1, y1 = zone.rect
+        tx0, ty0 = max(0, x0 // SUB), max(0, y0 // SUB)
+        tx1, ty1 = min(scen.width, -(-x1 // SUB)), min(scen.height, -(-y1 // SUB))
+        if not reach[ty0:ty1, tx0:tx1].any():
+            at(zone.source, f"extraction {zone.name} cannot be reached from the squad spawn")
+    for civ in scen.civilians:
+        if not reach[_tile(civ.x, civ.y)[::-1]]:
+            at(civ.source, "civilian cannot be reached from the squad spawn")
+    for crate in scen.crates:
+        if not reach[_tile(crate.x, crate.y)[::-1]]:
+            at(crate.source, "crate cannot be reached from the squad spawn")
+    for ins in scen.insurgents:
+        if not reach[_tile(ins.x, ins.y)[::-1]]:
+            at(ins.source, "insurgent cannot be reached from the squad spawn", WARNING)
+
+
+def _trigger_problems(scen: Scenario, at) -> None:
+    groups = {i.group for i in scen.insurgents if i.group} | {
+        c.group for c in scen.civilians if c.group}
+    woken = {t.group for t in scen.triggers}
+    for trig in scen.triggers:
+        if not trig.group:
+            at(trig.source, "trigger wakes no group (its group property is empty)")
+        elif trig.group not in groups:
+            at(trig.source, f'trigger wakes no group: nobody has group "{trig.group}"')
+    for ins in scen.insurgents:
+        if (ins.ambush or ins.reinforcement) and ins.group not in woken:
+            kind = "ambusher" if ins.ambush else "reinforcement"
+            at(ins.source, f'{kind} in group "{ins.group}" is never woken: no trigger has '
+               "that group", WARNING)
+
+
+def _sniper_problems(scen: Scenario, at) -> None:
+    for ins in scen.insurgents:
+        tx, ty = _tile(ins.x, ins.y)
+        if ins.role == "sniper" and scen.terrain.elevation[ty, tx] <= 0:
+            at(ins.source, "sniper is not on elevated ground (elevation 0)", WARNING)
+
+
+def _patrol_problems(scen: Scenario, at) -> None:
+    ok = passable(scen)
+    for ins in scen.insurgents:
+        if not ins.patrol:
+            continue
+        points = [_tile(x, y) for x, y in ins.patrol]
+        for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+            line = tcod.los.bresenham((ax, ay), (bx, by))
+            blocked = ~ok[line[:, 1], line[:, 0]]
+            if blocked.any():
+                bx_, by_ = line[np.argmax(blocked)]
+                at(ins.source, f"patrol route crosses a wall at tile {bx_},{by_}")
+                break
