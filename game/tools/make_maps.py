@@ -283,22 +283,25 @@ def open_field() -> TmxMap:
 
 def wall_duel() -> TmxMap:
     """16x10 floor cut by a full stone-wall column at x = 8 (no gap): squad spawn at (2, 5),
-    one rifleman at (13, 5) facing west.  For sight and shots blocked by a wall, and for a
-    path that does not exist."""
+    one rifleman at (13, 5) facing west, extraction tiles x 0-1, y 0-1 (only so the map
+    validates).  For sight and shots blocked by a wall, and for a path that does not exist."""
     rows = ["." * 8 + "#" + "." * 7] * 10
     return _tiny("Wall Duel", rows, [
         point("SquadSpawn", 2, 5, "Squad", member=""),
+        zone("Extraction", 0, 0, 2, 2, "Bravo"),
         point("Insurgent", 13, 5, "Behind the wall", role="rifleman", facing=180)])
 
 
 def cover_field() -> TmxMap:
     """20x10 floor, sandbags (low cover) at x = 12 on rows 0-4: squad spawn at (2, 5),
     rifleman A at (13, 2) right behind the sandbags, rifleman B at (13, 8) in the open.
+    Extraction tiles x 0-1, y 0-1 (only so the map validates).
     For hit rates over a seeded batch: A must be hit less often than B.  (The sandbags
     sit on the tile next to A because cover counts on the tile beside the target.)"""
     rows = ["." * 12 + "s" + "." * 7] * 5 + ["." * 20] * 5
     return _tiny("Cover Field", rows, [
         point("SquadSpawn", 2, 5, "Squad", member=""),
+        zone("Extraction", 0, 0, 2, 2, "Bravo"),
         point("Insurgent", 13, 2, "In cover", role="rifleman", facing=180),
         point("Insurgent", 13, 8, "In the open", role="rifleman", facing=180)])
 
