@@ -1,0 +1,240 @@
+"""pygame start-up, the screen stack and the fixed-step loop.
+
+One frame: events go to the top screen; the step clock turns real time (times the time
+scale, unless paused) into whole 30 Hz ticks with a capped catch-up; the screens draw
+with the interpolation alpha; toasts go on top; the frame is presented.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+TICK_HZ = 30
+STEP_S = 1.0 / TICK_HZ
+MAX_CATCH_UP = 5  # ticks per frame; a slower machine runs slow rather than spiral
+TIME_SCALES = (0.5, 1.0, 2.0, 4.0)
+FPS_CAP = 60
+WINDOW_SIZE = (1280, 720)
+TOAST_S = 2.5
+
+
+@dataclass
+class StepClock:
+    """Turns frame time into simulation ticks: accumulator, time scale, pause."""
+
+    paused: bool = False
+    scale_index: int = 1
+    accumulator: float = 0.0
+
+    @property
+    def scale(self) -> float:
+        return TIME_SCALES[self.scale_index]
+
+    def faster(self) -> None:
+        self.scale_index = min(len(TIME_SCALES) - 1, self.scale_index + 1)
+
+    def slower(self) -> None:
+        self.scale_index = max(0, self.scale_index - 1)
+
+    def advance(self, dt: float) -> tuple[int, float]:
+        """(ticks to run now, interpolation alpha for drawing)."""
+        if self.paused:
+            return 0, self.accumulator / STEP_S
+        self.accumulator += dt * self.scale
+        ticks = int(self.accumulator / STEP_S)
+        if ticks > MAX_CATCH_UP:
+            ticks = MAX_CATCH_UP
+            self.accumulator = 0.0  # drop the backlog: better slow than stuck catching up
+        else:
+            self.accumulator -= ticks * STEP_S
+        return ticks, min(1.0, self.accumulator / STEP_S)
+
+    def game_dt(self, dt: float) -> float:
+        return 0.0 if self.paused else dt * self.scale
+
+
+def init_pygame():
+    """Start only what the game uses (no audio here); fast software presenting."""
+    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    return pygame
+
+
+class App:
+    def __init__(self, size: tuple[int, int] = WINDOW_SIZE, title: str = "Danger Close") -> None:
+        pygame = init_pygame()
+        self.pg = pygame
+        pygame.display.set_caption(title)
+        self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        from game.render.text import TextCache
+
+        self.text = TextCache()
+        self.screens: list = []
+        self.clock = StepClock()
+        self.running = True
+        self.exit_code = 0
+        self.fixed_dt: float | None = None  # set in frames mode for a repeatable run
+        self._toasts: list[list] = []  # [text, seconds left]
+        self.frame = 0
+
+    # -- the stack -------------------------------------------------------------------
+    def push(self, screen) -> None:
+        self.screens.append(screen)
+
+    def pop(self):
+        screen = self.screens.pop() if self.screens else None
+        if not self.screens:
+            self.running = False
+        return screen
+
+    def quit(self, code: int | None = None) -> None:
+        if code is not None:
+            self.exit_code = code
+        self.running = False
+
+    def toast(self, text: str) -> None:
+        self._toasts.append([text, TOAST_S])
+
+    # -- the loop --------------------------------------------------------------------
+    def run(self, frames: int | None = None) -> int:
+        """Run until quit, or exactly `frames` frames (each one tick long, not timed)."""
+        pygame = self.pg
+        timer = pygame.time.Clock()
+        if frames is not None:
+            self.fixed_dt = STEP_S
+        while self.running and (frames is None or self.frame < frames):
+            raw = timer.tick(FPS_CAP if frames is None else 0) / 1000.0
+            dt = self.fixed_dt if self.fixed_dt is not None else min(raw, 0.25)
+            self.step_frame(dt)
+        return self.exit_code
+
+    def step_frame(self, dt: float) -> None:
+        pygame = self.pg
+        for event in pygame.event.get():
+            self.dispatch(event)
+        if not self.screens:
+            self.running = False
+            return
+        top = self.screens[-1]
+        top.update(dt)
+        alpha = min(1.0, self.clock.accumulator / STEP_S)
+        if top.wants_ticks:
+            ticks, alpha = self.clock.advance(dt)
+            for _ in range(ticks):
+                if top is not self.screens[-1]:
+                    break  # the tick pushed a screen (mission over): stop stepping
+                top.tick()
+        self.surface = pygame.display.get_surface()
+        self.draw(alpha)
+        self._age_toasts(dt)
+        pygame.display.flip()
+        self.frame += 1
+
+    def dispatch(self, event) -> None:
+        pygame = self.pg
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+            path = self.save_screenshot()
+            self.toast(f"Screenshot saved: {path}" if path else "Screenshot failed")
+        elif self.screens:
+            self.screens[-1].handle_event(event)
+
+    def draw(self, alpha: float) -> None:
+        first = len(self.screens) - 1
+        while first > 0 and self.screens[first].transparent:
+            first -= 1
+        for screen in self.screens[first:]:
+            screen.draw(self.surface, alpha)
+        self._draw_toasts()
+
+    def _draw_toasts(self) -> None:
+        w, h = self.surface.get_size()
+        y = h // 2 - 120
+        for text, left in self._toasts:
+            img = self.text.render(text, 22, (250, 250, 240))
+            rect = img.get_rect(midtop=(w // 2, y)).inflate(20, 10)
+            panel = self.pg.Surface(rect.size, self.pg.SRCALPHA)
+            panel.fill((10, 10, 10, round(200 * min(1.0, left))))
+            self.surface.blit(panel, rect)
+            self.surface.blit(img, img.get_rect(center=rect.center))
+            y += rect.height + 6
+
+    def _age_toasts(self, dt: float) -> None:
+        for toast in self._toasts:
+            toast[1] -= dt
+        self._toasts = [t for t in self._toasts if t[1] > 0]
+
+    def save_screenshot(self, path: str | None = None) -> str | None:
+        target = Path(path) if path else screenshot_dir() / time.strftime("dc-%Y%m%d-%H%M%S.png")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.pg.image.save(self.pg.display.get_surface(), str(target))
+        except (OSError, self.pg.error) as exc:
+            print(f"error: cannot save screenshot {target}: {exc}", file=sys.stderr)
+            return None
+        return str(target)
+
+
+def screenshot_dir() -> Path:
+    import platformdirs
+
+    try:
+        pictures = Path(platformdirs.user_pictures_dir())
+    except Exception:  # some headless systems have no pictures folder at all
+        pictures = None
+    if pictures is not None and pictures.is_dir():
+        return pictures / "Danger Close"
+    return Path(platformdirs.user_data_dir("danger-close")) / "screenshots"
+
+
+def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
+             frames: int | None = None, screenshot: str | None = None) -> int:
+    """Play one mission in a window.  With `frames`, run exactly that many frames (one
+    tick each), save `screenshot` if given, and return; works under SDL_VIDEODRIVER=dummy.
+    Returns the exit code: 0, or 1 when the map could not be loaded."""
+    app = App()
+    code = 0
+    try:
+        scenario = _load(map_path)
+    except MapLoadFailed as exc:
+        from game.ui.message import MessageScreen
+
+        print(f"error: {exc}", file=sys.stderr)
+        app.push(MessageScreen(app, "This map cannot be played", str(exc), exit_code=1))
+        code = 1
+    else:
+        from game.session import Session
+        from game.ui.battle import BattleScreen
+
+        app.push(BattleScreen(app, Session(scenario, seed=seed, difficulty=difficulty)))
+    result = app.run(frames)
+    if screenshot:
+        app.save_screenshot(screenshot)
+    app.pg.display.quit()
+    return code or result
+
+
+class MapLoadFailed(Exception):
+    pass
+
+
+def _load(map_path: str):
+    """The loader's errors (and a missing file) as one exception with a readable text."""
+    from game.tiled.errors import MapError
+    from game.tiled.loader import load_scenario
+
+    try:
+        return load_scenario(map_path)
+    except MapError as exc:
+        raise MapLoadFailed(str(exc)) from exc
+    except OSError as exc:
+        raise MapLoadFailed(f"{map_path}: {exc.strerror or exc}") from exc

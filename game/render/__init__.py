@@ -1,0 +1,1 @@
+"""pygame drawing only: the render package reads the world and never changes it."""

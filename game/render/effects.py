@@ -1,0 +1,81 @@
+"""Cosmetic effects made from events: tracers, muzzle flashes, hit puffs.
+
+They live in screen-independent world coordinates, age with game time (so they freeze
+when paused) and never touch the world.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from game.render.camera import PX_PER_SUB, Camera
+from game.sim.events import ShotFired
+
+TRACER_S = 0.16
+FLASH_S = 0.07
+PUFF_S = 0.3
+MAX_EFFECTS = 400
+
+
+@dataclass
+class Tracer:
+    x0: float  # world pixels
+    y0: float
+    x1: float
+    y1: float
+    hit: bool
+    age: float = 0.0
+
+
+class Effects:
+    def __init__(self) -> None:
+        self.tracers: list[Tracer] = []
+
+    def consume(self, events: list) -> None:
+        for event in events:
+            if isinstance(event, ShotFired):
+                self.tracers.append(Tracer(
+                    event.x0 * PX_PER_SUB, event.y0 * PX_PER_SUB,
+                    event.x1 * PX_PER_SUB, event.y1 * PX_PER_SUB, event.hit,
+                ))
+        if len(self.tracers) > MAX_EFFECTS:
+            del self.tracers[: len(self.tracers) - MAX_EFFECTS]
+
+    def update(self, game_dt: float) -> None:
+        for tracer in self.tracers:
+            tracer.age += game_dt
+        self.tracers = [t for t in self.tracers if t.age < PUFF_S]
+
+    def clear(self) -> None:
+        self.tracers.clear()
+
+    def draw(self, surface: pygame.Surface, camera: Camera) -> None:
+        zoom = camera.zoom
+        for t in self.tracers:
+            a = camera.world_to_screen(t.x0, t.y0)
+            b = camera.world_to_screen(t.x1, t.y1)
+            if t.age < TRACER_S:
+                fade = 1.0 - t.age / TRACER_S
+                # the bright head runs along the line, leaving a dimmer streak behind it
+                head = min(1.0, t.age / TRACER_S * 2.5)
+                hx, hy = a[0] + (b[0] - a[0]) * head, a[1] + (b[1] - a[1]) * head
+                tail = max(0.0, head - 0.45)
+                tx, ty = a[0] + (b[0] - a[0]) * tail, a[1] + (b[1] - a[1]) * tail
+                dim = (round(150 * fade + 60), round(120 * fade + 40), 40)
+                pygame.draw.line(surface, dim, a, (hx, hy), 1)
+                pygame.draw.line(surface, (255, 240, 160), (tx, ty), (hx, hy), 2)
+            if t.age < FLASH_S:
+                r = max(2, round(6 * zoom * (1.0 - t.age / FLASH_S)))
+                ang = math.atan2(t.y1 - t.y0, t.x1 - t.x0)
+                fx = a[0] + math.cos(ang) * r * 1.8
+                fy = a[1] + math.sin(ang) * r * 1.8
+                pygame.draw.circle(surface, (255, 200, 80), (fx, fy), r)
+                pygame.draw.circle(surface, (255, 250, 220), (fx, fy), max(1, r // 2))
+            if t.age >= TRACER_S * 0.5:
+                k = (t.age - TRACER_S * 0.5) / (PUFF_S - TRACER_S * 0.5)
+                r = max(1, round((2 + 5 * k) * zoom))
+                colour = (200, 40, 40) if t.hit else (170, 160, 140)
+                pygame.draw.circle(surface, colour, b, r, 1 if k > 0.5 else 0)

@@ -1,0 +1,128 @@
+"""Map overlays for the player: vision cones, planned paths, the extraction zone."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.render.camera import PX_PER_SUB, Camera
+from game.render.sprites import interpolated
+from game.render.text import TextCache
+from game.sim.geometry import TILE_PX
+
+CONE_BUCKETS = 72
+CONE_FILL = (255, 250, 200, 34)
+CONE_EDGE = (255, 250, 200, 90)
+PATH_COLOUR = (120, 255, 140)
+QUEUED_COLOUR = (250, 220, 90)
+ZONE_COLOUR = (90, 230, 120)
+
+
+class ConeCache:
+    """Translucent wedges cropped to their bounds, cached by angle bucket and size."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, int, int], tuple[pygame.Surface, tuple[int, int]]] = {}
+
+    def wedge(self, facing: int, cone_deg: int, radius: int):
+        bucket = round(facing * CONE_BUCKETS / 360) % CONE_BUCKETS
+        key = (bucket, cone_deg, radius)
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            hit = self._cache[key] = _make_wedge(bucket * 360 / CONE_BUCKETS, cone_deg, radius)
+        return hit
+
+
+def _make_wedge(facing: float, cone_deg: int, radius: int):
+    steps = max(6, cone_deg // 6)
+    pts = [(0.0, 0.0)]
+    for i in range(steps + 1):
+        a = math.radians(facing - cone_deg / 2 + cone_deg * i / steps)
+        pts.append((math.cos(a) * radius, math.sin(a) * radius))
+    min_x = math.floor(min(p[0] for p in pts)) - 1
+    min_y = math.floor(min(p[1] for p in pts)) - 1
+    w = math.ceil(max(p[0] for p in pts)) - min_x + 2
+    h = math.ceil(max(p[1] for p in pts)) - min_y + 2
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    local = [(x - min_x, y - min_y) for x, y in pts]
+    pygame.draw.polygon(surf, CONE_FILL, local)
+    pygame.draw.lines(surf, CONE_EDGE, True, local, 1)
+    return surf, (min_x, min_y)
+
+
+def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
+               cones: ConeCache) -> None:
+    for uid in sorted(selected):
+        unit = world.units.get(uid)
+        if unit is None or unit.side != "squad" or unit.life != "active":
+            continue
+        x, y = interpolated(unit, alpha)
+        sx, sy = camera.sub_to_screen(x, y)
+        radius = round(unit.utype.sight_tiles * camera.tile_px)
+        img, (dx, dy) = cones.wedge(unit.facing, unit.utype.cone_deg, radius)
+        surface.blit(img, (sx + dx, sy + dy))
+
+
+def _tile_centre(camera: Camera, tx: int, ty: int) -> tuple[int, int]:
+    return camera.world_to_screen((tx + 0.5) * TILE_PX, (ty + 0.5) * TILE_PX)
+
+
+def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int]) -> None:
+    """The route still to walk (green) and the queued waypoints after it (amber)."""
+    for uid in sorted(selected):
+        unit = world.units.get(uid)
+        if unit is None or unit.life != "active":
+            continue
+        x, y = interpolated(unit, alpha)
+        start = camera.sub_to_screen(x, y)
+        if unit.path:
+            pts = [start] + [_tile_centre(camera, tx, ty) for tx, ty in unit.path]
+            pygame.draw.lines(surface, PATH_COLOUR, False, pts, 1)
+            start = pts[-1]
+            _marker(surface, start, PATH_COLOUR, camera.tile_px)
+        if unit.waypoints:
+            pts = [start] + [_tile_centre(camera, tx, ty) for tx, ty in unit.waypoints]
+            _dashed(surface, QUEUED_COLOUR, pts)
+            for p in pts[1:]:
+                _marker(surface, p, QUEUED_COLOUR, camera.tile_px)
+
+
+def draw_pending(surface, camera: Camera, tiles: list[tuple[int, int, bool]]) -> None:
+    """Orders given while paused, not yet in the world: a marker on each goal tile."""
+    for tx, ty, queued in tiles:
+        _marker(surface, _tile_centre(camera, tx, ty),
+                QUEUED_COLOUR if queued else PATH_COLOUR, camera.tile_px)
+
+
+def _marker(surface, p, colour, tile_px: int) -> None:
+    r = max(3, tile_px // 6)
+    pygame.draw.line(surface, colour, (p[0] - r, p[1] - r), (p[0] + r, p[1] + r), 2)
+    pygame.draw.line(surface, colour, (p[0] - r, p[1] + r), (p[0] + r, p[1] - r), 2)
+
+
+def _dashed(surface, colour, pts, dash: int = 6) -> None:
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+        length = math.hypot(x1 - x0, y1 - y0)
+        n = max(1, int(length // dash))
+        for i in range(0, n, 2):
+            a, b = i / n, min(1.0, (i + 1) / n)
+            pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
+                             (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), 1)
+
+
+def draw_extractions(surface, camera: Camera, world, text: TextCache) -> None:
+    for zone in world.scenario.extractions:
+        x0, y0, x1, y1 = zone.rect
+        a = camera.world_to_screen(x0 * PX_PER_SUB, y0 * PX_PER_SUB)
+        b = camera.world_to_screen(x1 * PX_PER_SUB, y1 * PX_PER_SUB)
+        rect = pygame.Rect(a, (b[0] - a[0], b[1] - a[1]))
+        if not rect.colliderect(surface.get_rect()):
+            continue
+        _dashed(surface, ZONE_COLOUR, [rect.topleft, rect.topright, rect.bottomright,
+                                       rect.bottomleft, rect.topleft], dash=8)
+        label = zone.name or "Bravo"
+        text.blit(surface, f"EXTRACTION {label.upper()}", (rect.x + 4, rect.y + 4),
+                  size=max(14, camera.tile_px // 2), colour=ZONE_COLOUR, bold=True)

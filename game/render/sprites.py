@@ -1,0 +1,147 @@
+"""Unit sprites drawn in code: a body with side colours, a gun barrel or facing notch,
+cached per look, angle bucket and zoom so no frame rotates or redraws a body."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.render.camera import PX_PER_SUB, Camera
+from game.render.text import TextCache
+from game.render.visibility import player_sees
+from game.sim.units import Unit
+
+ANGLE_BUCKETS = 32
+SQUAD_COLOURS = {
+    "rafiq": (52, 120, 200),
+    "hana": (40, 168, 160),
+    "maaz": (70, 140, 110),
+    "rima": (96, 110, 200),
+}
+SQUAD_INITIALS = {"rafiq": "R", "hana": "H", "maaz": "M", "rima": "Ri"}
+INSURGENT_COLOUR = (150, 62, 44)
+CIVILIAN_COLOUR = (228, 196, 64)
+SIZE_BY_KIND = {"child": 0.24, "elder": 0.29, "adult": 0.3, "gunner": 0.36}
+BARREL_BY_WEAPON = {  # (length in body radii, width in px at zoom 1)
+    "sniper": (2.0, 2), "marksman": (1.9, 2), "lmg": (1.6, 4), "rifle": (1.6, 3),
+}
+SELECT_COLOUR = (120, 255, 140)
+
+
+def body_colour(unit: Unit) -> tuple[int, int, int]:
+    if unit.side == "squad":
+        return SQUAD_COLOURS.get(unit.kind, (60, 130, 200))
+    if unit.side == "insurgent":
+        return INSURGENT_COLOUR
+    return CIVILIAN_COLOUR
+
+
+def interpolated(unit: Unit, alpha: float) -> tuple[float, float]:
+    """Where to draw a unit between its last two ticks (sub units)."""
+    return (unit.last_x + (unit.x - unit.last_x) * alpha,
+            unit.last_y + (unit.y - unit.last_y) * alpha)
+
+
+class SpriteCache:
+    def __init__(self, text: TextCache) -> None:
+        self.text = text
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def radius(self, unit: Unit, tile_px: int) -> int:
+        return max(3, round(tile_px * SIZE_BY_KIND.get(unit.kind, 0.33)))
+
+    def sprite(self, unit: Unit, tile_px: int) -> pygame.Surface:
+        look = "dead" if unit.life == "dead" else "downed" if unit.life == "downed" else "live"
+        bucket = round(unit.facing * ANGLE_BUCKETS / 360) % ANGLE_BUCKETS
+        if look != "live":
+            bucket = 0
+        key = (unit.kind, look, bucket, tile_px)
+        surf = self._cache.get(key)
+        if surf is None:
+            surf = self._cache[key] = self._draw(unit, look, bucket, tile_px)
+        return surf
+
+    def _draw(self, unit: Unit, look: str, bucket: int, tile_px: int) -> pygame.Surface:
+        r = self.radius(unit, tile_px)
+        weapon = unit.weapon.name if unit.weapon else ""
+        length, width = BARREL_BY_WEAPON.get(weapon, (1.45, 3))
+        half = math.ceil(r * max(length, 1.2)) + 2
+        surf = pygame.Surface((half * 2, half * 2), pygame.SRCALPHA)
+        c = (half, half)
+        colour = body_colour(unit)
+        if look == "dead":
+            dark = tuple(v // 3 for v in colour)
+            pygame.draw.ellipse(surf, (*dark, 200), (half - r, half - r * 0.6, r * 2, r * 1.2))
+            k = r * 0.5
+            pygame.draw.line(surf, (40, 10, 10), (half - k, half - k), (half + k, half + k), 2)
+            pygame.draw.line(surf, (40, 10, 10), (half - k, half + k), (half + k, half - k), 2)
+            return surf
+        if look == "downed":
+            grey = tuple((v + 110) // 2 for v in colour)
+            pygame.draw.circle(surf, grey, c, r)
+            pygame.draw.circle(surf, (200, 40, 40), c, r, max(2, r // 4))
+            k = r * 0.45
+            pygame.draw.line(surf, (200, 40, 40), (half - k, half), (half + k, half), 3)
+            pygame.draw.line(surf, (200, 40, 40), (half, half - k), (half, half + k), 3)
+            return surf
+        angle = math.radians(bucket * 360 / ANGLE_BUCKETS)
+        dx, dy = math.cos(angle), math.sin(angle)
+        if unit.weapon is not None:
+            scale = max(1, round(width * tile_px / 32))
+            start = (half + dx * r * 0.3, half + dy * r * 0.3)
+            end = (half + dx * r * length, half + dy * r * length)
+            pygame.draw.line(surf, (28, 28, 30), start, end, scale + 1)
+        pygame.draw.circle(surf, colour, c, r)
+        outline = tuple(max(0, v - 80) for v in colour)
+        pygame.draw.circle(surf, outline, c, r, max(1, r // 6))
+        if unit.weapon is None:  # survivors: a nose so their facing still reads
+            nose = (half + dx * r * 0.95, half + dy * r * 0.95)
+            pygame.draw.circle(surf, outline, nose, max(2, r // 3))
+        initial = SQUAD_INITIALS.get(unit.kind, "")
+        if initial and r >= 7:
+            label = self.text.render(initial, max(10, round(r * 1.5)), (250, 250, 250), bold=True)
+            surf.blit(label, label.get_rect(center=c))
+        return surf
+
+
+def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
+               sprites: SpriteCache, selected: set[int]) -> list[tuple[Unit, int, int]]:
+    """Draw what the player may see: corpses first, then the living, then HP bars.
+
+    Returns (unit, screen x, screen y) of what was drawn, for picking and labels.
+    """
+    size = camera.tile_px
+    view = surface.get_rect().inflate(size * 2, size * 2)
+    dead, living = [], []
+    for unit in world.units.values():
+        if not player_sees(world, unit):
+            continue
+        x, y = interpolated(unit, alpha)
+        sx, sy = camera.world_to_screen(x * PX_PER_SUB, y * PX_PER_SUB)
+        if view.collidepoint(sx, sy):
+            (dead if unit.life == "dead" else living).append((unit, sx, sy))
+    blits = []
+    for unit, sx, sy in dead + living:
+        img = sprites.sprite(unit, size)
+        blits.append((img, (sx - img.get_width() // 2, sy - img.get_height() // 2)))
+    for unit, sx, sy in living:
+        if unit.id in selected:
+            r = sprites.radius(unit, size) + max(3, size // 10)
+            pygame.draw.circle(surface, SELECT_COLOUR, (sx, sy), r, 2)
+    surface.fblits(blits)
+    for unit, sx, sy in living:
+        _draw_hp(surface, unit, sx, sy, sprites.radius(unit, size), unit.id in selected)
+    return living
+
+
+def _draw_hp(surface, unit: Unit, sx: int, sy: int, r: int, selected: bool) -> None:
+    max_hp = unit.utype.max_hp
+    if unit.hp >= max_hp and not selected and unit.side != "squad":
+        return
+    w = max(16, r * 2)
+    x, y = sx - w // 2, sy - r - 7
+    frac = max(0.0, min(1.0, unit.hp / max_hp))
+    colour = (80, 210, 90) if frac > 0.6 else (230, 190, 60) if frac > 0.3 else (230, 60, 50)
+    surface.fill((20, 20, 20), (x - 1, y - 1, w + 2, 5))
+    surface.fill(colour, (x, y, round(w * frac), 3))

@@ -1,0 +1,223 @@
+"""The map pre-rendered into chunked surfaces per zoom level.
+
+Chunks are built lazily when first seen and rebuilt only when their tiles change
+(terrain.version moves: rubble, opened doors).  Layers marked above_units get their own
+transparent chunks, drawn after the units.  Without tile art (no layers, or the tileset
+image is missing) the chunks are flat colours computed from the rule grids with numpy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.render.camera import Camera
+from game.render.tileset import TileAtlas
+from game.sim.scenario import TileLayerArt
+from game.sim.terrain import COVER_LOW, Terrain
+
+CHUNK = 16  # tiles per chunk side
+MAX_ZOOM_CACHES = 2  # zoom levels kept; switching back and forth stays cheap
+
+# flat colours for the fallback path (RGB)
+C_VOID = (24, 24, 28)
+C_FLOOR = (146, 132, 108)
+C_WALL = (86, 82, 76)
+C_LOW = (118, 104, 70)
+C_RAISED = (122, 88, 52)
+C_DOOR = (150, 98, 44)
+C_LOCKED = (168, 64, 42)
+C_RUBBLE = (112, 104, 94)
+C_SEETHROUGH_BLOCK = (60, 70, 80)  # not walkable yet see-through: water, fences
+
+
+def terrain_colours(terrain: Terrain) -> np.ndarray:
+    """One RGB colour per tile from the rule grids: uint8 [y, x, 3]."""
+    rgb = np.empty((terrain.height, terrain.width, 3), dtype=np.uint8)
+    rgb[:] = C_VOID
+    rgb[~terrain.walkable & ~terrain.opaque] = C_SEETHROUGH_BLOCK
+    rgb[terrain.walkable] = C_FLOOR
+    rgb[terrain.walkable & (terrain.cover >= COVER_LOW)] = C_LOW
+    rgb[terrain.elevation > 0] = C_RAISED
+    rgb[terrain.opaque] = C_WALL
+    rgb[terrain.door] = C_DOOR
+    rgb[terrain.door & terrain.locked] = C_LOCKED
+    rgb[terrain.rubble] = C_RUBBLE
+    empty = ~terrain.walkable & ~terrain.opaque & ~terrain.door & (terrain.cover == 0)
+    rgb[empty] = C_VOID
+    return rgb
+
+
+def _signature(terrain: Terrain) -> np.ndarray:
+    """What the picture of a tile depends on once the map is loaded."""
+    return (
+        terrain.rubble.astype(np.uint8)
+        | (terrain.opaque.astype(np.uint8) << 1)
+        | (terrain.walkable.astype(np.uint8) << 2)
+        | (terrain.locked.astype(np.uint8) << 3)
+    )
+
+
+class TerrainCache:
+    def __init__(self, terrain: Terrain, initial: Terrain, atlas: TileAtlas) -> None:
+        self.terrain = terrain
+        self.initial_sig = _signature(initial)  # the map as drawn in its art
+        self.atlas = atlas
+        layers = atlas.art.layers if atlas.available else ()
+        self.below = [layer for layer in layers if layer.visible and not layer.above_units]
+        self.above = [layer for layer in layers if layer.visible and layer.above_units]
+        self.use_art = bool(self.below)
+        self.rubble_gid = atlas.names.get("rubble", 0)
+        self.door_gids = [g for n, g in atlas.names.items() if "door" in n]
+        self._sig = _signature(terrain)
+        self._version = terrain.version
+        self._levels: dict[int, dict[tuple[int, int], pygame.Surface]] = {}
+        self._above_levels: dict[int, dict[tuple[int, int], pygame.Surface | None]] = {}
+        self._colours = terrain_colours(terrain)
+        self.chunks_built = 0  # for tests and benchmarks
+
+    # -- change tracking -------------------------------------------------------------
+    def sync(self) -> None:
+        """Drop the chunks whose tiles changed since the last frame."""
+        if self.terrain.version == self._version:
+            return
+        self._version = self.terrain.version
+        sig = _signature(self.terrain)
+        ys, xs = np.nonzero(sig != self._sig)
+        self._sig = sig
+        self._colours = terrain_colours(self.terrain)
+        dirty = set(zip((xs // CHUNK).tolist(), (ys // CHUNK).tolist(), strict=True))
+        for level in (*self._levels.values(), *self._above_levels.values()):
+            for key in dirty:
+                level.pop(key, None)
+
+    # -- drawing --------------------------------------------------------------------
+    def draw_below(self, surface: pygame.Surface, camera: Camera) -> None:
+        self.sync()
+        self._draw(surface, camera, self._levels, self._build_below)
+
+    def draw_above(self, surface: pygame.Surface, camera: Camera) -> None:
+        if self.above:
+            self._draw(surface, camera, self._above_levels, self._build_above)
+
+    def _draw(self, surface, camera: Camera, levels: dict, build) -> None:
+        size = camera.tile_px
+        level = levels.get(size)
+        if level is None:
+            while len(levels) >= MAX_ZOOM_CACHES:
+                levels.pop(next(iter(levels)))
+            level = levels[size] = {}
+        tx0, ty0, tx1, ty1 = camera.visible_tiles()
+        cx0, cy0 = max(0, tx0 // CHUNK), max(0, ty0 // CHUNK)
+        cx1 = min((self.terrain.width - 1) // CHUNK, (tx1 - 1) // CHUNK)
+        cy1 = min((self.terrain.height - 1) // CHUNK, (ty1 - 1) // CHUNK)
+        ox, oy = camera.origin()
+        span = CHUNK * size
+        blits = []
+        for cy in range(cy0, cy1 + 1):
+            for cx in range(cx0, cx1 + 1):
+                chunk = level.get((cx, cy))
+                if chunk is None and (cx, cy) not in level:
+                    chunk = level[(cx, cy)] = build(cx, cy, size)
+                    self.chunks_built += 1
+                if chunk is not None:
+                    blits.append((chunk, (ox + cx * span, oy + cy * span)))
+        surface.fblits(blits)
+
+    def _chunk_bounds(self, cx: int, cy: int) -> tuple[int, int, int, int]:
+        x0, y0 = cx * CHUNK, cy * CHUNK
+        return x0, y0, min(x0 + CHUNK, self.terrain.width), min(y0 + CHUNK, self.terrain.height)
+
+    def _build_below(self, cx: int, cy: int, size: int) -> pygame.Surface:
+        x0, y0, x1, y1 = self._chunk_bounds(cx, cy)
+        flat = self._flat_chunk(x0, y0, x1, y1, size)
+        if not self.use_art:
+            return flat
+        chunk = pygame.Surface(flat.get_size()).convert() if pygame.display.get_surface() else flat
+        chunk.fill(C_VOID)
+        changed = (self._sig != self.initial_sig)[y0:y1, x0:x1]
+        ground = self.below[0].gids[y0:y1, x0:x1]
+        no_ground = changed & ((ground == 0) | np.isin(ground, self.door_gids))
+        for index, layer in enumerate(self.below):
+            # a changed tile shows only its ground (layer 0) and then its new state
+            skip = changed if index > 0 else no_ground
+            chunk.fblits(self._layer_blits(layer, x0, y0, x1, y1, size, skip))
+        self._draw_changed(chunk, changed, no_ground, x0, y0, size)
+        return chunk
+
+    def _build_above(self, cx: int, cy: int, size: int) -> pygame.Surface | None:
+        x0, y0, x1, y1 = self._chunk_bounds(cx, cy)
+        changed = (self._sig != self.initial_sig)[y0:y1, x0:x1]
+        blits = []
+        for layer in self.above:
+            blits.extend(self._layer_blits(layer, x0, y0, x1, y1, size, changed))
+        if not blits:
+            return None
+        chunk = pygame.Surface(((x1 - x0) * size, (y1 - y0) * size), pygame.SRCALPHA)
+        chunk.fblits(blits)
+        return chunk
+
+    def _layer_blits(self, layer: TileLayerArt, x0, y0, x1, y1, size, skip) -> list:
+        gids = layer.gids[y0:y1, x0:x1]
+        flips = layer.flips[y0:y1, x0:x1] if layer.flips is not None else None
+        mask = gids != 0
+        if skip is not None:
+            mask &= ~skip
+        blits = []
+        for ly, lx in zip(*np.nonzero(mask), strict=True):
+            flip = int(flips[ly, lx]) if flips is not None else 0
+            tile = self.atlas.tile(int(gids[ly, lx]), flip, size)
+            if tile is not None:
+                if layer.opacity < 1.0:
+                    tile = tile.copy()
+                    tile.set_alpha(round(255 * layer.opacity))
+                blits.append((tile, (int(lx) * size, int(ly) * size)))
+        return blits
+
+    def _draw_changed(self, chunk, changed, no_ground, x0, y0, size) -> None:
+        """Tiles that changed in play: rubble (tileset or drawn), or a door standing open."""
+        rubble_tile = self.atlas.tile(self.rubble_gid, 0, size) if self.rubble_gid else None
+        for ly, lx in zip(*np.nonzero(changed), strict=True):
+            px, py = int(lx) * size, int(ly) * size
+            tx, ty = int(x0 + lx), int(y0 + ly)
+            if no_ground[ly, lx]:
+                chunk.fill(C_FLOOR, (px, py, size, size))
+            if self.terrain.rubble[ty, tx]:
+                if rubble_tile is not None:
+                    chunk.blit(rubble_tile, (px, py))
+                else:
+                    _draw_rubble(chunk, px, py, size, tx, ty)
+            elif self.terrain.door[ty, tx]:
+                _draw_open_door(chunk, px, py, size)
+
+    def _flat_chunk(self, x0, y0, x1, y1, size) -> pygame.Surface:
+        """Flat colours scaled up from one pixel per tile, with a faint tile grid and rubble."""
+        rgb = self._colours[y0:y1, x0:x1].astype(np.int16)
+        checker = ((np.add.outer(np.arange(y0, y1), np.arange(x0, x1)) & 1) * 8)[..., None]
+        rgb = np.clip(rgb - checker, 0, 255).astype(np.uint8)
+        small = pygame.surfarray.make_surface(rgb.transpose(1, 0, 2))
+        chunk = pygame.transform.scale(small, ((x1 - x0) * size, (y1 - y0) * size))
+        for ly, lx in zip(*np.nonzero(self.terrain.rubble[y0:y1, x0:x1]), strict=True):
+            _draw_rubble(chunk, int(lx) * size, int(ly) * size, size, int(x0 + lx), int(y0 + ly))
+        return chunk
+
+
+def _draw_open_door(surface: pygame.Surface, px: int, py: int, size: int) -> None:
+    """A door swung back against the side of its frame."""
+    leaf = max(2, size // 6)
+    surface.fill((60, 44, 30), (px, py, size, max(1, size // 12)))
+    surface.fill((60, 44, 30), (px, py + size - max(1, size // 12), size, max(1, size // 12)))
+    surface.fill(C_DOOR, (px, py, leaf, size))
+    surface.fill((90, 60, 30), (px + leaf, py, 1, size))
+
+
+def _draw_rubble(surface: pygame.Surface, px: int, py: int, size: int, tx: int, ty: int) -> None:
+    """Broken stones, placed by a hash of the tile so the picture never flickers."""
+    seed = (tx * 73856093) ^ (ty * 19349663)
+    for i in range(6):
+        h = (seed >> (i * 3)) ^ (seed * (i + 7))
+        x = px + (h % 97) * size // 110 + size // 20
+        y = py + ((h // 97) % 89) * size // 100 + size // 20
+        r = max(1, size // 10 + (h % 3))
+        shade = 70 + (h % 40)
+        pygame.draw.circle(surface, (shade + 20, shade + 12, shade), (x, y), r)

@@ -1,0 +1,41 @@
+"""Rendered text cached by content, so a HUD that says the same thing costs one blit."""
+
+from __future__ import annotations
+
+import pygame
+
+MAX_CACHED = 512
+
+
+class TextCache:
+    def __init__(self) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = pygame.font.Font(None, size)
+            font.bold = bold
+        return font
+
+    def render(
+        self, text: str, size: int = 18, colour=(230, 230, 225), bold: bool = False
+    ) -> pygame.Surface:
+        key = (text, size, tuple(colour), bold)
+        surf = self._cache.get(key)
+        if surf is None:
+            if len(self._cache) >= MAX_CACHED:
+                self._cache.clear()  # text changes slowly; a full refill is cheap
+            surf = self._cache[key] = self.font(size, bold).render(text, True, colour)
+        return surf
+
+    def blit(self, surface, text, pos, size=18, colour=(230, 230, 225), bold=False,
+             anchor: str = "topleft") -> pygame.Rect:
+        img = self.render(text, size, colour, bold)
+        rect = img.get_rect(**{anchor: pos})
+        surface.blit(img, rect)
+        return rect

@@ -1,0 +1,1 @@
+"""Screens, input turned into commands, and the HUD."""

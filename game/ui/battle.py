@@ -1,0 +1,289 @@
+"""The mission screen: the map, the squad, the player's orders and the HUD."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.render.camera import PX_PER_SUB, Camera
+from game.render.effects import Effects
+from game.render.fog import Fog
+from game.render.overlays import ConeCache, draw_cones, draw_extractions, draw_paths, draw_pending
+from game.render.sprites import SpriteCache, draw_units
+from game.render.terrain_cache import TerrainCache
+from game.render.tileset import TileAtlas
+from game.sim import commands as c
+from game.sim.events import MissionEnded
+from game.sim.geometry import TILE_PX
+from game.ui import orders
+from game.ui.hud import Hud, squad_in_order
+from game.ui.minimap import Minimap
+from game.ui.radio_log import RadioLog
+from game.ui.screen import Screen
+
+BACKGROUND = (14, 15, 17)
+PAN_SPEED = 900  # screen pixels per second
+EDGE = 6  # pixels from the window's edge that scroll
+DRAG_THRESHOLD = 5
+DOUBLE_TAP_S = 0.35
+HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
+        "Space pause  +/- speed  F12 screenshot")
+
+
+class BattleScreen(Screen):
+    wants_ticks = True
+
+    def __init__(self, app, session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.text = app.text
+        self.sprites = SpriteCache(self.text)
+        self.cones = ConeCache()
+        self.hud = Hud(self.text)
+        self.selected: set[int] = set()
+        self.pending: list = []  # orders for the next tick (held while paused)
+        self.drag_start: tuple[int, int] | None = None
+        self.drag_now: tuple[int, int] | None = None
+        self.middle_drag = False
+        self.minimap_drag = False
+        self.last_alpha = 1.0
+        self.last_tap: tuple[int, float] = (-1, 0.0)
+        self.clock_s = 0.0
+        self.ended = False
+        self._attach()
+
+    # -- world-bound pieces ------------------------------------------------------------
+    def _attach(self) -> None:
+        """Build what depends on the current world (again after a restart)."""
+        world = self.session.world
+        scenario = world.scenario
+        self.atlas = getattr(self, "atlas", None) or TileAtlas(scenario.art)
+        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas)
+        self.fog = Fog(world.terrain.width, world.terrain.height)
+        self.fog.update(world.seen_now, world.seen_ever)
+        self.effects = Effects()
+        self.log = RadioLog()
+        self.minimap = Minimap(world.terrain.width, world.terrain.height)
+        w, h = self.app.surface.get_size()
+        self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, w, h)
+        squad = [u for u in world.squad() if u.alive]
+        if squad:
+            cx = sum(u.x for u in squad) / len(squad) * PX_PER_SUB
+            cy = sum(u.y for u in squad) / len(squad) * PX_PER_SUB
+            self.camera.centre_on(cx, cy)
+        self.selected = {u.id for u in squad}
+        self.pending.clear()
+        self.ended = False
+        rules = scenario.rules
+        self.log.add(0.0, f"Rahim: {rules.title}. Bring {rules.rescue_required} survivors "
+                     "to extraction.", (120, 210, 230))
+
+    def restart(self) -> None:
+        self.session.restart()
+        self.app.clock.accumulator = 0.0
+        self.app.clock.paused = False
+        self._attach()
+
+    @property
+    def world(self):
+        return self.session.world
+
+    # -- simulation --------------------------------------------------------------------
+    def tick(self) -> None:
+        if self.session.finished:
+            return
+        commands, self.pending = self.pending, []
+        events = self.session.advance(commands)
+        self.effects.consume(events)
+        self.log.consume(events, self.world)
+        self.selected = {i for i in self.selected if orders.selectable(self.world,
+                                                                          self.world.units[i])}
+        if not self.ended and (self.session.finished or any(
+                isinstance(e, MissionEnded) for e in events)):
+            self.ended = True
+            from game.ui.outcome import OutcomeScreen
+
+            self.app.push(OutcomeScreen(self.app, self))
+
+    def order(self, commands: list) -> None:
+        self.pending.extend(commands)
+
+    # -- input -------------------------------------------------------------------------
+    def handle_event(self, event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            self._mouse_down(event)
+        elif event.type == pygame.MOUSEBUTTONUP:
+            self._mouse_up(event)
+        elif event.type == pygame.MOUSEMOTION:
+            self._mouse_motion(event)
+        elif event.type == pygame.MOUSEWHEEL:
+            mx, my = pygame.mouse.get_pos()
+            self.camera.zoom_at(1 if event.y > 0 else -1, mx, my)
+
+    def _key(self, event) -> None:
+        clock = self.app.clock
+        key, mods = event.key, event.mod
+        if key == pygame.K_SPACE:
+            clock.paused = not clock.paused
+        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            clock.faster()
+        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            clock.slower()
+        elif pygame.K_1 <= key <= pygame.K_4:
+            self._hotkey(key - pygame.K_1, bool(mods & pygame.KMOD_SHIFT))
+        elif key == pygame.K_a and mods & pygame.KMOD_CTRL:
+            self.selected = {u.id for u in self.world.squad() if orders.selectable(self.world, u)}
+        elif key == pygame.K_g:
+            self.order(orders.gather(self.world, self.selected))
+        elif key == pygame.K_x:
+            self.order(orders.stop(self.world, self.selected))
+        elif key == pygame.K_c:
+            self._centre_on_selection()
+        elif key == pygame.K_ESCAPE:
+            from game.ui.outcome import PauseMenu
+
+            self.app.push(PauseMenu(self.app, self))
+
+    def _hotkey(self, index: int, add: bool) -> None:
+        unit = orders.squad_member(self.world, index)
+        if unit is None:
+            return
+        now = self.clock_s
+        if self.last_tap[0] == index and now - self.last_tap[1] < DOUBLE_TAP_S:
+            self._centre_on_selection()
+        self.last_tap = (index, now)
+        self.selected = (self.selected | {unit.id}) if add else {unit.id}
+
+    def _centre_on_selection(self) -> None:
+        units = [self.world.units[i] for i in self.selected if i in self.world.units]
+        if units:
+            self.camera.centre_on(sum(u.x for u in units) / len(units) * PX_PER_SUB,
+                                  sum(u.y for u in units) / len(units) * PX_PER_SUB)
+
+    def _mouse_down(self, event) -> None:
+        if event.button == 1:
+            spot = self.minimap.world_at(event.pos)
+            if spot is not None:
+                self.minimap_drag = True
+                self.camera.centre_on(*spot)
+                return
+            uid = self.hud.hit_badge(event.pos)
+            if uid:
+                self.selected = {uid}
+                return
+            if self.hud.over_hud(event.pos):
+                return
+            self.drag_start = self.drag_now = event.pos
+        elif event.button == 2:
+            self.middle_drag = True
+        elif event.button == 3:
+            self._right_click(event.pos)
+
+    def _right_click(self, pos) -> None:
+        spot = self.minimap.world_at(pos)
+        if spot is not None:
+            tile = (int(spot[0] // TILE_PX), int(spot[1] // TILE_PX))
+            target = None
+        else:
+            tile = self.camera.screen_to_tile(*pos)
+            target = orders.unit_at(self.world, self.camera, *pos, self.last_alpha)
+        shift = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
+        self.order(orders.right_click(self.world, self.selected, target, tile, shift))
+
+    def _mouse_up(self, event) -> None:
+        if event.button == 2:
+            self.middle_drag = False
+        if event.button != 1:
+            return
+        self.minimap_drag = False
+        if self.drag_start is None:
+            return
+        start, self.drag_start = self.drag_start, None
+        add = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
+        if math.dist(start, event.pos) >= DRAG_THRESHOLD:
+            rect = pygame.Rect(start, (event.pos[0] - start[0], event.pos[1] - start[1]))
+            picked = orders.box_select(self.world, self.camera, rect, self.last_alpha)
+            self.selected = (self.selected | picked) if add else picked
+            return
+        unit = orders.unit_at(self.world, self.camera, *event.pos, self.last_alpha)
+        if unit is not None and orders.selectable(self.world, unit):
+            if add:
+                self.selected ^= {unit.id}
+            else:
+                self.selected = {unit.id}
+        elif not add:
+            self.selected = set()
+
+    def _mouse_motion(self, event) -> None:
+        if self.middle_drag:
+            self.camera.pan(-event.rel[0], -event.rel[1])
+        if self.minimap_drag:
+            spot = self.minimap.world_at(event.pos)
+            if spot is not None:
+                self.camera.centre_on(*spot)
+        if self.drag_start is not None:
+            self.drag_now = event.pos
+
+    # -- per frame -----------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.clock_s += dt
+        self.camera.resize(*self.app.surface.get_size())
+        keys = pygame.key.get_pressed()
+        dx = (keys[pygame.K_RIGHT] or keys[pygame.K_d]) - (keys[pygame.K_LEFT] or keys[pygame.K_a])
+        dy = (keys[pygame.K_DOWN] or keys[pygame.K_s]) - (keys[pygame.K_UP] or keys[pygame.K_w])
+        if pygame.key.get_mods() & pygame.KMOD_CTRL:
+            dx = dy = 0  # Ctrl+A selects, it does not pan
+        if self.app.fixed_dt is None and pygame.mouse.get_focused() and self.drag_start is None:
+            mx, my = pygame.mouse.get_pos()
+            w, h = self.app.surface.get_size()
+            dx += (mx >= w - EDGE) - (mx < EDGE)
+            dy += (my >= h - EDGE) - (my < EDGE)
+        if dx or dy:
+            self.camera.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
+        self.effects.update(self.app.clock.game_dt(dt))
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        world = self.world
+        self.last_alpha = alpha
+        self.camera.resize(*surface.get_size())
+        surface.fill(BACKGROUND)
+        self.terrain.draw_below(surface, self.camera)
+        surface.set_clip(self._map_rect(surface))  # overlays stay on the map, under the fog
+        draw_extractions(surface, self.camera, world, self.text)
+        draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
+        draw_paths(surface, self.camera, world, alpha, self.selected)
+        draw_pending(surface, self.camera, self._pending_tiles())
+        surface.set_clip(None)
+        draw_units(surface, self.camera, world, alpha, self.sprites, self.selected)
+        self.terrain.draw_above(surface, self.camera)
+        self.effects.draw(surface, self.camera)
+        self.fog.update(world.seen_now, world.seen_ever)
+        self.fog.draw(surface, self.camera)
+        self._draw_drag(surface)
+        clock = self.app.clock
+        self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
+        self.minimap.draw(surface, world, self.fog, self.camera)
+
+    def _map_rect(self, surface) -> pygame.Rect:
+        x0, y0 = self.camera.world_to_screen(0, 0)
+        x1, y1 = self.camera.world_to_screen(self.camera.map_w, self.camera.map_h)
+        return pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(surface.get_rect())
+
+    def _pending_tiles(self) -> list[tuple[int, int, bool]]:
+        return [(cmd.x, cmd.y, cmd.queue) for cmd in self.pending if isinstance(cmd, c.Move)]
+
+    def _draw_drag(self, surface) -> None:
+        if self.drag_start is None or self.drag_now is None:
+            return
+        if math.dist(self.drag_start, self.drag_now) < DRAG_THRESHOLD:
+            return
+        rect = pygame.Rect(self.drag_start, (self.drag_now[0] - self.drag_start[0],
+                                             self.drag_now[1] - self.drag_start[1]))
+        rect.normalize()
+        pygame.draw.rect(surface, (120, 255, 140), rect, 1)
+
+    def squad(self) -> list:
+        return squad_in_order(self.world)

@@ -1,0 +1,73 @@
+"""The minimap: terrain under the fog, unit dots, the camera's view; click to jump."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from game.render.camera import PX_PER_SUB, Camera
+from game.render.terrain_cache import terrain_colours
+from game.render.visibility import player_sees
+from game.sim.geometry import TILE_PX
+
+MAX_W, MAX_H = 240, 170
+MARGIN = 8
+REBUILD_EVERY = 10  # frames between base rebuilds while the fog keeps changing
+DOT = {"squad": (90, 200, 255), "insurgent": (240, 70, 50), "civilian": (250, 220, 70)}
+
+
+class Minimap:
+    def __init__(self, width: int, height: int) -> None:
+        self.map_w, self.map_h = width, height
+        self.scale = min(MAX_W / width, MAX_H / height)
+        self.size = (max(1, round(width * self.scale)), max(1, round(height * self.scale)))
+        self.rect = pygame.Rect(0, 0, *self.size)
+        self._base: pygame.Surface | None = None
+        self._key: tuple = ()
+        self._age = REBUILD_EVERY
+
+    def place(self, screen_size: tuple[int, int]) -> None:
+        w, h = screen_size
+        self.rect.bottomright = (w - MARGIN, h - MARGIN)
+
+    def _rebuild(self, terrain, fog_levels: np.ndarray) -> None:
+        rgb = terrain_colours(terrain).astype(np.uint16)
+        rgb = (rgb * fog_levels[..., None].astype(np.uint16) // 255).astype(np.uint8)
+        # dark-but-visible for never-seen ground, so the map's outline still reads
+        rgb = np.maximum(rgb, 16)
+        small = pygame.surfarray.make_surface(rgb.transpose(1, 0, 2))
+        self._base = pygame.transform.smoothscale(small, self.size) if min(
+            small.get_size()) > 1 else pygame.transform.scale(small, self.size)
+
+    def draw(self, surface, world, fog, camera: Camera) -> None:
+        self.place(surface.get_size())
+        key = (world.terrain.version, fog.revision, id(world))
+        self._age += 1
+        if self._base is None or (key != self._key and self._age >= REBUILD_EVERY):
+            self._rebuild(world.terrain, fog.levels)
+            self._key, self._age = key, 0
+        pygame.draw.rect(surface, (10, 10, 10), self.rect.inflate(4, 4))
+        surface.blit(self._base, self.rect)
+        k = self.scale / TILE_PX
+        for unit in world.units.values():
+            if unit.life not in ("active", "downed") or not player_sees(world, unit):
+                continue
+            x = self.rect.x + unit.x * PX_PER_SUB * k
+            y = self.rect.y + unit.y * PX_PER_SUB * k
+            surface.fill(DOT[unit.side], (round(x) - 1, round(y) - 1, 3, 3))
+        for zone in world.scenario.extractions:
+            x0, y0, x1, y1 = (v * PX_PER_SUB * k for v in zone.rect)
+            pygame.draw.rect(surface, (90, 230, 120),
+                             (self.rect.x + x0, self.rect.y + y0, max(2, x1 - x0),
+                              max(2, y1 - y0)), 1)
+        vx, vy = camera.screen_to_world(0, 0)
+        vw, vh = camera.view_w / camera.zoom, camera.view_h / camera.zoom
+        view = pygame.Rect(self.rect.x + vx * k, self.rect.y + vy * k, vw * k, vh * k)
+        pygame.draw.rect(surface, (240, 240, 240), view.clip(self.rect.inflate(2, 2)), 1)
+
+    def world_at(self, pos) -> tuple[float, float] | None:
+        """World pixels under a click on the minimap, or None when outside it."""
+        if not self.rect.collidepoint(pos):
+            return None
+        k = self.scale / TILE_PX
+        return (pos[0] - self.rect.x) / k, (pos[1] - self.rect.y) / k

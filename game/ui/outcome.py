@@ -1,0 +1,105 @@
+"""Overlays above the battle: the victory/defeat panel and the Esc menu."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.screen import Screen
+
+VEIL = (0, 0, 0, 150)
+
+
+def _veil(surface) -> None:
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(VEIL)
+    surface.blit(veil, (0, 0))
+
+
+def _panel(surface, size: tuple[int, int]) -> pygame.Rect:
+    rect = pygame.Rect((0, 0), size)
+    rect.center = surface.get_rect().center
+    pygame.draw.rect(surface, (24, 26, 28), rect)
+    pygame.draw.rect(surface, (90, 90, 86), rect, 2)
+    return rect
+
+
+def mission_stats(world) -> list[str]:
+    s = world.stats
+    accuracy = f"{100 * s.hits / s.shots:.0f}%" if s.shots else "-"
+    minutes, seconds = divmod(int(world.time_s), 60)
+    squad_alive = sum(1 for u in world.squad() if u.alive or u.life == "gone")
+    return [
+        f"Survivors saved: {s.rescued} of {world.scenario.rules.rescue_required} needed",
+        f"Survivors lost: {s.civilians_lost}",
+        f"Squad standing: {squad_alive} of {len(world.squad())}",
+        f"Time: {minutes:02d}:{seconds:02d}",
+        f"Shots fired: {s.shots}, hits {s.hits} (accuracy {accuracy})",
+        f"Air strikes used: {s.strikes_used}",
+    ]
+
+
+class OutcomeScreen(Screen):
+    transparent = True
+
+    def __init__(self, app, battle) -> None:
+        super().__init__(app)
+        self.battle = battle
+
+    def handle_event(self, event) -> None:
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key == pygame.K_r:
+            self.app.pop()
+            self.battle.restart()
+        elif event.key in (pygame.K_ESCAPE, pygame.K_q):
+            self.app.quit(0)
+
+    def draw(self, surface, alpha: float) -> None:
+        world = self.battle.world
+        _veil(surface)
+        rect = _panel(surface, (560, 340))
+        won = world.outcome == "victory"
+        text = self.app.text
+        title = "MISSION ACCOMPLISHED" if won else "MISSION FAILED"
+        text.blit(surface, title, (rect.centerx, rect.y + 22), 40,
+                  (120, 230, 130) if won else (240, 90, 80), bold=True, anchor="midtop")
+        text.blit(surface, world.outcome_reason, (rect.centerx, rect.y + 68), 22,
+                  (230, 230, 225), anchor="midtop")
+        y = rect.y + 110
+        for line in mission_stats(world):
+            text.blit(surface, line, (rect.x + 50, y), 21, (200, 200, 195))
+            y += 26
+        text.blit(surface, "R restart    Esc quit", (rect.centerx, rect.bottom - 36), 22,
+                  (250, 200, 90), anchor="midtop")
+
+
+class PauseMenu(Screen):
+    """Esc in battle: the game stops under it (it does not ask for ticks)."""
+
+    transparent = True
+
+    def __init__(self, app, battle) -> None:
+        super().__init__(app)
+        self.battle = battle
+
+    def handle_event(self, event) -> None:
+        if event.type != pygame.KEYDOWN:
+            return
+        if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
+            self.app.pop()
+        elif event.key == pygame.K_r:
+            self.app.pop()
+            self.battle.restart()
+        elif event.key == pygame.K_q:
+            self.app.quit(0)
+
+    def draw(self, surface, alpha: float) -> None:
+        _veil(surface)
+        rect = _panel(surface, (420, 180))
+        text = self.app.text
+        text.blit(surface, "PAUSED", (rect.centerx, rect.y + 24), 40, (250, 200, 90),
+                  bold=True, anchor="midtop")
+        for i, line in enumerate(("Esc  back to the mission", "R  restart the mission",
+                                  "Q  quit")):
+            text.blit(surface, line, (rect.centerx, rect.y + 80 + i * 28), 22,
+                      (230, 230, 225), anchor="midtop")

@@ -1,0 +1,94 @@
+"""The radio log: what happened, in words, with mission timestamps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.sim import events as ev
+
+MAX_LINES = 60
+WHITE, AMBER, RED, GREEN, GREY, CYAN = (
+    (235, 235, 228), (250, 200, 90), (240, 90, 80), (120, 230, 130), (150, 150, 150),
+    (120, 210, 230),
+)
+
+
+@dataclass(frozen=True)
+class LogLine:
+    time_s: float
+    text: str
+    colour: tuple[int, int, int]
+
+
+def _name(world, uid: int) -> str:
+    unit = world.units.get(uid)
+    return unit.name if unit else "?"
+
+
+def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
+    """A line for the log, or None for events the log keeps quiet about."""
+    units = world.units
+    if isinstance(event, ev.RadioMessage):
+        return f"{event.speaker}: {event.text}", CYAN
+    if isinstance(event, ev.EnemySpotted):
+        unit = units.get(event.unit_id)
+        what = unit.utype.display.lower() if unit else "hostile"
+        return f"{_name(world, event.spotter_id)}: Contact! {what} spotted.", AMBER
+    if isinstance(event, ev.CivilianFound):
+        unit = units.get(event.unit_id)
+        what = unit.kind if unit else "survivor"
+        return f"{_name(world, event.finder_id)}: Found a survivor, {what}.", GREEN
+    if isinstance(event, ev.CivilianRescued):
+        return "Survivor safe at extraction.", GREEN
+    if isinstance(event, ev.SquadExtracted):
+        return f"{_name(world, event.unit_id)} is at extraction.", GREEN
+    if isinstance(event, ev.DoorOpened):
+        return None
+    if isinstance(event, (ev.UnitDowned, ev.UnitKilled)):
+        return _casualty(event, world)
+    if isinstance(event, ev.UnitRevived):
+        return f"{_name(world, event.unit_id)} is back on their feet.", GREEN
+    if isinstance(event, ev.MissionEnded):
+        colour = GREEN if event.outcome == "victory" else RED
+        return f"Mission {event.outcome}: {event.reason}", colour
+    if isinstance(event, ev.CommandRefused):
+        return f"Can't do that: {event.reason}.", GREY
+    return None
+
+
+def _casualty(event, world):
+    unit = world.units.get(event.unit_id)
+    if unit is None:
+        return None
+    killed = isinstance(event, ev.UnitKilled)
+    if unit.side == "insurgent":
+        return ("Hostile down." if killed else None), WHITE
+    if unit.side == "squad":
+        return (f"{unit.name} is dead." if killed else f"Man down: {unit.name}!"), RED
+    return (f"A survivor ({unit.kind}) was killed." if killed
+            else f"A survivor ({unit.kind}) is hit!"), RED
+
+
+class RadioLog:
+    def __init__(self) -> None:
+        self.lines: list[LogLine] = []
+
+    def consume(self, events: list, world) -> None:
+        for event in events:
+            said = describe(event, world)
+            if said is None or said[0] is None:
+                continue
+            text, colour = said
+            if self.lines and self.lines[-1].text == text and text.startswith("Can't"):
+                continue  # one refusal per reason is enough
+            self.lines.append(LogLine(world.time_s, text, colour))
+        del self.lines[:-MAX_LINES]
+
+    def add(self, time_s: float, text: str, colour=WHITE) -> None:
+        self.lines.append(LogLine(time_s, text, colour))
+
+    def clear(self) -> None:
+        self.lines.clear()
+
+    def last(self, n: int) -> list[LogLine]:
+        return self.lines[-n:]

@@ -1,0 +1,30 @@
+"""The screen interface the app's stack drives."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+if TYPE_CHECKING:
+    from game.app import App
+
+
+class Screen:
+    transparent = False  # True: the screen below is drawn first (overlays, menus)
+    wants_ticks = False  # True: the app runs fixed simulation steps for this screen
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """One pygame event; only the top screen gets them."""
+
+    def update(self, dt: float) -> None:
+        """Once per frame with the real seconds since the last frame."""
+
+    def tick(self) -> None:
+        """One fixed 30 Hz step (only when wants_ticks and the clock allows)."""
+
+    def draw(self, surface: pygame.Surface, alpha: float) -> None:
+        """Draw; alpha is how far the clock is between the last tick and the next."""
