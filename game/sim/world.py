@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.catalog import SQUAD_ORDER, TICK_HZ, UNIT_TYPES
-from game.sim.geometry import SUB, centre_of
+from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
 from game.sim.units import ACTIVE, Crate, Unit
@@ -28,6 +28,23 @@ class Stats:
     strikes_used: int = 0
     strike_casualties: int = 0
     kills: int = 0
+
+
+@dataclass
+class StrikeCall:
+    """One accepted call for Falcon-2, waiting to land."""
+
+    id: int
+    x: int  # target tile
+    y: int
+    radius: float  # tiles
+    called_tick: int
+    impact_tick: int
+    heading: int  # the jet's run-in direction, degrees (0 east, 90 south)
+    danger_close: bool
+    caller_id: int
+    announced: bool = False  # the request went out on the radio
+    inbound: bool = False  # the jet has begun its pass
 
 
 @dataclass
@@ -51,12 +68,23 @@ class World:
     spotted: set[int] = field(default_factory=set)  # insurgents the squad has seen once
     stats: Stats = field(default_factory=Stats)
     difficulty: str = "normal"
+    # air support (game/sim/airstrike.py, smoke.py): calls still to land, smoke left per
+    # tile in ticks, and insurgent groups that a strike broke and that now fall back
+    strikes: list[StrikeCall] = field(default_factory=list)
+    smoke: np.ndarray = field(default=None)  # int16 [y, x]: ticks of smoke left
+    broken_groups: set[str] = field(default_factory=set)
     # caches derived from state (never hashed or saved): pathing grids and the like
     caches: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def time_s(self) -> float:
         return self.tick / TICK_HZ
+
+    @property
+    def strike_zones(self) -> list[tuple[int, int, float, int]]:
+        """Marked strike zones the insurgents can see: (tile x, tile y, radius in tiles,
+        impact tick) for every call still to land."""
+        return [(s.x, s.y, s.radius, s.impact_tick) for s in self.strikes]
 
     def squad(self) -> list[Unit]:
         return [u for u in self.units.values() if u.side == "squad"]
@@ -100,6 +128,7 @@ def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> 
         cosmetic_rng=np.random.Generator(np.random.PCG64(cosmetic_seed)),
         seen_now=np.zeros(terrain.walkable.shape, dtype=bool),
         seen_ever=np.zeros(terrain.walkable.shape, dtype=bool),
+        smoke=np.zeros(terrain.walkable.shape, dtype=np.int16),
         strikes_left=scenario.rules.air_strikes,
         difficulty=difficulty,
     )
@@ -134,7 +163,9 @@ def _spawn_squad(world: World) -> None:
         x, y = spawn.x, spawn.y
         if spawn.member != member:
             x, y = _free_tile_near(world.terrain, x, y, index)
-        world.add_unit(member, x, y, facing=270)
+        # face the middle of the map: that is where the mission lies
+        centre_x, centre_y = world.terrain.width * SUB // 2, world.terrain.height * SUB // 2
+        world.add_unit(member, x, y, facing=angle_deg(centre_x - x, centre_y - y))
 
 
 def _free_tile_near(terrain: Terrain, x: int, y: int, index: int) -> tuple[int, int]:
@@ -160,6 +191,7 @@ def state_hash(world: World) -> str:
     for name in GRID_NAMES:
         h.update(np.ascontiguousarray(getattr(world.terrain, name)).tobytes())
     h.update(world.seen_ever.tobytes())
+    h.update(np.ascontiguousarray(world.smoke).tobytes())
     h.update(json.dumps(world.rng.bit_generator.state, sort_keys=True).encode())
     return h.hexdigest()
 
@@ -180,6 +212,8 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "sprung_groups": sorted(world.sprung_groups),
         "spotted": sorted(world.spotted),
         "stats": vars(world.stats),
+        "strikes": [vars(s) for s in world.strikes],
+        "broken_groups": sorted(world.broken_groups),
     }
 
 
