@@ -103,14 +103,14 @@ def _marker(surface, p, colour, tile_px: int) -> None:
     pygame.draw.line(surface, colour, (p[0] - r, p[1] + r), (p[0] + r, p[1] - r), 2)
 
 
-def _dashed(surface, colour, pts, dash: int = 6) -> None:
+def _dashed(surface, colour, pts, dash: int = 6, width: int = 1) -> None:
     for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
         length = math.hypot(x1 - x0, y1 - y0)
         n = max(1, int(length // dash))
         for i in range(0, n, 2):
             a, b = i / n, min(1.0, (i + 1) / n)
             pygame.draw.line(surface, colour, (x0 + (x1 - x0) * a, y0 + (y1 - y0) * a),
-                             (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), 1)
+                             (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b), width)
 
 
 def draw_extractions(surface, camera: Camera, world, text: TextCache) -> None:
@@ -121,8 +121,10 @@ def draw_extractions(surface, camera: Camera, world, text: TextCache) -> None:
         rect = pygame.Rect(a, (b[0] - a[0], b[1] - a[1]))
         if not rect.colliderect(surface.get_rect()):
             continue
-        _dashed(surface, ZONE_COLOUR, [rect.topleft, rect.topright, rect.bottomright,
-                                       rect.bottomleft, rect.topleft], dash=8)
-        label = zone.name or "Bravo"
-        text.blit(surface, f"EXTRACTION {label.upper()}", (rect.x + 4, rect.y + 4),
-                  size=max(14, camera.tile_px // 2), colour=ZONE_COLOUR, bold=True)
+        corners = [rect.topleft, rect.topright, rect.bottomright, rect.bottomleft, rect.topleft]
+        _dashed(surface, ZONE_COLOUR, corners, dash=8, width=2)
+        label = text.render(f"EXTRACTION {(zone.name or 'Bravo').upper()}",
+                            max(16, camera.tile_px * 5 // 8), ZONE_COLOUR, bold=True)
+        box = label.get_rect(midbottom=(rect.centerx, rect.y - 3)).inflate(8, 4)
+        surface.fill((16, 24, 18), box)
+        surface.blit(label, label.get_rect(center=box.center))

@@ -17,6 +17,7 @@ from game.sim.scenario import TileLayerArt
 from game.sim.terrain import COVER_LOW, Terrain
 
 CHUNK = 16  # tiles per chunk side
+ABOVE_ALPHA = 165  # beams and roofs over units stay see-through enough to find a man
 MAX_ZOOM_CACHES = 2  # zoom levels kept; switching back and forth stays cheap
 
 # flat colours for the fallback path (RGB)
@@ -155,6 +156,7 @@ class TerrainCache:
             return None
         chunk = pygame.Surface(((x1 - x0) * size, (y1 - y0) * size), pygame.SRCALPHA)
         chunk.fblits(blits)
+        chunk.set_alpha(ABOVE_ALPHA)
         return chunk
 
     def _layer_blits(self, layer: TileLayerArt, x0, y0, x1, y1, size, skip) -> list:

@@ -59,8 +59,11 @@ class Hud:
         self._badges(surface, world, selected)
         self._log(surface, world, log)
         if hint:
-            w, h = surface.get_size()
-            self.text.blit(surface, hint, (8, h - BADGE_H - 14), 16, DIM, anchor="bottomleft")
+            h = surface.get_height()
+            img = self.text.render(hint, 16, DIM)
+            rect = img.get_rect(bottomleft=(8, h - BADGE_H - 12))
+            self.panels.draw(surface, rect.inflate(8, 4))
+            surface.blit(img, rect)
 
     def hit_badge(self, pos) -> int:
         for rect, uid in self.badge_rects:

@@ -32,7 +32,7 @@ def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
         return f"{event.speaker}: {event.text}", CYAN
     if isinstance(event, ev.EnemySpotted):
         unit = units.get(event.unit_id)
-        what = unit.utype.display.lower() if unit else "hostile"
+        what = unit.utype.display if unit else "Hostile"
         return f"{_name(world, event.spotter_id)}: Contact! {what} spotted.", AMBER
     if isinstance(event, ev.CivilianFound):
         unit = units.get(event.unit_id)
