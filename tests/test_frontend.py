@@ -219,3 +219,48 @@ def test_step_clock_caps_catch_up_and_pauses():
     clock.faster()
     ticks, _ = clock.advance(0.1)
     assert ticks == 5  # 0.2 s of game time at 2x is 6 ticks, capped at 5
+
+
+def test_mission_end_shows_the_outcome_and_r_restarts(battle, app, tmp_path):
+    from game.ui.outcome import OutcomeScreen
+
+    world = battle.world
+    world.outcome, world.outcome_reason = "defeat", "The squad is down."  # test setup
+    app.step_frame(1 / 30)
+    assert isinstance(app.screens[-1], OutcomeScreen)
+    app.save_screenshot(str(tmp_path / "end.png"))
+    assert distinct_colours(tmp_path / "end.png") >= 10
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_r, mod=0))
+    app.step_frame(1 / 30)
+    assert app.screens == [battle]
+    assert battle.world is not world and battle.world.outcome == "undecided"
+
+
+def test_space_pauses_and_plus_minus_change_time_scale(battle, app):
+    for key in (pygame.K_SPACE, pygame.K_EQUALS, pygame.K_EQUALS):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
+    app.step_frame(1 / 30)
+    assert app.clock.paused and app.clock.scale == 4.0
+    tick = battle.world.tick
+    app.step_frame(1 / 30)
+    assert battle.world.tick == tick
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_MINUS, mod=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0))
+    app.step_frame(1 / 30)
+    assert not app.clock.paused and app.clock.scale == 2.0
+
+
+def test_terrain_cache_rebuilds_only_changed_chunks(battle, app):
+    terrain = battle.world.terrain
+    cache = battle.terrain
+    battle.camera.zoom_index = 0  # the whole test field in view
+    battle.camera.clamp()
+    battle.draw(app.surface, 1.0)
+    built = cache.chunks_built
+    battle.draw(app.surface, 1.0)
+    assert cache.chunks_built == built  # nothing changed, nothing rebuilt
+    mask = np.zeros(terrain.walkable.shape, dtype=bool)
+    mask[12, 20:25] = True
+    assert terrain.destroy(mask)  # test setup: what an air strike would do
+    battle.draw(app.surface, 1.0)
+    assert 1 <= cache.chunks_built - built <= 2  # tiles 20..24 lie in chunks 1 (and 0)

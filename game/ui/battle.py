@@ -14,7 +14,6 @@ from game.render.sprites import SpriteCache, draw_units
 from game.render.terrain_cache import TerrainCache
 from game.render.tileset import TileAtlas
 from game.sim import commands as c
-from game.sim.events import MissionEnded
 from game.sim.geometry import TILE_PX
 from game.ui import orders
 from game.ui.hud import Hud, squad_in_order
@@ -91,16 +90,14 @@ class BattleScreen(Screen):
 
     # -- simulation --------------------------------------------------------------------
     def tick(self) -> None:
-        if self.session.finished:
-            return
-        commands, self.pending = self.pending, []
-        events = self.session.advance(commands)
-        self.effects.consume(events)
-        self.log.consume(events, self.world)
-        self.selected = {i for i in self.selected if orders.selectable(self.world,
-                                                                          self.world.units[i])}
-        if not self.ended and (self.session.finished or any(
-                isinstance(e, MissionEnded) for e in events)):
+        if not self.session.finished:
+            commands, self.pending = self.pending, []
+            events = self.session.advance(commands)
+            self.effects.consume(events)
+            self.log.consume(events, self.world)
+            self.selected = {i for i in self.selected
+                             if orders.selectable(self.world, self.world.units[i])}
+        if self.session.finished and not self.ended:
             self.ended = True
             from game.ui.outcome import OutcomeScreen
 
