@@ -9,6 +9,7 @@ from game.sim.events import ReloadStarted, ShotFired
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.sight import clear_line, first_blocked, in_cone
+from game.sim.smoke import sight_blockers
 from game.sim.terrain import COVER_HIGH, COVER_LOW
 from game.sim.units import Unit
 from game.sim.world import World
@@ -17,6 +18,7 @@ COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
 SHOOTER_MOVING_FACTOR = 0.6
 TARGET_MOVING_FACTOR = 0.8
 DIFFICULTY_ACCURACY = {"easy": 0.6, "normal": 0.8, "hard": 1.0}
+SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
 
 
 def cover_between(world: World, shooter: Unit, target: Unit) -> int:
@@ -50,6 +52,8 @@ def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) ->
         chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
     if target.life == "downed":
         chance *= 0.5
+    if shooter.suppressed > 0:
+        chance *= SUPPRESSED_FACTOR
     return max(0.02, min(chance, 0.97))
 
 
@@ -61,7 +65,7 @@ def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
     tx, ty = target.tile
     if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
         return False
-    return clear_line(world.terrain.opaque, sx, sy, tx, ty)
+    return clear_line(sight_blockers(world), sx, sy, tx, ty)
 
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
@@ -75,7 +79,7 @@ def can_see(world: World, viewer: Unit, target: Unit) -> bool:
         return False
     if not in_cone(viewer.facing, viewer.utype.cone_deg, tx - vx, ty - vy, dist):
         return False
-    return clear_line(world.terrain.opaque, vx, vy, tx, ty)
+    return clear_line(sight_blockers(world), vx, vy, tx, ty)
 
 
 def fire_weapons(world: World, events: list) -> None:

@@ -123,6 +123,103 @@ class MissionEnded:
     reason: str
 
 
+@EVENTS.register
+@dataclass(frozen=True)
+class StrikeRequested:
+    """Falcon-2 accepted a call; it lands at impact_tick."""
+
+    strike_id: int
+    x: int  # target tile
+    y: int
+    radius_sub: int  # blast radius in sub units
+    impact_tick: int
+    heading: int  # the jet's run-in direction, degrees
+    danger_close: bool
+    caller_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class DangerCloseWarning:
+    """A strike was confirmed with friendlies or survivors inside the blast."""
+
+    strike_id: int
+    unit_ids: tuple[int, ...]
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class StrikeInbound:
+    """The jet begins its pass over the target: the shadow and streak cross now."""
+
+    strike_id: int
+    x: int
+    y: int
+    heading: int
+    impact_tick: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class StrikeImpact:
+    strike_id: int
+    x: int  # target tile
+    y: int
+    radius_sub: int
+    casualties: int  # units downed or killed by the blast
+    tiles_destroyed: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class GroupBroken:
+    """An insurgent group lost most of its members and falls back."""
+
+    group: str
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class NoiseMade:
+    """Something loud enough for insurgents to hear (a shot, a door, a blast)."""
+
+    x: int  # tile
+    y: int
+    radius_tiles: int
+    source_id: int
+    kind: str  # "shot" | "door" | "blast" | "shout"
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class InsurgentAlerted:
+    """An insurgent's alert rose: yellow (heard something), red (knows of you), black."""
+
+    unit_id: int
+    level: str
+    cause: str  # "noise" | "shout" | "sight" | "ambush" | "hit"
+    x: int = 0  # tile it now cares about
+    y: int = 0
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class TargetDetected:
+    """An insurgent's detection meter on a target filled: it knows exactly where it is."""
+
+    unit_id: int
+    target_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class Suppressed:
+    """Fire landing close pinned a unit: its aim suffers for a while."""
+
+    unit_id: int
+    source_id: int
+
+
 def event_to_dict(event: Any) -> dict[str, Any]:
     return EVENTS.to_dict(event)
 

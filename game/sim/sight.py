@@ -45,7 +45,8 @@ def in_cone(facing: int, cone_deg: int, dx: int, dy: int, dist_tiles: float) -> 
 
 
 def view_mask(
-    terrain: Terrain, tx: int, ty: int, facing: int, sight_tiles: float, cone_deg: int
+    terrain: Terrain, tx: int, ty: int, facing: int, sight_tiles: float, cone_deg: int,
+    blockers: np.ndarray | None = None,
 ) -> tuple[np.ndarray, tuple[int, int]]:
     """What a viewer on tile (tx, ty) sees: a bool window and its top-left tile.
 
@@ -56,7 +57,8 @@ def view_mask(
     h, w = terrain.opaque.shape
     x0, y0 = max(tx - r, 0), max(ty - r, 0)
     x1, y1 = min(tx + r + 1, w), min(ty + r + 1, h)
-    window = ~terrain.opaque[y0:y1, x0:x1]
+    opaque = terrain.opaque if blockers is None else blockers  # blockers: opacity + smoke
+    window = ~opaque[y0:y1, x0:x1]
     fov = tcod.map.compute_fov(window, (ty - y0, tx - x0), radius=r, light_walls=True)
     ys, xs = np.ogrid[y0 - ty : y1 - ty, x0 - tx : x1 - tx]
     dist2 = xs * xs + ys * ys

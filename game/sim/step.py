@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.sim.airstrike import run_strikes
 from game.sim.combat import fire_weapons
 from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
@@ -22,6 +23,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     if world.tick == 0:
         update_vision(world, events)
     apply_commands(world, commands, events)
+    run_strikes(world, events)
     lead_followers(world)
     pursue_targets(world)
     move_units(world, events)

@@ -43,6 +43,7 @@ class Unit:
     work_left: int = 0  # ticks left on a timed job: healing someone, opening a lock
     work_target: int = 0  # the unit being healed
     work_tile: tuple[int, int] | None = None  # the lock being opened
+    suppressed: int = 0  # ticks left pinned down by a nearby blast: aims badly, AI takes cover
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
 

@@ -9,6 +9,7 @@ import numpy as np
 from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
 from game.sim.scenario import TriggerZone
 from game.sim.sight import view_mask
+from game.sim.smoke import sight_blockers
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -23,7 +24,8 @@ NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 def squad_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
     tx, ty = unit.tile
     ut = unit.utype
-    return view_mask(world.terrain, tx, ty, unit.facing, ut.sight_tiles, ut.cone_deg)
+    return view_mask(world.terrain, tx, ty, unit.facing, ut.sight_tiles, ut.cone_deg,
+                     sight_blockers(world))
 
 
 def update_vision(world: World, events: list) -> None:
