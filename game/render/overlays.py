@@ -128,3 +128,26 @@ def draw_extractions(surface, camera: Camera, world, text: TextCache) -> None:
         box = label.get_rect(midbottom=(rect.centerx, rect.y - 3)).inflate(8, 4)
         surface.fill((16, 24, 18), box)
         surface.blit(label, label.get_rect(center=box.center))
+
+
+def draw_follow_links(surface, camera: Camera, world, alpha: float) -> None:
+    """A faint line from each following survivor to the squad member leading them."""
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if unit.side != "civilian" or not unit.leader_id or unit.life != "active":
+            continue
+        leader = world.units.get(unit.leader_id)
+        if leader is None or leader.life not in ("active", "downed"):
+            continue
+        a = camera.sub_to_screen(*interpolated(unit, alpha))
+        b = camera.sub_to_screen(*interpolated(leader, alpha))
+        _dashed(surface, (230, 200, 90), [a, b], dash=4)
+
+
+def draw_hover(surface, camera: Camera, world, alpha: float, unit, hostile: bool) -> None:
+    """A ring on the unit under the cursor: red when a right-click would attack it."""
+    if unit is None:
+        return
+    sx, sy = camera.sub_to_screen(*interpolated(unit, alpha))
+    r = round(camera.tile_px * 0.5)
+    pygame.draw.circle(surface, (240, 70, 50) if hostile else (240, 240, 240), (sx, sy), r, 1)

@@ -9,10 +9,19 @@ import pygame
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
 from game.render.fog import Fog
-from game.render.overlays import ConeCache, draw_cones, draw_extractions, draw_paths, draw_pending
+from game.render.overlays import (
+    ConeCache,
+    draw_cones,
+    draw_extractions,
+    draw_follow_links,
+    draw_hover,
+    draw_paths,
+    draw_pending,
+)
 from game.render.sprites import SpriteCache, draw_units
 from game.render.terrain_cache import TerrainCache
 from game.render.tileset import TileAtlas
+from game.render.visibility import player_sees
 from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import orders
@@ -47,6 +56,7 @@ class BattleScreen(Screen):
         self.middle_drag = False
         self.minimap_drag = False
         self.last_alpha = 1.0
+        self.hover_id = 0
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.clock_s = 0.0
         self.ended = False
@@ -223,6 +233,9 @@ class BattleScreen(Screen):
                 self.camera.centre_on(*spot)
         if self.drag_start is not None:
             self.drag_now = event.pos
+        elif not self.middle_drag:
+            hovered = orders.unit_at(self.world, self.camera, *event.pos, self.last_alpha)
+            self.hover_id = hovered.id if hovered is not None else 0
 
     # -- per frame -----------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -253,8 +266,10 @@ class BattleScreen(Screen):
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_paths(surface, self.camera, world, alpha, self.selected)
         draw_pending(surface, self.camera, self._pending_tiles())
+        draw_follow_links(surface, self.camera, world, alpha)
         surface.set_clip(None)
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected)
+        self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera)
         self.effects.draw(surface, self.camera)
         self.fog.update(world.seen_now, world.seen_ever)
@@ -263,6 +278,14 @@ class BattleScreen(Screen):
         clock = self.app.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera)
+
+    def _draw_hover(self, surface, alpha: float) -> None:
+        unit = self.world.units.get(self.hover_id)
+        if unit is None or not player_sees(self.world, unit) or unit.life == "dead":
+            return
+        hostile = unit.side == "insurgent" and any(
+            self.world.units[i].side == "squad" for i in self.selected if i in self.world.units)
+        draw_hover(surface, self.camera, self.world, alpha, unit, hostile)
 
     def _map_rect(self, surface) -> pygame.Rect:
         x0, y0 = self.camera.world_to_screen(0, 0)
