@@ -264,3 +264,18 @@ def test_terrain_cache_rebuilds_only_changed_chunks(battle, app):
     assert terrain.destroy(mask)  # test setup: what an air strike would do
     battle.draw(app.surface, 1.0)
     assert 1 <= cache.chunks_built - built <= 2  # tiles 20..24 lie in chunks 1 (and 0)
+
+
+def test_b_then_click_calls_falcon_2_on_that_tile(battle, app):
+    app.clock.paused = True
+    tile = (30, 5)
+    battle.camera.centre_on(30 * TILE_PX, 5 * TILE_PX)
+    sx, sy = battle.camera.world_to_screen((tile[0] + 0.5) * TILE_PX, (tile[1] + 0.5) * TILE_PX)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_b, mod=0))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(sx, sy)))
+    app.step_frame(1 / 30)
+    assert battle.pending == [c.CallStrike(30, 5, False)]
+    app.clock.paused = False
+    for _ in range(400):  # the strike lands and its blast is drawn without trouble
+        app.step_frame(1 / 30)
+    assert battle.world.strikes_left == 0

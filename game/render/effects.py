@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
-from game.sim.events import ShotFired
+from game.sim.events import ShotFired, StrikeImpact
 
 TRACER_S = 0.16
 FLASH_S = 0.07
@@ -30,9 +30,21 @@ class Tracer:
     age: float = 0.0
 
 
+BLAST_S = 1.2
+
+
+@dataclass
+class Blast:
+    x: float  # world pixels, centre
+    y: float
+    radius: float  # world pixels
+    age: float = 0.0
+
+
 class Effects:
     def __init__(self) -> None:
         self.tracers: list[Tracer] = []
+        self.blasts: list[Blast] = []
 
     def consume(self, events: list) -> None:
         for event in events:
@@ -41,6 +53,11 @@ class Effects:
                     event.x0 * PX_PER_SUB, event.y0 * PX_PER_SUB,
                     event.x1 * PX_PER_SUB, event.y1 * PX_PER_SUB, event.hit,
                 ))
+            elif isinstance(event, StrikeImpact):
+                from game.sim.geometry import TILE_PX
+
+                self.blasts.append(Blast((event.x + 0.5) * TILE_PX, (event.y + 0.5) * TILE_PX,
+                                         event.radius_sub * PX_PER_SUB))
         if len(self.tracers) > MAX_EFFECTS:
             del self.tracers[: len(self.tracers) - MAX_EFFECTS]
 
@@ -48,12 +65,24 @@ class Effects:
         for tracer in self.tracers:
             tracer.age += game_dt
         self.tracers = [t for t in self.tracers if t.age < PUFF_S]
+        for blast in self.blasts:
+            blast.age += game_dt
+        self.blasts = [b for b in self.blasts if b.age < BLAST_S]
 
     def clear(self) -> None:
         self.tracers.clear()
+        self.blasts.clear()
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:
         zoom = camera.zoom
+        for b in self.blasts:
+            k = b.age / BLAST_S
+            centre = camera.world_to_screen(b.x, b.y)
+            r = max(2, round(b.radius * zoom * min(1.0, 0.3 + k * 1.5)))
+            heat = (255, round(230 - 150 * k), round(120 - 110 * k))
+            if k < 0.35:
+                pygame.draw.circle(surface, heat, centre, round(r * 0.8))
+            pygame.draw.circle(surface, heat, centre, r, max(1, round(6 * (1 - k))))
         for t in self.tracers:
             a = camera.world_to_screen(t.x0, t.y0)
             b = camera.world_to_screen(t.x1, t.y1)

@@ -23,6 +23,7 @@ from game.render.terrain_cache import TerrainCache
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees
 from game.sim import commands as c
+from game.sim.events import CommandRefused
 from game.sim.geometry import TILE_PX
 from game.ui import orders
 from game.ui.hud import Hud, squad_in_order
@@ -36,7 +37,7 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
-        "Space pause  +/- speed  F12 screenshot")
+        "B air strike  Space pause  +/- speed  F12 screenshot")
 
 
 class BattleScreen(Screen):
@@ -57,6 +58,9 @@ class BattleScreen(Screen):
         self.minimap_drag = False
         self.last_alpha = 1.0
         self.hover_id = 0
+        self.last_strike_tile: tuple[int, int] | None = None
+        self.targeting = False  # B: the next left-click calls Falcon-2 on that tile
+        self.strike_confirm: tuple[int, int] | None = None  # danger close: click again
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.clock_s = 0.0
         self.ended = False
@@ -105,6 +109,7 @@ class BattleScreen(Screen):
             events = self.session.advance(commands)
             self.effects.consume(events)
             self.log.consume(events, self.world)
+            self._watch_strike(events)
             self.selected = {i for i in self.selected
                              if orders.selectable(self.world, self.world.units[i])}
         if self.session.finished and not self.ended:
@@ -112,6 +117,14 @@ class BattleScreen(Screen):
             from game.ui.outcome import OutcomeScreen
 
             self.app.push(OutcomeScreen(self.app, self))
+
+    def _watch_strike(self, events: list) -> None:
+        for event in events:
+            if (isinstance(event, CommandRefused) and event.command == "CallStrike"
+                    and event.reason.startswith("danger close") and self.last_strike_tile):
+                self.strike_confirm = self.last_strike_tile
+                self.targeting = True
+                self.app.toast("DANGER CLOSE: click the same spot again to confirm, Esc to abort")
 
     def order(self, commands: list) -> None:
         self.pending.extend(commands)
@@ -149,6 +162,11 @@ class BattleScreen(Screen):
             self.order(orders.stop(self.world, self.selected))
         elif key == pygame.K_c:
             self._centre_on_selection()
+        elif key == pygame.K_b:
+            self.targeting = not self.targeting
+            self.strike_confirm = None
+        elif key == pygame.K_ESCAPE and self.targeting:
+            self.targeting, self.strike_confirm = False, None
         elif key == pygame.K_ESCAPE:
             from game.ui.outcome import PauseMenu
 
@@ -183,11 +201,20 @@ class BattleScreen(Screen):
                 return
             if self.hud.over_hud(event.pos):
                 return
+            if self.targeting:
+                self._call_strike(self.camera.screen_to_tile(*event.pos))
+                return
             self.drag_start = self.drag_now = event.pos
         elif event.button == 2:
             self.middle_drag = True
         elif event.button == 3:
             self._right_click(event.pos)
+
+    def _call_strike(self, tile: tuple[int, int]) -> None:
+        confirm = self.strike_confirm == tile
+        self.order([c.CallStrike(tile[0], tile[1], confirm)])
+        self.last_strike_tile = tile
+        self.targeting, self.strike_confirm = False, None
 
     def _right_click(self, pos) -> None:
         spot = self.minimap.world_at(pos)
@@ -275,6 +302,8 @@ class BattleScreen(Screen):
         self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
         self._draw_drag(surface)
+        if self.targeting:
+            self._draw_strike_cursor(surface)
         clock = self.app.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera)
@@ -286,6 +315,17 @@ class BattleScreen(Screen):
         hostile = unit.side == "insurgent" and any(
             self.world.units[i].side == "squad" for i in self.selected if i in self.world.units)
         draw_hover(surface, self.camera, self.world, alpha, unit, hostile)
+
+    def _draw_strike_cursor(self, surface) -> None:
+        mx, my = pygame.mouse.get_pos()
+        r = round(3 * self.camera.tile_px)  # about the blast; the sim has the exact radius
+        colour = (255, 80, 60) if self.strike_confirm else (255, 190, 60)
+        pygame.draw.circle(surface, colour, (mx, my), r, 2)
+        pygame.draw.line(surface, colour, (mx - r, my), (mx + r, my), 1)
+        pygame.draw.line(surface, colour, (mx, my - r), (mx, my + r), 1)
+        label = "CONFIRM DANGER CLOSE" if self.strike_confirm else "FALCON-2: pick the target"
+        self.text.blit(surface, label, (mx, my - r - 4), 20, colour, bold=True,
+                       anchor="midbottom")
 
     def _map_rect(self, surface) -> pygame.Rect:
         x0, y0 = self.camera.world_to_screen(0, 0)
