@@ -46,9 +46,28 @@ def move_units(world: World, events: list) -> None:
         if not unit.path and unit.waypoints:
             plan_next_leg(world, unit)
         if unit.path:
-            _advance(world, unit, unit_speed(world, unit), events)
+            budget = unit_speed(world, unit)
+            if unit.side == "squad" and _crowded_ahead(world, unit):
+                budget //= 3  # let the one in front get ahead: a file, not a clump
+            _advance(world, unit, budget, events)
         elif unit.activity == "moving":
             unit.activity = "idle"
+
+
+SPACING = SUB * 3 // 4
+
+
+def _crowded_ahead(world: World, unit: Unit) -> bool:
+    """A squad mate walking just in front of this one, on the way to the next tile."""
+    tx, ty = unit.path[0]
+    hx, hy = centre_of(tx) - unit.x, centre_of(ty) - unit.y
+    for other in world.units.values():
+        if other.id == unit.id or other.side != "squad" or not other.active or not other.path:
+            continue
+        dx, dy = other.x - unit.x, other.y - unit.y
+        if dx * dx + dy * dy < SPACING * SPACING and dx * hx + dy * hy > 0:
+            return True
+    return False
 
 
 def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
