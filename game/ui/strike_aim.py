@@ -1,0 +1,229 @@
+"""Aiming Falcon-2: the blast radius follows the mouse, the friendlies and survivors inside
+it are ringed in red, a click calls the strike, and when anyone of ours is inside, a second
+"DANGER CLOSE — confirm?" prompt must be answered before the call goes out.
+
+States: idle -> aiming (B or the HUD button) -> confirming (danger close) -> idle once the
+call is sent. Esc or right-click steps back (confirming -> aiming -> idle). The sim makes
+the final check: if it still refuses with "danger close" (someone walked in while the game
+was running), the prompt comes back for that tile.
+
+The battle screen owns one StrikeAim and calls, in order: handle_event (returns whether it
+used the event and the commands to send), consume(events) after each tick, draw() over the
+map, draw_hud() with the HUD, and draw_prompt() last.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.render.camera import Camera
+from game.sim.airstrike import BLAST_RADIUS_TILES, friendlies_in_blast
+from game.sim.catalog import TICK_HZ
+from game.sim.commands import CallStrike
+from game.sim.events import CommandRefused, StrikeRequested
+from game.sim.geometry import TILE_PX
+
+IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
+SAFE = (255, 196, 70)
+DANGER = (255, 70, 55)
+PANEL = (18, 14, 12, 225)
+TEXT = (236, 232, 224)
+
+
+class StrikeAim:
+    def __init__(self, text: Any) -> None:
+        self.text = text  # game.render.text.TextCache
+        self.state = IDLE
+        self.tile: tuple[int, int] | None = None  # under the mouse
+        self.confirm_tile: tuple[int, int] | None = None
+        self.sent_tile: tuple[int, int] | None = None  # last call, for a late refusal
+        self.button_rect = pygame.Rect(0, 0, 0, 0)  # the HUD button
+        self.confirm_rect = pygame.Rect(0, 0, 0, 0)
+        self.abort_rect = pygame.Rect(0, 0, 0, 0)
+        self.notice = ""  # a short reason shown on the HUD button (no charges left...)
+
+    @property
+    def active(self) -> bool:
+        return self.state != IDLE
+
+    # -- state changes -------------------------------------------------------------------
+    def toggle(self, world) -> None:
+        if self.active:
+            self.cancel()
+        else:
+            self.start(world)
+
+    def start(self, world) -> bool:
+        if world.strikes_left <= 0:
+            self.notice = "no air support left"
+            return False
+        if world.strikes:
+            self.notice = "Falcon-2 already inbound"
+            return False
+        self.state, self.notice, self.confirm_tile = AIMING, "", None
+        return True
+
+    def cancel(self) -> None:
+        self.state, self.confirm_tile = IDLE, None
+
+    def back(self) -> None:
+        """Esc / right-click: leave the prompt for aiming, or aiming altogether."""
+        if self.state == CONFIRMING:
+            self.state, self.confirm_tile = AIMING, None
+        else:
+            self.cancel()
+
+    def click(self, world, tile: tuple[int, int]) -> list:
+        """A left click on the map while aiming: call it in or ask about danger close."""
+        if not world.terrain.in_bounds(*tile):
+            return []
+        if friendlies_in_blast(world, *tile):
+            self.state, self.confirm_tile = CONFIRMING, tile
+            return []
+        return self._send(tile, False)
+
+    def confirm(self) -> list:
+        if self.state != CONFIRMING or self.confirm_tile is None:
+            return []
+        return self._send(self.confirm_tile, True)
+
+    def _send(self, tile: tuple[int, int], danger_close: bool) -> list:
+        self.sent_tile = tile
+        self.cancel()
+        return [CallStrike(tile[0], tile[1], danger_close)]
+
+    # -- input -----------------------------------------------------------------------------
+    def handle_event(self, event, world, camera: Camera) -> tuple[bool, list]:
+        """(used, commands). Only while aiming or confirming does it use anything."""
+        if event.type == pygame.MOUSEMOTION:
+            self.tile = camera.screen_to_tile(*event.pos)
+            return False, []
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and \
+                self.button_rect.collidepoint(event.pos):
+            self.toggle(world)
+            return True, []
+        if not self.active:
+            return False, []
+        if event.type == pygame.KEYDOWN:
+            return self._key(event.key)
+        if event.type != pygame.MOUSEBUTTONDOWN:
+            return False, []
+        if event.button == 3:
+            self.back()
+            return True, []
+        if event.button != 1:
+            return False, []
+        if self.state == CONFIRMING:
+            if self.confirm_rect.collidepoint(event.pos):
+                return True, self.confirm()
+            if self.abort_rect.collidepoint(event.pos):
+                self.back()
+            return True, []  # the prompt is modal
+        self.tile = camera.screen_to_tile(*event.pos)
+        return True, self.click(world, self.tile)
+
+    def _key(self, key: int) -> tuple[bool, list]:
+        if key == pygame.K_ESCAPE:
+            self.back()
+            return True, []
+        if self.state == CONFIRMING and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
+            return True, self.confirm()
+        if self.state == CONFIRMING and key == pygame.K_n:
+            self.back()
+            return True, []
+        return False, []
+
+    def consume(self, events: list) -> None:
+        """After a tick: a late "danger close" refusal reopens the prompt."""
+        for event in events:
+            if isinstance(event, StrikeRequested):
+                self.notice = ""
+            elif (isinstance(event, CommandRefused) and event.command == "CallStrike"):
+                if event.reason.startswith("danger close") and self.sent_tile is not None:
+                    self.state, self.confirm_tile = CONFIRMING, self.sent_tile
+                else:
+                    self.notice = event.reason
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, camera: Camera, world) -> None:
+        """The blast circle at the aimed tile and red rings on whoever it would hit."""
+        tile = self.confirm_tile if self.state == CONFIRMING else self.tile
+        if not self.active or tile is None:
+            return
+        at_risk = friendlies_in_blast(world, *tile)
+        colour = DANGER if at_risk else SAFE
+        centre = camera.world_to_screen((tile[0] + 0.5) * TILE_PX, (tile[1] + 0.5) * TILE_PX)
+        r = round(BLAST_RADIUS_TILES * TILE_PX * camera.zoom)
+        disc = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
+        pygame.draw.circle(disc, (*colour, 46), (r + 1, r + 1), r)
+        pygame.draw.circle(disc, (*colour, 80), (r + 1, r + 1), max(2, r // 2), 1)
+        surface.blit(disc, (centre[0] - r - 1, centre[1] - r - 1))
+        pygame.draw.circle(surface, colour, centre, r, 2)
+        arm, (cx, cy) = max(6, r // 5), centre
+        pygame.draw.line(surface, colour, (cx - arm, cy), (cx + arm, cy))
+        pygame.draw.line(surface, colour, (cx, cy - arm), (cx, cy + arm))
+        ring = max(8, round(0.6 * camera.tile_px))
+        for unit in at_risk:
+            pos = camera.sub_to_screen(unit.x, unit.y)
+            pygame.draw.circle(surface, DANGER, pos, ring, 3)
+        if at_risk:
+            label = f"DANGER CLOSE: {len(at_risk)} of ours inside"
+        else:
+            label = "FALCON-2: click to call the strike, Esc to cancel"
+        self.text.blit(surface, label, (centre[0], centre[1] - r - 6), 20, colour, bold=True,
+                       anchor="midbottom")
+
+    def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
+        """The strike button: charges, or the ETA countdown while a run is under way."""
+        if world.strikes:
+            eta = max(0.0, (world.strikes[0].impact_tick - world.tick) / TICK_HZ)
+            label, colour = f"FALCON-2 INBOUND  impact {eta:4.1f}s", DANGER
+        elif world.strikes_left <= 0:
+            label, colour = "FALCON-2  no runs left", (150, 146, 140)
+        elif self.active:
+            label, colour = "FALCON-2  aiming (Esc)", SAFE
+        else:
+            label, colour = f"[B] FALCON-2  x{world.strikes_left}", SAFE
+        img = self.text.render(label, 20, colour, True)
+        rect = img.get_rect(topleft=topleft).inflate(14, 10)
+        rect.topleft = topleft
+        panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+        panel.fill(PANEL)
+        surface.blit(panel, rect)
+        pygame.draw.rect(surface, colour, rect, 2 if self.active or world.strikes else 1)
+        surface.blit(img, img.get_rect(center=rect.center))
+        if self.notice and not world.strikes:
+            self.text.blit(surface, self.notice, (rect.x, rect.bottom + 3), 17, (220, 200, 170))
+        self.button_rect = rect
+        return rect
+
+    def draw_prompt(self, surface: pygame.Surface, world) -> None:
+        """The modal second confirmation, in the middle of the screen."""
+        if self.state != CONFIRMING or self.confirm_tile is None:
+            self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
+            return
+        at_risk = friendlies_in_blast(world, *self.confirm_tile)
+        names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
+        w, h = surface.get_size()
+        box = pygame.Rect(0, 0, 520, 170)
+        box.center = (w // 2, h // 2 - 60)
+        panel = pygame.Surface(box.size, pygame.SRCALPHA)
+        panel.fill(PANEL)
+        surface.blit(panel, box)
+        pygame.draw.rect(surface, DANGER, box, 3)
+        t = self.text
+        t.blit(surface, "DANGER CLOSE \u2014 confirm?", (box.centerx, box.y + 16), 34, DANGER,
+               bold=True, anchor="midtop")
+        t.blit(surface, f"Inside the blast: {names or 'our people'}", (box.centerx, box.y + 56),
+               20, TEXT, anchor="midtop")
+        t.blit(surface, "Falcon-2 will not hold back. Nobody inside is safe.",
+               (box.centerx, box.y + 80), 18, (200, 190, 180), anchor="midtop")
+        self.confirm_rect = pygame.Rect(box.x + 40, box.bottom - 54, 200, 38)
+        self.abort_rect = pygame.Rect(box.right - 240, box.bottom - 54, 200, 38)
+        for rect, label, colour in ((self.confirm_rect, "CONFIRM  (Enter)", DANGER),
+                                    (self.abort_rect, "ABORT  (Esc)", (190, 190, 185))):
+            pygame.draw.rect(surface, (30, 24, 22), rect)
+            pygame.draw.rect(surface, colour, rect, 2)
+            t.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
