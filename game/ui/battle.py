@@ -19,17 +19,18 @@ from game.render.overlays import (
     draw_pending,
 )
 from game.render.sprites import SpriteCache, draw_units
+from game.render.strike_fx import StrikeFx
 from game.render.terrain_cache import TerrainCache
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees
 from game.sim import commands as c
-from game.sim.events import CommandRefused
 from game.sim.geometry import TILE_PX
 from game.ui import orders
-from game.ui.hud import Hud, squad_in_order
+from game.ui.hud import TOP_H, Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
 from game.ui.screen import Screen
+from game.ui.strike_aim import StrikeAim
 
 BACKGROUND = (14, 15, 17)
 PAN_SPEED = 900  # screen pixels per second
@@ -58,9 +59,7 @@ class BattleScreen(Screen):
         self.minimap_drag = False
         self.last_alpha = 1.0
         self.hover_id = 0
-        self.last_strike_tile: tuple[int, int] | None = None
-        self.targeting = False  # B: the next left-click calls Falcon-2 on that tile
-        self.strike_confirm: tuple[int, int] | None = None  # danger close: click again
+        self.strike_aim = StrikeAim(self.text)  # B or the HUD button: aim Falcon-2
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.clock_s = 0.0
         self.ended = False
@@ -76,6 +75,8 @@ class BattleScreen(Screen):
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
         self.effects = Effects()
+        self.strike_fx = StrikeFx(world.seed)
+        self.strike_aim.cancel()
         self.log = RadioLog()
         self.minimap = Minimap(world.terrain.width, world.terrain.height)
         w, h = self.app.surface.get_size()
@@ -109,7 +110,7 @@ class BattleScreen(Screen):
             events = self.session.advance(commands)
             self.effects.consume(events)
             self.log.consume(events, self.world)
-            self._watch_strike(events)
+            self._strike_events(events)
             self.selected = {i for i in self.selected
                              if orders.selectable(self.world, self.world.units[i])}
         if self.session.finished and not self.ended:
@@ -118,19 +119,32 @@ class BattleScreen(Screen):
 
             self.app.push(OutcomeScreen(self.app, self))
 
-    def _watch_strike(self, events: list) -> None:
-        for event in events:
-            if (isinstance(event, CommandRefused) and event.command == "CallStrike"
-                    and event.reason.startswith("danger close") and self.last_strike_tile):
-                self.strike_confirm = self.last_strike_tile
-                self.targeting = True
-                self.app.toast("DANGER CLOSE: click the same spot again to confirm, Esc to abort")
+    # -- air strike (game/ui/strike_aim.py, game/render/strike_fx.py, game/audio) -------
+    def _strike_events(self, events: list) -> None:
+        self.strike_fx.consume(events)
+        self.strike_aim.consume(events)
+        sounds = getattr(self.app, "sounds", None)
+        if sounds is None:
+            from game.audio.bank import SoundBank
+
+            sounds = self.app.sounds = SoundBank.build()  # silent without a device
+        cam = self.camera
+        half_w = cam.view_w / cam.zoom / 2
+        centre = (cam.x + half_w) / TILE_PX
+        from game.audio.cues import strike_cues
+
+        for name, volume, pan in strike_cues(events, centre, half_w / TILE_PX):
+            sounds.play(name, volume, pan)
 
     def order(self, commands: list) -> None:
         self.pending.extend(commands)
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
+        used, strike = self.strike_aim.handle_event(event, self.world, self.camera)
+        self.order(strike)
+        if used:
+            return
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif event.type == pygame.MOUSEBUTTONDOWN:
@@ -163,10 +177,7 @@ class BattleScreen(Screen):
         elif key == pygame.K_c:
             self._centre_on_selection()
         elif key == pygame.K_b:
-            self.targeting = not self.targeting
-            self.strike_confirm = None
-        elif key == pygame.K_ESCAPE and self.targeting:
-            self.targeting, self.strike_confirm = False, None
+            self.strike_aim.toggle(self.world)
         elif key == pygame.K_ESCAPE:
             from game.ui.outcome import PauseMenu
 
@@ -201,20 +212,11 @@ class BattleScreen(Screen):
                 return
             if self.hud.over_hud(event.pos):
                 return
-            if self.targeting:
-                self._call_strike(self.camera.screen_to_tile(*event.pos))
-                return
             self.drag_start = self.drag_now = event.pos
         elif event.button == 2:
             self.middle_drag = True
         elif event.button == 3:
             self._right_click(event.pos)
-
-    def _call_strike(self, tile: tuple[int, int]) -> None:
-        confirm = self.strike_confirm == tile
-        self.order([c.CallStrike(tile[0], tile[1], confirm)])
-        self.last_strike_tile = tile
-        self.targeting, self.strike_confirm = False, None
 
     def _right_click(self, pos) -> None:
         spot = self.minimap.world_at(pos)
@@ -281,6 +283,7 @@ class BattleScreen(Screen):
         if dx or dy:
             self.camera.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
         self.effects.update(self.app.clock.game_dt(dt))
+        self.strike_fx.update(self.app.clock.game_dt(dt))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.world
@@ -290,6 +293,7 @@ class BattleScreen(Screen):
         self.terrain.draw_below(surface, self.camera)
         surface.set_clip(self._map_rect(surface))  # overlays stay on the map, under the fog
         draw_extractions(surface, self.camera, world, self.text)
+        self.strike_fx.draw_ground(surface, self.camera, world)  # scorch, marker, countdown
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_paths(surface, self.camera, world, alpha, self.selected)
         draw_pending(surface, self.camera, self._pending_tiles())
@@ -301,12 +305,16 @@ class BattleScreen(Screen):
         self.effects.draw(surface, self.camera)
         self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
+        self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, debris, the jet
+        self.strike_aim.draw(surface, self.camera, world)
+        self.strike_fx.apply_shake(surface)
+        self.strike_fx.draw_flash(surface)
         self._draw_drag(surface)
-        if self.targeting:
-            self._draw_strike_cursor(surface)
         clock = self.app.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera)
+        self.strike_aim.draw_hud(surface, world, (8, TOP_H + 6))
+        self.strike_aim.draw_prompt(surface, world)
 
     def _draw_hover(self, surface, alpha: float) -> None:
         unit = self.world.units.get(self.hover_id)
@@ -315,17 +323,6 @@ class BattleScreen(Screen):
         hostile = unit.side == "insurgent" and any(
             self.world.units[i].side == "squad" for i in self.selected if i in self.world.units)
         draw_hover(surface, self.camera, self.world, alpha, unit, hostile)
-
-    def _draw_strike_cursor(self, surface) -> None:
-        mx, my = pygame.mouse.get_pos()
-        r = round(3 * self.camera.tile_px)  # about the blast; the sim has the exact radius
-        colour = (255, 80, 60) if self.strike_confirm else (255, 190, 60)
-        pygame.draw.circle(surface, colour, (mx, my), r, 2)
-        pygame.draw.line(surface, colour, (mx - r, my), (mx + r, my), 1)
-        pygame.draw.line(surface, colour, (mx, my - r), (mx, my + r), 1)
-        label = "CONFIRM DANGER CLOSE" if self.strike_confirm else "FALCON-2: pick the target"
-        self.text.blit(surface, label, (mx, my - r - 4), 20, colour, bold=True,
-                       anchor="midbottom")
 
     def _map_rect(self, surface) -> pygame.Rect:
         x0, y0 = self.camera.world_to_screen(0, 0)
