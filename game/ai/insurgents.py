@@ -1,36 +1,34 @@
-"""The insurgents' minimal mind: fire at the nearest squad member they can see."""
+"""The insurgents' mind: reads the world, returns the same commands a player gives.
+
+Thinking is staggered: each insurgent decides every `think_ticks` (its reaction time,
+from the difficulty), offset by its id, so a tick carries a share of the crowd and never
+all of it.  A unit that has just come under fire thinks out of turn after half its
+reaction time.  Tile queries (the costly part) are capped per tick; a unit refused one
+simply keeps doing what it did until its next turn.
+"""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from game.sim.combat import can_see
-from game.sim.commands import Attack
+from game.ai.behaviours import Mind, decide
+from game.sim.difficulty import difficulty_of
 from game.sim.world import World
 
-THINK_EVERY = 6  # ticks between one insurgent's decisions, staggered by id
+QUERIES_PER_TICK = 4
 
 
 def think(world: World) -> list[Any]:
+    level = difficulty_of(world.difficulty)
+    mind = Mind(world, level, QUERIES_PER_TICK)
+    react = max(1, level.think_ticks // 2)
     orders: list[Any] = []
     for uid in sorted(world.units):
         unit = world.units[uid]
         if unit.side != "insurgent" or not unit.active or unit.hidden:
             continue
-        if (world.tick + uid) % THINK_EVERY:
-            continue
-        target = _nearest_visible_enemy(world, unit)
-        if target is not None and target.id != unit.target_id:
-            orders.append(Attack((unit.id,), target.id))
+        due = (world.tick + uid) % level.think_ticks == 0
+        startled = world.tick - unit.under_fire_tick == react
+        if due or startled:
+            orders += decide(mind, unit)
     return orders
-
-
-def _nearest_visible_enemy(world: World, unit):
-    best, best_d = None, math.inf
-    for member in world.squad():
-        if member.active and can_see(world, unit, member):
-            d = math.hypot(member.x - unit.x, member.y - unit.y)
-            if d < best_d:
-                best, best_d = member, d
-    return best

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from game.sim.catalog import WeaponType
+from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
@@ -17,7 +18,7 @@ from game.sim.world import World
 COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
 SHOOTER_MOVING_FACTOR = 0.6
 TARGET_MOVING_FACTOR = 0.8
-DIFFICULTY_ACCURACY = {"easy": 0.6, "normal": 0.8, "hard": 1.0}
+DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
 SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
 
 
@@ -113,6 +114,7 @@ def _engage(world: World, unit: Unit, events: list) -> None:
     if not can_shoot(world, unit, target):
         if unit.activity in ("firing", "aiming"):
             unit.activity = "idle"
+        unit.aim_target = 0  # an aimed weapon must aim afresh once the line is broken
         return
     unit.facing = angle_deg(target.x - unit.x, target.y - unit.y)
     weapon = unit.weapon
@@ -178,6 +180,8 @@ def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: l
         end_x = target.x + int(world.cosmetic_rng.integers(-spread, spread + 1))
         end_y = target.y + int(world.cosmetic_rng.integers(-spread, spread + 1))
     events.append(ShotFired(unit.id, target.id, unit.x, unit.y, end_x, end_y, hit, weapon.name))
+    if weapon.aim_time:
+        unit.aim_target = 0  # every aimed shot shows its aiming first: fair warning
     if hit:
         spread = max(1, weapon.damage // 4)
         damage = weapon.damage + int(world.rng.integers(-spread, spread + 1))

@@ -11,6 +11,7 @@ from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units, lead_followers
 from game.sim.movement import move_units
 from game.sim.orders import apply_commands
+from game.sim.perception import perceive
 from game.sim.pursuit import acquire_targets, pursue_targets
 from game.sim.vision import update_vision
 from game.sim.world import OUTCOME_UNDECIDED, World
@@ -31,6 +32,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     update_vision(world, events)
     acquire_targets(world)
     fire_weapons(world, events)
+    perceive(world, events)  # insurgents see, hear and raise the alert
     bleed_units(world, events)
     extract_units(world, events)
     decide_outcome(world, events)

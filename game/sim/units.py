@@ -46,6 +46,15 @@ class Unit:
     suppressed: int = 0  # ticks left pinned down by a nearby blast: aims badly, AI takes cover
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
+    # insurgent minds (game/sim/perception.py): kept in the world so the hash covers them
+    alert: str = "green"  # green calm, yellow heard something, red knows of an enemy, black sees
+    detect: dict[int, int] = field(default_factory=dict)  # target id -> meter 0..1000
+    interest: tuple[int, int] | None = None  # tile of the last noise worth a look
+    alert_tick: int = 0  # tick of the last news that raised or refreshed the alert
+    under_fire_tick: int = -10_000  # last tick a shot landed close or hit
+    still_ticks: int = 0  # ticks since it last moved or fired (the never-stuck watchdog)
+    patrol: tuple[tuple[int, int], ...] = ()  # patrol route, tiles
+    home: tuple[int, int] | None = None  # the post it holds when calm
 
     @property
     def utype(self) -> UnitType:

@@ -68,6 +68,8 @@ class World:
     spotted: set[int] = field(default_factory=set)  # insurgents the squad has seen once
     stats: Stats = field(default_factory=Stats)
     difficulty: str = "normal"
+    # per insurgent group: target id -> [tile x, tile y, tick last known] (perception.py)
+    blackboard: dict[str, dict[int, list[int]]] = field(default_factory=dict)
     # air support (game/sim/airstrike.py, smoke.py): calls still to land, smoke left per
     # tile in ticks, and insurgent groups that a strike broke and that now fall back
     strikes: list[StrikeCall] = field(default_factory=list)
@@ -142,6 +144,8 @@ def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> 
         unit = world.add_unit(
             spawn.role, spawn.x, spawn.y, facing=spawn.facing, group=spawn.group,
             hidden=spawn.ambush or spawn.reinforcement,
+            patrol=tuple((px // SUB, py // SUB) for px, py in spawn.patrol),
+            home=(spawn.x // SUB, spawn.y // SUB),
         )
         if spawn.reinforcement:
             unit.life = "reserve"
@@ -212,6 +216,8 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "sprung_groups": sorted(world.sprung_groups),
         "spotted": sorted(world.spotted),
         "stats": vars(world.stats),
+        "blackboard": {g: {str(k): v for k, v in sorted(b.items())}
+                       for g, b in sorted(world.blackboard.items())},
         "strikes": [vars(s) for s in world.strikes],
         "broken_groups": sorted(world.broken_groups),
     }

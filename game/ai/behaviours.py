@@ -1,0 +1,285 @@
+"""What one insurgent does at its turn to think, by alert level and role.
+
+Every behaviour returns the same commands a player gives (Move, Attack, AttackGround,
+Face).  Moving while keeping a target is an Attack followed by a queued Move, so an
+insurgent returns fire on its way to cover.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from game.ai.knowledge import (
+    group_losing,
+    known_positions,
+    roll,
+    threat_tiles,
+    tile_dist,
+    visible_target,
+)
+from game.ai.tactics import Choice, choose_tile
+from game.sim.catalog import TICK_HZ
+from game.sim.combat import can_shoot, cover_between
+from game.sim.commands import Attack, AttackGround, Face, Move
+from game.sim.difficulty import Difficulty
+from game.sim.geometry import angle_deg, angle_diff
+from game.sim.pathing import path_grid
+from game.sim.sight import clear_line
+from game.sim.units import Unit
+from game.sim.world import World
+
+STUCK_TICKS = int(2.5 * TICK_HZ)  # standing idle this long while alert forces a move
+UNDER_FIRE_TICKS = TICK_HZ  # "under fire" means a round came close within this
+MOVE_MARGIN = 1.0  # a new tile must beat standing still by this much
+SEARCH_RADIUS = 4
+
+
+@dataclass
+class Mind:
+    """One tick's thinking: the world, the difficulty and a budget of tile queries."""
+
+    world: World
+    level: Difficulty
+    queries_left: int
+
+    def query(self, unit: Unit, mode: str, threats: list, target, radius: int) -> Choice | None:
+        if self.queries_left <= 0:
+            return None
+        self.queries_left -= 1
+        return choose_tile(self.world, unit, mode, threats, target, radius)
+
+
+def decide(mind: Mind, unit: Unit) -> list[Any]:
+    if unit.kind == "sniper":
+        return sniper(mind, unit)
+    if unit.alert in ("red", "black"):
+        return engage(mind, unit)
+    if unit.alert == "yellow":
+        return investigate(mind, unit)
+    return patrol(mind, unit)
+
+
+# -- calm and curious ---------------------------------------------------------------------
+def patrol(mind: Mind, unit: Unit) -> list[Any]:
+    """Walk the route, or hold the post and look about now and then."""
+    world = mind.world
+    if unit.path or unit.waypoints:
+        return []
+    here = unit.tile
+    if unit.patrol:
+        route = unit.patrol
+        nearest = min(range(len(route)), key=lambda i: (tile_dist(route[i], here), i))
+        goal = route[(nearest + 1) % len(route)] if tile_dist(route[nearest], here) <= 1 else \
+            route[nearest]
+        return go(mind, unit, goal)
+    if unit.home and tile_dist(unit.home, here) > 1.5:
+        return go(mind, unit, unit.home)
+    if roll(world, unit.id, world.tick) < 0.15:
+        return [Face((unit.id,), (unit.facing + int(roll(world, unit.id, -world.tick) * 180) - 90)
+                     % 360)]
+    return []
+
+
+def investigate(mind: Mind, unit: Unit) -> list[Any]:
+    """Go and look where the noise was; once there, search around it."""
+    world = mind.world
+    if unit.interest is None:
+        return patrol(mind, unit)
+    here = unit.tile
+    if world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS:
+        # shot at by someone unseen: face the shooter from cover before walking into it
+        angle = angle_deg(unit.interest[0] - here[0], unit.interest[1] - here[1])
+        orders: list[Any] = []
+        choice = mind.query(unit, "cover", [unit.interest], None, 5)
+        if choice and choice.moved and choice.score > choice.here + MOVE_MARGIN:
+            return go(mind, unit, choice.tile)
+        if abs(angle_diff(angle, unit.facing)) > 20:
+            orders.append(Face((unit.id,), angle))
+        return orders
+    if unit.path:
+        return []
+    if tile_dist(unit.interest, here) > 1.5:
+        return go(mind, unit, unit.interest) or search(mind, unit, unit.interest)
+    return search(mind, unit, unit.interest)
+
+
+def search(mind: Mind, unit: Unit, around: tuple[int, int]) -> list[Any]:
+    """Walk to a reachable tile near `around`, chosen by the unit's dice."""
+    world = mind.world
+    grid = path_grid(world.caches, world.terrain)
+    for attempt in range(4):
+        r = roll(world, unit.id, world.tick * 7 + attempt)
+        angle = r * 2 * math.pi
+        dist = 1 + SEARCH_RADIUS * roll(world, unit.id, world.tick * 11 + attempt)
+        x = int(round(around[0] + math.cos(angle) * dist))
+        y = int(round(around[1] + math.sin(angle) * dist))
+        if world.terrain.in_bounds(x, y) and grid.walkable[y, x] and (x, y) != unit.tile:
+            orders = go(mind, unit, (x, y))
+            if orders:
+                return orders
+    return []
+
+
+# -- fighting -----------------------------------------------------------------------------
+def engage(mind: Mind, unit: Unit) -> list[Any]:
+    world = mind.world
+    target = visible_target(world, unit)
+    threats = threat_tiles(world, unit, target)
+    if not threats:
+        return search(mind, unit, unit.interest or unit.tile)
+    stuck = unit.still_ticks >= STUCK_TICKS
+    hurt = unit.hp < unit.utype.max_hp * mind.level.fallback_hp
+    if hurt or group_losing(world, unit):
+        return fall_back(mind, unit, target, threats)
+    if target is None:
+        return hunt(mind, unit, threats, stuck)
+    if not can_shoot(world, unit, target):
+        return approach(mind, unit, target.tile, threats, keep=target) or hunt(
+            mind, unit, threats, True)
+    return fight(mind, unit, target, threats, stuck)
+
+
+def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> list[Any]:
+    """It has a shot: fire (or pin), get into cover, or work round the target's cover."""
+    world = mind.world
+    orders: list[Any] = []
+    target_covered = cover_between(world, unit, target) > 0
+    if unit.kind == "gunner" and target_covered:
+        if unit.ground_target != target.tile:
+            orders.append(AttackGround((unit.id,), *target.tile))
+    elif unit.target_id != target.id:
+        orders.append(Attack((unit.id,), target.id))
+    if unit.path and not stuck:
+        return orders
+    exposed = cover_between(world, target, unit) == 0
+    pinned = unit.suppressed > 0 or world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS
+    if exposed and (pinned or stuck or unit.still_ticks > TICK_HZ // 2):
+        choice = mind.query(unit, "cover", threats, target.tile, 6)
+        if _worth_moving(choice, stuck):
+            return orders + go(mind, unit, choice.tile, keep=target)
+    flanker = roll(world, unit.id, 1) < mind.level.aggression
+    if target_covered and flanker and unit.kind != "gunner":
+        choice = mind.query(unit, "flank", threats, target.tile, 8)
+        if _worth_moving(choice, True):
+            return orders + go(mind, unit, choice.tile, keep=target)
+    if stuck and not orders and unit.activity not in ("firing", "aiming", "reloading"):
+        return orders + search(mind, unit, unit.tile)
+    return orders
+
+
+def hunt(mind: Mind, unit: Unit, threats: list, stuck: bool) -> list[Any]:
+    """No one in sight: pin the last known position, or move to see it, or search it."""
+    world = mind.world
+    x, y, age = known_positions(world, unit)[0] if known_positions(world, unit) else (
+        *threats[0], 0)
+    here = unit.tile
+    weapon = unit.weapon
+    can_pin = (
+        weapon is not None and age < 3 * TICK_HZ and tile_dist(here, (x, y)) <= weapon.range_tiles
+        and clear_line(world.terrain.opaque, here[0], here[1], x, y)
+    )
+    if can_pin and unit.kind == "gunner" and unit.ground_target != (x, y):
+        return [AttackGround((unit.id,), x, y)]
+    if unit.path and not stuck:
+        return []
+    if tile_dist(here, (x, y)) <= 1.5:
+        return search(mind, unit, (x, y))
+    return approach(mind, unit, (x, y), threats) or go(mind, unit, (x, y)) or search(
+        mind, unit, (x, y))
+
+
+def approach(
+    mind: Mind, unit: Unit, spot: tuple[int, int], threats: list, keep: Unit | None = None
+) -> list[Any]:
+    """Move to a tile with a line of fire on `spot`, in cover where it can."""
+    if unit.path and unit.still_ticks < STUCK_TICKS:
+        return []
+    choice = mind.query(unit, "approach", threats, spot, 8)
+    if choice is None or not choice.moved:
+        return []
+    return go(mind, unit, choice.tile, keep=keep)
+
+
+def fall_back(mind: Mind, unit: Unit, target: Unit | None, threats: list) -> list[Any]:
+    """Hurt or losing: back off to a hidden tile, shooting back while it goes."""
+    orders: list[Any] = []
+    if target is not None and can_shoot(mind.world, unit, target) and unit.target_id != target.id:
+        orders.append(Attack((unit.id,), target.id))
+    if unit.path and unit.still_ticks < STUCK_TICKS:
+        return orders
+    choice = mind.query(unit, "fallback", threats, None, 10)
+    if _worth_moving(choice, unit.still_ticks >= STUCK_TICKS):
+        return orders + go(mind, unit, choice.tile, keep=target)
+    return orders
+
+
+# -- snipers ------------------------------------------------------------------------------
+def sniper(mind: Mind, unit: Unit) -> list[Any]:
+    """Keep to a perch; fire from it with the aiming delay; shift along it, never down."""
+    world = mind.world
+    here = unit.tile
+    perched = world.terrain.elevation[here[1], here[0]] > 0
+    target = visible_target(world, unit) if unit.alert in ("red", "black") else None
+    threats = threat_tiles(world, unit, target)
+    if not perched:
+        if unit.path:
+            return []
+        choice = mind.query(unit, "perch", threats, threats[0] if threats else None, 12)
+        if choice is not None and choice.moved:
+            return go(mind, unit, choice.tile)
+        return engage(mind, unit) if unit.alert in ("red", "black") else patrol(mind, unit)
+    if target is not None and can_shoot(world, unit, target):
+        return [] if unit.target_id == target.id else [Attack((unit.id,), target.id)]
+    if unit.alert not in ("red", "black") or not threats or unit.path:
+        return _watch(mind, unit)
+    spot = threats[0]
+    if unit.still_ticks >= STUCK_TICKS:
+        choice = mind.query(unit, "perch", threats, spot, 6)
+        if choice is not None and choice.moved:
+            return go(mind, unit, choice.tile)
+    angle = angle_deg(spot[0] - here[0], spot[1] - here[1])
+    if abs(angle_diff(angle, unit.facing)) > 10:
+        return [Face((unit.id,), angle)]
+    return []
+
+
+def _watch(mind: Mind, unit: Unit) -> list[Any]:
+    """A calm sniper sweeps its narrow cone across its field now and then."""
+    world = mind.world
+    if unit.interest is not None and unit.alert == "yellow":
+        angle = angle_deg(unit.interest[0] - unit.tile[0], unit.interest[1] - unit.tile[1])
+        if abs(angle_diff(angle, unit.facing)) > 10:
+            return [Face((unit.id,), angle)]
+        return []
+    if roll(world, unit.id, world.tick) < 0.2:
+        swing = int(roll(world, unit.id, world.tick + 1) * 120) - 60
+        return [Face((unit.id,), (unit.facing + swing) % 360)]
+    return []
+
+
+# -- moving -------------------------------------------------------------------------------
+def go(mind: Mind, unit: Unit, tile: tuple[int, int], keep: Unit | None = None) -> list[Any]:
+    """Orders to walk to `tile`, keeping a target under fire if given; [] if no route."""
+    world = mind.world
+    if unit.path and unit.path[-1] == tile:
+        return []
+    if tile == unit.tile:
+        return []
+    grid = path_grid(world.caches, world.terrain)
+    x, y = tile
+    if not (world.terrain.in_bounds(x, y) and grid.walkable[y, x]):
+        return []
+    if tile_dist(tile, unit.tile) > 10 and not grid.find(unit.tile, tile):
+        return []  # the far goal cannot be reached: the caller picks another
+    if keep is not None and can_shoot(world, unit, keep):
+        return [Attack((unit.id,), keep.id), Move((unit.id,), x, y, queue=True)]
+    return [Move((unit.id,), x, y)]
+
+
+def _worth_moving(choice: Choice | None, forced: bool) -> bool:
+    if choice is None or not choice.moved:
+        return False
+    return forced or choice.score > choice.here + MOVE_MARGIN
+

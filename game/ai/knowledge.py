@@ -1,0 +1,74 @@
+"""What an insurgent knows, read from the world (never changed here), and its dice.
+
+The AI's chance comes from a hash of the world's seed, the unit and the tick rather than
+from world.rng: the same seed and orders still give the same game, and thinking never
+shifts the rules' generator.
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.sim.combat import can_see
+from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
+from game.sim.units import Unit
+from game.sim.world import World
+
+MASK32 = 0xFFFFFFFF
+
+
+def roll(world: World, uid: int, salt: int) -> float:
+    """A repeatable number in [0, 1) for this seed, unit and salt (e.g. a tick)."""
+    h = (world.seed * 0x9E3779B1 + uid * 0x85EBCA77 + salt * 0xC2B2AE3D + 0x27D4EB2F) & MASK32
+    for shift, mult in ((16, 0x7FEB352D), (15, 0x846CA68B), (16, 1)):
+        h ^= h >> shift
+        h = (h * mult) & MASK32
+    return h / 2**32
+
+
+def visible_target(world: World, unit: Unit) -> Unit | None:
+    """The nearest enemy it has fully detected and still sees."""
+    best, best_d = None, math.inf
+    for enemy in enemies_of(world):
+        if unit.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
+            continue
+        d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
+        if d < best_d:
+            best, best_d = enemy, d
+    return best
+
+
+def known_positions(world: World, unit: Unit) -> list[tuple[int, int, int]]:
+    """Fresh (x, y, age in ticks) entries of its group's blackboard, nearest first."""
+    board = world.blackboard.get(board_key(unit), {})
+    ux, uy = unit.tile
+    out = []
+    for _, (x, y, tick) in sorted(board.items()):
+        age = world.tick - tick
+        if age <= RED_MEMORY:
+            out.append((x, y, age))
+    out.sort(key=lambda e: ((e[0] - ux) ** 2 + (e[1] - uy) ** 2, e[2]))
+    return out
+
+
+def threat_tiles(world: World, unit: Unit, seen: Unit | None) -> list[tuple[int, int]]:
+    tiles = [seen.tile] if seen is not None else []
+    for x, y, _ in known_positions(world, unit):
+        if (x, y) not in tiles:
+            tiles.append((x, y))
+    return tiles[:3]
+
+
+def group_losing(world: World, unit: Unit) -> bool:
+    """Its group was broken by a strike, or has lost as many as still stand."""
+    if not unit.group:
+        return False
+    if unit.group in getattr(world, "broken_groups", ()):
+        return True
+    members = [u for u in world.insurgents() if u.group == unit.group and u.life != "reserve"]
+    lost = sum(1 for u in members if not u.alive)
+    return len(members) >= 3 and lost * 2 >= len(members) + 1
+
+
+def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
+    return math.hypot(a[0] - b[0], a[1] - b[1])

@@ -1,0 +1,243 @@
+"""Tactical point queries: score every tile in a window around a unit, pick the best.
+
+Each query is a handful of numpy operations over a (2r+1)² window: reachability and walking
+cost (tcod Dijkstra), what each known threat can see (tcod field of view from the threat),
+the cover each tile has against each threat (the same rule as combat.cover_between),
+the line of fire to a target, the preferred range, spacing from allies and the marked
+strike zones.  Cheap masks come first so nothing is scored that cannot be used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import tcod.map
+import tcod.path
+
+from game.sim.pathing import path_grid
+from game.sim.smoke import sight_blockers
+from game.sim.units import Unit
+from game.sim.world import World
+
+EXPOSURE = np.array([1.0, 0.45, 0.2])  # share of fire that reaches a tile by cover level
+THREAT_SIGHT = 16  # how far a threat is assumed to see and shoot, tiles
+NEG = -1e9
+UNREACHABLE = float(np.iinfo(np.int32).max)
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How one kind of query weighs a tile."""
+
+    exposure: float  # penalty per threat that can fire on the tile (by its cover there)
+    los: float  # reward for a line of fire on the target
+    range_fit: float  # penalty per tile off the weapon's preferred range
+    travel: float  # penalty per tile walked
+    crowd: float  # penalty per ally in the 3×3 around the tile
+    retreat: float = 0.0  # reward per tile away from the nearest threat
+    need_los: bool = False  # only tiles with a line of fire on the target
+    flank: bool = False  # only tiles from which the target has no cover
+    perch: bool = False  # only raised tiles (snipers)
+
+
+MODES: dict[str, Mode] = {
+    "cover": Mode(exposure=4.0, los=3.0, range_fit=0.15, travel=0.35, crowd=1.0),
+    "flank": Mode(exposure=1.5, los=2.0, range_fit=0.1, travel=0.2, crowd=1.0,
+                  need_los=True, flank=True),
+    "approach": Mode(exposure=2.0, los=4.0, range_fit=0.3, travel=0.25, crowd=1.0),
+    "fallback": Mode(exposure=5.0, los=0.5, range_fit=0.0, travel=0.1, crowd=0.5,
+                     retreat=0.6),
+    "perch": Mode(exposure=1.0, los=4.0, range_fit=0.05, travel=0.1, crowd=0.5, perch=True),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    tile: tuple[int, int]
+    score: float
+    here: float  # the score of standing still
+    moved: bool  # the best tile is not the unit's own
+
+
+def choose_tile(
+    world: World,
+    unit: Unit,
+    mode_name: str,
+    threats: list[tuple[int, int]],
+    target: tuple[int, int] | None,
+    radius: int,
+) -> Choice | None:
+    """The best tile within `radius` for this mode; None when no tile qualifies."""
+    mode = MODES[mode_name]
+    terrain = world.terrain
+    h, w = terrain.walkable.shape
+    ux, uy = unit.tile
+    x0, y0 = max(ux - radius, 0), max(uy - radius, 0)
+    x1, y1 = min(ux + radius + 1, w), min(uy + radius + 1, h)
+    walk = path_grid(world.caches, terrain).walkable[y0:y1, x0:x1]
+    travel = _travel(walk, ux - x0, uy - y0)
+    ok = travel < UNREACHABLE
+    ok &= ~_ally_tiles(world, unit, x0, y0, x1, y1)
+    ok[uy - y0, ux - x0] = True
+    ok &= ~_strike_mask(world, x0, y0, x1, y1)
+    if mode.perch:
+        ok &= terrain.elevation[y0:y1, x0:x1] > 0
+    if not ok.any():
+        return None
+    ys, xs = np.mgrid[y0:y1, x0:x1]
+    score = -mode.travel * np.where(ok, travel, 0) / 2.0
+    score -= mode.crowd * _crowding(world, unit, x0, y0, x1, y1)
+    dir_cover = _directional_cover(terrain.cover, x0, y0, x1, y1)
+    blockers = sight_blockers(world)
+    nearest = np.full(walk.shape, 1e6)
+    for px, py in threats[:3]:
+        seen = _seen_from(blockers, px, py, x0, y0, x1, y1)
+        cover = _cover_against(dir_cover, xs, ys, px, py)
+        low_over = (terrain.elevation[py, px] > terrain.elevation[y0:y1, x0:x1]) & (cover == 1)
+        cover = np.where(low_over, 0, cover)
+        d = np.hypot(xs - px, ys - py)
+        fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
+        score -= mode.exposure * seen * EXPOSURE[cover] * fade
+        nearest = np.minimum(nearest, d)
+    if mode.retreat and threats:
+        score += mode.retreat * np.minimum(nearest, 14.0)
+    if target is not None:
+        ok &= _target_terms(world, unit, mode, score, ok, blockers, target, xs, ys, x0, y0, x1, y1)
+    here = float(score[uy - y0, ux - x0])
+    score = np.where(ok, score, NEG)
+    flat = int(np.argmax(score))
+    best = float(score.flat[flat])
+    if best <= NEG / 2:
+        return None
+    by, bx = divmod(flat, x1 - x0)
+    tile = (bx + x0, by + y0)
+    return Choice(tile, best, here if ok[uy - y0, ux - x0] else NEG, tile != (ux, uy))
+
+
+def _target_terms(
+    world: World, unit: Unit, mode: Mode, score: np.ndarray, ok: np.ndarray,
+    blockers: np.ndarray, target: tuple[int, int], xs: np.ndarray, ys: np.ndarray,
+    x0: int, y0: int, x1: int, y1: int,
+) -> np.ndarray:
+    """Add line-of-fire and range terms to score in place; return the tiles still allowed."""
+    tx, ty = target
+    weapon = unit.weapon
+    reach = weapon.range_tiles if weapon else 8.0
+    d = np.hypot(xs - tx, ys - ty)
+    los = _seen_from(blockers, tx, ty, x0, y0, x1, y1) & (d <= reach)
+    score += mode.los * los
+    score -= mode.range_fit * np.abs(d - 0.6 * reach)
+    allowed = np.ones_like(ok)
+    if mode.need_los:
+        allowed &= los
+    if mode.flank:
+        allowed &= _target_exposed(world, tx, ty, xs, ys) & (d >= 2)
+    return allowed
+
+
+def _travel(walk: np.ndarray, lx: int, ly: int) -> np.ndarray:
+    """Walking cost (2 per straight step, 3 per diagonal) from the unit; huge if unreachable."""
+    dist = tcod.path.maxarray(walk.shape, dtype=np.int32)
+    dist[ly, lx] = 0
+    tcod.path.dijkstra2d(dist, walk.astype(np.int32), 2, 3, out=dist)
+    return np.where(walk | (dist == 0), dist, UNREACHABLE).astype(np.float64)
+
+
+def _seen_from(
+    blockers: np.ndarray, px: int, py: int, x0: int, y0: int, x1: int, y1: int
+) -> np.ndarray:
+    """Which window tiles a viewer on (px, py) has a line to (symmetric enough for fire)."""
+    h, w = blockers.shape
+    rx0, ry0 = max(min(x0, px) - 1, 0), max(min(y0, py) - 1, 0)
+    rx1, ry1 = min(max(x1, px + 1) + 1, w), min(max(y1, py + 1) + 1, h)
+    fov = tcod.map.compute_fov(
+        ~blockers[ry0:ry1, rx0:rx1], (py - ry0, px - rx0), radius=THREAT_SIGHT,
+        light_walls=False,
+    )
+    return fov[y0 - ry0 : y1 - ry0, x0 - rx0 : x1 - rx0]
+
+
+def _directional_cover(cover: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """[9, h, w]: the cover a tile has from direction (sx, sy), index (sx+1)*3 + (sy+1).
+
+    As in combat.cover_between: the best cover on the neighbours toward the shooter.
+    """
+    padded = np.pad(cover, 1)[y0 : y1 + 2, x0 : x1 + 2].astype(np.int64)
+    hh, ww = y1 - y0, x1 - x0
+    out = np.zeros((9, hh, ww), dtype=np.int64)
+
+    def at(sx: int, sy: int) -> np.ndarray:
+        return padded[1 + sy : 1 + sy + hh, 1 + sx : 1 + sx + ww]
+
+    for sx in (-1, 0, 1):
+        for sy in (-1, 0, 1):
+            parts = [at(ax, ay) for ax, ay in {(sx, 0), (0, sy), (sx, sy)} if (ax, ay) != (0, 0)]
+            if parts:
+                out[(sx + 1) * 3 + sy + 1] = np.maximum.reduce(parts)
+    return out
+
+
+def _cover_against(dir_cover: np.ndarray, xs: np.ndarray, ys: np.ndarray, px: int, py: int):
+    sx, sy = np.sign(px - xs), np.sign(py - ys)
+    index = ((sx + 1) * 3 + sy + 1)[None]
+    cover = np.take_along_axis(dir_cover, index, axis=0)[0]
+    adjacent = (np.abs(px - xs) <= 1) & (np.abs(py - ys) <= 1)
+    return np.where(adjacent, 0, cover)
+
+
+def _target_exposed(world: World, tx: int, ty: int, xs: np.ndarray, ys: np.ndarray):
+    """True where a shooter would find the target on (tx, ty) without cover."""
+    terrain = world.terrain
+    table = np.zeros(9, dtype=np.int64)
+    for sx in (-1, 0, 1):
+        for sy in (-1, 0, 1):
+            best = 0
+            for ax, ay in {(sx, 0), (0, sy), (sx, sy)}:
+                cx, cy = tx + ax, ty + ay
+                if (ax, ay) != (0, 0) and terrain.in_bounds(cx, cy):
+                    best = max(best, int(terrain.cover[cy, cx]))
+            table[(sx + 1) * 3 + sy + 1] = best
+    index = (np.sign(xs - tx) + 1) * 3 + np.sign(ys - ty) + 1
+    cover = table[index]
+    above = terrain.elevation[ys, xs] > terrain.elevation[ty, tx]
+    return (cover == 0) | (above & (cover == 1))
+
+
+def _ally_tiles(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """Tiles an ally stands on or is heading to: never two on one tile."""
+    taken = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+    for ally in _allies_near(world, unit, x0, y0, x1, y1):
+        for x, y in (ally.tile, ally.path[-1] if ally.path else ally.tile):
+            if x0 <= x < x1 and y0 <= y < y1:
+                taken[y - y0, x - x0] = True
+    return taken
+
+
+def _crowding(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    near = np.zeros((y1 - y0 + 2, x1 - x0 + 2))
+    for ally in _allies_near(world, unit, x0 - 1, y0 - 1, x1 + 1, y1 + 1):
+        x, y = ally.path[-1] if ally.path else ally.tile
+        if x0 - 1 <= x < x1 + 1 and y0 - 1 <= y < y1 + 1:
+            near[y - y0 + 1, x - x0 + 1] += 1
+    hh, ww = y1 - y0, x1 - x0
+    return sum(near[1 + dy : 1 + dy + hh, 1 + dx : 1 + dx + ww]
+               for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+
+
+def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
+    m = 2
+    return [
+        a for a in world.insurgents()
+        if a is not unit and a.active and not a.hidden
+        and x0 - m <= a.x // 256 < x1 + m and y0 - m <= a.y // 256 < y1 + m
+    ]
+
+
+def _strike_mask(world: World, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """Tiles inside a marked strike zone (and a tile of margin): never chosen."""
+    ys, xs = np.ogrid[y0:y1, x0:x1]
+    mask = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+    for x, y, radius, _ in getattr(world, "strike_zones", ()):
+        mask |= (xs - x) ** 2 + (ys - y) ** 2 <= (radius + 1.0) ** 2
+    return mask

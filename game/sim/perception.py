@@ -1,0 +1,271 @@
+"""perceive: what each insurgent sees, hears and knows, and how alert that makes it.
+
+Sight follows the squad's own rules (range, facing cone, the same opacity and smoke grid,
+combat.can_see) but is gradual: a detection meter per target fills faster up close, in the
+open, against a moving or firing target and for an already alert viewer, and drains when
+the target drops out of sight, so a glimpse at the edge of sight is not instant death.
+
+Alert levels, after Jagged Alliance 2:
+  green   calm: patrols or holds its post
+  yellow  heard something (unit.interest): goes to look, then searches there
+  red     its group knows where an enemy was (the blackboard): hunts and flanks
+  black   sees a detected enemy now: fights
+Detecting a target makes the insurgent shout: allies within earshot turn red and learn the
+position.  A group shares one blackboard of last known enemy positions.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from game.sim.catalog import TICK_HZ
+from game.sim.combat import can_see, cover_between
+from game.sim.difficulty import difficulty_of
+from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
+from game.sim.noise import SHOUT_TILES, Noise, audible, hearers, noises_from
+from game.sim.suppression import pin_units
+from game.sim.units import Unit
+from game.sim.world import World
+
+PERCEIVE_EVERY = 3  # ticks between one insurgent's looks, staggered by id
+FULL = 1000  # a full detection meter
+DECAY_PER_TICK = 8  # an unseen target is lost from the meter in about four seconds
+FASTEST_TICKS = 9  # ticks to fill the meter on a target in the open at point blank
+SLOWEST_TICKS = 90  # the same at the edge of sight
+RED_MEMORY = 20 * TICK_HZ  # a group stays red this long after its last news
+YELLOW_MEMORY = 25 * TICK_HZ
+BOARD_MEMORY = 60 * TICK_HZ
+HIT_METER = 700  # being shot at all but reveals the shooter
+LEVELS = ("green", "yellow", "red", "black")
+RANK = {name: i for i, name in enumerate(LEVELS)}
+ALERT_RATE = {"green": 1.0, "yellow": 1.5, "red": 2.0, "black": 2.0}
+COVER_RATE = {0: 1.0, 1: 0.6, 2: 0.35}
+
+
+def board_key(unit: Unit) -> str:
+    """The blackboard an insurgent shares: its group's, or its own when it has none."""
+    return unit.group or f"#{unit.id}"
+
+
+def perceive(world: World, events: list[Any]) -> None:
+    """Once a tick, after fire: pins, springs, wounds, noises, sight, then alert levels."""
+    pin_units(world, events)
+    _prune_boards(world)
+    _ambushes_sprung(world, events)
+    _wounds_felt(world, events)
+    _hear(world, noises_from(events), events)
+    for uid in sorted(world.units):
+        unit = world.units[uid]
+        if unit.side != "insurgent" or not unit.active or unit.hidden:
+            continue
+        _track_stillness(unit)
+        if (world.tick + uid) % PERCEIVE_EVERY == 0:
+            sees = _look(world, unit, events)
+            _settle_alert(world, unit, sees, events)
+
+
+# -- sight --------------------------------------------------------------------------------
+def enemies_of(world: World) -> list[Unit]:
+    """Whom insurgents hunt: the standing squad, and found survivors if the map says so."""
+    hunt_civilians = world.scenario.rules.insurgents_target_civilians
+    return [
+        u for _, u in sorted(world.units.items())
+        if u.active and (u.side == "squad" or (hunt_civilians and u.side == "civilian"
+                                               and u.found))
+    ]
+
+
+def _look(world: World, unit: Unit, events: list[Any]) -> bool:
+    """Fill or drain each meter; True when a detected enemy is in sight now."""
+    sees_any = False
+    sight2 = unit.utype.sight_tiles ** 2 * 65536
+    for target in enemies_of(world):
+        meter = unit.detect.get(target.id, 0)
+        close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
+        if close and can_see(world, unit, target):
+            meter = min(FULL, meter + PERCEIVE_EVERY * _fill_rate(world, unit, target))
+            if meter >= FULL:
+                sees_any = True
+                if unit.detect.get(target.id, 0) < FULL:
+                    events.append(TargetDetected(unit.id, target.id))
+                _report(world, unit, target, events)
+        else:
+            meter = max(0, meter - PERCEIVE_EVERY * DECAY_PER_TICK)
+        if meter:
+            unit.detect[target.id] = meter
+        else:
+            unit.detect.pop(target.id, None)
+    for tid in [t for t in unit.detect if not _alive(world, t)]:
+        del unit.detect[tid]
+    return sees_any
+
+
+def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
+    """Meter points per tick: faster up close, in the open, on movers and on shooters."""
+    dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / 256
+    share = min(dist / max(viewer.utype.sight_tiles, 1.0), 1.0)
+    ticks = FASTEST_TICKS + (SLOWEST_TICKS - FASTEST_TICKS) * share**1.5
+    rate = FULL / ticks
+    if target.activity == "moving":
+        rate *= 1.5
+    if target.activity in ("firing", "aiming"):
+        rate *= 3.0
+    rate *= COVER_RATE.get(cover_between(world, viewer, target), 1.0)
+    rate *= ALERT_RATE.get(viewer.alert, 1.0)
+    rate *= difficulty_of(world.difficulty).detect_rate
+    return max(1, int(rate))
+
+
+def _alive(world: World, uid: int) -> bool:
+    unit = world.units.get(uid)
+    return unit is not None and unit.active
+
+
+def _report(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
+    """Write the sighting on the group's board; a first sighting is shouted to allies."""
+    board = world.blackboard.setdefault(board_key(unit), {})
+    tx, ty = target.tile
+    fresh = target.id not in board or world.tick - board[target.id][2] > RED_MEMORY
+    board[target.id] = [tx, ty, world.tick]
+    if fresh or unit.alert in ("green", "yellow"):
+        _shout(world, unit, target, events)
+
+
+def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
+    ux, uy = unit.tile
+    shout = Noise(ux, uy, SHOUT_TILES, unit.id, "shout")
+    events.append(NoiseMade(ux, uy, int(SHOUT_TILES), unit.id, "shout"))
+    entry = world.blackboard[board_key(unit)][target.id]
+    for uid in sorted(world.units):
+        ally = world.units[uid]
+        if ally.side != "insurgent" or not ally.active or ally.hidden or ally is unit:
+            continue
+        ax, ay = ally.tile
+        if ally.group == unit.group and unit.group or audible(world.terrain.opaque, shout, ax, ay):
+            board = world.blackboard.setdefault(board_key(ally), {})
+            if target.id not in board or board[target.id][2] < entry[2]:
+                board[target.id] = list(entry)
+            _raise(world, ally, "red", "shout", (entry[0], entry[1]), events)
+
+
+# -- hearing, wounds, ambushes ------------------------------------------------------------
+def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
+    if not noises:
+        return
+    listeners = [
+        u for _, u in sorted(world.units.items())
+        if u.side == "insurgent" and u.active and not u.hidden and u.alert in ("green", "yellow")
+    ]
+    xs = np.array([u.x // 256 for u in listeners], dtype=np.int64)
+    ys = np.array([u.y // 256 for u in listeners], dtype=np.int64)
+    for noise in noises:
+        events.append(NoiseMade(noise.x, noise.y, int(noise.radius), noise.source_id, noise.kind))
+        if not listeners:
+            continue
+        source = world.units.get(noise.source_id)
+        for i in hearers(world.terrain.opaque, noise, xs, ys):
+            unit = listeners[int(i)]
+            if unit is source:
+                continue
+            unit.interest = (noise.x, noise.y)
+            _raise(world, unit, "yellow", "noise", unit.interest, events)
+
+
+def _wounds_felt(world: World, events: list[Any]) -> None:
+    """A wounded insurgent all but knows who shot it, and where from."""
+    for event in events:
+        if type(event).__name__ != "UnitDamaged" or not event.source_id:
+            continue
+        unit = world.units.get(event.unit_id)
+        source = world.units.get(event.source_id)
+        if unit is None or source is None or unit.side != "insurgent" or not unit.active:
+            continue
+        unit.under_fire_tick = world.tick
+        unit.detect[source.id] = max(unit.detect.get(source.id, 0), HIT_METER)
+        unit.interest = source.tile
+        _raise(world, unit, "yellow", "hit", source.tile, events)
+
+
+def _ambushes_sprung(world: World, events: list[Any]) -> None:
+    """A group sprung this tick (vision.spring_group) comes up red, knowing who sprung it."""
+    sprung = [e for e in events if type(e).__name__ == "TriggerFired"]
+    if not sprung:
+        return
+    spoken = any(type(e).__name__ == "RadioMessage" for e in events)
+    for event in sprung:
+        by = world.units.get(event.unit_id)
+        if by is None:
+            continue
+        if not spoken:
+            events.append(RadioMessage(by.name, "Contact!"))
+            spoken = True
+        bx, by_ = by.tile
+        for unit in world.insurgents():
+            if unit.group != event.group or not unit.active or unit.hidden:
+                continue
+            world.blackboard.setdefault(board_key(unit), {})[by.id] = [bx, by_, world.tick]
+            _raise(world, unit, "red", "ambush", (bx, by_), events)
+
+
+# -- alert levels -------------------------------------------------------------------------
+def _raise(
+    world: World, unit: Unit, level: str, cause: str, tile: tuple[int, int] | None,
+    events: list[Any],
+) -> None:
+    """Alert goes up (never down) and the news is fresh; an event when the level rises."""
+    unit.alert_tick = world.tick
+    if RANK[level] <= RANK[unit.alert]:
+        return
+    if not (unit.alert == "red" and level == "black"):
+        x, y = tile if tile else unit.tile
+        events.append(InsurgentAlerted(unit.id, level, cause, x, y))
+    unit.alert = level
+
+
+def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any]) -> None:
+    if sees:
+        _raise(world, unit, "black", "sight", None, events)
+        return
+    newest = newest_entry(world, unit)
+    if newest is not None and world.tick - newest[2] <= RED_MEMORY:
+        if unit.alert == "black":
+            unit.alert = "red"
+        elif RANK[unit.alert] < RANK["red"]:
+            _raise(world, unit, "red", "shout", (newest[0], newest[1]), events)
+        return
+    if unit.alert in ("red", "black"):
+        # the trail went cold: search where the enemy was last known
+        unit.alert = "yellow"
+        unit.alert_tick = world.tick
+        unit.interest = (newest[0], newest[1]) if newest else unit.interest
+    elif unit.alert == "yellow" and world.tick - unit.alert_tick > YELLOW_MEMORY:
+        unit.alert = "green"
+        unit.interest = None
+
+
+def newest_entry(world: World, unit: Unit) -> list[int] | None:
+    board = world.blackboard.get(board_key(unit))
+    if not board:
+        return None
+    return max(board.values(), key=lambda e: (e[2], -e[0], -e[1]))
+
+
+def _prune_boards(world: World) -> None:
+    if world.tick % TICK_HZ:
+        return
+    for key in sorted(world.blackboard):
+        board = world.blackboard[key]
+        for tid in sorted(board):
+            if not _alive(world, tid) or world.tick - board[tid][2] > BOARD_MEMORY:
+                del board[tid]
+        if not board:
+            del world.blackboard[key]
+
+
+def _track_stillness(unit: Unit) -> None:
+    moved = unit.x != unit.last_x or unit.y != unit.last_y
+    busy = unit.activity in ("firing", "aiming", "reloading")
+    unit.still_ticks = 0 if moved or busy else unit.still_ticks + 1

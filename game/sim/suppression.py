@@ -1,0 +1,46 @@
+"""pin_units: fire landing close pins a unit down, whichever side it is on.
+
+A pinned unit (unit.suppressed > 0) aims worse (combat.hit_chance) and the insurgent AI
+takes it as a reason to get into cover; the air strike's blast pins the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from game.sim.catalog import TICK_HZ
+from game.sim.events import Suppressed
+from game.sim.geometry import SUB
+from game.sim.world import World
+
+PIN_RADIUS_SUB = 3 * SUB // 2  # a round passing within a tile and a half
+PIN_TICKS = int(1.5 * TICK_HZ)
+
+
+def pin_units(world: World, events: list[Any]) -> None:
+    shots = [e for e in events if type(e).__name__ == "ShotFired"]
+    if not shots:
+        return
+    units = [u for _, u in sorted(world.units.items()) if u.active and not u.hidden]
+    if not units:
+        return
+    ids = np.array([u.id for u in units])
+    xs = np.array([u.x for u in units], dtype=np.int64)
+    ys = np.array([u.y for u in units], dtype=np.int64)
+    sides = np.array([u.side for u in units])
+    pinned: dict[int, int] = {}
+    for shot in shots:
+        shooter = world.units.get(shot.shooter_id)
+        side = shooter.side if shooter else ""
+        close = (xs - shot.x1) ** 2 + (ys - shot.y1) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
+        hit = close | (ids == shot.target_id)
+        for i in np.flatnonzero(hit & (sides != side)):
+            pinned.setdefault(int(ids[i]), shot.shooter_id)
+    for uid, source in sorted(pinned.items()):
+        unit = world.units[uid]
+        if unit.suppressed <= 0:
+            events.append(Suppressed(uid, source))
+        unit.suppressed = max(unit.suppressed, PIN_TICKS)
+        unit.under_fire_tick = world.tick
