@@ -188,7 +188,8 @@ def _typed_values(objects: list[MapObject], schema: Schema, file: str,
     for obj in objects:
         if not obj.cls:
             if obj.shape not in ("polyline", "polygon"):
-                problems.append(MapProblem(file, "object has no class (type); it is ignored",
+                problems.append(MapProblem(file, "object has no class (type); it is ignored"
+                                           + _class_hint(obj, schema),
                                            severity=WARNING, **obj.where()))
             continue
         members = schema.classes.get(obj.cls)
@@ -214,6 +215,15 @@ def _typed_values(objects: list[MapObject], schema: Schema, file: str,
                 values[name] = value
         out[obj.id] = values
     return out
+
+
+def _class_hint(obj: MapObject, schema: Schema) -> str:
+    # Tiled 1.8 drops the `class=` attribute Tiled 1.9 wrote, leaving the properties behind;
+    # name the classes those properties fit so the modder can put the class back.
+    if not obj.props:
+        return ""
+    fits = [c for c, members in schema.classes.items() if set(obj.props) <= set(members)]
+    return f" (its properties fit {' or '.join(fits)}: set its class)" if fits else ""
 
 
 def _fill_spawns(scen: sc.Scenario, objects: list[MapObject], values: dict[int, dict],
