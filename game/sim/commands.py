@@ -95,6 +95,15 @@ class CallStrike:
     confirm_danger_close: bool = False
 
 
+@COMMANDS.register
+@dataclass(frozen=True)
+class Carry:
+    """Pick up a found survivor or a downed squad member (target_id 0: put them down)."""
+
+    unit_id: int
+    target_id: int
+
+
 def command_to_dict(command: Any) -> dict[str, Any]:
     return COMMANDS.to_dict(command)
 

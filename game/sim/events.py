@@ -220,6 +220,68 @@ class Suppressed:
     source_id: int
 
 
+@EVENTS.register
+@dataclass(frozen=True)
+class SurvivorPanicked:
+    unit_id: int
+    fleeing: bool  # running for cover; False: dropped where it stood
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class SurvivorCalmed:
+    unit_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class UnitCarried:
+    carrier_id: int
+    unit_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class UnitPutDown:
+    carrier_id: int
+    unit_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class UnitStabilised:
+    """The bleeding stopped (first aid, no kit); a downed unit stays down."""
+
+    unit_id: int
+    medic_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class UnitHealed:
+    """Hana's full treatment with a kit: bleeding stopped, HP restored, back on their feet."""
+
+    unit_id: int
+    medic_id: int
+    medkits_left: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class CrateDelivered:
+    crate_id: int
+    unit_id: int
+    kind: str
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class ObjectiveComplete:
+    """Enough survivors out and the required crates delivered: the squad can leave."""
+
+    rescued: int
+
+
 def event_to_dict(event: Any) -> dict[str, Any]:
     return EVENTS.to_dict(event)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 from game.sim.catalog import TICK_HZ
+from game.sim.civilians import carry_along, put_down
 from game.sim.events import DoorOpened, RadioMessage
 from game.sim.geometry import SUB, centre_of
-from game.sim.health import HEAL_TICKS, finish_heal
+from game.sim.health import begin_care, care_tick, finish_heal
 from game.sim.movement import set_course
 from game.sim.units import Unit
 from game.sim.world import World
@@ -16,13 +17,22 @@ UNLOCK_TICKS = 4 * TICK_HZ
 REACH_TILES = 1.5
 
 
-def start_interaction(world: World, unit: Unit, tile: tuple[int, int]) -> str:
+def start_interaction(
+    world: World, unit: Unit, tile: tuple[int, int], events: list
+) -> str:
+    """Interact with a tile: put down a carried person, pick up a crate, open a lock, or
+    drop the crate in hand."""
     x, y = tile
     terrain = world.terrain
     if not terrain.in_bounds(x, y):
         return "outside the map"
+    if unit.carrying in world.units:
+        put_down(world, unit, events)
+        return ""
     crate = _crate_at(world, tile)
     if crate is not None:
+        if unit.carrying:
+            return "hands full: already carrying a crate"
         unit.work_tile = tile
         unit.work_left = 1
         set_course(world, unit, tile)
@@ -82,9 +92,10 @@ def progress_jobs(world: World, events: list) -> None:
             _progress_aid(world, unit, events)
         elif unit.work_tile is not None:
             _progress_tile_job(world, unit, events)
-        if unit.carrying:
+        if unit.carrying in world.crates:
             crate = world.crates[unit.carrying]
             crate.x, crate.y = unit.x, unit.y
+    carry_along(world)
 
 
 def _near(unit: Unit, x: int, y: int) -> bool:
@@ -104,8 +115,9 @@ def _progress_aid(world: World, medic: Unit, events: list) -> None:
     medic.path.clear()
     if medic.activity != "healing":
         medic.activity = "healing"
-        medic.work_left = HEAL_TICKS if medic.utype.medic else HEAL_TICKS * 3
+        medic.work_left = begin_care(world, medic)
     medic.work_left -= 1
+    care_tick(medic, patient)
     if medic.work_left <= 0:
         finish_heal(world, medic, patient, events)
         medic.work_target = 0

@@ -1,61 +1,89 @@
-"""The mission's rules: followers, extraction, crates, victory and defeat."""
+"""The mission's rules: extraction, objective items, victory and defeat.
+
+Victory holds exactly when the objective is met (rescue_required survivors saved and every
+required crate delivered) and every squad member still alive is inside the extraction
+zone, at least one of them on their feet (a downed member counts once carried in).
+Defeat comes exactly when victory can no longer happen: nobody in the squad is standing,
+too few survivors remain alive to reach rescue_required, or the time limit ran out.
+"""
 
 from __future__ import annotations
 
-import math
-
 from game.sim.catalog import TICK_HZ
-from game.sim.events import CivilianRescued, MissionEnded, RadioMessage, SquadExtracted
-from game.sim.geometry import SUB
-from game.sim.movement import set_course
+from game.sim.events import (
+    CivilianRescued,
+    CrateDelivered,
+    MissionEnded,
+    ObjectiveComplete,
+    RadioMessage,
+    SquadExtracted,
+)
 from game.sim.units import GONE, Unit
 from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, World
 
-FOLLOW_GAP_TILES = 2.0
-FOLLOW_REPLAN_TICKS = 15
-
 
 def in_extraction(world: World, unit: Unit) -> bool:
+    return point_in_extraction(world, unit.x, unit.y)
+
+
+def point_in_extraction(world: World, x: int, y: int) -> bool:
     for zone in world.scenario.extractions:
         x0, y0, x1, y1 = zone.rect
-        if x0 <= unit.x < x1 and y0 <= unit.y < y1:
+        if x0 <= x < x1 and y0 <= y < y1:
             return True
     return False
 
 
-def lead_followers(world: World) -> None:
-    """Found survivors walk after their assigned squad member, keeping a small gap."""
-    for uid in sorted(world.units):
-        civ = world.units[uid]
-        if civ.side != "civilian" or not civ.active or not civ.leader_id:
-            continue
-        leader = world.units.get(civ.leader_id)
-        if leader is None or not leader.active:
-            civ.leader_id = 0
-            civ.path.clear()
-            continue
-        gap = math.hypot(leader.x - civ.x, leader.y - civ.y) / SUB
-        if gap <= FOLLOW_GAP_TILES:
-            civ.path.clear()
-            continue
-        if not civ.path or (world.tick + uid) % FOLLOW_REPLAN_TICKS == 0:
-            set_course(world, civ, leader.tile)
-
-
 def extract_units(world: World, events: list) -> None:
+    """Found survivors who reach the zone (walking or carried) are saved, once each;
+    crates carried into the zone are delivered."""
     for uid in sorted(world.units):
         unit = world.units[uid]
-        if unit.side != "civilian" or not unit.active or not unit.found:
-            continue
-        if in_extraction(world, unit):
-            unit.life = GONE
-            unit.activity = "rescued"
-            unit.path.clear()
-            world.stats.rescued += 1
-            events.append(CivilianRescued(unit.id))
-            left = world.scenario.rules.rescue_required - world.stats.rescued
-            line = "Survivor at Bravo." + (f" {left} still to bring out." if left > 0 else "")
-            events.append(RadioMessage("Bravo", line))
+        if unit.side == "civilian":
+            _extract_survivor(world, unit, events)
+        elif unit.side == "squad" and unit.active and unit.carrying in world.crates:
+            _deliver_crate(world, unit, events)
+    has_goal = world.scenario.rules.rescue_required > 0 or any(
+        c.required for c in world.crates.values()
+    )
+    if has_goal and not world.objective_announced and objective_met(world):
+        world.objective_announced = True
+        events.append(ObjectiveComplete(world.stats.rescued))
+        events.append(RadioMessage("Colonel Rahim", "That's the objective. All units, Bravo, now."))
+
+
+def _extract_survivor(world: World, unit: Unit, events: list) -> None:
+    if not unit.found or unit.life == GONE or unit.id in world.rescued_ids:
+        return
+    if not (unit.active or unit.carried_by) or not in_extraction(world, unit):
+        return
+    carrier = world.units.get(unit.carried_by)
+    if carrier is not None and carrier.carrying == unit.id:
+        carrier.carrying = 0
+    unit.carried_by = 0
+    unit.life = GONE
+    unit.activity = "rescued"
+    unit.path.clear()
+    unit.leader_id = 0
+    unit.bleed = 0
+    world.rescued_ids.add(unit.id)
+    world.stats.rescued = len(world.rescued_ids)
+    events.append(CivilianRescued(unit.id))
+    left = world.scenario.rules.rescue_required - world.stats.rescued
+    line = "Survivor at Bravo." + (f" {left} still to bring out." if left > 0 else "")
+    events.append(RadioMessage("Bravo", line))
+
+
+def _deliver_crate(world: World, unit: Unit, events: list) -> None:
+    if not in_extraction(world, unit):
+        return
+    crate = world.crates[unit.carrying]
+    unit.carrying = 0
+    crate.carrier_id = 0
+    crate.delivered = True
+    world.stats.crates_delivered += 1
+    events.append(CrateDelivered(crate.id, unit.id, crate.kind))
+    events.append(RadioMessage("Bravo", f"The {crate.kind} crate is aboard."))
 
 
 def objective_met(world: World) -> bool:
@@ -64,26 +92,42 @@ def objective_met(world: World) -> bool:
     return all(c.delivered for c in world.crates.values() if c.required)
 
 
+def still_savable(world: World) -> int:
+    """Survivors who could yet be saved: alive and not yet out (found or not)."""
+    return sum(1 for c in world.civilians() if c.alive and c.id not in world.rescued_ids)
+
+
+def victory_holds(world: World) -> bool:
+    alive = [u for u in world.squad() if u.alive]
+    if not any(u.active for u in alive) or not objective_met(world):
+        return False
+    return all(in_extraction(world, u) for u in alive)
+
+
+def defeat_reason(world: World) -> str:
+    """Why the mission can no longer be won, or "" while it still can."""
+    if not any(u.active for u in world.squad()):
+        return "The squad is down."
+    if world.stats.rescued + still_savable(world) < world.scenario.rules.rescue_required:
+        return "Too few survivors remain alive to meet the goal."
+    limit = world.scenario.rules.time_limit_s
+    if limit and world.tick + 1 >= limit * TICK_HZ:  # this step ends at tick + 1
+        return "Out of time."
+    return ""
+
+
 def decide_outcome(world: World, events: list) -> None:
     if world.outcome != OUTCOME_UNDECIDED:
         return
-    squad = world.squad()
-    standing = [u for u in squad if u.active]
-    if not standing:
-        _end(world, OUTCOME_DEFEAT, "The squad is down.", events)
-        return
-    still_savable = sum(1 for c in world.civilians() if c.alive and c.life != GONE)
-    if world.stats.rescued + still_savable < world.scenario.rules.rescue_required:
-        _end(world, OUTCOME_DEFEAT, "Too few survivors remain alive to meet the goal.", events)
-        return
-    limit = world.scenario.rules.time_limit_s
-    if limit and world.tick >= limit * TICK_HZ:
-        _end(world, OUTCOME_DEFEAT, "Out of time.", events)
-        return
-    if objective_met(world) and all(in_extraction(world, u) for u in standing):
-        for unit in standing:
-            events.append(SquadExtracted(unit.id))
+    if victory_holds(world):
+        for unit in world.squad():
+            if unit.alive:
+                events.append(SquadExtracted(unit.id))
         _end(world, OUTCOME_VICTORY, "Objective met and the squad is out.", events)
+        return
+    reason = defeat_reason(world)
+    if reason:
+        _end(world, OUTCOME_DEFEAT, reason, events)
 
 
 def _end(world: World, outcome: str, reason: str, events: list) -> None:

@@ -20,6 +20,8 @@ def unit_speed(world: World, unit: Unit) -> int:
         speed *= CARRY_SPEED_FACTOR
     if unit.side == "civilian" and unit.bleed > 0:
         speed *= WOUNDED_SPEED_FACTOR
+    if unit.pace:  # a squad member leading survivors waits for the slowest of them
+        speed = min(speed, unit.pace)
     return max(1, int(speed))
 
 

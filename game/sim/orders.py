@@ -6,8 +6,10 @@ import math
 from typing import Any
 
 from game.sim import commands as c
+from game.sim.civilians import can_be_carried, put_down
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
+from game.sim.health import needs_care
 from game.sim.movement import set_course
 from game.sim.pathing import nearby_open_tiles, path_grid
 from game.sim.units import Unit
@@ -19,7 +21,10 @@ GATHER_RADIUS_TILES = 8.0
 def apply_commands(world: World, commands: list[Any], events: list) -> None:
     for command in commands:
         handler = _HANDLERS.get(type(command))
-        reason = handler(world, command) if handler else "unknown command"
+        if handler in _EVENTFUL:  # handlers whose effect is itself an event
+            reason = handler(world, command, events)
+        else:
+            reason = handler(world, command) if handler else "unknown command"
         if reason:
             unit_id = _first_unit(command)
             events.append(CommandRefused(type(command).__name__, reason, unit_id))
@@ -114,11 +119,14 @@ def _follow(world: World, cmd: c.Follow) -> str:
     if leader is None or leader.side != "squad" or not leader.active:
         return "the leader must be a standing squad member"
     followers = [world.units.get(i) for i in cmd.unit_ids]
-    ready = [u for u in followers if u and u.side == "civilian" and u.found and u.active]
+    ready = [
+        u for u in followers
+        if u and u.side == "civilian" and u.found and u.active and not u.carried_by
+    ]
     if not ready:
         return "no found survivor to lead"
     for civ in ready:
-        civ.leader_id = leader.id
+        civ.leader_id = leader.id  # also hands a survivor over from another member
         civ.path.clear()
     return ""
 
@@ -129,7 +137,7 @@ def _gather(world: World, cmd: c.Gather) -> str:
         return "the leader must be a standing squad member"
     near = [
         u.id for u in world.civilians()
-        if u.found and u.active and not u.leader_id
+        if u.found and u.active and not u.leader_id and not u.carried_by
         and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
     ]
     if not near:
@@ -144,8 +152,14 @@ def _heal(world: World, cmd: c.Heal) -> str:
         return "no one able to give aid"
     if patient is None or not patient.alive or patient.side == "insurgent":
         return "no one to treat there"
+    if patient.life == "gone":
+        return "already out"
     if patient.id == medic.id and not medic.utype.medic:
         return "only the medic can treat herself"
+    if not needs_care(patient):
+        return "not hurt"
+    if not medic.utype.medic and not patient.bleed:
+        return "only Hana can treat that: nothing to stabilise"
     _clear_job(medic)
     medic.work_target = patient.id
     medic.target_id, medic.chasing = 0, False
@@ -153,13 +167,36 @@ def _heal(world: World, cmd: c.Heal) -> str:
     return ""
 
 
-def _interact(world: World, cmd: c.Interact) -> str:
+def _interact(world: World, cmd: c.Interact, events: list) -> str:
     from game.sim.interactions import start_interaction
 
     unit = world.units.get(cmd.unit_id)
     if unit is None or unit.side != "squad" or not unit.active:
         return "no one able to do that"
-    return start_interaction(world, unit, (cmd.x, cmd.y))
+    return start_interaction(world, unit, (cmd.x, cmd.y), events)
+
+
+def _carry(world: World, cmd: c.Carry, events: list) -> str:
+    """Walk over to a found survivor or a downed member and lift them; target 0 sets
+    down whoever is carried."""
+    unit = world.units.get(cmd.unit_id)
+    if unit is None or unit.side != "squad" or not unit.active:
+        return "no one able to carry"
+    if not cmd.target_id:
+        if unit.carrying not in world.units:
+            return "not carrying anyone"
+        put_down(world, unit, events)
+        return ""
+    target = world.units.get(cmd.target_id)
+    if target is None or target.id == unit.id or not can_be_carried(target):
+        return "no one to carry there"
+    if unit.carrying:
+        return "hands full"
+    _clear_job(unit)
+    unit.target_id, unit.chasing, unit.ground_target = 0, False, None
+    unit.carry_target = target.id
+    set_course(world, unit, target.tile)
+    return ""
 
 
 def _call_strike(world: World, cmd: c.CallStrike) -> str:
@@ -170,6 +207,7 @@ def _call_strike(world: World, cmd: c.CallStrike) -> str:
 
 def _clear_job(unit: Unit) -> None:
     unit.work_left, unit.work_target, unit.work_tile = 0, 0, None
+    unit.carry_target, unit.aid_kit = 0, False
     if unit.activity in ("healing", "working"):
         unit.activity = "idle"
 
@@ -185,4 +223,6 @@ _HANDLERS = {
     c.Heal: _heal,
     c.Interact: _interact,
     c.CallStrike: _call_strike,
+    c.Carry: _carry,
 }
+_EVENTFUL = (_interact, _carry)

@@ -95,6 +95,7 @@ class MissionRules:
     air_strikes: int = 1
     time_limit_s: int = 0  # 0 = no limit
     insurgents_target_civilians: bool = False
+    medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from game.sim.airstrike import run_strikes
+from game.sim.civilians import react_to_fire, update_survivors
 from game.sim.combat import fire_weapons
 from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
-from game.sim.mission import decide_outcome, extract_units, lead_followers
+from game.sim.mission import decide_outcome, extract_units
 from game.sim.movement import move_units
 from game.sim.orders import apply_commands
 from game.sim.perception import perceive
@@ -25,13 +26,14 @@ def step(world: World, commands: list[Any]) -> list[Any]:
         update_vision(world, events)
     apply_commands(world, commands, events)
     run_strikes(world, events)
-    lead_followers(world)
+    update_survivors(world, events)
     pursue_targets(world)
     move_units(world, events)
     progress_jobs(world, events)
     update_vision(world, events)
     acquire_targets(world)
     fire_weapons(world, events)
+    react_to_fire(world, events)
     perceive(world, events)  # insurgents see, hear and raise the alert
     bleed_units(world, events)
     extract_units(world, events)

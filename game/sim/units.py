@@ -38,7 +38,12 @@ class Unit:
     found: bool = False
     leader_id: int = 0  # civilians: the squad member they follow
     group: str = ""
-    carrying: int = 0  # crate id carried
+    carrying: int = 0  # crate id or unit id carried (crates and units share one id sequence)
+    carried_by: int = 0  # the squad member carrying this unit
+    carry_target: int = 0  # the unit a squad member is walking over to pick up
+    panic: int = 0  # survivors: ticks of panic left (fleeing to cover or frozen)
+    aid_kit: bool = False  # the treatment under way uses one of the medic's kits
+    pace: int = 0  # escort leaders: top speed while a follower lags behind (0: own speed)
     downed_ticks: int = 0
     work_left: int = 0  # ticks left on a timed job: healing someone, opening a lock
     work_target: int = 0  # the unit being healed

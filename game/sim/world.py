@@ -28,6 +28,8 @@ class Stats:
     strikes_used: int = 0
     strike_casualties: int = 0
     kills: int = 0
+    medkits_used: int = 0
+    crates_delivered: int = 0
 
 
 @dataclass
@@ -70,6 +72,9 @@ class World:
     difficulty: str = "normal"
     # per insurgent group: target id -> [tile x, tile y, tick last known] (perception.py)
     blackboard: dict[str, dict[int, list[int]]] = field(default_factory=dict)
+    medkits: int = 4
+    rescued_ids: set[int] = field(default_factory=set)  # each survivor counts once
+    objective_announced: bool = False
     # air support (game/sim/airstrike.py, smoke.py): calls still to land, smoke left per
     # tile in ticks, and insurgent groups that a strike broke and that now fall back
     strikes: list[StrikeCall] = field(default_factory=list)
@@ -132,6 +137,7 @@ def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> 
         seen_ever=np.zeros(terrain.walkable.shape, dtype=bool),
         smoke=np.zeros(terrain.walkable.shape, dtype=np.int16),
         strikes_left=scenario.rules.air_strikes,
+        medkits=scenario.rules.medkits,
         difficulty=difficulty,
     )
     _spawn_squad(world)
@@ -215,6 +221,9 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "fired_triggers": sorted(world.fired_triggers),
         "sprung_groups": sorted(world.sprung_groups),
         "spotted": sorted(world.spotted),
+        "medkits": world.medkits,
+        "rescued_ids": sorted(world.rescued_ids),
+        "objective_announced": world.objective_announced,
         "stats": vars(world.stats),
         "blackboard": {g: {str(k): v for k, v in sorted(b.items())}
                        for g, b in sorted(world.blackboard.items())},
