@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.debrief import debrief
 from game.session import Session
 from game.sim.commands import command_from_dict
 from game.sim.scenario import Scenario
@@ -59,6 +60,11 @@ class RunReport:
             "survivors_total": len(civilians),
             "survivors_found": sum(1 for c in civilians if c.found),
             "survivors_lost": sum(1 for c in civilians if c.life == "dead"),
+            "survivors_saved": world.stats.rescued,
+            "squad_killed": sum(1 for u in world.squad() if u.life == "dead"),
+            "medkits_used": world.stats.medkits_used,
+            "crates_delivered": world.stats.crates_delivered,
+            "stars": debrief(world).stars,
             "rescue_required": world.scenario.rules.rescue_required,
             "squad_alive": squad_alive(world),
             "insurgents_alive": sum(1 for u in world.insurgents() if u.alive),
