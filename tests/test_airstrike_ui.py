@@ -117,7 +117,7 @@ def test_effects_play_out_and_end():
     fx = StrikeFx(seed=1)
     surface = pygame.Surface((900, 300))
     step(world, [CallStrike(20, 3)])
-    fx.draw_ground(surface, camera, world)  # the marker and its countdown
+    fx.draw_air(surface, camera, world)  # the marker and its countdown
     fx.consume([StrikeInbound(1, 20, 3, 90, 300)])
     for _ in range(30):
         fx.update(1 / 30)

@@ -5,8 +5,9 @@ StrikeFx reads strike events and the world; it never changes the world and keeps
 random generator, so the rules' dice are untouched. Times are game seconds (effects freeze
 when paused). Drawing comes in layers the battle screen calls in order:
 
-    fx.draw_ground(surface, camera, world)   after the terrain: scorch decals, the marker
-    fx.draw_air(surface, camera, world)      after units and fog: smoke, fire, debris, jet
+    fx.draw_ground(surface, camera, world)   after the terrain: scorch decals
+    fx.draw_air(surface, camera, world)      after units and fog: smoke, fire, debris, jet,
+                                             and the marked target with its countdown
     fx.apply_shake(surface)                  after the map, before the HUD
     fx.draw_flash(surface)                   last before the HUD
 """
@@ -159,7 +160,7 @@ class StrikeFx:
 
     # -- drawing -------------------------------------------------------------------------
     def draw_ground(self, surface: pygame.Surface, camera: Camera, world) -> None:
-        """Scorch marks, and the marked target with its blast ring and countdown."""
+        """Scorch marks where bombs fell (under the units, so the fog covers them)."""
         zoom = camera.zoom
         for s in self.scorches:
             centre = camera.world_to_screen(s.x, s.y)
@@ -167,8 +168,6 @@ class StrikeFx:
             surface.blit(self._puff(r, (22, 18, 15), 150), (centre[0] - r, centre[1] - r))
             surface.blit(self._puff(max(1, r // 2), (8, 6, 5), 200),
                          (centre[0] - r // 2, centre[1] - r // 2))
-        for strike in getattr(world, "strikes", ()):
-            self._draw_marker(surface, camera, world, strike)
 
     def _draw_marker(self, surface, camera: Camera, world, strike) -> None:
         cx, cy = _tile_centre_px(strike.x, strike.y)
@@ -184,7 +183,8 @@ class StrikeFx:
         surface.blit(label, label.get_rect(midbottom=(centre[0], centre[1] - r - 4)))
 
     def draw_air(self, surface: pygame.Surface, camera: Camera, world=None) -> None:
-        """What hangs in the air: the smoke the rules track, particles, and the jet."""
+        """What hangs in the air (smoke the rules track, particles, the jet) and the marked
+        target with its blast ring and countdown, drawn over the fog since everyone sees it."""
         if world is not None:
             self._draw_smoke_grid(surface, camera, world)
         zoom = camera.zoom
@@ -203,6 +203,8 @@ class StrikeFx:
                 pygame.draw.rect(surface, (52, 46, 40), (pos[0], pos[1], r + 1, r + 1))
         for jet in self.jets:
             self._draw_jet(surface, camera, jet)
+        for strike in getattr(world, "strikes", ()):
+            self._draw_marker(surface, camera, world, strike)
 
     def _draw_smoke_grid(self, surface, camera: Camera, world) -> None:
         """The sight-blocking smoke as a soft grey layer, rebuilt only when it changes."""

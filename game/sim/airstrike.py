@@ -5,8 +5,10 @@ The design, in numbers (all tunable below):
   ETA_TICKS later; the jet starts its pass PASS_TICKS before impact.
 - If a standing squad member or a found survivor is inside the blast radius, the call is
   refused with a reason starting "danger close" unless the command confirms it.
-- Damage falls linearly from PEAK_DAMAGE at the centre to nothing at the radius and
-  spares nobody (squad, survivors, insurgents, hidden or not).
+- Damage falls from PEAK_DAMAGE at the centre to nothing at the radius as 1 - (d/R)^2
+  (lethal to a rifleman in the open out to about 3.5 tiles, a graze at the rim) and
+  spares nobody (squad, survivors, insurgents, hidden or not; reserves not yet arrived
+  are off the map).
 - Shelter: the blast travels on the straight line from the centre tile to the victim's
   tile. An intact wall on that line (opaque and not destructible) lets through only
   WALL_SHELTER of the damage; a destructible wall, which this blast brings down, lets
@@ -195,8 +197,8 @@ def detonate(world: World, strike: StrikeCall, events: list) -> None:
 
 
 def blast_damage(dist_tiles: float, radius: float = BLAST_RADIUS_TILES) -> float:
-    """Damage in the open at this distance from the centre: linear falloff to the rim."""
-    return PEAK_DAMAGE * max(0.0, 1.0 - dist_tiles / radius)
+    """Damage in the open at this distance from the centre, falling to nothing at the rim."""
+    return PEAK_DAMAGE * max(0.0, 1.0 - (dist_tiles / radius) ** 2)
 
 
 def _shelter(opaque: np.ndarray, destructible: np.ndarray, strike: StrikeCall,

@@ -293,7 +293,7 @@ class BattleScreen(Screen):
         self.terrain.draw_below(surface, self.camera)
         surface.set_clip(self._map_rect(surface))  # overlays stay on the map, under the fog
         draw_extractions(surface, self.camera, world, self.text)
-        self.strike_fx.draw_ground(surface, self.camera, world)  # scorch, marker, countdown
+        self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_paths(surface, self.camera, world, alpha, self.selected)
         draw_pending(surface, self.camera, self._pending_tiles())
@@ -305,7 +305,7 @@ class BattleScreen(Screen):
         self.effects.draw(surface, self.camera)
         self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
-        self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, debris, the jet
+        self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.strike_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
