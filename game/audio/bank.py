@@ -10,12 +10,17 @@ keeps the samples and plays nothing; `bank.enabled` tells which.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from game.audio.synth import RATE, SYNTHS
+
+log = logging.getLogger("danger_close.audio")
+MAX_VOICES = 14  # sounds at once: more would only clip and mud a firefight
+MAX_SAME = 3  # copies of one sound at once (ten rifles read as three)
 
 
 class SoundBank:
@@ -26,6 +31,7 @@ class SoundBank:
         self.samples: dict[str, np.ndarray] = {}
         self.sounds: dict[str, Any] = {}
         self.volume = 1.0  # master volume, 0..1 (the settings screen sets it)
+        self.max_voices = MAX_VOICES
 
     @property
     def enabled(self) -> bool:
@@ -53,20 +59,36 @@ class SoundBank:
         except Exception:  # a sound the device refuses is a silent sound, not a crash
             self.sounds.pop(name, None)
 
-    def play(self, name: str, volume: float = 1.0, pan: float = 0.0) -> None:
-        """Play a sound; pan -1 (left) .. 1 (right). Unknown names and errors are silent."""
+    def voices(self) -> int:
+        """How many sounds are playing now."""
+        if self.mixer is None:
+            return 0
+        try:
+            return sum(1 for i in range(self.mixer.get_num_channels())
+                       if self.mixer.Channel(i).get_busy())
+        except Exception:
+            return 0
+
+    def play(self, name: str, volume: float = 1.0, pan: float = 0.0, loops: int = 0) -> Any:
+        """Play a sound; pan -1 (left) .. 1 (right). Unknown names and errors are silent.
+        Past the voice cap, or with too many copies of this sound playing, a new sound is
+        dropped (the ones playing already carry the moment).  Returns the channel."""
         sound = self.sounds.get(name)
         if sound is None:
-            return
+            return None
         try:
-            channel = sound.play()
+            if loops == 0 and (sound.get_num_channels() >= MAX_SAME
+                               or self.voices() >= self.max_voices):
+                return None
+            channel = sound.play(loops=loops)
             if channel is None:
                 return  # every channel busy
             level = max(0.0, min(1.0, volume * self.volume))
             pan = max(-1.0, min(1.0, pan))
             channel.set_volume(level * min(1.0, 1.0 - pan), level * min(1.0, 1.0 + pan))
+            return channel
         except Exception:
-            return
+            return None
 
     def stop_all(self) -> None:
         if self.mixer is not None:
@@ -85,5 +107,6 @@ def _start_mixer() -> tuple[Any, int, int]:
         rate, _size, channels = pygame.mixer.get_init()
         pygame.mixer.set_num_channels(24)
         return pygame.mixer, int(rate), int(channels)
-    except Exception:  # no device, no driver, no pygame: play nothing
+    except Exception as exc:  # no device, no driver, no pygame: play nothing
+        log.warning("no sound device (%s): playing silently", exc)
         return None, RATE, 2

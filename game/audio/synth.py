@@ -92,3 +92,86 @@ SYNTHS = {
     "jet": jet_pass,
     "squelch": radio_squelch,
 }
+
+
+# -- battle sounds (campaign/presentation) -------------------------------------------------
+def gunshot(rate: int = RATE, seed: int = 11, body_hz: float = 140.0, tail_s: float = 0.35,
+            crack: float = 1.0) -> np.ndarray:
+    """A rifle shot: a bright supersonic crack, a short low boom, a room-ish tail."""
+    rng = np.random.default_rng(seed)
+    t = _time(tail_s + 0.05, rate)
+    n = len(t)
+    snap = shaped_noise(n, rate, 1500, 12000, rng) * np.exp(-t / 0.006) * crack
+    boom = shaped_noise(n, rate, 40, 1200, rng, tilt=0.7) * np.exp(-t / 0.05)
+    thump = np.sin(2 * np.pi * body_hz * t * np.exp(-t / 0.08)) * np.exp(-t / 0.04)
+    tail = shaped_noise(n, rate, 200, 3000, rng, tilt=0.4) * np.exp(-t / (tail_s / 3))
+    mix = 0.8 * snap + 1.0 * boom + 0.6 * thump + 0.25 * tail
+    return fade(normalise(np.tanh(2.0 * normalise(mix, 1.0)), 0.8), rate, 0.0005, 0.08)
+
+
+def rifle(rate: int = RATE) -> np.ndarray:
+    return gunshot(rate, 11)
+
+
+def sniper_rifle(rate: int = RATE) -> np.ndarray:
+    """Heavier and longer than the rifle, with an echo off far walls."""
+    shot = gunshot(rate, 12, body_hz=90.0, tail_s=0.9, crack=1.4)
+    delay = int(0.21 * rate)
+    out = np.concatenate([shot, np.zeros(delay)])
+    out[delay:] += 0.3 * shot
+    return fade(normalise(out, 0.85), rate, 0.0005, 0.2)
+
+
+def ricochet(rate: int = RATE, seed: int = 13) -> np.ndarray:
+    """A bullet glancing off stone: a click and a falling whine."""
+    rng = np.random.default_rng(seed)
+    t = _time(0.45, rate)
+    pitch = 2600.0 * np.exp(-t / 0.5) + 900.0
+    whine = np.sin(2 * np.pi * np.cumsum(pitch) / rate) * np.exp(-t / 0.14)
+    hit = shaped_noise(len(t), rate, 2000, 9000, rng) * np.exp(-t / 0.004)
+    return fade(normalise(0.5 * whine + 0.7 * hit, 0.6), rate, 0.0005, 0.1)
+
+
+def radio_beep(rate: int = RATE) -> np.ndarray:
+    """The roger beep at the end of a call: two short tones."""
+    t = _time(0.16, rate)
+    tone = np.where(t < 0.07, np.sin(2 * np.pi * 1400 * t), 0.0)
+    tone += np.where(t > 0.09, np.sin(2 * np.pi * 1050 * t), 0.0)
+    return fade(normalise(tone, 0.35), rate, 0.002, 0.01)
+
+
+def footsteps(rate: int = RATE, seed: int = 14) -> np.ndarray:
+    """Two steps on grit."""
+    rng = np.random.default_rng(seed)
+    t = _time(0.55, rate)
+    out = np.zeros(len(t))
+    for start in (0.0, 0.28):
+        env = np.where(t >= start, np.exp(-(t - start) / 0.03), 0.0)
+        out += shaped_noise(len(t), rate, 150, 3500, rng, tilt=0.5) * env
+    return fade(normalise(out, 0.35), rate, 0.001, 0.05)
+
+
+def wind(rate: int = RATE, seed: int = 15, seconds: float = 8.0) -> np.ndarray:
+    """A loopable gusting wind: dark noise whose loudness drifts slowly; the ends are
+    cross-faded so it repeats without a seam."""
+    rng = np.random.default_rng(seed)
+    n = int(seconds * rate)
+    base = shaped_noise(n, rate, 60, 900, rng, tilt=0.8)
+    t = np.arange(n) / rate
+    gust = 0.55 + 0.3 * np.sin(2 * np.pi * t / seconds) + 0.15 * np.sin(
+        2 * np.pi * 3 * t / seconds + 1.0)
+    out = base * gust
+    k = int(0.5 * rate)
+    ramp = np.linspace(0.0, 1.0, k)
+    out[:k] = out[:k] * ramp + out[-k:] * (1.0 - ramp)
+    return normalise(out[:-k], 0.3)
+
+
+SYNTHS.update({
+    "rifle": rifle,
+    "sniper": sniper_rifle,
+    "ricochet": ricochet,
+    "beep": radio_beep,
+    "footsteps": footsteps,
+    "wind": wind,
+})

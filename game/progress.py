@@ -1,0 +1,134 @@
+"""The campaign: the ordered missions (maps/campaign.json) and the player's progress
+(which missions are done and with how many stars), saved as progress.json.
+
+Missions unlock in order: the first is always open, each next one once the one before
+it is won.  Training missions are open from the start and never block the story.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import MAPS_DIR, userdata
+
+FILE_NAME = "progress.json"
+CAMPAIGN_FILE = "campaign.json"
+log = logging.getLogger("danger_close.progress")
+
+# used while maps/campaign.json is missing: the story order, keeping the maps that exist
+FALLBACK = (
+    ("training", "training.tmx", "Training", "Learn to lead the squad.", True),
+    ("qasr_al_hanif", "qasr_al_hanif.tmx", "Qasr al-Hanif",
+     "Recover the vaccines from the ruined medical center.", False),
+    ("mavrah", "mavrah.tmx", "Mavrah, eastern sector",
+     "Search the ruins for survivors and bring them to Bravo.", False),
+    ("granary", "granary.tmx", "The granary",
+     "The largest group is hiding in the granary. Get them out.", False),
+)
+
+
+@dataclass(frozen=True)
+class Mission:
+    id: str
+    map: Path
+    title: str
+    summary: str = ""
+    training: bool = False
+
+
+def load_campaign(maps_dir: Path = MAPS_DIR) -> list[Mission]:
+    """The campaign's missions in order; entries whose map file is missing are left out."""
+    missions = _from_file(maps_dir / CAMPAIGN_FILE, maps_dir)
+    if missions is None:
+        missions = [Mission(i, maps_dir / m, t, s, tr) for i, m, t, s, tr in FALLBACK]
+    return [m for m in missions if m.map.is_file()]
+
+
+def _from_file(path: Path, maps_dir: Path) -> list[Mission] | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("%s: %s; using the built-in mission list", path, exc)
+        return None
+    entries = raw.get("missions") if isinstance(raw, dict) else raw
+    if not isinstance(entries, list):
+        return None
+    missions = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not isinstance(entry.get("map"), str):
+            continue
+        mid = str(entry.get("id") or Path(entry["map"]).stem)
+        missions.append(Mission(
+            id=mid, map=maps_dir / entry["map"], title=str(entry.get("title") or mid),
+            summary=str(entry.get("summary") or ""), training=bool(entry.get("training"))))
+    return missions
+
+
+@dataclass
+class Progress:
+    stars: dict[str, int] = field(default_factory=dict)  # mission id -> best stars (won)
+
+    def won(self, mission_id: str) -> bool:
+        return mission_id in self.stars
+
+    def record(self, mission_id: str, stars: int) -> bool:
+        """A won mission; keeps the best rating.  True when it improved."""
+        stars = max(1, min(3, int(stars)))
+        if self.stars.get(mission_id, 0) >= stars:
+            return False
+        self.stars[mission_id] = stars
+        return True
+
+    def unlocked(self, missions: list[Mission]) -> list[bool]:
+        """Per mission: can it be played?  Story missions open one after another."""
+        out = []
+        previous_won = True
+        for m in missions:
+            if m.training:
+                out.append(True)
+                continue
+            out.append(previous_won or self.won(m.id))
+            previous_won = self.won(m.id)
+        return out
+
+    def next_mission(self, missions: list[Mission]) -> Mission | None:
+        """The first open story mission not yet won (what "Continue" plays)."""
+        for m, is_open in zip(missions, self.unlocked(missions), strict=True):
+            if is_open and not m.training and not self.won(m.id):
+                return m
+        return None
+
+    def to_dict(self) -> dict:
+        return {"version": 1, "stars": dict(sorted(self.stars.items()))}
+
+    @classmethod
+    def from_dict(cls, raw: object) -> Progress | None:
+        if not isinstance(raw, dict) or not isinstance(raw.get("stars"), dict):
+            return None
+        stars = {str(k): max(1, min(3, v)) for k, v in raw["stars"].items()
+                 if isinstance(v, int) and not isinstance(v, bool)}
+        return cls(stars)
+
+
+def progress_path() -> Path:
+    return userdata.data_dir() / FILE_NAME
+
+
+def load_progress(path: Path | None = None) -> tuple[Progress, str]:
+    path = path or progress_path()
+    loaded = userdata.read_json(path)
+    if loaded.data is None:
+        return Progress(), loaded.problem
+    progress = Progress.from_dict(loaded.data)
+    if progress is None:
+        return Progress(), userdata.reject(path, "not a progress record").problem
+    return progress, ""
+
+
+def save_progress(progress: Progress, path: Path | None = None) -> str:
+    return userdata.write_json(path or progress_path(), progress.to_dict())

@@ -1,0 +1,83 @@
+"""The player's settings: volumes, window, UI scale, difficulty, key bindings.
+
+Stored as JSON (settings.json in the config folder, see game.userdata).  Unknown keys are
+ignored and bad values replaced by defaults one by one, so a settings file from another
+version still loads; a file that is not JSON at all is set aside and reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from game import userdata
+
+FILE_NAME = "settings.json"
+DIFFICULTIES = ("easy", "normal", "hard")
+WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (1024, 640))
+UI_SCALES = (0.85, 1.0, 1.25, 1.5)
+
+
+@dataclass
+class Settings:
+    master_volume: float = 0.8
+    effects_volume: float = 1.0
+    fullscreen: bool = False
+    window_size: tuple[int, int] = (1280, 720)
+    ui_scale: float = 1.0
+    difficulty: str = "normal"
+    keys: dict[str, list[str]] = field(default_factory=dict)  # action -> key names
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["window_size"] = list(self.window_size)
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Settings:
+        """Each field checked on its own: one bad value does not cost the others."""
+        s = cls()
+        if not isinstance(raw, dict):
+            return s
+        for name in ("master_volume", "effects_volume"):
+            v = raw.get(name)
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                setattr(s, name, max(0.0, min(1.0, float(v))))
+        if isinstance(raw.get("fullscreen"), bool):
+            s.fullscreen = raw["fullscreen"]
+        size = raw.get("window_size")
+        if (isinstance(size, list | tuple) and len(size) == 2
+                and all(isinstance(v, int) and 320 <= v <= 8192 for v in size)):
+            s.window_size = (size[0], size[1])
+        scale = raw.get("ui_scale")
+        if isinstance(scale, int | float) and 0.5 <= scale <= 3.0:
+            s.ui_scale = float(scale)
+        if raw.get("difficulty") in DIFFICULTIES:
+            s.difficulty = raw["difficulty"]
+        if isinstance(raw.get("keys"), dict):
+            from game.ui.keymap import clean_bindings
+
+            s.keys = clean_bindings(raw["keys"])
+        return s
+
+
+def settings_path() -> Path:
+    return userdata.config_dir() / FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str]:
+    """(settings, problem message or "")."""
+    path = path or settings_path()
+    loaded = userdata.read_json(path)
+    if loaded.data is None:
+        return Settings(), loaded.problem
+    if not isinstance(loaded.data, dict):
+        return Settings(), userdata.reject(path, "not a settings object").problem
+    return Settings.from_dict(loaded.data), ""
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> str:
+    return userdata.write_json(path or settings_path(), settings.to_dict())
+
+
+FIELD_NAMES = tuple(f.name for f in fields(Settings))
