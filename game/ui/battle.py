@@ -90,8 +90,7 @@ class BattleScreen(Screen):
         self.pending.clear()
         self.ended = False
         rules = scenario.rules
-        self.log.add(0.0, f"Rahim: {rules.title}. Bring {rules.rescue_required} survivors "
-                     "to extraction.", (120, 210, 230))
+        self.log.add(0.0, f"Rahim: {rules.title}. {objective_line(world)}", (120, 210, 230))
 
     def restart(self) -> None:
         self.session.restart()
@@ -344,3 +343,18 @@ class BattleScreen(Screen):
 
     def squad(self) -> list:
         return squad_in_order(self.world)
+
+
+def objective_line(world) -> str:
+    """The mission's goal in one radio sentence."""
+    need = world.scenario.rules.rescue_required
+    crates = sum(1 for c in world.crates.values() if c.required)
+    goals = []
+    if need:
+        goals.append(f"bring {need} survivor{'s' if need != 1 else ''}")
+    if crates:
+        goals.append(f"carry {crates} crate{'s' if crates != 1 else ''}")
+    if not goals:
+        return "Get the squad to extraction."
+    return " and ".join(goals).capitalize() + " to extraction."
+
