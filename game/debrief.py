@@ -11,10 +11,10 @@ from typing import Any
 
 from game.sim.world import OUTCOME_VICTORY, World
 
-STAR_RULES = (
-    "★ Win: bring out the survivors the mission needs and get the squad to the extraction.",
-    "★★ Win with nobody killed: no squad member and no survivor dead.",
-    "★★★ Win with nobody killed and every survivor on the map brought out.",
+STAR_RULES = (  # plain text: every font has these glyphs
+    "1 star: win (the survivors the mission needs out, the squad at the extraction).",
+    "2 stars: win with nobody killed, squad or survivor.",
+    "3 stars: win with nobody killed and every survivor on the map brought out.",
 )
 STAR_RULE_TEXT = "\n".join(STAR_RULES)
 
@@ -58,7 +58,7 @@ class Debrief:
             f"Time: {minutes}:{seconds:02d}",
             f"Shots: {self.shots}, hits {self.hits} ({round(self.accuracy * 100)}%)",
             f"Air strikes used: {self.strikes_used}",
-            f"Rating: {'★' * self.stars}{'☆' * (3 - self.stars)}",
+            f"Rating: {self.stars} of 3 stars",
         ]
 
 

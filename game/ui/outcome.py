@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
+from game.debrief import STAR_RULES, debrief
 from game.ui.screen import Screen
 
 VEIL = (0, 0, 0, 150)
@@ -57,7 +60,7 @@ class OutcomeScreen(Screen):
     def draw(self, surface, alpha: float) -> None:
         world = self.battle.world
         _veil(surface)
-        rect = _panel(surface, (560, 340))
+        rect = _panel(surface, (640, 440))
         won = world.outcome == "victory"
         text = self.app.text
         title = "MISSION ACCOMPLISHED" if won else "MISSION FAILED"
@@ -69,8 +72,35 @@ class OutcomeScreen(Screen):
         for line in mission_stats(world):
             text.blit(surface, line, (rect.x + 50, y), 21, (200, 200, 195))
             y += 26
+        _draw_rating(surface, text, world, rect, y + 4)
         text.blit(surface, "R restart    Esc quit", (rect.centerx, rect.bottom - 36), 22,
                   (250, 200, 90), anchor="midtop")
+
+
+# -- the star rating (figures from game/debrief.py) -----------------------------------------
+STAR_ON, STAR_OFF = (250, 200, 90), (70, 70, 66)
+
+
+def _draw_rating(surface, text, world, rect: pygame.Rect, y: int) -> None:
+    """Three stars, the earned ones lit, and the rule that earns them."""
+    stars = debrief(world).stars
+    for i in range(3):
+        colour = STAR_ON if i < stars else STAR_OFF
+        _star(surface, (rect.centerx + (i - 1) * 44, y + 18), 17, colour)
+    y += 44
+    for line in STAR_RULES:
+        text.blit(surface, line, (rect.x + 30, y), 17, (170, 170, 165))
+        y += 21
+
+
+def _star(surface, centre: tuple[int, int], r: int, colour) -> None:
+    cx, cy = centre
+    points = []
+    for k in range(10):
+        radius = r if k % 2 == 0 else r * 0.45
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    pygame.draw.polygon(surface, colour, points)
 
 
 class PauseMenu(Screen):
