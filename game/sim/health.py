@@ -91,6 +91,8 @@ def bleed_units(world: World, events: list) -> None:
                 if unit.downed_ticks >= BLEED_OUT_TICKS:
                     _kill(world, unit, 0, events)
             continue
+        if unit.side == "civilian" and not unit.found:
+            continue  # a survivor in hiding has held on this long; the clock starts when found
         if unit.active and unit.bleed and (world.tick + uid) % TICK_HZ == 0:
             unit.hp = max(0, unit.hp - unit.bleed)
             if unit.hp == 0:
