@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai.knowledge import (
+    cover_at,
     group_losing,
     known_positions,
     roll,
@@ -44,11 +45,13 @@ class Mind:
     level: Difficulty
     queries_left: int
 
-    def query(self, unit: Unit, mode: str, threats: list, target, radius: int) -> Choice | None:
+    def query(
+        self, unit: Unit, mode: str, threats: list, target, radius: int, leave: bool = False
+    ) -> Choice | None:
         if self.queries_left <= 0:
             return None
         self.queries_left -= 1
-        return choose_tile(self.world, unit, mode, threats, target, radius)
+        return choose_tile(self.world, unit, mode, threats, target, radius, leave)
 
 
 def decide(mind: Mind, unit: Unit) -> list[Any]:
@@ -89,15 +92,17 @@ def investigate(mind: Mind, unit: Unit) -> list[Any]:
         return patrol(mind, unit)
     here = unit.tile
     if world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS:
-        # shot at by someone unseen: face the shooter from cover before walking into it
+        # shot at by someone unseen: get out of the open, facing where the fire came from
+        exposed = cover_at(world, here, unit.interest) == 0
+        stuck = unit.still_ticks >= STUCK_TICKS
+        if not unit.path or stuck:
+            choice = mind.query(unit, "cover", [unit.interest], unit.interest, 6, leave=stuck)
+            if _worth_moving(choice, exposed or stuck):
+                return go(mind, unit, choice.tile)
         angle = angle_deg(unit.interest[0] - here[0], unit.interest[1] - here[1])
-        orders: list[Any] = []
-        choice = mind.query(unit, "cover", [unit.interest], None, 5)
-        if choice and choice.moved and choice.score > choice.here + MOVE_MARGIN:
-            return go(mind, unit, choice.tile)
-        if abs(angle_diff(angle, unit.facing)) > 20:
-            orders.append(Face((unit.id,), angle))
-        return orders
+        if not unit.path and abs(angle_diff(angle, unit.facing)) > 20:
+            return [Face((unit.id,), angle)]
+        return []
     if unit.path:
         return []
     if tile_dist(unit.interest, here) > 1.5:
@@ -156,8 +161,8 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
     exposed = cover_between(world, target, unit) == 0
     pinned = unit.suppressed > 0 or world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS
     if exposed and (pinned or stuck or unit.still_ticks > TICK_HZ // 2):
-        choice = mind.query(unit, "cover", threats, target.tile, 6)
-        if _worth_moving(choice, stuck):
+        choice = mind.query(unit, "cover", threats, target.tile, 6, leave=stuck)
+        if _worth_moving(choice, stuck or pinned):
             return orders + go(mind, unit, choice.tile, keep=target)
     flanker = roll(world, unit.id, 1) < mind.level.aggression
     if target_covered and flanker and unit.kind != "gunner":
@@ -196,7 +201,8 @@ def approach(
     """Move to a tile with a line of fire on `spot`, in cover where it can."""
     if unit.path and unit.still_ticks < STUCK_TICKS:
         return []
-    choice = mind.query(unit, "approach", threats, spot, 8)
+    choice = mind.query(unit, "approach", threats, spot, 8,
+                        leave=unit.still_ticks >= STUCK_TICKS)
     if choice is None or not choice.moved:
         return []
     return go(mind, unit, choice.tile, keep=keep)
@@ -209,7 +215,8 @@ def fall_back(mind: Mind, unit: Unit, target: Unit | None, threats: list) -> lis
         orders.append(Attack((unit.id,), target.id))
     if unit.path and unit.still_ticks < STUCK_TICKS:
         return orders
-    choice = mind.query(unit, "fallback", threats, None, 10)
+    choice = mind.query(unit, "fallback", threats, None, 10,
+                        leave=unit.still_ticks >= STUCK_TICKS)
     if _worth_moving(choice, unit.still_ticks >= STUCK_TICKS):
         return orders + go(mind, unit, choice.tile, keep=target)
     return orders
@@ -236,7 +243,7 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
         return _watch(mind, unit)
     spot = threats[0]
     if unit.still_ticks >= STUCK_TICKS:
-        choice = mind.query(unit, "perch", threats, spot, 6)
+        choice = mind.query(unit, "perch", threats, spot, 6, leave=True)
         if choice is not None and choice.moved:
             return go(mind, unit, choice.tile)
     angle = angle_deg(spot[0] - here[0], spot[1] - here[1])

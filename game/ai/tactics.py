@@ -67,8 +67,10 @@ def choose_tile(
     threats: list[tuple[int, int]],
     target: tuple[int, int] | None,
     radius: int,
+    leave: bool = False,
 ) -> Choice | None:
-    """The best tile within `radius` for this mode; None when no tile qualifies."""
+    """The best tile within `radius` for this mode; None when no tile qualifies.
+    `leave` rules out staying put (a unit that has stood still too long)."""
     mode = MODES[mode_name]
     terrain = world.terrain
     h, w = terrain.walkable.shape
@@ -105,6 +107,8 @@ def choose_tile(
     if target is not None:
         ok &= _target_terms(world, unit, mode, score, ok, blockers, target, xs, ys, x0, y0, x1, y1)
     here = float(score[uy - y0, ux - x0])
+    if leave:
+        ok[uy - y0, ux - x0] = False
     score = np.where(ok, score, NEG)
     flat = int(np.argmax(score))
     best = float(score.flat[flat])

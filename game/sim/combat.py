@@ -159,6 +159,7 @@ def _suppress(world: World, unit: Unit, events: list) -> None:
 
 def _start_reload(unit: Unit, events: list) -> None:
     unit.reload_left = unit.weapon.reload
+    unit.aim_target = 0  # after reloading, an aimed weapon shows its aim again
     unit.activity = "reloading"
     events.append(ReloadStarted(unit.id))
 
