@@ -96,6 +96,7 @@ class MissionRules:
     time_limit_s: int = 0  # 0 = no limit
     insurgents_target_civilians: bool = False
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
+    tutorial: str = ""  # training prompts, one a line, shown in order
 
 
 @dataclass(frozen=True)

@@ -171,14 +171,15 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
             values[name] = value
     for member in MAP_PROPERTIES:
         values.setdefault(member.name, member.default)
-    for name in ("rescue_required", "air_strikes", "time_limit"):
+    for name in ("rescue_required", "air_strikes", "time_limit", "medkits"):
         if values[name] < 0:
             problems.append(MapProblem(file, f'map property "{name}" must not be negative'))
     return sc.MissionRules(
         title=values["title"], briefing=values["briefing"],
         rescue_required=values["rescue_required"], air_strikes=values["air_strikes"],
         time_limit_s=values["time_limit"],
-        insurgents_target_civilians=values["insurgents_target_civilians"])
+        insurgents_target_civilians=values["insurgents_target_civilians"],
+        medkits=values["medkits"], tutorial=values["tutorial"])
 
 
 def _typed_values(objects: list[MapObject], schema: Schema, file: str,

@@ -73,6 +73,8 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("air_strikes", "int", 1),
     _m("time_limit", "int", 0),
     _m("insurgents_target_civilians", "bool", False),
+    _m("medkits", "int", 4),
+    _m("tutorial", "string", ""),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

@@ -51,6 +51,8 @@ MEANINGS: dict[str, str] = {
     "air_strikes": "Falcon-2 strikes the player may call",
     "time_limit": "seconds; 0 = no limit",
     "insurgents_target_civilians": "insurgents shoot at survivors too",
+    "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
+    "tutorial": "training prompts, one a line, shown on screen in order",
 }
 SHAPES = {
     "SquadSpawn": "point", "Civilian": "point", "Insurgent": "point", "Crate": "point",
