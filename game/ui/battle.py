@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import pygame
 
@@ -98,6 +99,29 @@ class BattleScreen(Screen):
         self.app.clock.paused = False
         self._attach()
 
+    def reload_from_disk(self) -> bool:
+        """The modder's loop: read the map file again and restart on it. A broken edit is
+        reported and the mission already running carries on."""
+        from game.session import Session
+        from game.tiled.errors import MapError
+        from game.tiled.loader import load_scenario
+
+        path = self.session.scenario.path
+        try:
+            scenario = load_scenario(path)
+        except (MapError, OSError) as exc:
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.app.toast(f"Reload failed, still playing the old map: {first}")
+            print(f"reload failed:\n{exc}", file=sys.stderr)
+            return False
+        self.session = Session(scenario, seed=self.session.seed,
+                               difficulty=self.session.difficulty)
+        self.atlas = None  # the tileset may have changed too
+        self.app.clock.accumulator = 0.0
+        self._attach()
+        self.app.toast("Map reloaded from disk")
+        return True
+
     @property
     def world(self):
         return self.session.world
@@ -159,7 +183,9 @@ class BattleScreen(Screen):
     def _key(self, event) -> None:
         clock = self.app.clock
         key, mods = event.key, event.mod
-        if key == pygame.K_SPACE:
+        if key == pygame.K_r and mods & pygame.KMOD_CTRL:
+            self.reload_from_disk()
+        elif key == pygame.K_SPACE:
             clock.paused = not clock.paused
         elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
             clock.faster()
