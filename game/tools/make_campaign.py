@@ -113,7 +113,7 @@ def campaign_map(canvas: Canvas, objects: list[MapObject], props: dict,
 
 # ================================================================ training, 40 x 28
 # Spawn west on the road; a stone house north-middle holds a shepherd and his wounded
-# daughter (Hana heals her); two targets dug in behind sandbags south-east
+# daughter (Hana heals her); two targets in a sandbag pit in the south-east corner
 # wake when the squad crosses the band at x 21-23 (the strike lesson); Bravo north-east.
 
 TUTORIAL = "\n".join([
@@ -156,13 +156,14 @@ def training_canvas() -> Canvas:
     c.put(16, 9, "D")
     c.stamp(12, 4, ["C     ~C", "        ", "~~      ", "        ", "  ~~   C"])
     c.fill(15, 10, 16, 12, ",")  # the path to its door
-    c.stamp(28, 17, [  # the sandbag nest, open at the back
-        "lllll",
-        "s,,,l",
-        "s,,,l",
-        "s,,, ",
-        "s,,,l",
-        "lllll",
+    c.stamp(30, 20, [  # the range pit: sandbags all round, so the targets stay put
+        " ,,,,, ",
+        ",sssss,",
+        ",s,,,s,",
+        ",s,,,s,",
+        ",s,,,s,",
+        ",sssss,",
+        " ,,,,, ",
     ])
     c.stamp(4, 18, ["l l", "   ", "  d"])  # cover by the start
     c.stamp(22, 4, ["T"])
@@ -184,21 +185,22 @@ def training_objects() -> list[MapObject]:
               group="house"),
         point("Civilian", 18, 7, "Shepherd's daughter", kind="child", hidden=True,
               wounded=True, group="house"),
-        point("Insurgent", 30, 19, "Range target 1", role="rifleman", group="range",
+        # walled in by sandbags (the validator warns they cannot be reached: on purpose)
+        point("Insurgent", 33, 22, "Range target 1", role="rifleman", group="range",
               ambush=True, facing=180),
-        point("Insurgent", 30, 21, "Range target 2", role="rifleman", group="range",
-              ambush=True, facing=180),
+        point("Insurgent", 33, 24, "Range target 2", role="rifleman", group="range",
+              ambush=True, facing=270),
         # Prompt triggers: each wakes a group that exists (the validator insists), but
         # only the line it says matters here.
         zone("Trigger", 1, 11, 6, 6, "Prompt: start", group="house", once=True,
              radio="Rahim: Select a soldier with a click or 1-4, right-click to move. "
                    "Space pauses."),
-        zone("Trigger", 13, 10, 6, 3, "Prompt: house", group="house", once=True,
+        zone("Trigger", 12, 6, 8, 3, "Prompt: house", group="house", once=True,
              radio="Hana: Two inside, the girl is bleeding. Select me and right-click "
                    "her. Then have them follow someone."),
         zone("Trigger", 21, 0, 3, 28, "Prompt: strike", group="range", once=True,
-             radio="Rahim: Targets behind the sandbags, east. Press B and click on them "
-                   "for Falcon-2."),
+             radio="Rahim: Targets in the sandbag pit, south-east. Press B and click on "
+                   "them for Falcon-2."),
     ]
 
 
@@ -342,14 +344,13 @@ def qasr_objects() -> list[MapObject]:
               facing=180),
         point("Insurgent", 44, 11, "Scout by the door", role="scout", group="alarm",
               facing=180),
-        point("Insurgent", 20, 1, "Reinforcement north-west", role="rifleman",
-              group="alarm", reinforcement=True, facing=90),
-        point("Insurgent", 44, 1, "Reinforcement north", role="gunner", group="alarm",
-              reinforcement=True, facing=90),
-        point("Insurgent", 62, 14, "Reinforcement east", role="rifleman", group="alarm",
+        # the help they run for: far corners, so the crates can be on the move first
+        point("Insurgent", 1, 2, "Reinforcement north-west", role="rifleman",
+              group="alarm", reinforcement=True, facing=0),
+        point("Insurgent", 62, 2, "Reinforcement north-east", role="gunner", group="alarm",
               reinforcement=True, facing=180),
-        point("Insurgent", 62, 16, "Reinforcement east 2", role="rifleman", group="alarm",
-              reinforcement=True, facing=180),
+        point("Insurgent", 62, 46, "Reinforcement south-east", role="rifleman",
+              group="alarm", reinforcement=True, facing=180),
         point("Insurgent", 43, 20, "East ward sentry", role="rifleman", group="east_wing",
               patrol=ObjectRef("east_ward_route"), facing=90),
         point("Insurgent", 58, 40, "Yard sentry", role="rifleman", group="yard",
