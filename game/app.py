@@ -197,11 +197,17 @@ def screenshot_dir() -> Path:
 
 
 def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
-             frames: int | None = None, screenshot: str | None = None) -> int:
+             frames: int | None = None, screenshot: str | None = None,
+             profile: bool = False) -> int:
     """Play one mission in a window.  With `frames`, run exactly that many frames (one
     tick each), save `screenshot` if given, and return; works under SDL_VIDEODRIVER=dummy.
+    With `profile`, the player's settings (key bindings, volumes) and sound are used.
     Returns the exit code: 0, or 1 when the map could not be loaded."""
     app = App()
+    if profile:
+        from game.ui.profile import prepare
+
+        prepare(app)
     code = 0
     try:
         scenario = _load(map_path)

@@ -14,6 +14,9 @@ DIFFICULTIES = ("easy", "normal", "hard")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="danger-close", description=__doc__)
+    parser.add_argument("--frames", type=int,
+                        help="with no command: draw the title screen this many frames, then exit")
+    parser.add_argument("--screenshot", help="with no command: save the last frame to this PNG")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="play a map in a window")
@@ -57,8 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         return _cmd_replay(args)
     if args.command == "play":
         return _cmd_play(args.map, args)
-    return _cmd_play(str(DEFAULT_MAP), argparse.Namespace(
-        seed=1, difficulty="normal", frames=None, screenshot=None))
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.title import run_title
+
+    return run_title(frames=args.frames, screenshot=args.screenshot)
 
 
 def _cmd_play(map_path: str, args: argparse.Namespace) -> int:
@@ -66,7 +73,7 @@ def _cmd_play(map_path: str, args: argparse.Namespace) -> int:
 
     return run_play(
         map_path, seed=args.seed, difficulty=args.difficulty,
-        frames=args.frames, screenshot=args.screenshot,
+        frames=args.frames, screenshot=args.screenshot, profile=True,
     )
 
 

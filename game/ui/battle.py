@@ -26,6 +26,7 @@ from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees
 from game.sim import commands as c
 from game.sim.geometry import TILE_PX
+from game.ui import battle_extras as extras
 from game.ui import orders
 from game.ui.hud import TOP_H, Hud, squad_in_order
 from game.ui.minimap import Minimap
@@ -62,6 +63,8 @@ class BattleScreen(Screen):
         self.hover_id = 0
         self.strike_aim = StrikeAim(self.text)  # B or the HUD button: aim Falcon-2
         self.last_tap: tuple[int, float] = (-1, 0.0)
+        self.mission = None  # the campaign mission being played (game.progress.Mission)
+        self.on_finish = None  # (app, battle) -> the screen after the end; None: outcome panel
         self.clock_s = 0.0
         self.ended = False
         self._attach()
@@ -90,6 +93,7 @@ class BattleScreen(Screen):
         self.selected = {u.id for u in squad}
         self.pending.clear()
         self.ended = False
+        extras.mission_started(self)
         rules = scenario.rules
         self.log.add(0.0, f"Rahim: {rules.title}. {objective_line(world)}", (120, 210, 230))
 
@@ -134,13 +138,12 @@ class BattleScreen(Screen):
             self.effects.consume(events)
             self.log.consume(events, self.world)
             self._strike_events(events)
+            extras.play_sounds(self, events)
             self.selected = {i for i in self.selected
                              if orders.selectable(self.world, self.world.units[i])}
         if self.session.finished and not self.ended:
             self.ended = True
-            from game.ui.outcome import OutcomeScreen
-
-            self.app.push(OutcomeScreen(self.app, self))
+            self.app.push(extras.finish_screen(self))
 
     # -- air strike (game/ui/strike_aim.py, game/render/strike_fx.py, game/audio) -------
     def _strike_events(self, events: list) -> None:
@@ -183,6 +186,8 @@ class BattleScreen(Screen):
     def _key(self, event) -> None:
         clock = self.app.clock
         key, mods = event.key, event.mod
+        if extras.handle_key(self, event):  # the player's bindings (settings), Esc menu
+            return
         if key == pygame.K_r and mods & pygame.KMOD_CTRL:
             self.reload_from_disk()
         elif key == pygame.K_SPACE:
@@ -296,10 +301,7 @@ class BattleScreen(Screen):
         self.clock_s += dt
         self.camera.resize(*self.app.surface.get_size())
         keys = pygame.key.get_pressed()
-        dx = (keys[pygame.K_RIGHT] or keys[pygame.K_d]) - (keys[pygame.K_LEFT] or keys[pygame.K_a])
-        dy = (keys[pygame.K_DOWN] or keys[pygame.K_s]) - (keys[pygame.K_UP] or keys[pygame.K_w])
-        if pygame.key.get_mods() & pygame.KMOD_CTRL:
-            dx = dy = 0  # Ctrl+A selects, it does not pan
+        dx, dy = extras.pan_direction(self.app, keys)  # bound keys; none while Ctrl held
         if self.app.fixed_dt is None and pygame.mouse.get_focused() and self.drag_start is None:
             mx, my = pygame.mouse.get_pos()
             w, h = self.app.surface.get_size()
@@ -340,6 +342,7 @@ class BattleScreen(Screen):
         self.minimap.draw(surface, world, self.fog, self.camera)
         self.strike_aim.draw_hud(surface, world, (8, TOP_H + 6))
         self.strike_aim.draw_prompt(surface, world)
+        extras.draw_tooltip(self, surface)
 
     def _draw_hover(self, surface, alpha: float) -> None:
         unit = self.world.units.get(self.hover_id)

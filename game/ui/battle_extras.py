@@ -1,0 +1,182 @@
+"""What the campaign front end adds to the battle screen, kept here so battle.py only
+calls in: the player's key bindings, sounds for the tick's events, quicksave and
+quickload, tooltips over the HUD, and which screen follows the end of the mission."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.sim.geometry import TILE_PX
+from game.ui import orders
+from game.ui.keymap import DEFAULTS, key_code
+from game.ui.profile import keymap
+from game.ui.widgets import fill
+
+TOOLTIP_BG = (12, 14, 16, 230)
+DEFAULT_CODES = {c for keys in DEFAULTS.values() for c in map(key_code, keys) if c}
+
+
+# -- keys ------------------------------------------------------------------------------------
+def handle_key(battle, event) -> bool:
+    """A key press in battle through the player's bindings.  True when it was handled
+    here (including a default key that the player has bound elsewhere: it then does
+    nothing, rather than its old job)."""
+    key, mods = event.key, event.mod
+    if mods & pygame.KMOD_CTRL:
+        return False  # Ctrl combinations (select all, reload) stay fixed in battle.py
+    if key == pygame.K_ESCAPE:
+        from game.ui.pause import PauseScreen
+
+        battle.app.push(PauseScreen(battle.app, battle))
+        return True
+    action = keymap(battle.app).action(key)
+    if action is None:
+        return key in DEFAULT_CODES
+    do_action(battle, action, bool(mods & pygame.KMOD_SHIFT))
+    return True
+
+
+def do_action(battle, action: str, shift: bool = False) -> None:
+    clock = battle.app.clock
+    world = battle.world
+    if action == "pause":
+        clock.paused = not clock.paused
+    elif action == "faster":
+        clock.faster()
+    elif action == "slower":
+        clock.slower()
+    elif action.startswith("select_"):
+        battle._hotkey(int(action[-1]) - 1, shift)
+    elif action == "gather":
+        battle.order(orders.gather(world, battle.selected))
+    elif action == "stop":
+        battle.order(orders.stop(world, battle.selected))
+    elif action == "centre":
+        battle._centre_on_selection()
+    elif action == "air_strike":
+        battle.strike_aim.toggle(world)
+    elif action == "quicksave":
+        quicksave(battle)
+    elif action == "quickload":
+        quickload(battle)
+    elif action == "help":
+        from game.ui.help_overlay import HelpOverlay
+
+        battle.app.push(HelpOverlay(battle.app))
+
+
+def pan_direction(app, keys) -> tuple[int, int]:
+    """Camera pan from the held keys (bound pan actions); none while Ctrl is held."""
+    if pygame.key.get_mods() & pygame.KMOD_CTRL:
+        return 0, 0
+    km = keymap(app)
+    dx = km.pressed(keys, "pan_right") - km.pressed(keys, "pan_left")
+    dy = km.pressed(keys, "pan_down") - km.pressed(keys, "pan_up")
+    return int(dx), int(dy)
+
+
+# -- saves -----------------------------------------------------------------------------------
+def quicksave(battle) -> bool:
+    from game.save import SaveError
+    from game.save import quicksave as save
+
+    try:
+        path = save(battle.session)
+    except SaveError as exc:
+        battle.app.toast(f"Quicksave failed: {exc}")
+        return False
+    battle.app.toast(f"Quicksaved ({path.name}) - F9 to load")
+    return True
+
+
+def quickload(battle) -> bool:
+    from game.save import SaveError
+    from game.save import quickload as load
+
+    try:
+        load(battle.session)
+    except SaveError as exc:
+        battle.app.toast(f"Quickload failed: {exc}")
+        return False
+    battle.app.clock.accumulator = 0.0
+    battle._attach()
+    battle.app.toast("Quickloaded")
+    return True
+
+
+# -- sound -----------------------------------------------------------------------------------
+def camera_view(camera) -> tuple[float, float, float, float]:
+    """(centre x, centre y, half width, half height) of the view, in tiles."""
+    half_w = camera.view_w / camera.zoom / 2
+    half_h = camera.view_h / camera.zoom / 2
+    return ((camera.x + half_w) / TILE_PX, (camera.y + half_h) / TILE_PX,
+            half_w / TILE_PX, half_h / TILE_PX)
+
+
+def play_sounds(battle, events: list) -> None:
+    """Gunfire, radio and footsteps for a tick (the strike's own cues are played by the
+    strike code through the same Audio)."""
+    audio = getattr(battle.app, "audio", None)
+    if audio is None:
+        return
+    from game.audio.battle_cues import battle_cues
+
+    audio.update()
+    audio.play_cues(battle_cues(events, battle.world, camera_view(battle.camera)))
+
+
+def mission_started(battle) -> None:
+    audio = getattr(battle.app, "audio", None)
+    if audio is not None:
+        audio.ambient(True)
+
+
+# -- the end -----------------------------------------------------------------------------------
+def finish_screen(battle):
+    """The screen shown when the mission ends: the campaign's debrief when the battle was
+    launched from the menus, else the plain outcome panel."""
+    make = getattr(battle, "on_finish", None)
+    if make is not None:
+        return make(battle.app, battle)
+    from game.ui.outcome import OutcomeScreen
+
+    return OutcomeScreen(battle.app, battle)
+
+
+# -- tooltips -----------------------------------------------------------------------------------
+def tooltip_text(battle, pos) -> str:
+    world = battle.world
+    uid = battle.hud.hit_badge(pos)
+    if uid and uid in world.units:
+        unit = world.units[uid]
+        index = next((i for i, u in enumerate(battle.squad()) if u.id == uid), 0)
+        role = {"hana": "medic: right-click the wounded to heal",
+                "maaz": "engineer: right-click a locked door to open it",
+                "rima": "marksman: long-range rifle"}.get(unit.kind, "squad leader")
+        key = keymap(battle.app).describe(f"select_{index + 1}")
+        return f"{unit.name}, {role}. HP {unit.hp}/{unit.utype.max_hp}. Click or {key}."
+    button = getattr(getattr(battle, "strike_aim", None), "button_rect", None)
+    if button is not None and button.collidepoint(pos):
+        key = keymap(battle.app).describe("air_strike")
+        return (f"Falcon-2 air strike ({key}): {world.strikes_left} left. Click, then pick "
+                "the target; the jet arrives after a delay.")
+    if battle.minimap.rect.collidepoint(pos):
+        return "Minimap: click to look there, right-click to send the selection."
+    if pos[1] < 28:
+        return "Survivors saved / needed (of those on the map), Falcon-2 charges left."
+    return ""
+
+
+def draw_tooltip(battle, surface) -> None:
+    if not pygame.mouse.get_focused():
+        return
+    pos = pygame.mouse.get_pos()
+    text = tooltip_text(battle, pos)
+    if not text:
+        return
+    img = battle.text.render(text, 18, (235, 235, 228))
+    rect = img.get_rect(bottomleft=(pos[0] + 14, pos[1] - 6)).inflate(12, 8)
+    rect.clamp_ip(surface.get_rect())
+    fill(surface, rect, TOOLTIP_BG)
+    pygame.draw.rect(surface, (110, 110, 100), rect, 1)
+    surface.blit(img, img.get_rect(center=rect.center))

@@ -1,0 +1,186 @@
+"""The briefing: Colonel Rahim's orders (the map's `briefing` property), a small picture
+of the map, and the objectives; Enter deploys.  Also how a mission is launched, from
+the campaign or from the custom maps list."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from game.progress import Mission
+from game.sim.geometry import SUB
+from game.ui.profile import prepare
+from game.ui.screen import Screen
+from game.ui.widgets import DIM, GOLD, TEXT, Item, Menu, draw_wrapped, panel, px
+
+PREVIEW_TILE = 8  # pixels per tile when drawing the preview (then scaled to fit)
+
+
+def map_preview(scenario, box: tuple[int, int]) -> pygame.Surface:
+    """The map drawn small from its tile art (rule colours if the art is missing), with
+    extraction zones and the squad's start marked, scaled to fit box."""
+    from game.render.terrain_cache import terrain_colours
+    from game.render.tileset import TileAtlas
+
+    tw, th = scenario.terrain.width, scenario.terrain.height
+    size = PREVIEW_TILE
+    rgb = terrain_colours(scenario.terrain)
+    base = pygame.transform.scale(pygame.surfarray.make_surface(rgb.transpose(1, 0, 2)),
+                                  (tw * size, th * size))
+    try:
+        atlas = TileAtlas(scenario.art)
+        if atlas.available:
+            for layer in scenario.art.layers:
+                if layer.above_units or not layer.visible:
+                    continue
+                _draw_layer(base, atlas, layer, size)
+    except (pygame.error, AttributeError, TypeError):
+        pass  # the rule colours already drawn are a fine preview
+    k = size / SUB
+    for zone in scenario.extractions:
+        x0, y0, x1, y1 = (round(v * k) for v in zone.rect)
+        pygame.draw.rect(base, (90, 230, 120), (x0, y0, x1 - x0, y1 - y0), 3)
+    for spawn in scenario.squad:
+        pygame.draw.circle(base, (90, 200, 255), (round(spawn.x * k), round(spawn.y * k)),
+                           max(4, size))
+    scale = min(box[0] / base.get_width(), box[1] / base.get_height())
+    out = (max(1, round(base.get_width() * scale)), max(1, round(base.get_height() * scale)))
+    return pygame.transform.smoothscale(base, out)
+
+
+def _draw_layer(surface, atlas, layer, size: int) -> None:
+    ys, xs = np.nonzero(layer.gids)
+    blits = []
+    for y, x in zip(ys.tolist(), xs.tolist(), strict=True):
+        flip = int(layer.flips[y, x]) if layer.flips is not None else 0
+        tile = atlas.tile(int(layer.gids[y, x]), flip, size)
+        if tile is not None:
+            blits.append((tile, (x * size, y * size)))
+    surface.fblits(blits)
+
+
+def objectives(scenario) -> list[str]:
+    rules = scenario.rules
+    exits = ", ".join(sorted({z.name for z in scenario.extractions})) or "the extraction"
+    lines = []
+    if rules.rescue_required:
+        lines.append(f"Bring at least {rules.rescue_required} survivors to extraction "
+                     f"point {exits}.")
+    crates = [c for c in scenario.crates if c.required]
+    if crates:
+        kinds = sorted({c.kind for c in crates})
+        lines.append(f"Carry {len(crates)} {'/'.join(kinds)} crate"
+                     f"{'s' if len(crates) != 1 else ''} to {exits}.")
+    lines.append(f"Get the squad out at {exits}.")
+    n = rules.air_strikes
+    lines.append(f"Falcon-2 on call: {n} air strike{'s' if n != 1 else ''}." if n else
+                 "No air support on this one.")
+    if rules.time_limit_s:
+        m, s = divmod(rules.time_limit_s, 60)
+        lines.append(f"Time limit: {m}:{s:02d}.")
+    return lines
+
+
+def load_mission(path: Path):
+    """(scenario, None) or (None, message)."""
+    from game.app import MapLoadFailed, _load
+
+    try:
+        return _load(str(path)), None
+    except MapLoadFailed as exc:
+        return None, str(exc)
+
+
+def launch(app, scenario, mission: Mission | None) -> None:
+    """Start a mission on top of the stack (a fresh seed each deployment; Restart keeps
+    it).  The debrief follows when it ends."""
+    from game.session import Session
+    from game.ui.battle import BattleScreen
+    from game.ui.debrief import DebriefScreen
+
+    prepare(app)
+    seed = int(time.time() * 1000) % (2**31)
+    session = Session(scenario, seed=seed, difficulty=app.settings.difficulty)
+    app.clock.paused = False
+    app.clock.accumulator = 0.0
+    battle = BattleScreen(app, session)
+    battle.mission = mission
+    battle.on_finish = lambda a, b: DebriefScreen(a, b, mission)
+    app.push(battle)
+
+
+class BriefingScreen(Screen):
+    def __init__(self, app, mission: Mission) -> None:
+        super().__init__(app)
+        prepare(app)
+        self.mission = mission
+        self.scenario, self.error = load_mission(mission.map)
+        self._preview: pygame.Surface | None = None
+        items = [Item("Deploy", self.deploy, enabled=self.scenario is not None,
+                      tooltip="Enter: start the mission"),
+                 Item("Back", self.app.pop, tooltip="Esc: back to the missions")]
+        self.menu = Menu(items, font_size=30, width=240)
+
+    def deploy(self) -> None:
+        if self.scenario is None:
+            return
+        self.app.pop()
+        launch(self.app, self.scenario, self.mission)
+
+    def handle_event(self, event) -> None:
+        if self.menu.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
+            self.app.pop()
+
+    def draw(self, surface, alpha: float) -> None:
+        surface.fill((16, 17, 19))
+        app, text = self.app, self.app.text
+        w, h = surface.get_size()
+        margin = px(app, 40)
+        title = self.scenario.rules.title if self.scenario else self.mission.title
+        text.blit(surface, "BRIEFING", (margin, margin - 10), px(app, 24), DIM, bold=True)
+        text.blit(surface, title, (margin, margin + px(app, 14)), px(app, 48), GOLD, bold=True)
+        top = margin + px(app, 70)
+        left_w = int(w * 0.52)
+        if self.scenario is None:
+            draw_wrapped(surface, app, f"This map cannot be played:\n{self.error}",
+                         pygame.Rect(margin, top, w - 2 * margin, h // 2), px(app, 22),
+                         (240, 110, 90))
+            self.menu.draw(surface, app, (margin, h - px(app, 130)))
+            return
+        # Rahim's words
+        box = panel(surface, pygame.Rect(margin, top, left_w - margin, int(h * 0.46)))
+        text.blit(surface, "Colonel Rahim:", (box.x + 16, box.y + 12), px(app, 24), GOLD,
+                  bold=True)
+        words = self.scenario.rules.briefing or self.mission.summary or \
+            "No words from the colonel on this one. Find them and bring them home."
+        draw_wrapped(surface, app, words, pygame.Rect(box.x + 16, box.y + px(app, 44),
+                                                      box.w - 32, box.h - px(app, 54)),
+                     px(app, 22), TEXT)
+        # objectives
+        obj = panel(surface, pygame.Rect(margin, box.bottom + 14, left_w - margin,
+                                         h - box.bottom - 14 - px(app, 150)))
+        text.blit(surface, "Objectives", (obj.x + 16, obj.y + 10), px(app, 24), GOLD, bold=True)
+        y = obj.y + px(app, 42)
+        for line in objectives(self.scenario):
+            text.blit(surface, "-  " + line, (obj.x + 16, y), px(app, 21), TEXT)
+            y += px(app, 25)
+        # the map
+        area = pygame.Rect(left_w + margin // 2, top, w - left_w - margin - margin // 2,
+                           h - top - px(app, 150))
+        panel(surface, area)
+        inner = (area.w - 20, area.h - 50)
+        if self._preview is None or self._preview.get_width() > inner[0] or \
+                self._preview.get_height() > inner[1]:
+            self._preview = map_preview(self.scenario, inner)
+        rect = self._preview.get_rect(center=(area.centerx, area.centery - 12))
+        surface.blit(self._preview, rect)
+        text.blit(surface, "Blue: your squad    Green: extraction", (area.centerx,
+                  area.bottom - 28), px(app, 19), DIM, anchor="midtop")
+        self.menu.draw(surface, app, (margin, h - px(app, 120)))
+        text.blit(surface, f"Difficulty: {app.settings.difficulty}", (w - margin,
+                  h - px(app, 40)), px(app, 20), DIM, anchor="topright")

@@ -1,0 +1,66 @@
+"""F1: the controls, with the player's own key bindings."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.keymap import ACTIONS
+from game.ui.profile import keymap
+from game.ui.screen import Screen
+from game.ui.widgets import DIM, GOLD, TEXT, panel, px, veil
+
+MOUSE = (
+    ("Left click / drag", "select a member / box-select"),
+    ("Shift + click", "add to the selection"),
+    ("Right click", "move; on an enemy: attack"),
+    ("Shift + right click", "queue a waypoint"),
+    ("Survivor, right click member", "the survivor follows"),
+    ("Right click a crate / door", "pick up / Maaz unlocks"),
+    ("Middle drag / wheel", "pan / zoom the camera"),
+    ("Click the minimap", "jump there"),
+    ("Ctrl + A", "select the whole squad"),
+    ("Double-tap 1-4", "select and centre"),
+    ("Esc", "pause menu"),
+    ("F12", "screenshot"),
+)
+
+
+class HelpOverlay(Screen):
+    transparent = True
+
+    def handle_event(self, event) -> None:
+        if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN
+                                            and event.button in (1, 3)):
+            self.app.pop()
+
+    def draw(self, surface, alpha: float) -> None:
+        veil(surface, 180)
+        app, text = self.app, self.app.text
+        sw, sh = surface.get_size()
+        w, h = min(sw - 20, px(app, 1100)), min(sh - 20, px(app, 640))
+        rect = panel(surface, pygame.Rect((sw - w) // 2, (sh - h) // 2, w, h))
+        text.blit(surface, "CONTROLS", (rect.centerx, rect.y + 12), px(app, 38), GOLD,
+                  bold=True, anchor="midtop")
+        size, row = px(app, 20), px(app, 24)
+        km = keymap(app)
+        x, y0 = rect.x + px(app, 24), rect.y + px(app, 60)
+        text.blit(surface, "Keys (change them in Settings)", (x, y0), size, GOLD)
+        for i, (action, label, _) in enumerate(ACTIONS):
+            y = y0 + (i + 1) * row
+            text.blit(surface, km.describe(action), (x, y), size, TEXT, bold=True)
+            text.blit(surface, label, (x + px(app, 170), y), size, DIM)
+        x2 = rect.centerx + px(app, 10)
+        text.blit(surface, "Mouse and fixed keys", (x2, y0), size, GOLD)
+        for i, (what, does) in enumerate(MOUSE):
+            y = y0 + (i + 1) * row
+            text.blit(surface, what, (x2, y), size, TEXT, bold=True)
+            text.blit(surface, does, (x2 + px(app, 220), y), size, DIM)
+        tips = ("Space pauses; orders given while paused run when you resume.",
+                "Hana heals: with her selected, right-click a wounded person.",
+                "Falcon-2 spares nobody: a strike near friends asks you to confirm.")
+        y = y0 + (len(MOUSE) + 2) * row
+        for tip in tips:
+            text.blit(surface, tip, (x2, y), px(app, 18), (200, 190, 160))
+            y += px(app, 22)
+        text.blit(surface, "Any key or click to close", (rect.centerx, rect.bottom - 28),
+                  px(app, 19), DIM, anchor="midtop")

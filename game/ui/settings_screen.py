@@ -1,0 +1,180 @@
+"""Settings: volumes, window, UI scale, difficulty, and the key bindings (press a key to
+rebind).  Changes apply at once and are saved when the screen is left."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.settings import DIFFICULTIES, UI_SCALES, WINDOW_SIZES
+from game.ui.keymap import ACTIONS, DEFAULTS, key_label
+from game.ui.profile import apply_display, keymap, prepare, save_profile_settings
+from game.ui.screen import Screen
+from game.ui.widgets import DIM, GOLD, Item, Menu, panel, px, veil
+
+
+def _cycle(options: tuple, current, step: int):
+    try:
+        i = options.index(current)
+    except ValueError:
+        i = 0
+    return options[(i + step) % len(options)]
+
+
+class SettingsScreen(Screen):
+    transparent = True
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        prepare(app)
+        self.menu = Menu(self._items(), font_size=26, width=520)
+
+    def _items(self) -> list[Item]:
+        s = self.app.settings
+        w, h = s.window_size
+        return [
+            Item("Master volume", value=f"{round(s.master_volume * 100)}%",
+                 adjust=lambda d: self._volume("master_volume", d),
+                 tooltip="Left/Right or click to change"),
+            Item("Effects volume", value=f"{round(s.effects_volume * 100)}%",
+                 adjust=lambda d: self._volume("effects_volume", d),
+                 tooltip="Gunfire, radio, footsteps, Falcon-2"),
+            Item("Fullscreen", value="on" if s.fullscreen else "off", adjust=self._fullscreen),
+            Item("Window size", value=f"{w} x {h}", adjust=self._window,
+                 enabled=not s.fullscreen),
+            Item("UI scale", value=f"{round(s.ui_scale * 100)}%", adjust=self._scale,
+                 tooltip="Size of the menus and their text"),
+            Item("Difficulty", value=s.difficulty, adjust=self._difficulty,
+                 tooltip="Applies from the next mission you start"),
+            Item("Key bindings...", self._keys, tooltip="Press a key to rebind an action"),
+            Item("Back", self.close, tooltip="Esc: save and go back"),
+        ]
+
+    def _refresh(self) -> None:
+        index = self.menu.index
+        self.menu = Menu(self._items(), font_size=26, width=520)
+        self.menu.index = index
+
+    def _volume(self, name: str, step: int) -> None:
+        s = self.app.settings
+        value = round(getattr(s, name) * 10 + step) / 10
+        setattr(s, name, max(0.0, min(1.0, value)))
+        audio = getattr(self.app, "audio", None)
+        if audio is not None:
+            audio.set_volumes(s.master_volume, s.effects_volume)
+            audio.play("rifle", 0.6)  # hear the new level
+        self._refresh()
+
+    def _fullscreen(self, _step: int) -> None:
+        self.app.settings.fullscreen = not self.app.settings.fullscreen
+        apply_display(self.app)
+        self._refresh()
+
+    def _window(self, step: int) -> None:
+        s = self.app.settings
+        s.window_size = _cycle(WINDOW_SIZES, tuple(s.window_size), step)
+        apply_display(self.app)
+        self._refresh()
+
+    def _scale(self, step: int) -> None:
+        s = self.app.settings
+        s.ui_scale = _cycle(UI_SCALES, s.ui_scale, step)
+        self._refresh()
+
+    def _difficulty(self, step: int) -> None:
+        s = self.app.settings
+        s.difficulty = _cycle(DIFFICULTIES, s.difficulty, step)
+        self._refresh()
+
+    def _keys(self) -> None:
+        self.app.push(KeyBindingsScreen(self.app))
+
+    def close(self) -> None:
+        save_profile_settings(self.app)
+        self.app.pop()
+
+    def handle_event(self, event) -> None:
+        if self.menu.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+
+    def draw(self, surface, alpha: float) -> None:
+        surface.fill((16, 17, 19))
+        app = self.app
+        w, h = px(app, 600), px(app, 420)
+        rect = panel(surface, pygame.Rect((surface.get_width() - w) // 2,
+                                          (surface.get_height() - h) // 2, w, h))
+        app.text.blit(surface, "SETTINGS", (rect.centerx, rect.y + 14), px(app, 40), GOLD,
+                      bold=True, anchor="midtop")
+        self.menu.draw(surface, app, (rect.x + (w - px(app, 520)) // 2, rect.y + px(app, 64)))
+
+
+class KeyBindingsScreen(Screen):
+    """Choose an action, then press the key for it (Esc cancels)."""
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.waiting: str | None = None  # the action waiting for its new key
+        self.menu = Menu(self._items(), font_size=20, width=560)
+
+    def _items(self) -> list[Item]:
+        km = keymap(self.app)
+        items = [Item(label, (lambda a=action: self._start(a)), value=km.describe(action))
+                 for action, label, _ in ACTIONS]
+        items.append(Item("Reset to defaults", self._reset))
+        items.append(Item("Back", self.close))
+        return items
+
+    def _refresh(self) -> None:
+        index = self.menu.index
+        self.menu = Menu(self._items(), font_size=20, width=560)
+        self.menu.index = index
+
+    def _start(self, action: str) -> None:
+        self.waiting = action
+
+    def _reset(self) -> None:
+        km = keymap(self.app)
+        km.bindings = {a: list(k) for a, k in DEFAULTS.items()}
+        km._rebuild()
+        self._refresh()
+
+    def close(self) -> None:
+        save_profile_settings(self.app)
+        self.app.pop()
+
+    def handle_event(self, event) -> None:
+        if self.waiting is not None:
+            if event.type == pygame.KEYDOWN:
+                if event.key != pygame.K_ESCAPE and not keymap(self.app).rebind(
+                        self.waiting, event.key):
+                    self.app.toast(f"{key_label(event.key)} cannot be bound")
+                self.waiting = None
+                self._refresh()
+            elif event.type == pygame.MOUSEBUTTONDOWN:
+                self.waiting = None
+            return
+        if self.menu.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+
+    def draw(self, surface, alpha: float) -> None:
+        surface.fill((16, 17, 19))
+        app = self.app
+        sw, sh = surface.get_size()
+        app.text.blit(surface, "KEY BINDINGS", (sw // 2, px(app, 16)), px(app, 36), GOLD,
+                      bold=True, anchor="midtop")
+        app.text.blit(surface, "Enter or click an action, then press its new key. "
+                      "Esc and F12 are fixed.", (sw // 2, px(app, 50)), px(app, 19), DIM,
+                      anchor="midtop")
+        self.menu.draw(surface, app, ((sw - px(app, 560)) // 2, px(app, 76)))
+        if self.waiting is not None:
+            veil(surface, 150)
+            label = dict((a, lbl) for a, lbl, _ in ACTIONS)[self.waiting]
+            box = panel(surface, pygame.Rect(0, 0, px(app, 520), px(app, 120)).move(
+                (sw - px(app, 520)) // 2, (sh - px(app, 120)) // 2))
+            app.text.blit(surface, f"Press a key for: {label}", box.center, px(app, 28),
+                          GOLD, bold=True, anchor="center")
+            app.text.blit(surface, "Esc cancels", (box.centerx, box.bottom - 26),
+                          px(app, 19), DIM, anchor="midtop")
