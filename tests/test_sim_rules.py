@@ -237,3 +237,36 @@ def test_locked_door_opens_only_for_maaz():
     run(session, 300)
     assert not session.world.terrain.locked[1, 3]
     assert session.world.terrain.walkable[1, 3]
+
+
+def test_a_member_shot_from_behind_turns_to_the_shooter():
+    sc = ascii_scenario([
+        "E.........",
+        "..........",
+        "....S.....",
+    ])
+    world = new_world(sc, seed=4)
+    enemy = world.insurgents()[0]
+    for member in world.squad():
+        member.facing = 0  # all look east, away from the enemy in the north-west
+    from game.sim.combat import _shoot
+
+    target = squad_member(world, "maaz")
+    before = target.facing
+    _shoot(world, enemy, target, enemy.weapon, [])
+    assert target.facing != before
+    assert 180 <= target.facing <= 270, "looks up and to the left, toward the shooter"
+
+
+def test_a_trigger_without_a_group_only_speaks():
+    from game.sim.scenario import TriggerZone
+
+    sc = ascii_scenario(["S.............E", "..............."])
+    sc.insurgents[0] = type(sc.insurgents[0])(sc.insurgents[0].x, sc.insurgents[0].y,
+                                              ambush=True)
+    sc.triggers.append(TriggerZone((0, 0, 5 * SUB, 2 * SUB), group="", radio="Watch the door."))
+    session = Session(sc, seed=1)
+    events = run(session, 3)
+    lines = [e.text for e in events if type(e).__name__ == "RadioMessage"]
+    assert "Watch the door." in lines
+    assert session.world.insurgents()[0].hidden, "an ungrouped ambusher was woken"

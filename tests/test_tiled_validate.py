@@ -72,7 +72,7 @@ def test_clean_map_has_no_problems(tmp_path):
     ([SPAWN, EXIT, obj(3, "Civilian", 48, 80, prop("wounded", 1))],
      'property "wounded" must be bool', 3, "error"),
     ([SPAWN, EXIT, obj(3, "Trigger", 64, 64, extra=' width="32" height="32"')],
-     "trigger wakes no group", 3, "error"),
+     "trigger does nothing", 3, "error"),
     ([SPAWN, EXIT, obj(3, "Trigger", 64, 64, prop("group", "ghosts", "string"),
                        extra=' width="32" height="32"')],
      'nobody has group "ghosts"', 3, "error"),

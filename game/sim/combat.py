@@ -183,9 +183,19 @@ def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: l
     events.append(ShotFired(unit.id, target.id, unit.x, unit.y, end_x, end_y, hit, weapon.name))
     if weapon.aim_time:
         unit.aim_target = 0  # every aimed shot shows its aiming first: fair warning
+    _turn_toward_fire(target, unit)
     if hit:
         spread = max(1, weapon.damage // 4)
         damage = weapon.damage + int(world.rng.integers(-spread, spread + 1))
         apply_damage(world, target, damage, unit.id, events, bleed_chance=0.35)
 
+
+def _turn_toward_fire(target: Unit, shooter: Unit) -> None:
+    """A squad member shot at from outside their cone looks toward the shooter, as a
+    person would; the fog then shows the shooter and fire at will takes over."""
+    if target.side != "squad" or not target.active or target.target_id:
+        return
+    if target.activity in ("healing", "working"):
+        return
+    target.facing = angle_deg(shooter.x - target.x, shooter.y - target.y)
 

@@ -119,7 +119,8 @@ def _check_triggers(world: World, events: list) -> None:
                 world.fired_triggers.add(index)
                 if trigger.radio:
                     events.append(RadioMessage("Radio", trigger.radio))
-                spring_group(world, trigger.group, member.id, events)
+                if trigger.group:  # a trigger without a group only speaks its line
+                    spring_group(world, trigger.group, member.id, events)
                 break
 
 

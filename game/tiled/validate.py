@@ -119,8 +119,8 @@ def _trigger_problems(scen: Scenario, at) -> None:
         c.group for c in scen.civilians if c.group}
     woken = {t.group for t in scen.triggers}
     for trig in scen.triggers:
-        if not trig.group:
-            at(trig.source, "trigger wakes no group (its group property is empty)")
+        if not trig.group and not trig.radio:
+            at(trig.source, "trigger does nothing: set its group to wake, or a radio line to say")
         elif trig.group not in groups:
             at(trig.source, f'trigger wakes no group: nobody has group "{trig.group}"')
     for ins in scen.insurgents:
