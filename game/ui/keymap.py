@@ -8,6 +8,8 @@ key away from any other action so one key never means two things.
 
 from __future__ import annotations
 
+import warnings
+
 import pygame
 
 # (action, label shown in settings and help, default keys), in the order shown
@@ -39,7 +41,9 @@ RESERVED = ("escape", "f12")  # the menu and screenshots are never rebound
 
 def key_code(name: str) -> int | None:
     try:
-        return pygame.key.key_code(name)
+        with warnings.catch_warnings():  # names map to codes without pygame.init()
+            warnings.simplefilter("ignore")
+            return pygame.key.key_code(name)
     except (ValueError, pygame.error):
         return None
 
