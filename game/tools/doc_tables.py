@@ -39,7 +39,7 @@ MEANINGS: dict[str, str] = {
     "Insurgent.reinforcement": "absent until a Trigger wakes its group",
     "Insurgent.facing": "degrees: 0 east, 90 south, 180 west, 270 north",
     "Trigger.group": "the group it wakes when a squad member steps inside (must match "
-    "someone's group)",
+    "someone's group); empty = a prompt that only says its radio line",
     "Trigger.radio": "a radio line shown when it fires",
     "Trigger.once": "fires only the first time",
     "Extraction.name": "the name on the map and in the radio log",
