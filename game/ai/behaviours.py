@@ -8,7 +8,7 @@ insurgent returns fire on its way to cover.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.knowledge import (
@@ -44,6 +44,8 @@ class Mind:
     world: World
     level: Difficulty
     queries_left: int
+    enemies: list[Unit] = field(default_factory=list)  # whom insurgents hunt, this tick
+    strength: dict[str, tuple[int, int]] = field(default_factory=dict)  # group -> (n, lost)
 
     def query(
         self, unit: Unit, mode: str, threats: list, target, radius: int, leave: bool = False
@@ -130,13 +132,13 @@ def search(mind: Mind, unit: Unit, around: tuple[int, int]) -> list[Any]:
 # -- fighting -----------------------------------------------------------------------------
 def engage(mind: Mind, unit: Unit) -> list[Any]:
     world = mind.world
-    target = visible_target(world, unit)
+    target = visible_target(world, unit, mind.enemies)
     threats = threat_tiles(world, unit, target)
     if not threats:
         return search(mind, unit, unit.interest or unit.tile)
     stuck = unit.still_ticks >= STUCK_TICKS
     hurt = unit.hp < unit.utype.max_hp * mind.level.fallback_hp
-    if hurt or group_losing(world, unit):
+    if hurt or group_losing(world, unit, mind.strength):
         return fall_back(mind, unit, target, threats)
     if target is None:
         return hunt(mind, unit, threats, stuck)
@@ -228,7 +230,7 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
     world = mind.world
     here = unit.tile
     perched = world.terrain.elevation[here[1], here[0]] > 0
-    target = visible_target(world, unit) if unit.alert in ("red", "black") else None
+    target = visible_target(world, unit, mind.enemies) if unit.alert in ("red", "black") else None
     threats = threat_tiles(world, unit, target)
     if not perched:
         if unit.path:

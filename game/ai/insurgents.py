@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from game.ai.behaviours import Mind, decide
+from game.ai.knowledge import group_strength
 from game.sim.difficulty import difficulty_of
+from game.sim.perception import enemies_of
 from game.sim.world import World
 
 QUERIES_PER_TICK = 4
@@ -20,7 +22,7 @@ QUERIES_PER_TICK = 4
 
 def think(world: World) -> list[Any]:
     level = difficulty_of(world.difficulty)
-    mind = Mind(world, level, QUERIES_PER_TICK)
+    mind = Mind(world, level, QUERIES_PER_TICK, enemies_of(world), group_strength(world))
     react = max(1, level.think_ticks // 2)
     orders: list[Any] = []
     for uid in sorted(world.units):

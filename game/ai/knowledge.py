@@ -26,10 +26,12 @@ def roll(world: World, uid: int, salt: int) -> float:
     return h / 2**32
 
 
-def visible_target(world: World, unit: Unit) -> Unit | None:
+def visible_target(world: World, unit: Unit, enemies: list[Unit] | None = None) -> Unit | None:
     """The nearest enemy it has fully detected and still sees."""
     best, best_d = None, math.inf
-    for enemy in enemies_of(world):
+    if not unit.detect:
+        return None
+    for enemy in enemies_of(world) if enemies is None else enemies:
         if unit.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
             continue
         d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
@@ -59,15 +61,24 @@ def threat_tiles(world: World, unit: Unit, seen: Unit | None) -> list[tuple[int,
     return tiles[:3]
 
 
-def group_losing(world: World, unit: Unit) -> bool:
-    """Its group was broken by a strike, or has lost as many as still stand."""
+def group_losing(world: World, unit: Unit, strength: dict[str, tuple[int, int]]) -> bool:
+    """Its group was broken by a strike, or has lost more than half its members.
+    `strength` is group -> (members, lost), counted once per tick (group_strength)."""
     if not unit.group:
         return False
     if unit.group in getattr(world, "broken_groups", ()):
         return True
-    members = [u for u in world.insurgents() if u.group == unit.group and u.life != "reserve"]
-    lost = sum(1 for u in members if not u.alive)
-    return len(members) >= 3 and lost * 2 >= len(members) + 1
+    members, lost = strength.get(unit.group, (0, 0))
+    return members >= 3 and lost * 2 >= members + 1
+
+
+def group_strength(world: World) -> dict[str, tuple[int, int]]:
+    counts: dict[str, tuple[int, int]] = {}
+    for unit in world.insurgents():
+        if unit.group and unit.life != "reserve":
+            members, lost = counts.get(unit.group, (0, 0))
+            counts[unit.group] = (members + 1, lost + (not unit.alive))
+    return counts
 
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -80,7 +80,8 @@ def choose_tile(
     walk = path_grid(world.caches, terrain).walkable[y0:y1, x0:x1]
     travel = _travel(walk, ux - x0, uy - y0)
     ok = travel < UNREACHABLE
-    ok &= ~_ally_tiles(world, unit, x0, y0, x1, y1)
+    allies = _allies_near(world, unit, x0, y0, x1, y1)
+    ok &= ~_ally_tiles(allies, x0, y0, x1, y1)
     ok[uy - y0, ux - x0] = True
     ok &= ~_strike_mask(world, x0, y0, x1, y1)
     if mode.perch:
@@ -89,7 +90,7 @@ def choose_tile(
         return None
     ys, xs = np.mgrid[y0:y1, x0:x1]
     score = -mode.travel * np.where(ok, travel, 0) / 2.0
-    score -= mode.crowd * _crowding(world, unit, x0, y0, x1, y1)
+    score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
     dir_cover = _directional_cover(terrain.cover, x0, y0, x1, y1)
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
@@ -208,19 +209,19 @@ def _target_exposed(world: World, tx: int, ty: int, xs: np.ndarray, ys: np.ndarr
     return (cover == 0) | (above & (cover == 1))
 
 
-def _ally_tiles(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+def _ally_tiles(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
     """Tiles an ally stands on or is heading to: never two on one tile."""
     taken = np.zeros((y1 - y0, x1 - x0), dtype=bool)
-    for ally in _allies_near(world, unit, x0, y0, x1, y1):
+    for ally in allies:
         for x, y in (ally.tile, ally.path[-1] if ally.path else ally.tile):
             if x0 <= x < x1 and y0 <= y < y1:
                 taken[y - y0, x - x0] = True
     return taken
 
 
-def _crowding(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+def _crowding(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
     near = np.zeros((y1 - y0 + 2, x1 - x0 + 2))
-    for ally in _allies_near(world, unit, x0 - 1, y0 - 1, x1 + 1, y1 + 1):
+    for ally in allies:
         x, y = ally.path[-1] if ally.path else ally.tile
         if x0 - 1 <= x < x1 + 1 and y0 - 1 <= y < y1 + 1:
             near[y - y0 + 1, x - x0 + 1] += 1
@@ -230,11 +231,11 @@ def _crowding(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> n
 
 
 def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
-    m = 2
+    lx, hx, ly, hy = (x0 - 2) * 256, (x1 + 2) * 256, (y0 - 2) * 256, (y1 + 2) * 256
     return [
-        a for a in world.insurgents()
-        if a is not unit and a.active and not a.hidden
-        and x0 - m <= a.x // 256 < x1 + m and y0 - m <= a.y // 256 < y1 + m
+        a for a in world.units.values()
+        if lx <= a.x < hx and ly <= a.y < hy
+        and a.side == "insurgent" and a is not unit and a.active and not a.hidden
     ]
 
 

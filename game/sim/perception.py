@@ -57,14 +57,32 @@ def perceive(world: World, events: list[Any]) -> None:
     _ambushes_sprung(world, events)
     _wounds_felt(world, events)
     _hear(world, noises_from(events), events)
+    enemies = enemies_of(world)
+    due: list[Unit] = []
     for uid in sorted(world.units):
         unit = world.units[uid]
         if unit.side != "insurgent" or not unit.active or unit.hidden:
             continue
         _track_stillness(unit)
         if (world.tick + uid) % PERCEIVE_EVERY == 0:
-            sees = _look(world, unit, events)
-            _settle_alert(world, unit, sees, events)
+            due.append(unit)
+    in_range = _any_in_sight_range(due, enemies)
+    for unit, near in zip(due, in_range, strict=True):
+        sees = _look(world, unit, enemies, events) if near or unit.detect else False
+        _settle_alert(world, unit, sees, events)
+
+
+def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit]) -> list[bool]:
+    """For each viewer, whether any enemy is within its sight range (one numpy pass)."""
+    if not viewers or not enemies:
+        return [False] * len(viewers)
+    vx = np.array([u.x for u in viewers], dtype=np.int64)[:, None]
+    vy = np.array([u.y for u in viewers], dtype=np.int64)[:, None]
+    reach = np.array([u.utype.sight_tiles * 256 for u in viewers])[:, None]
+    ex = np.array([u.x for u in enemies], dtype=np.int64)[None, :]
+    ey = np.array([u.y for u in enemies], dtype=np.int64)[None, :]
+    close = (vx - ex) ** 2 + (vy - ey) ** 2 <= reach**2
+    return close.any(axis=1).tolist()
 
 
 # -- sight --------------------------------------------------------------------------------
@@ -73,16 +91,16 @@ def enemies_of(world: World) -> list[Unit]:
     hunt_civilians = world.scenario.rules.insurgents_target_civilians
     return [
         u for _, u in sorted(world.units.items())
-        if u.active and (u.side == "squad" or (hunt_civilians and u.side == "civilian"
-                                               and u.found))
+        if (u.side == "squad" or (hunt_civilians and u.side == "civilian" and u.found))
+        and u.active
     ]
 
 
-def _look(world: World, unit: Unit, events: list[Any]) -> bool:
+def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
     """Fill or drain each meter; True when a detected enemy is in sight now."""
     sees_any = False
     sight2 = unit.utype.sight_tiles ** 2 * 65536
-    for target in enemies_of(world):
+    for target in enemies:
         meter = unit.detect.get(target.id, 0)
         close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
         if close and can_see(world, unit, target):

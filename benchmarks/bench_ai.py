@@ -1,0 +1,138 @@
+"""The whole tick (rules and insurgent AI) with 200 insurgents, 20 survivors and the squad.
+
+A generated 128×128 map of walled compounds, sandbags and raised rafters; the squad
+(made tough, so the fight lasts) sweeps across it while every insurgent group wakes, hunts
+and fights.  `measure_ai()` returns the figures for benchmarks/bench.py; run this file to
+print them as JSON:
+
+    python benchmarks/bench_ai.py [--ticks 3000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.ai.insurgents import think  # noqa: E402
+from game.sim.commands import Move  # noqa: E402
+from game.sim.geometry import centre_of  # noqa: E402
+from game.sim.scenario import (  # noqa: E402
+    CivilianSpawn,
+    InsurgentSpawn,
+    MissionRules,
+    Scenario,
+    SquadSpawn,
+)
+from game.sim.step import step  # noqa: E402
+from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain  # noqa: E402
+from game.sim.world import new_world  # noqa: E402
+
+SIZE = 128
+ROLES = ("rifleman", "rifleman", "rifleman", "gunner", "scout", "sniper")
+SWEEP = ((64, 64), (100, 30), (100, 100), (30, 100), (30, 30), (64, 64))
+
+
+def generated_scenario(seed: int = 1, insurgents: int = 200, survivors: int = 20) -> Scenario:
+    rng = np.random.default_rng(seed)
+    t = Terrain.empty(SIZE, SIZE)
+    for _ in range(45):  # walled compounds with a door gap on each side
+        w, h = rng.integers(6, 14, size=2)
+        x, y = rng.integers(2, SIZE - 16, size=2)
+        wall = np.zeros((SIZE, SIZE), dtype=bool)
+        wall[y, x : x + w] = wall[y + h, x : x + w + 1] = True
+        wall[y : y + h, x] = wall[y : y + h, x + w] = True
+        wall[y, x + w // 2] = wall[y + h, x + w // 2] = False
+        wall[y + h // 2, x] = wall[y + h // 2, x + w] = False
+        t.walkable &= ~wall
+        t.opaque |= wall
+        t.cover[wall] = COVER_HIGH
+    bags = (rng.random((SIZE, SIZE)) < 0.04) & t.walkable
+    t.walkable &= ~bags
+    t.cover[bags] = COVER_LOW
+    crates = (rng.random((SIZE, SIZE)) < 0.01) & t.walkable
+    t.walkable &= ~crates
+    t.cover[crates] = COVER_HIGH
+    for _ in range(8):  # rafters for the snipers
+        x, y = rng.integers(4, SIZE - 8, size=2)
+        t.elevation[y : y + 3, x : x + 6] = 2
+    t.walkable[60:69, 60:69] = True
+    t.opaque[60:69, 60:69] = False
+    t.cover[60:69, 60:69] = 0
+    sc = Scenario("generated", SIZE, SIZE, t, MissionRules(title="bench", rescue_required=1))
+    sc.squad.append(SquadSpawn(centre_of(64), centre_of(64)))
+    open_tiles = np.argwhere(t.walkable)
+    picks = rng.choice(len(open_tiles), size=insurgents + survivors, replace=False)
+    for n, index in enumerate(picks):
+        y, x = (int(v) for v in open_tiles[index])
+        if n < survivors:
+            sc.civilians.append(CivilianSpawn(centre_of(x), centre_of(y), hidden=True))
+            continue
+        role = ROLES[n % len(ROLES)]
+        if role == "sniper":
+            t.elevation[y, x] = 2
+        sc.insurgents.append(InsurgentSpawn(
+            centre_of(x), centre_of(y), role=role, group=f"g{n // 8}",
+            facing=int(rng.integers(0, 8)) * 45,
+        ))
+    return sc
+
+
+def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal") -> dict:
+    """Mean and worst whole-tick time and the AI's mean share, in milliseconds."""
+    world = new_world(generated_scenario(seed), seed=seed, difficulty=difficulty)
+    for member in world.squad() + world.civilians():
+        member.hp = 1_000_000  # the fight must last the whole run: no one may end it
+    ids = tuple(u.id for u in world.squad())
+    leg = max(ticks // len(SWEEP), 1)
+    whole: list[float] = []
+    ai: list[float] = []
+    events = shots = 0
+    for tick in range(ticks):
+        orders = []
+        if tick % leg == 0:
+            x, y = SWEEP[min(tick // leg, len(SWEEP) - 1)]
+            orders.append(Move(ids, x, y))
+        t0 = time.perf_counter()
+        ai_orders = think(world)
+        t1 = time.perf_counter()
+        happened = step(world, orders + ai_orders)
+        t2 = time.perf_counter()
+        events += len(happened)
+        shots += sum(1 for e in happened if type(e).__name__ == "ShotFired")
+        whole.append(t2 - t0)
+        ai.append(t1 - t0)
+    alerted = sum(1 for u in world.insurgents() if u.alert != "green")
+    return {
+        "sim_tick_200_ms": round(statistics.fmean(whole) * 1000, 3),
+        "sim_tick_200_worst_ms": round(max(whole) * 1000, 3),
+        "sim_tick_200_p99_ms": round(float(np.percentile(whole, 99)) * 1000, 3),
+        "ai_tick_ms": round(statistics.fmean(ai) * 1000, 3),
+        "ai_ticks": ticks,
+        "ai_outcome": world.outcome,
+        "ai_events": events,
+        "ai_insurgents_alive": sum(1 for u in world.insurgents() if u.alive),
+        "ai_insurgents_alerted": alerted,
+        "ai_shots": shots,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ticks", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--difficulty", default="normal")
+    args = parser.parse_args(argv)
+    print(json.dumps(measure_ai(args.ticks, args.seed, args.difficulty), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
