@@ -1,0 +1,155 @@
+"""On-screen training prompts from a map's `tutorial` property, one line per step.
+
+A step is done when the player does what it asks.  What it asks is read from the words of
+the line itself, so a modder writes plain prompts and they still advance; Tab always skips
+to the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.render.text import TextCache
+from game.sim import commands as c
+from game.sim import events as ev
+
+PANEL = (18, 22, 26, 215)
+ACCENT = (240, 200, 90)
+
+
+@dataclass
+class Progress:
+    """What the player has done so far in this mission."""
+
+    selected: bool = False
+    moved: bool = False
+    paused: bool = False
+    found: bool = False
+    following: bool = False
+    healed: bool = False
+    strike: bool = False
+    extracted: bool = False
+    attacked: bool = False
+
+
+Check = Callable[[Progress], bool]
+
+# the first keyword found in a prompt decides what finishes it; order matters
+KEYWORDS: tuple[tuple[tuple[str, ...], Check], ...] = (
+    (("falcon", "air strike", "press b"), lambda p: p.strike),
+    (("treat", "heal", "medic"), lambda p: p.healed),
+    (("follow", "gather"), lambda p: p.following),
+    (("pause", "space"), lambda p: p.paused),
+    (("survivor", "house", "search", "find"), lambda p: p.found),
+    (("extraction", "bravo"), lambda p: p.extracted),
+    (("attack", "fire at", "shoot"), lambda p: p.attacked),
+    (("right-click", "move"), lambda p: p.moved),
+    (("select",), lambda p: p.selected),
+)
+
+
+def check_for(line: str) -> Check | None:
+    low = line.lower()
+    for words, check in KEYWORDS:
+        if any(w in low for w in words):
+            return check
+    return None
+
+
+@dataclass
+class Tutorial:
+    lines: list[str]
+    index: int = 0
+    progress: Progress = field(default_factory=Progress)
+
+    @classmethod
+    def from_rules(cls, text: str) -> Tutorial | None:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return cls(lines) if lines else None
+
+    @property
+    def done(self) -> bool:
+        return self.index >= len(self.lines)
+
+    @property
+    def current(self) -> str:
+        return "" if self.done else self.lines[self.index]
+
+    def skip(self) -> None:
+        self.index = min(self.index + 1, len(self.lines))
+        self._advance()
+
+    def observe_orders(self, orders: Iterable) -> None:
+        for order in orders:
+            p = self.progress
+            if isinstance(order, c.Move):
+                p.moved = True
+            elif isinstance(order, c.Follow | c.Gather):
+                p.following = True
+            elif isinstance(order, c.Heal):
+                p.healed = True
+            elif isinstance(order, c.Attack | c.AttackGround):
+                p.attacked = True
+        self._advance()
+
+    def observe_events(self, events: Iterable) -> None:
+        p = self.progress
+        for event in events:
+            name = type(event).__name__
+            if isinstance(event, ev.CivilianFound):
+                p.found = True
+            elif isinstance(event, ev.CivilianRescued | ev.SquadExtracted):
+                p.extracted = True
+            elif name in ("StrikeRequested", "StrikeInbound"):
+                p.strike = True
+        self._advance()
+
+    def observe_state(self, selected: bool, paused: bool) -> None:
+        self.progress.selected |= selected
+        self.progress.paused |= paused
+        self._advance()
+
+    def _advance(self) -> None:
+        while not self.done:
+            check = check_for(self.current)
+            if check is None or not check(self.progress):
+                return
+            self.index += 1
+
+    def draw(self, surface: pygame.Surface, text: TextCache, top: int) -> None:
+        if self.done:
+            return
+        width = min(760, surface.get_width() - 40)
+        lines = wrap(text, self.current, 20, width - 28)
+        height = 34 + 22 * len(lines)
+        rect = pygame.Rect(0, 0, width, height)
+        rect.midtop = (surface.get_width() // 2, top)
+        panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+        panel.fill(PANEL)
+        surface.blit(panel, rect)
+        pygame.draw.rect(surface, ACCENT, rect, 1)
+        head = f"Training {self.index + 1}/{len(self.lines)}"
+        text.blit(surface, head, (rect.x + 14, rect.y + 8), 16, ACCENT, bold=True)
+        text.blit(surface, "Tab: next", (rect.right - 14, rect.y + 8), 16, (170, 170, 160),
+                  anchor="topright")
+        for i, line in enumerate(lines):
+            text.blit(surface, line, (rect.x + 14, rect.y + 28 + 22 * i), 20)
+
+
+def wrap(text: TextCache, line: str, size: int, width: int) -> list[str]:
+    font = text.font(size)
+    out: list[str] = []
+    current = ""
+    for word in line.split():
+        trial = f"{current} {word}".strip()
+        if current and font.size(trial)[0] > width:
+            out.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        out.append(current)
+    return out
