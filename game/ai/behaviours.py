@@ -44,6 +44,7 @@ class Mind:
     world: World
     level: Difficulty
     queries_left: int
+    moves_left: int  # new routes this tick: each costs the rules a path search
     enemies: list[Unit] = field(default_factory=list)  # whom insurgents hunt, this tick
     strength: dict[str, tuple[int, int]] = field(default_factory=dict)  # group -> (n, lost)
 
@@ -276,12 +277,15 @@ def go(mind: Mind, unit: Unit, tile: tuple[int, int], keep: Unit | None = None) 
         return []
     if tile == unit.tile:
         return []
+    if mind.moves_left <= 0:
+        return []  # the tick's share of new routes is spent: move at the next turn
     grid = path_grid(world.caches, world.terrain)
     x, y = tile
     if not (world.terrain.in_bounds(x, y) and grid.walkable[y, x]):
         return []
     if tile_dist(tile, unit.tile) > 10 and not grid.find(unit.tile, tile):
         return []  # the far goal cannot be reached: the caller picks another
+    mind.moves_left -= 1
     if keep is not None and can_shoot(world, unit, keep):
         return [Attack((unit.id,), keep.id), Move((unit.id,), x, y, queue=True)]
     return [Move((unit.id,), x, y)]

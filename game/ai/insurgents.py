@@ -3,8 +3,8 @@
 Thinking is staggered: each insurgent decides every `think_ticks` (its reaction time,
 from the difficulty), offset by its id, so a tick carries a share of the crowd and never
 all of it.  A unit that has just come under fire thinks out of turn after half its
-reaction time.  Tile queries (the costly part) are capped per tick; a unit refused one
-simply keeps doing what it did until its next turn.
+reaction time.  Tile queries and new routes (the costly parts) are capped per tick; a
+unit refused one simply keeps doing what it did until its next turn.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from game.sim.difficulty import difficulty_of
 from game.sim.perception import enemies_of
 from game.sim.world import World
 
-QUERIES_PER_TICK = 4
+QUERIES_PER_TICK = 3
+MOVES_PER_TICK = 3
 
 
 def think(world: World) -> list[Any]:
     level = difficulty_of(world.difficulty)
-    mind = Mind(world, level, QUERIES_PER_TICK, enemies_of(world), group_strength(world))
+    mind = Mind(world, level, QUERIES_PER_TICK, MOVES_PER_TICK, enemies_of(world),
+                group_strength(world))
     react = max(1, level.think_ticks // 2)
     orders: list[Any] = []
     for uid in sorted(world.units):

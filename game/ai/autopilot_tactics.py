@@ -1,0 +1,119 @@
+"""The autopilot's tile choices in a fight: cover against the enemies it sees, and where
+Falcon-2 may drop without hurting a friend."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.sim.airstrike import BLAST_RADIUS_TILES
+from game.sim.sight import clear_line
+from game.sim.units import Unit
+from game.sim.world import World
+
+COVER_RADIUS = 4  # a member looks for cover this far from where it stands
+STRIKE_MIN_GROUP = 3
+STRIKE_SAFETY_TILES = 1.5  # keep friends this far beyond the blast radius
+DUG_IN_TICKS = 60  # seen on the same spot this long: dug in
+STRIKE_REACH = BLAST_RADIUS_TILES - 0.5  # enemies this close to the aim point count
+
+
+def cover_against(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> int:
+    """Cover a unit on `tile` has from a shooter on `threat` (the rule combat.py uses),
+    judged on tiles the squad has seen."""
+    tx, ty = tile
+    sx, sy = threat
+    if max(abs(tx - sx), abs(ty - sy)) <= 1:
+        return 0
+    dx, dy = (sx > tx) - (sx < tx), (sy > ty) - (sy < ty)
+    t = world.terrain
+    best = 0
+    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
+        if (cx, cy) != (tx, ty) and t.in_bounds(cx, cy) and world.seen_ever[cy, cx]:
+            best = max(best, int(t.cover[cy, cx]))
+    if best == 1 and t.elevation[sy, sx] > t.elevation[ty, tx]:
+        return 0
+    return best
+
+
+def choose_cover(
+    world: World, member: Unit, threats: list[tuple[int, int]], walk: np.ndarray,
+    taken: set[tuple[int, int]], role: str, zones: list[tuple[int, int, float, int]],
+) -> tuple[int, int]:
+    """The best tile near the member to fight from (or, for the medic, to shelter on).
+
+    role "rifle": cover against the nearest threat and a clear shot at it within range;
+    "marksman": the same but prefers standing off at range; "medic": out of every
+    threat's line of sight, else behind cover.
+    """
+    mx, my = member.tile
+    weapon = member.weapon
+    reach = weapon.range_tiles if weapon else 0
+    h, w = walk.shape
+    opaque = world.terrain.opaque
+    best, best_score = (mx, my), -math.inf
+    for dy in range(-COVER_RADIUS, COVER_RADIUS + 1):
+        for dx in range(-COVER_RADIUS, COVER_RADIUS + 1):
+            x, y = mx + dx, my + dy
+            if not (0 <= x < w and 0 <= y < h) or not walk[y, x] or (x, y) in taken:
+                continue
+            if any(math.hypot(x - zx, y - zy) <= r + STRIKE_SAFETY_TILES for zx, zy, r, _ in zones):
+                continue
+            score = -0.4 * math.hypot(dx, dy) + _tile_score(
+                world, opaque, (x, y), threats, reach, role)
+            if score > best_score:
+                best, best_score = (x, y), score
+    return best
+
+
+def _tile_score(
+    world: World, opaque: np.ndarray, tile: tuple[int, int], threats: list[tuple[int, int]],
+    reach: float, role: str,
+) -> float:
+    x, y = tile
+    nearest = min(threats, key=lambda t: (x - t[0]) ** 2 + (y - t[1]) ** 2)
+    dist = math.hypot(x - nearest[0], y - nearest[1])
+    exposed = 0
+    for threat in threats:
+        if clear_line(opaque, x, y, *threat) and cover_against(world, tile, threat) == 0:
+            exposed += 1
+    if role == "medic":
+        hidden = all(not clear_line(opaque, x, y, *t) for t in threats)
+        return 4.0 * hidden - 2.0 * exposed + 0.2 * min(dist, 8)
+    shot = dist <= reach and clear_line(opaque, x, y, *nearest)
+    cover = cover_against(world, tile, nearest)
+    score = 3.0 * shot + 2.0 * cover * shot - 1.5 * exposed
+    if role == "marksman":
+        score += 0.3 * min(dist, 12) if shot else 0.0
+    elif dist < 3:
+        score -= 2.0  # too close: a grenade's throw, and it blocks the others' fire
+    return score
+
+
+def strike_target(
+    world: World, enemies: list[tuple[int, tuple[int, int], int]],
+    friends: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """A tile for Falcon-2: at least STRIKE_MIN_GROUP dug-in enemies (id, tile, still_since)
+    within reach, with every friend (squad, found survivors; sub-unit positions as tiles)
+    clear of the blast with a margin. None when no such tile exists."""
+    dug_in = [tile for _, tile, since in enemies if world.tick - since >= DUG_IN_TICKS]
+    if len(dug_in) < STRIKE_MIN_GROUP:
+        return None
+    candidates = list(dug_in)
+    cx = round(sum(t[0] for t in dug_in) / len(dug_in))
+    cy = round(sum(t[1] for t in dug_in) / len(dug_in))
+    candidates.insert(0, (cx, cy))
+    best, best_n = None, 0
+    for ax, ay in candidates:
+        if not world.terrain.in_bounds(ax, ay):
+            continue
+        n = sum(1 for t in dug_in if math.hypot(t[0] - ax, t[1] - ay) <= STRIKE_REACH)
+        safe = all(
+            math.hypot(fx - ax, fy - ay) > BLAST_RADIUS_TILES + STRIKE_SAFETY_TILES
+            for fx, fy in friends
+        )
+        if safe and n >= STRIKE_MIN_GROUP and n > best_n:
+            best, best_n = (ax, ay), n
+    return best
