@@ -33,6 +33,7 @@ from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
 from game.ui.screen import Screen
 from game.ui.strike_aim import StrikeAim
+from game.ui.tutorial import Tutorial
 
 BACKGROUND = (14, 15, 17)
 PAN_SPEED = 900  # screen pixels per second
@@ -95,6 +96,8 @@ class BattleScreen(Screen):
         self.ended = False
         extras.mission_started(self)
         rules = scenario.rules
+        self.tutorial = Tutorial.from_rules(rules.tutorial)
+        self.first_selection = set(self.selected)
         self.log.add(0.0, f"Rahim: {rules.title}. {objective_line(world)}", (120, 210, 230))
 
     def restart(self) -> None:
@@ -137,6 +140,8 @@ class BattleScreen(Screen):
             events = self.session.advance(commands)
             self.effects.consume(events)
             self.log.consume(events, self.world)
+            if self.tutorial:
+                self.tutorial.observe_events(events)
             self._strike_events(events)
             extras.play_sounds(self, events)
             self.selected = {i for i in self.selected
@@ -164,6 +169,8 @@ class BattleScreen(Screen):
 
     def order(self, commands: list) -> None:
         self.pending.extend(commands)
+        if self.tutorial and commands:
+            self.tutorial.observe_orders(commands)
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
@@ -190,6 +197,8 @@ class BattleScreen(Screen):
             return
         if key == pygame.K_r and mods & pygame.KMOD_CTRL:
             self.reload_from_disk()
+        elif key == pygame.K_TAB and self.tutorial:
+            self.tutorial.skip()
         elif key == pygame.K_SPACE:
             clock.paused = not clock.paused
         elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
@@ -340,6 +349,9 @@ class BattleScreen(Screen):
         clock = self.app.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera)
+        if self.tutorial:
+            self.tutorial.observe_state(self.selected != self.first_selection, clock.paused)
+            self.tutorial.draw(surface, self.text, TOP_H + 8)
         self.strike_aim.draw_hud(surface, world, (8, TOP_H + 6))
         self.strike_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)

@@ -17,6 +17,7 @@ from game.sim import commands as c
 from game.sim import events as ev
 
 PANEL = (18, 22, 26, 215)
+LEFT_CLEAR, RIGHT_CLEAR = 170, 450
 ACCENT = (240, 200, 90)
 
 
@@ -122,11 +123,15 @@ class Tutorial:
     def draw(self, surface: pygame.Surface, text: TextCache, top: int) -> None:
         if self.done:
             return
-        width = min(760, surface.get_width() - 40)
+        # between the strike button (left) and the radio log (right)
+        left, right = LEFT_CLEAR, surface.get_width() - RIGHT_CLEAR
+        if right - left < 320:
+            left, right = 10, surface.get_width() - 10
+        width = min(640, right - left)
         lines = wrap(text, self.current, 20, width - 28)
         height = 34 + 22 * len(lines)
         rect = pygame.Rect(0, 0, width, height)
-        rect.midtop = (surface.get_width() // 2, top)
+        rect.midtop = ((left + right) // 2, top)
         panel = pygame.Surface(rect.size, pygame.SRCALPHA)
         panel.fill(PANEL)
         surface.blit(panel, rect)
