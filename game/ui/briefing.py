@@ -84,6 +84,15 @@ def objectives(scenario) -> list[str]:
     return lines
 
 
+def rahim_words(text: str) -> str:
+    """The briefing without a leading "Colonel Rahim:" (the panel already says who)."""
+    stripped = text.lstrip()
+    for prefix in ("Colonel Rahim:", "Rahim:"):
+        if stripped.startswith(prefix):
+            return stripped[len(prefix):].lstrip()
+    return text
+
+
 def load_mission(path: Path):
     """(scenario, None) or (None, message)."""
     from game.app import MapLoadFailed, _load
@@ -156,8 +165,9 @@ class BriefingScreen(Screen):
         box = panel(surface, pygame.Rect(margin, top, left_w - margin, int(h * 0.46)))
         text.blit(surface, "Colonel Rahim:", (box.x + 16, box.y + 12), px(app, 24), GOLD,
                   bold=True)
-        words = self.scenario.rules.briefing or self.mission.summary or \
-            "No words from the colonel on this one. Find them and bring them home."
+        words = rahim_words(self.scenario.rules.briefing or self.mission.summary or
+                            "No words from the colonel on this one. Find them and bring "
+                            "them home.")
         draw_wrapped(surface, app, words, pygame.Rect(box.x + 16, box.y + px(app, 44),
                                                       box.w - 32, box.h - px(app, 54)),
                      px(app, 22), TEXT)

@@ -37,7 +37,9 @@ class CampaignScreen(Screen):
         self.open = app.progress.unlocked(self.missions)
         items = []
         for mission, is_open in zip(self.missions, self.open, strict=True):
-            label = ("Training: " if mission.training else "") + mission.title
+            label = mission.title
+            if mission.training and not label.lower().startswith("training"):
+                label = "Training: " + label
             items.append(Item(label, (lambda m=mission: self.brief(m)), enabled=is_open,
                               value="" if is_open else "locked"))
         items.append(Item("Back", self.app.pop))

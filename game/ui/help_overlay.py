@@ -14,8 +14,8 @@ MOUSE = (
     ("Shift + click", "add to the selection"),
     ("Right click", "move; on an enemy: attack"),
     ("Shift + right click", "queue a waypoint"),
-    ("Survivor, right click member", "the survivor follows"),
-    ("Right click a crate / door", "pick up / Maaz unlocks"),
+    ("Survivor + RMB member", "the survivor follows"),
+    ("RMB a crate / locked door", "carry it / Maaz opens it"),
     ("Middle drag / wheel", "pan / zoom the camera"),
     ("Click the minimap", "jump there"),
     ("Ctrl + A", "select the whole squad"),
@@ -54,7 +54,7 @@ class HelpOverlay(Screen):
         for i, (what, does) in enumerate(MOUSE):
             y = y0 + (i + 1) * row
             text.blit(surface, what, (x2, y), size, TEXT, bold=True)
-            text.blit(surface, does, (x2 + px(app, 220), y), size, DIM)
+            text.blit(surface, does, (x2 + px(app, 240), y), size, DIM)
         tips = ("Space pauses; orders given while paused run when you resume.",
                 "Hana heals: with her selected, right-click a wounded person.",
                 "Falcon-2 spares nobody: a strike near friends asks you to confirm.")

@@ -79,13 +79,16 @@ def draw_backdrop(size: tuple[int, int]) -> pygame.Surface:
     horizon = int(h * 0.72)
     rng = np.random.default_rng(7)
     surf = _gradient(size, horizon)
-    pygame.draw.circle(surf, (236, 150, 80), (int(w * 0.36), horizon - h // 40), h // 16)
+    pygame.draw.circle(surf, (236, 150, 80), (int(w * 0.4), horizon - h // 7), h // 18)
     _smoke(surf, (int(w * 0.52), horizon - h // 10), rng)
     _skyline(surf, horizon, rng)
     surf.fill(GROUND, (0, horizon + h // 40, w, h))
+    # darken the menu side, fading out toward the middle so the text reads on the sky
+    fade = np.clip(1.0 - np.arange(w) / (w * 0.55), 0.0, 1.0) ** 0.7
+    alpha = np.broadcast_to((150 * fade)[:, None], (w, h)).astype(np.uint8)
     shade = pygame.Surface((w, h), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, 0))
-    pygame.draw.rect(shade, (0, 0, 0, 120), (0, 0, int(w * 0.42), h))  # the menu side
+    shade.fill((0, 0, 0, 255))
+    pygame.surfarray.pixels_alpha(shade)[:] = alpha
     surf.blit(shade, (0, 0))
     return surf
 
