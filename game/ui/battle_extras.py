@@ -168,8 +168,8 @@ def tooltip_text(battle, pos) -> str:
 
 
 def draw_tooltip(battle, surface) -> None:
-    if not pygame.mouse.get_focused():
-        return
+    if battle.app.fixed_dt is not None or not pygame.mouse.get_focused():
+        return  # a headless run has no real pointer
     pos = pygame.mouse.get_pos()
     text = tooltip_text(battle, pos)
     if not text:

@@ -117,7 +117,12 @@ class DebriefScreen(Screen):
         veil(surface, 190)
         app, text, r = self.app, self.app.text, self.report
         w, h = surface.get_size()
-        pw, ph = min(w - 40, px(app, 820)), min(h - 40, px(app, 600))
+        row, rule_h = px(app, 28), px(app, 22)
+        rules = r.star_rule.splitlines()
+        menu_h = len(self.menu.items) * round(px(app, 28) * 1.35) + px(app, 34)
+        content = px(app, 170) + 4 * row + px(app, 10) + rule_h * (len(rules) + 1) + \
+            px(app, 20) + menu_h
+        pw, ph = min(w - 40, px(app, 820)), min(h - 20, content)
         rect = panel(surface, pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph))
         title = "MISSION ACCOMPLISHED" if self.won else "MISSION FAILED"
         text.blit(surface, "DEBRIEF  -  " + r.title, (rect.centerx, rect.y + 14),
@@ -146,7 +151,6 @@ class DebriefScreen(Screen):
             ("Air strikes used", str(r.strikes_used)),
             ("Insurgents down", str(r.insurgents_killed)),
         ]
-        row = px(app, 28)
         for col_x, rows in ((x1, left), (x2, right)):
             for i, (label, value) in enumerate(rows):
                 text.blit(surface, label, (col_x, y + i * row), px(app, 22), DIM)
@@ -154,11 +158,10 @@ class DebriefScreen(Screen):
                           TEXT)
         y += 4 * row + px(app, 10)
         text.blit(surface, "How stars are earned:", (x1, y), px(app, 19), GOLD)
-        for i, line in enumerate(r.star_rule.splitlines()):
-            text.blit(surface, line, (x1, y + px(app, 22) * (i + 1)), px(app, 19), DIM)
-        self.menu.draw(surface, app, (rect.centerx - px(app, 150),
-                                      rect.bottom - px(app, 40) * len(self.menu.items)
-                                      - px(app, 12)))
+        for i, line in enumerate(rules):
+            text.blit(surface, line, (x1, y + rule_h * (i + 1)), px(app, 19), DIM)
+        y += rule_h * (len(rules) + 1) + px(app, 20)
+        self.menu.draw(surface, app, (rect.centerx - px(app, 150), y))
 
 
 def quit_to_menu(app) -> None:

@@ -1,0 +1,152 @@
+"""The README's screenshots, taken by the game itself headless (SDL dummy driver):
+
+    python -m game.tools.readme_shots [--out assets/docs]
+
+title.png (the title screen), briefing.png (Qasr al-Hanif's briefing), firefight.png
+(the granary once the shooting starts) and debrief.png (the training mission played by a
+small scripted player to its end).  Uses a throwaway profile folder so the player's own
+settings and progress are neither read nor touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from game import MAPS_DIR, ROOT
+
+WINDOW = (1280, 720)
+
+
+def _app():
+    from game.app import App
+    from game.ui.profile import prepare
+
+    app = App(WINDOW)
+    prepare(app, audio=False)
+    app.fixed_dt = 1 / 30
+    return app
+
+
+def _frame(app, path: Path, frames: int = 2) -> None:
+    for _ in range(frames):
+        app.step_frame(1 / 30)
+    app.save_screenshot(str(path))
+    print(f"wrote {path}")
+
+
+def shot_title(out: Path) -> None:
+    from game.ui.title import TitleScreen
+
+    app = _app()
+    app.push(TitleScreen(app))
+    _frame(app, out / "title.png")
+
+
+def shot_briefing(out: Path) -> None:
+    from game.progress import load_campaign
+    from game.ui.briefing import BriefingScreen
+
+    app = _app()
+    missions = [m for m in load_campaign() if not m.training]
+    app.push(BriefingScreen(app, missions[0]))
+    _frame(app, out / "briefing.png")
+
+
+def _battle(app, map_name: str, seed: int):
+    from game.session import Session
+    from game.tiled.loader import load_scenario
+    from game.ui.battle import BattleScreen
+
+    battle = BattleScreen(app, Session(load_scenario(MAPS_DIR / map_name), seed=seed))
+    app.push(battle)
+    return battle
+
+
+def shot_firefight(out: Path) -> None:
+    """Send the squad at the granary's nearest insurgent; shoot once the rounds fly."""
+    from game.sim import commands as c
+    from game.sim.geometry import SUB
+
+    app = _app()
+    battle = _battle(app, "granary.tmx", seed=4)
+    world = battle.world
+    squad = [u.id for u in world.squad()]
+    target = min(world.insurgents(), key=lambda u: abs(u.x - world.squad()[0].x)
+                 + abs(u.y - world.squad()[0].y))
+    battle.order([c.Move(tuple(squad), target.x // SUB, target.y // SUB)])
+    for _ in range(30 * 120):
+        before = world.stats.shots
+        battle.tick()
+        if world.tick > 30 * 6 and world.stats.shots >= 12 and world.stats.shots > before:
+            break  # a few seconds in, rounds in the air this very tick
+    battle._centre_on_selection()
+    battle.selected = set(squad)
+    _frame(app, out / "firefight.png", frames=1)
+
+
+def shot_debrief(out: Path) -> None:
+    """Play the training lane with a scripted player (find, heal, escort, extract)."""
+    from game.ui.debrief import DebriefScreen
+
+    app = _app()
+    battle = _battle(app, "training.tmx", seed=2)
+    battle.on_finish = lambda a, b: DebriefScreen(a, b, None)
+    for tick in range(30 * 240):
+        if tick % 45 == 0:
+            battle.order(_training_orders(battle.world))
+        battle.tick()
+        if app.screens[-1] is not battle:
+            break
+    _frame(app, out / "debrief.png")
+
+
+def _training_orders(world) -> list:
+    from game.sim import commands as c
+
+    squad = [u for u in world.squad() if u.active]
+    if not squad:
+        return []
+    ids = tuple(u.id for u in squad)
+    leader = squad[0]
+    civilians = [u for u in world.civilians() if u.alive]
+    hidden = [u for u in civilians if not u.found]
+    orders: list = []
+    hana = next((u for u in squad if u.utype.medic), None)
+    hurt = [u for u in civilians if u.found and (u.bleed or u.life == "downed")]
+    if hana is not None and hurt and hana.activity != "healing":
+        orders.append(c.Heal(hana.id, hurt[0].id))
+    loose = [u.id for u in civilians if u.found and u.active and not u.leader_id]
+    if loose:
+        orders.append(c.Follow(tuple(loose), leader.id))
+    if hidden:
+        goal = hidden[0].tile
+    else:
+        x0, y0, x1, y1 = world.scenario.extractions[0].rect
+        goal = ((x0 + x1) // 2 // 256, (y0 + y1) // 2 // 256)
+    movers = tuple(i for i in ids if not (hana and i == hana.id and hurt))
+    if movers:
+        orders.append(c.Move(movers, goal[0], goal[1]))
+    return orders
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "assets" / "docs"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["DANGER_CLOSE_HOME"] = home
+        for shot in (shot_title, shot_briefing, shot_firefight, shot_debrief):
+            shot(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
