@@ -270,3 +270,33 @@ def test_a_trigger_without_a_group_only_speaks():
     lines = [e.text for e in events if type(e).__name__ == "RadioMessage"]
     assert "Watch the door." in lines
     assert session.world.insurgents()[0].hidden, "an ungrouped ambusher was woken"
+
+
+def test_no_squeezing_between_two_diagonal_walls():
+    sc = ascii_scenario([
+        "S#..",
+        "#...",
+        "....",
+    ])
+    sc.terrain.walkable[2, :] = False  # no way round below either
+    grid = PathGrid(sc.terrain)
+    assert grid.find((0, 0), (1, 1)) == []
+    assert grid.find((0, 0), (3, 0)) == []
+
+
+def test_a_clipped_corner_is_walked_round():
+    sc = ascii_scenario([
+        "S.....",
+        ".#....",
+        "......",
+        "......",
+    ])
+    grid = PathGrid(sc.terrain)
+    for goal in ((2, 2), (5, 3), (0, 3)):
+        prev = (0, 0)
+        for x, y in grid.find((0, 0), goal):
+            if x != prev[0] and y != prev[1]:
+                assert grid.walkable[prev[1], x] and grid.walkable[y, prev[0]]
+            assert max(abs(x - prev[0]), abs(y - prev[1])) == 1, "steps are to neighbours"
+            prev = (x, y)
+        assert prev == goal

@@ -28,7 +28,6 @@ import math
 from typing import Any
 
 import numpy as np
-import tcod.path
 
 from game.sim.catalog import TICK_HZ, WEAPONS
 from game.sim.events import SurvivorCalmed, SurvivorPanicked, UnitCarried, UnitPutDown
@@ -37,12 +36,7 @@ from game.sim.health import apply_damage
 from game.sim.mission import in_extraction
 from game.sim.movement import set_course, unit_speed
 from game.sim.pathing import (
-    _CARDINALS,
-    _DIAGONALS,
-    CARDINAL_COST,
-    DIAGONAL_COST,
     PathGrid,
-    _shifted,
     nearby_open_tiles,
     path_grid,
 )
@@ -209,19 +203,8 @@ class SafeGrid(PathGrid):
     long, so a survivor crosses one only when no safe way of similar length exists."""
 
     def __init__(self, terrain: Any, danger: np.ndarray) -> None:
-        self.version = terrain.version
+        super().__init__(terrain, np.where(danger, DANGER_COST, 1).astype(np.int16))
         self.danger = danger
-        self.walkable = terrain.walkable & ~terrain.locked
-        padded = np.pad(self.walkable, 1, constant_values=False)
-        cost = np.where(danger, DANGER_COST, 1).astype(np.int8)
-        cost = np.pad(cost, 1, constant_values=0) * padded
-        self.graph = tcod.path.CustomGraph(cost.shape)
-        for edge in _CARDINALS:
-            self.graph.add_edge(edge, CARDINAL_COST, cost=cost)
-        for di, dj in _DIAGONALS:
-            both_open = _shifted(padded, di, 0) & _shifted(padded, 0, dj)
-            self.graph.add_edge((di, dj), DIAGONAL_COST, cost=cost, condition=both_open)
-        self.graph.set_heuristic(cardinal=CARDINAL_COST, diagonal=DIAGONAL_COST)
 
 
 def danger_map(world: World) -> np.ndarray:
