@@ -90,3 +90,11 @@ def test_importing_the_simulation_leaves_pygame_and_pytmx_out():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_units_iterate_in_id_order_even_after_reinforcements_appear():
+    session = _battle(3).session
+    world = session.world
+    world.add_unit("rifleman", 256, 256)
+    assert list(world.units) == sorted(world.units)
+    assert [u.id for u in world.insurgents()] == sorted(u.id for u in world.insurgents())

@@ -39,6 +39,8 @@ from game.ai.autopilot_knowledge import (
 from game.ai.autopilot_tactics import choose_cover, strike_target
 from game.sim.commands import Attack, CallStrike, Carry, Follow, Heal, Interact, Move
 from game.sim.geometry import SUB
+from game.sim.health import BLEED_OUT_TICKS
+from game.sim.sight import clear_line
 from game.sim.units import Unit
 from game.sim.world import OUTCOME_UNDECIDED, World
 
@@ -50,6 +52,8 @@ GOAL_REACHED_TILES = 2.0
 GOAL_PATIENCE_TICKS = 40 * 30  # give up on an exploration goal not reached by then
 REORDER_TICKS = 60  # re-issue a move that stalled after this long
 REGROUP_TILES = 7.0
+OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this): fall back
+LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
 HURT_SHARE = 0.5  # heal with a kit below this share of max HP when no enemy is in sight
 
 
@@ -174,11 +178,29 @@ class _Think:
         if not patients:
             return
         medic_tile = medic.tile
+        patients = [u for u in patients if self.safe_to_reach(u)]
+        if not patients:
+            return
         patient = min(patients, key=lambda u: (self.urgency(u), tile_dist(u.tile, medic_tile)))
         self.busy.add(medic.id)
-        if medic.work_target != patient.id:
+        # a treatment begun stalls if the patient walks off (the medic stays "healing"):
+        # asking again sends her after them
+        stalled = medic.activity == "healing" and tile_dist(medic.tile, patient.tile) > 1.5
+        if medic.work_target != patient.id or stalled:
             self.orders.append(Heal(medic.id, patient.id))
             self.p.ordered.pop(medic.id, None)
+        self.hold_patient(patient, medic)
+
+    def hold_patient(self, patient: Unit, medic: Unit) -> None:
+        """A squad member being treated waits for the medic instead of walking on."""
+        if patient.side != "squad" or not patient.active or patient.id == medic.id:
+            return
+        if tile_dist(patient.tile, medic.tile) > 6.0 and not self.enemies:
+            return  # she is on her way; keep up with the group meanwhile
+        self.busy.add(patient.id)
+        if patient.path and medic.activity == "healing":
+            self.orders.append(Move((patient.id,), *patient.tile))
+            self.p.ordered[patient.id] = (patient.tile, self.world.tick)
 
     def patients(self) -> list[Unit]:
         world = self.world
@@ -192,6 +214,18 @@ class _Think:
                 out.append(u)
         return out
 
+    def safe_to_reach(self, patient: Unit) -> bool:
+        """Not into the open under fire: wait while an enemy in sight has a line on the
+        patient, unless a downed patient is close to bleeding out."""
+        if patient.life == "downed" and patient.downed_ticks >= BLEED_OUT_TICKS // 2:
+            return True
+        opaque = self.world.terrain.opaque
+        px, py = patient.tile
+        for ex, ey in self.threats():
+            if tile_dist((ex, ey), (px, py)) <= 12 and clear_line(opaque, ex, ey, px, py):
+                return False
+        return True
+
     @staticmethod
     def urgency(u: Unit) -> int:
         if u.life == "downed":
@@ -202,6 +236,8 @@ class _Think:
         """Hana is down: whoever is nearest stops her bleeding (anyone can stabilise)."""
         medic = next((u for u in self.world.squad() if u.utype.medic and u.alive), None)
         if medic is None or not medic.bleed or not self.free():
+            return
+        if not self.safe_to_reach(medic):
             return
         helper = min(self.free(), key=lambda u: tile_dist(u.tile, medic.tile))
         self.busy.add(helper.id)
@@ -290,10 +326,15 @@ class _Think:
             self.p.cover.clear()
         taken: set[tuple[int, int]] = set()
         zones = self.world.strike_zones
+        outnumbered = len(threats) > len(self.squad) + OUTNUMBERED_MARGIN
         for m in self.free():
             if self.p.phase == "extract" and self.in_zone(m):
                 continue
             role = "medic" if m.utype.medic else "marksman" if m.kind == "rima" else "rifle"
+            if m.hp < m.utype.max_hp * LOW_HP_SHARE or outnumbered:
+                # badly hurt, or too many of them: out of their sight, let them come round
+                # the corner into our guns
+                role = "medic"
             if m.id not in self.p.cover:
                 self.p.cover[m.id] = choose_cover(self.world, m, threats, self.walk, taken,
                                                   role, zones)
@@ -379,8 +420,8 @@ class _Think:
         if not ok.any():
             return None
         # nearest first; among equals the one that reveals most
-        score = np.where(ok, dist.astype(np.int64) * 64 - np.minimum(gain, 63), np.iinfo(
-            np.int64).max)
+        # dist counts 2 per straight step: a goal revealing 20 more tiles is worth 3 steps
+        score = np.where(ok, dist.astype(np.int64) * 10 - 3 * gain, np.iinfo(np.int64).max)
         idx = int(np.argmin(score))
         w = ok.shape[1]
         p.goal, p.goal_since = (idx % w, idx // w), world.tick
@@ -411,7 +452,11 @@ class _Think:
         _, door, stand = best
         if maaz.id not in self.busy:
             self.busy.add(maaz.id)
-            if maaz.work_tile != door:
+            if tile_dist(maaz.tile, stand) > 1.0:
+                # walk up first: the lock job would pick the side of the door nearest as
+                # the crow flies, which may be the locked side
+                self.move([maaz], stand)
+            elif maaz.work_tile != door:
                 self.orders.append(Interact(maaz.id, door[0], door[1]))
                 self.p.ordered.pop(maaz.id, None)
         return stand

@@ -27,7 +27,7 @@ def think(world: World) -> list[Any]:
                 group_strength(world))
     react = max(1, level.think_ticks // 2)
     orders: list[Any] = []
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if unit.side != "insurgent" or not unit.active or unit.hidden:
             continue

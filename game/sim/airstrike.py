@@ -106,7 +106,7 @@ def friendlies_in_blast(
     Survivors not yet found are not counted: the player cannot know they are there.
     """
     inside = []
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if not unit.alive:
             continue
@@ -127,7 +127,7 @@ def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
 def run_strikes(world: World, events: list) -> None:
     """Once a tick: smoke thins, suppression wears off, calls go out, jets pass, bombs land."""
     decay_smoke(world)
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if unit.suppressed > 0:
             unit.suppressed -= 1
@@ -168,7 +168,7 @@ def detonate(world: World, strike: StrikeCall, events: list) -> None:
     destructible = terrain.destructible & ~terrain.rubble
     casualties = 0
     hit_groups: set[str] = set()
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if not unit.alive:
             continue

@@ -69,7 +69,7 @@ def update_survivors(world: World, events: list) -> None:
     _update_carriers(world, events)
     slots = _file_slots(world)
     _set_escort_pace(world, slots)
-    for uid in sorted(world.units):
+    for uid in world.units:
         civ = world.units[uid]
         if civ.side != "civilian" or not civ.active or civ.carried_by:
             continue
@@ -85,7 +85,7 @@ def hold_fire_on_civilians(world: World) -> None:
     """Drop any aim at a survivor: the squad never fires on them, insurgents only when the
     map says so."""
     allowed = world.scenario.rules.insurgents_target_civilians
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         target = world.units.get(unit.target_id) if unit.target_id else None
         if target is None or target.side != "civilian":
@@ -98,7 +98,7 @@ def hold_fire_on_civilians(world: World) -> None:
 def _file_slots(world: World) -> dict[int, int]:
     counts: dict[int, int] = {}
     slots: dict[int, int] = {}
-    for uid in sorted(world.units):
+    for uid in world.units:
         civ = world.units[uid]
         if civ.side == "civilian" and civ.active and civ.leader_id and not civ.carried_by:
             slots[uid] = counts.get(civ.leader_id, 0)
@@ -272,7 +272,7 @@ def frighten(world: World, civ: Unit, source: tuple[int, int], events: list) -> 
 
 def frighten_near(world: World, x: int, y: int, radius_tiles: float, events: list) -> None:
     """Every found survivor within radius of (x, y) (sub units) panics: for blasts."""
-    for uid in sorted(world.units):
+    for uid in world.units:
         civ = world.units[uid]
         if civ.side == "civilian" and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
             frighten(world, civ, (x, y), events)
@@ -360,7 +360,7 @@ def _react_to_shot(world: World, shot: Any, events: list) -> None:
     shooter = world.units.get(shot.shooter_id)
     if shooter is not None and shooter.side == "squad":
         return  # the squad's own fire does not send its survivors running
-    for uid in sorted(world.units):
+    for uid in world.units:
         civ = world.units[uid]
         if civ.side != "civilian" or not civ.found or not civ.active:
             continue
@@ -380,7 +380,7 @@ def _off_segment(x0: int, y0: int, aim: tuple[int, int], unit: Unit) -> float:
 
 def _stray_round(world: World, shot: Any, aim: tuple[int, int], events: list) -> None:
     in_way = []
-    for uid in sorted(world.units):
+    for uid in world.units:
         civ = world.units[uid]
         if civ.side != "civilian" or not civ.alive or civ.life == "gone" or uid == shot.target_id:
             continue
@@ -408,7 +408,7 @@ def can_be_carried(unit: Unit) -> bool:
 
 
 def _update_carriers(world: World, events: list) -> None:
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if unit.side != "squad":
             continue
@@ -462,7 +462,7 @@ def put_down(world: World, carrier: Unit, events: list) -> None:
 
 def carry_along(world: World) -> None:
     """Carried people move with their carriers (after movement)."""
-    for uid in sorted(world.units):
+    for uid in world.units:
         carrier = world.units[uid]
         if carrier.carrying and carrier.carrying in world.units:
             unit = world.units[carrier.carrying]

@@ -84,7 +84,7 @@ def can_see(world: World, viewer: Unit, target: Unit) -> bool:
 
 
 def fire_weapons(world: World, events: list) -> None:
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if not unit.active or unit.weapon is None or unit.hidden:
             continue

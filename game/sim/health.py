@@ -83,8 +83,8 @@ def _kill(world: World, unit: Unit, source_id: int, events: list) -> None:
 
 def bleed_units(world: World, events: list) -> None:
     """Once a second the bleeding lose HP; the downed run down their clock."""
-    for uid in sorted(world.units):
-        unit = world.units[uid]
+    for unit in world.squad() + world.civilians():  # insurgents never bleed: they fall dead
+        uid = unit.id
         if unit.life == DOWNED:
             if unit.bleed:
                 unit.downed_ticks += 1

@@ -84,8 +84,7 @@ def _drop_crate(world: World, unit: Unit) -> str:
 
 
 def progress_jobs(world: World, events: list) -> None:
-    for uid in sorted(world.units):
-        unit = world.units[uid]
+    for unit in world.squad():  # jobs are only ever given to squad members
         if not unit.active:
             continue
         if unit.work_target:

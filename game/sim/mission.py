@@ -37,7 +37,7 @@ def point_in_extraction(world: World, x: int, y: int) -> bool:
 def extract_units(world: World, events: list) -> None:
     """Found survivors who reach the zone (walking or carried) are saved, once each;
     crates carried into the zone are delivered."""
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if unit.side == "civilian":
             _extract_survivor(world, unit, events)

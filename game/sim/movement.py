@@ -39,7 +39,7 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
 def move_units(world: World, events: list) -> None:
     for unit in world.units.values():
         unit.last_x, unit.last_y = unit.x, unit.y
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if not unit.active or unit.hidden and unit.side == "insurgent":
             continue

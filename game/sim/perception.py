@@ -59,7 +59,7 @@ def perceive(world: World, events: list[Any]) -> None:
     _hear(world, noises_from(events), events)
     enemies = enemies_of(world)
     due: list[Unit] = []
-    for uid in sorted(world.units):
+    for uid in world.units:
         unit = world.units[uid]
         if unit.side != "insurgent" or not unit.active or unit.hidden:
             continue
@@ -90,7 +90,7 @@ def enemies_of(world: World) -> list[Unit]:
     """Whom insurgents hunt: the standing squad, and found survivors if the map says so."""
     hunt_civilians = world.scenario.rules.insurgents_target_civilians
     return [
-        u for _, u in sorted(world.units.items())
+        u for _, u in world.units.items()
         if (u.side == "squad" or (hunt_civilians and u.side == "civilian" and u.found))
         and u.active
     ]
@@ -157,7 +157,7 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     shout = Noise(ux, uy, SHOUT_TILES, unit.id, "shout")
     events.append(NoiseMade(ux, uy, int(SHOUT_TILES), unit.id, "shout"))
     entry = world.blackboard[board_key(unit)][target.id]
-    for uid in sorted(world.units):
+    for uid in world.units:
         ally = world.units[uid]
         if ally.side != "insurgent" or not ally.active or ally.hidden or ally is unit:
             continue
@@ -174,7 +174,7 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
     if not noises:
         return
     listeners = [
-        u for _, u in sorted(world.units.items())
+        u for _, u in world.units.items()
         if u.side == "insurgent" and u.active and not u.hidden and u.alert in ("green", "yellow")
     ]
     xs = np.array([u.x // 256 for u in listeners], dtype=np.int64)

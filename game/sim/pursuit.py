@@ -10,8 +10,8 @@ REPLAN_TICKS = 20
 
 
 def pursue_targets(world: World) -> None:
-    for uid in sorted(world.units):
-        unit = world.units[uid]
+    for unit in world.squad():  # only the squad chases: an insurgent's moves are the AI's
+        uid = unit.id
         if not unit.active or not unit.chasing or not unit.target_id:
             continue
         target = world.units.get(unit.target_id)
@@ -30,9 +30,9 @@ ACQUIRE_EVERY = 5
 def acquire_targets(world: World) -> None:
     """Squad members fire at will: with no order to attack, they take the nearest enemy
     they can hit, and drop a target that is down or out of reach."""
-    for uid in sorted(world.units):
-        unit = world.units[uid]
-        if unit.side != "squad" or not unit.active or unit.weapon is None:
+    for unit in world.squad():
+        uid = unit.id
+        if not unit.active or unit.weapon is None:
             continue
         if unit.work_target or unit.work_tile is not None or unit.carrying:
             continue

@@ -23,7 +23,7 @@ def pin_units(world: World, events: list[Any]) -> None:
     shots = [e for e in events if type(e).__name__ == "ShotFired"]
     if not shots:
         return
-    units = [u for _, u in sorted(world.units.items()) if u.active and not u.hidden]
+    units = [u for _, u in world.units.items() if u.active and not u.hidden]
     if not units:
         return
     ids = np.array([u.id for u in units])

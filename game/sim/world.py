@@ -57,6 +57,8 @@ class World:
     rng: np.random.Generator  # the rules' only source of chance
     cosmetic_rng: np.random.Generator  # effects only; never touches the rules
     tick: int = 0
+    # ids only grow and units are never removed (the dead stay), so this dict's order is
+    # id order: systems iterate it directly instead of sorting every tick
     units: dict[int, Unit] = field(default_factory=dict)
     crates: dict[int, Crate] = field(default_factory=dict)
     next_id: int = 1
@@ -94,13 +96,26 @@ class World:
         return [(s.x, s.y, s.radius, s.impact_tick) for s in self.strikes]
 
     def squad(self) -> list[Unit]:
-        return [u for u in self.units.values() if u.side == "squad"]
+        return self._side("squad")
 
     def insurgents(self) -> list[Unit]:
-        return [u for u in self.units.values() if u.side == "insurgent"]
+        return self._side("insurgent")
 
     def civilians(self) -> list[Unit]:
-        return [u for u in self.units.values() if u.side == "civilian"]
+        return self._side("civilian")
+
+    def _side(self, side: str) -> list[Unit]:
+        """Units of one side in id order. Units are only ever added (the dead stay), so the
+        index is rebuilt only when the count changes; a copy is returned."""
+        index = self.caches.get("by_side")
+        if index is None or index[0] != len(self.units):
+            lists: dict[str, list[Unit]] = {"squad": [], "insurgent": [], "civilian": []}
+            for uid in sorted(self.units):
+                unit = self.units[uid]
+                lists.setdefault(unit.side, []).append(unit)
+            index = (len(self.units), lists)
+            self.caches["by_side"] = index
+        return list(index[1].get(side, ()))
 
     def add_unit(self, kind: str, x: int, y: int, **fields: Any) -> Unit:
         utype = UNIT_TYPES[kind]
@@ -209,7 +224,7 @@ def state_hash(world: World) -> str:
 def world_state_summary(world: World) -> dict[str, Any]:
     units = [
         {k: v for k, v in vars(u).items() if k not in ("last_x", "last_y")}
-        for _, u in sorted(world.units.items())
+        for _, u in world.units.items()
     ]
     crates = [vars(c) for _, c in sorted(world.crates.items())]
     return {
