@@ -22,6 +22,8 @@ MOUSE = (
     ("Double-tap 1-4", "select and centre"),
     ("Esc", "pause menu"),
     ("F12", "screenshot"),
+    ("Tab", "next training prompt"),
+    ("Ctrl + R", "reload the map from disk (modding)"),
 )
 
 
