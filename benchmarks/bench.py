@@ -176,7 +176,7 @@ def measure_ai_extra(quick: bool) -> dict:
         from benchmarks.bench_ai import measure_ai
     except ImportError:
         return {}
-    return measure_ai(quick=quick)
+    return measure_ai(ticks=1000 if quick else 3000)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from game.render.overlays import (
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
 from game.render.terrain_cache import TerrainCache
+from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees
 from game.sim import commands as c
@@ -341,6 +342,7 @@ class BattleScreen(Screen):
         self.effects.draw(surface, self.camera)
         self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
+        draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame)
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.strike_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)

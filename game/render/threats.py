@@ -1,0 +1,60 @@
+"""The enemy's tells, drawn over the fog: a sniper's laser and glint while it aims (fair
+warning, as the design asks), and alert marks over insurgents the squad can see."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.render.camera import Camera
+from game.render.sprites import interpolated
+from game.render.text import TextCache
+from game.render.visibility import player_sees
+
+LASER = (255, 40, 30)
+LASER_DIM = (110, 20, 15)
+GLINT = (255, 250, 220)
+ALERT_MARKS = {"yellow": ("?", (240, 210, 80)), "red": ("!", (240, 90, 60)),
+               "black": ("!", (255, 40, 30))}
+
+
+def draw_threats(surface: pygame.Surface, camera: Camera, world, alpha: float,
+                 text: TextCache, frame: int) -> None:
+    for unit in world.insurgents():
+        if not unit.active or unit.hidden:
+            continue
+        if unit.activity == "aiming" and unit.aim_target:
+            _draw_aim(surface, camera, world, unit, alpha, frame)
+        if player_sees(world, unit):
+            _draw_alert(surface, camera, unit, alpha, text)
+
+
+def _draw_aim(surface, camera: Camera, world, unit, alpha: float, frame: int) -> None:
+    """A thin laser to the target, brightening as the shot nears; a glint at the muzzle
+    even in the fog, so the player can react."""
+    target = world.units.get(unit.aim_target)
+    if target is None or target.side == "insurgent":
+        return
+    sx, sy = camera.sub_to_screen(*interpolated(unit, alpha))
+    tx, ty = camera.sub_to_screen(*interpolated(target, alpha))
+    weapon = unit.weapon
+    total = max(1, weapon.aim_time if weapon else 1)
+    ready = 1.0 - min(1.0, unit.aim_left / total)
+    colour = tuple(int(d + (b - d) * ready) for d, b in zip(LASER_DIM, LASER, strict=True))
+    pygame.draw.line(surface, colour, (sx, sy), (tx, ty), 1 if ready < 0.7 else 2)
+    pulse = 0.5 + 0.5 * math.sin(frame * 0.5)
+    radius = max(2, int(camera.tile_px * (0.12 + 0.12 * pulse)))
+    pygame.draw.circle(surface, GLINT, (sx, sy), radius)
+    pygame.draw.line(surface, GLINT, (sx - radius * 2, sy), (sx + radius * 2, sy), 1)
+    pygame.draw.line(surface, GLINT, (sx, sy - radius * 2), (sx, sy + radius * 2), 1)
+
+
+def _draw_alert(surface, camera: Camera, unit, alpha: float, text: TextCache) -> None:
+    mark = ALERT_MARKS.get(getattr(unit, "alert", ""))
+    if mark is None:
+        return
+    sx, sy = camera.sub_to_screen(*interpolated(unit, alpha))
+    size = max(14, int(camera.tile_px * 0.6))
+    text.blit(surface, mark[0], (sx, sy - int(camera.tile_px * 0.55)), size, mark[1],
+              bold=True, anchor="midbottom")
