@@ -279,3 +279,20 @@ def test_b_then_click_calls_falcon_2_on_that_tile(battle, app):
     for _ in range(400):  # the strike lands and its blast is drawn without trouble
         app.step_frame(1 / 30)
     assert battle.world.strikes_left == 0
+
+
+def test_right_click_a_downed_member_without_the_medic_carries_them():
+    from game.sim import commands as c
+    from game.sim.world import new_world
+    from game.ui import orders
+    from tests.ascii_maps import ascii_scenario
+
+    world = new_world(ascii_scenario(["S.......", "........"]), seed=1)
+    rafiq, hana, maaz, rima = world.squad()
+    rima.life, rima.hp = "downed", 0
+    with_medic = orders.right_click(world, {rafiq.id, hana.id}, rima, rima.tile, False)
+    assert any(isinstance(cmd, c.Heal) and cmd.medic_id == hana.id for cmd in with_medic)
+    without = orders.right_click(world, {maaz.id}, rima, rima.tile, False)
+    assert without == [c.Carry(maaz.id, rima.id)]
+    maaz.carrying = rima.id
+    assert orders.put_down(world, {maaz.id, rafiq.id}) == [c.Carry(maaz.id, 0)]

@@ -51,6 +51,8 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         battle.order(orders.gather(world, battle.selected))
     elif action == "stop":
         battle.order(orders.stop(world, battle.selected))
+    elif action == "put_down":
+        battle.order(orders.put_down(world, battle.selected))
     elif action == "centre":
         battle._centre_on_selection()
     elif action == "air_strike":

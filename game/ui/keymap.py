@@ -23,6 +23,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("select_4", "Select Rima", ("4",)),
     ("gather", "Survivors follow (gather)", ("g",)),
     ("stop", "Stop", ("x",)),
+    ("put_down", "Put down who you carry", ("v",)),
     ("centre", "Centre on selection", ("c",)),
     ("air_strike", "Call Falcon-2", ("b",)),
     ("pan_up", "Camera up", ("up", "w")),

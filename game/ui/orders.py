@@ -96,6 +96,10 @@ def right_click(world, selected: set[int], target: Unit | None, tile: tuple[int,
             ids = tuple(i for i in ids if i != medics[0].id)
             if not ids:
                 return commands
+        elif _can_be_carried(target):
+            carrier = next((u for u in squad if not u.carrying and u.id != target.id), None)
+            if carrier is not None:
+                return [c.Carry(carrier.id, target.id)]
     if world.terrain.in_bounds(*tile) and world.terrain.locked[tile[1], tile[0]]:
         engineers = [u for u in squad if u.utype.engineer]
         if engineers:
@@ -114,6 +118,27 @@ def _needs_aid(unit: Unit) -> bool:
     return unit.side != "insurgent" and (
         unit.life == "downed" or (unit.life == "active" and unit.hp < unit.utype.max_hp)
     )
+
+
+def _can_be_carried(unit: Unit) -> bool:
+    """Without the medic, a right-click on the downed or a wounded survivor picks them up."""
+    if unit.life == "downed":
+        return True
+    return unit.side == "civilian" and unit.life == "active" and unit.found and unit.bleed > 0
+
+
+def put_down(world, selected: set[int]) -> list:
+    """Set down whoever or whatever the selected members carry (a crate where they stand)."""
+    commands: list = []
+    for uid in sorted(selected):
+        unit = world.units.get(uid)
+        if unit is None or unit.side != "squad" or not unit.carrying:
+            continue
+        if unit.carrying in world.units:
+            commands.append(c.Carry(uid, 0))
+        else:
+            commands.append(c.Interact(uid, *unit.tile))
+    return commands
 
 
 def _free_crate_at(world, tile: tuple[int, int]) -> bool:
