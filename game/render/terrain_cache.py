@@ -19,6 +19,7 @@ from game.sim.terrain import COVER_LOW, Terrain
 CHUNK = 16  # tiles per chunk side
 ABOVE_ALPHA = 165  # beams and roofs over units stay see-through enough to find a man
 MAX_ZOOM_CACHES = 2  # zoom levels kept; switching back and forth stays cheap
+Piece = tuple[pygame.Surface, tuple[int, int]]  # an image and its offset inside its chunk
 
 # flat colours for the fallback path (RGB)
 C_VOID = (24, 24, 28)
@@ -72,8 +73,9 @@ class TerrainCache:
         self.door_gids = [g for n, g in atlas.names.items() if "door" in n]
         self._sig = _signature(terrain)
         self._version = terrain.version
-        self._levels: dict[int, dict[tuple[int, int], pygame.Surface]] = {}
-        self._above_levels: dict[int, dict[tuple[int, int], pygame.Surface | None]] = {}
+        # per zoom (tile px), per chunk: the pieces to blit, offsets inside the chunk
+        self._levels: dict[int, dict[tuple[int, int], list[Piece]]] = {}
+        self._above_levels: dict[int, dict[tuple[int, int], list[Piece]]] = {}
         self._colours = terrain_colours(terrain)
         self.chunks_built = 0  # for tests and benchmarks
 
@@ -117,19 +119,22 @@ class TerrainCache:
         blits = []
         for cy in range(cy0, cy1 + 1):
             for cx in range(cx0, cx1 + 1):
-                chunk = level.get((cx, cy))
-                if chunk is None and (cx, cy) not in level:
-                    chunk = level[(cx, cy)] = build(cx, cy, size)
+                pieces = level.get((cx, cy))
+                if pieces is None:
+                    pieces = level[(cx, cy)] = build(cx, cy, size)
                     self.chunks_built += 1
-                if chunk is not None:
-                    blits.append((chunk, (ox + cx * span, oy + cy * span)))
+                bx, by = ox + cx * span, oy + cy * span
+                blits.extend((img, (bx + dx, by + dy)) for img, (dx, dy) in pieces)
         surface.fblits(blits)
 
     def _chunk_bounds(self, cx: int, cy: int) -> tuple[int, int, int, int]:
         x0, y0 = cx * CHUNK, cy * CHUNK
         return x0, y0, min(x0 + CHUNK, self.terrain.width), min(y0 + CHUNK, self.terrain.height)
 
-    def _build_below(self, cx: int, cy: int, size: int) -> pygame.Surface:
+    def _build_below(self, cx: int, cy: int, size: int) -> list[Piece]:
+        return [(self._below_chunk(cx, cy, size), (0, 0))]
+
+    def _below_chunk(self, cx: int, cy: int, size: int) -> pygame.Surface:
         x0, y0, x1, y1 = self._chunk_bounds(cx, cy)
         flat = self._flat_chunk(x0, y0, x1, y1, size)
         if not self.use_art:
@@ -146,18 +151,36 @@ class TerrainCache:
         self._draw_changed(chunk, changed, no_ground, x0, y0, size)
         return chunk
 
-    def _build_above(self, cx: int, cy: int, size: int) -> pygame.Surface | None:
+    def _build_above(self, cx: int, cy: int, size: int) -> list[Piece]:
+        """The chunk's roofs and beams as strips, one per tile row that has any: a
+        translucent blit costs by area, and these layers are mostly empty."""
         x0, y0, x1, y1 = self._chunk_bounds(cx, cy)
         changed = (self._sig != self.initial_sig)[y0:y1, x0:x1]
-        blits = []
+        used = np.zeros((y1 - y0, x1 - x0), dtype=bool)
         for layer in self.above:
-            blits.extend(self._layer_blits(layer, x0, y0, x1, y1, size, changed))
-        if not blits:
-            return None
-        chunk = pygame.Surface(((x1 - x0) * size, (y1 - y0) * size), pygame.SRCALPHA)
-        chunk.fblits(blits)
-        chunk.set_alpha(ABOVE_ALPHA)
-        return chunk
+            used |= layer.gids[y0:y1, x0:x1] != 0
+        used &= ~changed
+        pieces = []
+        for ly in np.nonzero(used.any(axis=1))[0].tolist():
+            cols = np.nonzero(used[ly])[0]
+            lx0, lx1 = int(cols[0]), int(cols[-1]) + 1
+            pieces.append(self._above_strip(x0 + lx0, y0 + ly, x0 + lx1, changed, size,
+                                            (lx0 * size, ly * size)))
+        return pieces
+
+    def _above_strip(self, tx0: int, ty: int, tx1: int, changed, size: int, at) -> Piece:
+        x0, y0 = tx0 - tx0 % CHUNK, ty - ty % CHUNK
+        skip = changed[ty - y0:ty - y0 + 1, tx0 - x0:tx1 - x0]
+        strip = pygame.Surface(((tx1 - tx0) * size, size), pygame.SRCALPHA)
+        for layer in self.above:
+            strip.fblits(self._layer_blits(layer, tx0, ty, tx1, ty + 1, size, skip))
+        # the see-through level baked into each pixel's alpha: one blend per blit, not two
+        alpha = pygame.surfarray.pixels_alpha(strip)
+        alpha[:] = (alpha.astype(np.uint16) * ABOVE_ALPHA + 127) // 255
+        del alpha  # unlock the surface
+        if pygame.display.get_surface() is not None:
+            strip = strip.convert_alpha()
+        return strip, at
 
     def _layer_blits(self, layer: TileLayerArt, x0, y0, x1, y1, size, skip) -> list:
         gids = layer.gids[y0:y1, x0:x1]
