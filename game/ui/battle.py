@@ -218,10 +218,6 @@ class BattleScreen(Screen):
             self._centre_on_selection()
         elif key == pygame.K_b:
             self.strike_aim.toggle(self.world)
-        elif key == pygame.K_ESCAPE:
-            from game.ui.outcome import PauseMenu
-
-            self.app.push(PauseMenu(self.app, self))
 
     def _hotkey(self, index: int, add: bool) -> None:
         unit = orders.squad_member(self.world, index)

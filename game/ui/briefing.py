@@ -13,7 +13,7 @@ import pygame
 from game.progress import Mission
 from game.sim.geometry import SUB
 from game.ui.profile import prepare
-from game.ui.screen import Screen
+from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, TEXT, Item, Menu, draw_wrapped, panel, px
 
 PREVIEW_TILE = 8  # pixels per tile when drawing the preview (then scaled to fit)
@@ -121,7 +121,7 @@ def launch(app, scenario, mission: Mission | None) -> None:
     app.push(battle)
 
 
-class BriefingScreen(Screen):
+class BriefingScreen(MenuScreen):
     def __init__(self, app, mission: Mission) -> None:
         super().__init__(app)
         prepare(app)
@@ -138,12 +138,6 @@ class BriefingScreen(Screen):
             return
         self.app.pop()
         launch(self.app, self.scenario, self.mission)
-
-    def handle_event(self, event) -> None:
-        if self.menu.handle_event(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.app.pop()
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))

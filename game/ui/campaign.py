@@ -7,7 +7,7 @@ import pygame
 
 from game.progress import Mission
 from game.ui.profile import prepare
-from game.ui.screen import Screen
+from game.ui.screen import MenuScreen
 from game.ui.title import draw_backdrop
 from game.ui.widgets import (
     DIM,
@@ -23,7 +23,7 @@ from game.ui.widgets import (
 )
 
 
-class CampaignScreen(Screen):
+class CampaignScreen(MenuScreen):
     def __init__(self, app) -> None:
         super().__init__(app)
         prepare(app)
@@ -52,12 +52,6 @@ class CampaignScreen(Screen):
         from game.ui.briefing import BriefingScreen
 
         self.app.push(BriefingScreen(self.app, mission))
-
-    def handle_event(self, event) -> None:
-        if self.menu.handle_event(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.app.pop()
 
     def draw(self, surface, alpha: float) -> None:
         size = surface.get_size()

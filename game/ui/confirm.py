@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.screen import Screen
+from game.ui.screen import MenuScreen
 from game.ui.widgets import GOLD, Item, Menu, draw_wrapped, panel, px, veil
 
 
-class ConfirmScreen(Screen):
+class ConfirmScreen(MenuScreen):
+    back_keys = (pygame.K_ESCAPE,)
+
     transparent = True
 
     def __init__(self, app, title: str, body: str, on_yes: Callable[[], None],
@@ -23,12 +25,6 @@ class ConfirmScreen(Screen):
     def _yes(self) -> None:
         self.app.pop()
         self.on_yes()
-
-    def handle_event(self, event) -> None:
-        if self.menu.handle_event(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
 
     def draw(self, surface, alpha: float) -> None:
         veil(surface)

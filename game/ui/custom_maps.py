@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
-
 from game import MAPS_DIR, userdata
 from game.progress import Mission
 from game.ui.profile import prepare
-from game.ui.screen import Screen
+from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, Item, Menu, px
 
 MAX_LISTED = 14
@@ -33,7 +31,7 @@ def find_maps() -> list[tuple[Path, str]]:
     return found
 
 
-class CustomMapsScreen(Screen):
+class CustomMapsScreen(MenuScreen):
     def __init__(self, app) -> None:
         super().__init__(app)
         prepare(app)
@@ -54,12 +52,6 @@ class CustomMapsScreen(Screen):
 
         mission = Mission(id=f"custom:{path.stem}", map=path, title=path.stem)
         self.app.push(BriefingScreen(self.app, mission))
-
-    def handle_event(self, event) -> None:
-        if self.menu.handle_event(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.app.pop()
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))

@@ -102,34 +102,3 @@ def _star(surface, centre: tuple[int, int], r: int, colour) -> None:
         points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
     pygame.draw.polygon(surface, colour, points)
 
-
-class PauseMenu(Screen):
-    """Esc in battle: the game stops under it (it does not ask for ticks)."""
-
-    transparent = True
-
-    def __init__(self, app, battle) -> None:
-        super().__init__(app)
-        self.battle = battle
-
-    def handle_event(self, event) -> None:
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
-            self.app.pop()
-        elif event.key == pygame.K_r:
-            self.app.pop()
-            self.battle.restart()
-        elif event.key == pygame.K_q:
-            self.app.quit(0)
-
-    def draw(self, surface, alpha: float) -> None:
-        _veil(surface)
-        rect = _panel(surface, (420, 180))
-        text = self.app.text
-        text.blit(surface, "PAUSED", (rect.centerx, rect.y + 24), 40, (250, 200, 90),
-                  bold=True, anchor="midtop")
-        for i, line in enumerate(("Esc  back to the mission", "R  restart the mission",
-                                  "Q  quit")):
-            text.blit(surface, line, (rect.centerx, rect.y + 80 + i * 28), 22,
-                      (230, 230, 225), anchor="midtop")

@@ -28,3 +28,21 @@ class Screen:
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         """Draw; alpha is how far the clock is between the last tick and the next."""
+
+
+class MenuScreen(Screen):
+    """A screen driven by a widgets.Menu in `self.menu`: the menu takes its keys and clicks
+    first; a back key leaves through back()."""
+
+    back_keys: tuple[int, ...] = (pygame.K_ESCAPE, pygame.K_BACKSPACE)
+    menu = None  # set by the subclass
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.menu is not None and self.menu.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key in self.back_keys:
+            self.back()
+
