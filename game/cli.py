@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--commands", help="JSON-lines file of {tick, command} records")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--record", help="write the run's commands as a replay file")
+    sim.add_argument("--autopilot", action="store_true",
+                     help="let the autopilot play the squad (game/ai/autopilot.py)")
+    sim.add_argument("--seeds", type=_seed_range, metavar="A..B",
+                     help="run every seed from A to B (inclusive) and print a summary")
 
     replay = sub.add_parser("replay", help="re-run a recorded replay")
     replay.add_argument("file")
@@ -41,6 +45,18 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check maps and list every problem")
     validate.add_argument("maps", nargs="+")
     return parser
+
+
+def _seed_range(text: str) -> range:
+    """'A..B' (inclusive) or a single seed, for --seeds."""
+    try:
+        first, _, last = text.partition("..")
+        a, b = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected A..B, got {text!r}") from None
+    if b < a:
+        raise argparse.ArgumentTypeError(f"{text!r}: the last seed is before the first")
+    return range(a, b + 1)
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -104,9 +120,12 @@ def _cmd_sim(args: argparse.Namespace) -> int:
         except (OSError, CommandFileError) as exc:
             print(f"cannot use the commands file: {exc}", file=sys.stderr)
             return 1
+    if args.seeds is not None:
+        return _cmd_sim_seeds(args, scenario, commands)
+    pilot = _autopilot() if args.autopilot else None
     run = run_headless(
         scenario, seed=args.seed, ticks=args.ticks, difficulty=args.difficulty,
-        commands=commands,
+        commands=commands, extra_commands=pilot,
     )
     if args.record:
         from game.replay import save_replay
@@ -117,6 +136,43 @@ def _cmd_sim(args: argparse.Namespace) -> int:
         print(json.dumps(report))
     else:
         for key, value in report.items():
+            print(f"{key:>18}: {value}")
+    return 0
+
+
+def _autopilot():
+    from game.ai.autopilot import Autopilot
+
+    return Autopilot()
+
+
+def _cmd_sim_seeds(args: argparse.Namespace, scenario, commands) -> int:
+    """Many seeds in a row: one row per seed and a summary (win rate, mean time, mean
+    survivors saved, squad losses)."""
+    from game.ai.autopilot_runs import run_row, summarise
+    from game.headless import run_headless
+
+    if args.record:
+        print("--record takes one run: use --seed, not --seeds", file=sys.stderr)
+        return 1
+    rows = []
+    for seed in args.seeds:
+        pilot = _autopilot() if args.autopilot else None
+        run = run_headless(
+            scenario, seed=seed, ticks=args.ticks, difficulty=args.difficulty,
+            commands=commands, extra_commands=pilot,
+        )
+        row = run_row(run.as_dict(), run.session.world)
+        rows.append(row)
+        if not args.json:
+            print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+    summary = summarise(rows)
+    if args.json:
+        print(json.dumps({"map": scenario.path, "difficulty": args.difficulty,
+                          "autopilot": bool(args.autopilot), "runs": rows,
+                          "summary": summary}))
+    else:
+        for key, value in summary.items():
             print(f"{key:>18}: {value}")
     return 0
 

@@ -76,6 +76,8 @@ class Autopilot:
         observe(world, self.memory)
         if world.outcome != OUTCOME_UNDECIDED or world.tick % self.think_ticks:
             return []
+        if not world.seen_ever.any():
+            return []  # the very first tick: the squad has not looked round yet
         squad = standing_squad(world)
         if not squad:
             return []
@@ -294,10 +296,8 @@ class _Think:
         crates_ok = all(
             c.delivered or c.carrier_id for c in world.crates.values() if c.required
         )
-        if saved + with_us >= rules.rescue_required and crates_ok:
-            self.p.phase = "extract"
-        elif self.p.phase == "extract" and not crates_ok:
-            self.p.phase = "search"  # a crate fell: pick it up again
+        enough = saved + with_us >= rules.rescue_required and crates_ok
+        self.p.phase = "extract" if enough else "search"
 
     # -- 6: the fight ----------------------------------------------------------------------
     def threats(self) -> list[tuple[int, int]]:
@@ -375,8 +375,7 @@ class _Think:
         if goal is None:
             door = self.open_a_door()
             if door is None:
-                self.p.phase = "extract"  # nothing left to search: bring out who we have
-                self.extract()
+                self.extract()  # nothing left to search: bring out who we have
                 return
             goal = door
         self.move_group(goal)
@@ -400,7 +399,11 @@ class _Think:
         anchor = self.escort()
         gain = search_gain(world, p.memory)
         if p.goal is not None:
-            reached = tile_dist(anchor.tile, p.goal) <= GOAL_REACHED_TILES
+            gx, gy = p.goal
+            t = world.terrain
+            closed_door = bool(t.door[gy, gx] and t.opaque[gy, gx])
+            # a door counts once it is open: standing beside a closed one reveals nothing
+            reached = tile_dist(anchor.tile, p.goal) <= GOAL_REACHED_TILES and not closed_door
             stale = world.tick - p.goal_since > GOAL_PATIENCE_TICKS
             if reached or stale:
                 p.memory.visited.append(p.goal)
@@ -411,8 +414,13 @@ class _Think:
             return p.goal
         dist = distances_from(world, self.walk, anchor.tile)
         ok = self.walk & (dist < UNREACHABLE) & (gain >= GAIN_MIN)
+        t = world.terrain
+        closed_doors = ok & t.door & t.opaque  # stepping on one opens it: a way into a room
         for vx, vy in p.memory.visited:
-            ok[max(vy - 2, 0) : vy + 3, max(vx - 2, 0) : vx + 3] = False
+            ok[max(vy - 1, 0) : vy + 2, max(vx - 1, 0) : vx + 2] = False
+        for vx, vy in p.memory.visited:
+            closed_doors[vy, vx] = False
+        ok |= closed_doors
         for zx, zy, radius, _ in world.strike_zones:
             h, w = ok.shape
             ys, xs = np.ogrid[0:h, 0:w]
@@ -421,7 +429,8 @@ class _Think:
             return None
         # nearest first; among equals the one that reveals most
         # dist counts 2 per straight step: a goal revealing 20 more tiles is worth 3 steps
-        score = np.where(ok, dist.astype(np.int64) * 10 - 3 * gain, np.iinfo(np.int64).max)
+        score = dist.astype(np.int64) * 10 - 3 * gain - 120 * closed_doors
+        score = np.where(ok, score, np.iinfo(np.int64).max)
         idx = int(np.argmin(score))
         w = ok.shape[1]
         p.goal, p.goal_since = (idx % w, idx // w), world.tick

@@ -1,0 +1,133 @@
+"""Balance table: the autopilot's record on every shipped map at every difficulty.
+
+    python -m benchmarks.balance [--seeds 20] [--maps training granary] [--json]
+        [--difficulties easy normal hard] [--minutes 20] [--workers 2]
+
+Each game runs headless with the autopilot (game/ai/autopilot.py) until it ends or hits
+the cap of game time; the table gives the win rate, the mean time of the wins, survivors
+saved, squad lost (dead or left down) per game, and how long the whole run took.
+Maps come in the campaign's order (maps/campaign.json), then any other maps/*.tmx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from game import MAPS_DIR
+from game.sim.catalog import TICK_HZ
+
+DIFFICULTIES = ("easy", "normal", "hard")
+
+
+def shipped_maps() -> list[Path]:
+    ordered: list[Path] = []
+    campaign = MAPS_DIR / "campaign.json"
+    if campaign.exists():
+        for entry in json.loads(campaign.read_text(encoding="utf-8")):
+            path = MAPS_DIR / entry["map"]
+            if path.exists():
+                ordered.append(path)
+    for path in sorted(MAPS_DIR.glob("*.tmx")):
+        if path not in ordered:
+            ordered.append(path)
+    return ordered
+
+
+def _one_game(job: tuple[str, str, int, int]) -> dict[str, Any]:
+    from game.ai.autopilot_runs import play, run_row
+    map_path, difficulty, seed, ticks = job
+    scenario = _load(map_path)
+    started = time.perf_counter()
+    run = play(scenario, seed, difficulty, ticks)
+    row = run_row(run.as_dict(), run.session.world)
+    row.update(map=Path(map_path).stem, difficulty=difficulty,
+               wall_s=round(time.perf_counter() - started, 2))
+    return row
+
+
+@lru_cache(maxsize=8)
+def _load(map_path: str):
+    """Each worker parses a map once (the autopilot never changes the Scenario)."""
+    from game.tiled.loader import load_scenario
+
+    return load_scenario(map_path)
+
+
+def run_table(maps: list[Path], difficulties: list[str], seeds: range, ticks: int,
+              workers: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], float]:
+    from game.ai.autopilot_runs import summarise
+
+    jobs = [(str(m), d, s, ticks) for m in maps for d in difficulties for s in seeds]
+    started = time.perf_counter()
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            rows = list(pool.map(_one_game, jobs, chunksize=1))
+    else:
+        rows = [_one_game(job) for job in jobs]
+    elapsed = time.perf_counter() - started
+    table = []
+    for m in maps:
+        for d in difficulties:
+            mine = [r for r in rows if r["map"] == m.stem and r["difficulty"] == d]
+            summary = summarise(mine)
+            summary.update(map=m.stem, difficulty=d,
+                           wall_s=round(sum(r["wall_s"] for r in mine), 1))
+            table.append(summary)
+    return table, rows, elapsed
+
+
+def print_table(table: list[dict[str, Any]], elapsed: float, seeds: range, ticks: int) -> None:
+    print(f"autopilot balance: {len(seeds)} seeds ({seeds.start}..{seeds.stop - 1}), "
+          f"cap {ticks // TICK_HZ // 60} min of game time")
+    head = (f"{'map':<16}{'difficulty':<11}{'win rate':>9}{'wins':>6}{'lost':>6}{'undec':>6}"
+            f"{'win time s':>11}{'saved':>7}{'squad lost':>11}{'cpu s':>8}")
+    print(head)
+    print("-" * len(head))
+    for row in table:
+        win_time = "-" if row["mean_win_time_s"] is None else f"{row['mean_win_time_s']:.0f}"
+        print(f"{row['map']:<16}{row['difficulty']:<11}{row['win_rate']:>9.0%}{row['wins']:>6}"
+              f"{row['defeats']:>6}{row['undecided']:>6}{win_time:>11}{row['mean_saved']:>7.1f}"
+              f"{row['mean_squad_lost']:>11.2f}{row['wall_s']:>8.1f}")
+    print(f"whole run: {elapsed:.1f} s wall clock")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=20, help="games per map and difficulty")
+    parser.add_argument("--first-seed", type=int, default=1)
+    parser.add_argument("--maps", nargs="*", help="map names or paths (default: all shipped)")
+    parser.add_argument("--difficulties", nargs="*", default=list(DIFFICULTIES),
+                        choices=DIFFICULTIES)
+    parser.add_argument("--minutes", type=float, default=20.0, help="game-time cap per game")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    maps = shipped_maps()
+    if args.maps:
+        wanted = {Path(m).stem for m in args.maps}
+        maps = [m for m in maps if m.stem in wanted] + [
+            Path(m) for m in args.maps if Path(m).suffix == ".tmx" and Path(m).stem not in
+            {p.stem for p in maps}]
+    if not maps:
+        print("no maps to run", file=sys.stderr)
+        return 1
+    seeds = range(args.first_seed, args.first_seed + args.seeds)
+    ticks = int(args.minutes * 60 * TICK_HZ)
+    table, rows, elapsed = run_table(maps, args.difficulties, seeds, ticks, args.workers)
+    if args.json:
+        print(json.dumps({"seeds": [seeds.start, seeds.stop - 1], "tick_cap": ticks,
+                          "wall_s": round(elapsed, 1), "table": table, "runs": rows}))
+    else:
+        print_table(table, elapsed, seeds, ticks)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
