@@ -9,7 +9,7 @@ import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.text import TextCache
-from game.render.visibility import player_sees
+from game.render.visibility import visible_units
 from game.sim.units import Unit
 
 ANGLE_BUCKETS = 32
@@ -46,21 +46,32 @@ def interpolated(unit: Unit, alpha: float) -> tuple[float, float]:
 class SpriteCache:
     def __init__(self, text: TextCache) -> None:
         self.text = text
-        self._cache: dict[tuple, pygame.Surface] = {}
+        self._cache: dict[tuple, tuple[pygame.Surface, int, int]] = {}
+        self._radii: dict[tuple[str, int], int] = {}
 
     def radius(self, unit: Unit, tile_px: int) -> int:
-        return max(3, round(tile_px * SIZE_BY_KIND.get(unit.kind, 0.33)))
+        key = (unit.kind, tile_px)
+        r = self._radii.get(key)
+        if r is None:
+            r = self._radii[key] = max(3, round(tile_px * SIZE_BY_KIND.get(unit.kind, 0.33)))
+        return r
 
     def sprite(self, unit: Unit, tile_px: int) -> pygame.Surface:
-        look = "dead" if unit.life == "dead" else "downed" if unit.life == "downed" else "live"
-        bucket = round(unit.facing * ANGLE_BUCKETS / 360) % ANGLE_BUCKETS
-        if look != "live":
-            bucket = 0
-        key = (unit.kind, look, bucket, tile_px)
-        surf = self._cache.get(key)
-        if surf is None:
-            surf = self._cache[key] = self._draw(unit, look, bucket, tile_px)
-        return surf
+        return self.lookup(unit, tile_px)[0]
+
+    def lookup(self, unit: Unit, tile_px: int) -> tuple[pygame.Surface, int, int]:
+        """The unit's image with half its width and height (to centre it)."""
+        life = unit.life
+        if life == "dead" or life == "downed":  # lying still: one look, no facing
+            key = (unit.kind, life, 0, tile_px)
+        else:
+            bucket = round(unit.facing * ANGLE_BUCKETS / 360) % ANGLE_BUCKETS
+            key = (unit.kind, "live", bucket, tile_px)
+        hit = self._cache.get(key)
+        if hit is None:
+            img = self._draw(unit, key[1], key[2], tile_px)
+            hit = self._cache[key] = (img, img.get_width() // 2, img.get_height() // 2)
+        return hit
 
     def _draw(self, unit: Unit, look: str, bucket: int, tile_px: int) -> pygame.Surface:
         r = self.radius(unit, tile_px)
@@ -106,39 +117,46 @@ class SpriteCache:
 
 
 def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
-               sprites: SpriteCache, selected: set[int]) -> list[tuple[Unit, int, int]]:
+               sprites: SpriteCache, selected: set[int],
+               shown: list[Unit] | None = None) -> list[tuple[Unit, int, int]]:
     """Draw what the player may see: corpses first, then the living, then HP bars.
 
+    shown: visible_units(world) when the caller already has it.
     Returns (unit, screen x, screen y) of what was drawn, for picking and labels.
     """
     size = camera.tile_px
-    view = surface.get_rect().inflate(size * 2, size * 2)
-    dead, living = [], []
-    for unit in world.units.values():
-        if not player_sees(world, unit):
+    k = camera.zoom * PX_PER_SUB  # sub units -> screen px; the same product world_to_screen
+    ox, oy = camera.origin()
+    w, h = surface.get_size()
+    lookup = sprites.lookup
+    dead, live, living = [], [], []
+    for unit in visible_units(world) if shown is None else shown:
+        lx, ly = unit.last_x, unit.last_y
+        sx = ox + round((lx + (unit.x - lx) * alpha) * k)
+        sy = oy + round((ly + (unit.y - ly) * alpha) * k)
+        if not (-size <= sx < w + size and -size <= sy < h + size):
             continue
-        x, y = interpolated(unit, alpha)
-        sx, sy = camera.world_to_screen(x * PX_PER_SUB, y * PX_PER_SUB)
-        if view.collidepoint(sx, sy):
-            (dead if unit.life == "dead" else living).append((unit, sx, sy))
-    blits = []
-    for unit, sx, sy in dead + living:
-        img = sprites.sprite(unit, size)
-        blits.append((img, (sx - img.get_width() // 2, sy - img.get_height() // 2)))
+        img, hw, hh = lookup(unit, size)
+        if unit.life == "dead":
+            dead.append((img, (sx - hw, sy - hh)))
+        else:
+            live.append((img, (sx - hw, sy - hh)))
+            living.append((unit, sx, sy))
     for unit, sx, sy in living:
         if unit.id in selected:
             r = sprites.radius(unit, size) + max(3, size // 10)
             pygame.draw.circle(surface, SELECT_COLOUR, (sx, sy), r, 2)
-    surface.fblits(blits)
+    surface.fblits(dead + live)
     for unit, sx, sy in living:
-        _draw_hp(surface, unit, sx, sy, sprites.radius(unit, size), unit.id in selected)
+        chosen = unit.id in selected
+        if chosen or unit.side == "squad" or unit.hp < unit.utype.max_hp:
+            _draw_hp(surface, unit, sx, sy, sprites.radius(unit, size))
     return living
 
 
-def _draw_hp(surface, unit: Unit, sx: int, sy: int, r: int, selected: bool) -> None:
+def _draw_hp(surface, unit: Unit, sx: int, sy: int, r: int) -> None:
+    """Shown for the squad, the selected and the hurt (the caller decides)."""
     max_hp = unit.utype.max_hp
-    if unit.hp >= max_hp and not selected and unit.side != "squad":
-        return
     w = max(16, r * 2)
     x, y = sx - w // 2, sy - r - 7
     frac = max(0.0, min(1.0, unit.hp / max_hp))

@@ -24,7 +24,7 @@ from game.render.strike_fx import StrikeFx
 from game.render.terrain_cache import TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
-from game.render.visibility import player_sees
+from game.render.visibility import player_sees, visible_units
 from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
@@ -332,13 +332,14 @@ class BattleScreen(Screen):
         draw_pending(surface, self.camera, self._pending_tiles())
         draw_follow_links(surface, self.camera, world, alpha)
         surface.set_clip(None)
-        draw_units(surface, self.camera, world, alpha, self.sprites, self.selected)
+        shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
+        draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
         self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera)
         self.effects.draw(surface, self.camera)
         self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
-        draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame)
+        draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame, shown)
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.strike_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
@@ -346,7 +347,7 @@ class BattleScreen(Screen):
         self._draw_drag(surface)
         clock = self.app.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
-        self.minimap.draw(surface, world, self.fog, self.camera)
+        self.minimap.draw(surface, world, self.fog, self.camera, shown)
         if self.tutorial:
             self.tutorial.observe_state(self.selected != self.first_selection, clock.paused)
             self.tutorial.draw(surface, self.text, TOP_H + 8)

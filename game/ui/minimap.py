@@ -7,7 +7,7 @@ import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.terrain_cache import terrain_colours
-from game.render.visibility import player_sees
+from game.render.visibility import visible_units
 from game.sim.geometry import TILE_PX
 
 MAX_W, MAX_H = 240, 170
@@ -25,6 +25,7 @@ class Minimap:
         self._base: pygame.Surface | None = None
         self._key: tuple = ()
         self._age = REBUILD_EVERY
+        self._dots = {side: _dot(colour) for side, colour in DOT.items()}
 
     def place(self, screen_size: tuple[int, int]) -> None:
         w, h = screen_size
@@ -36,25 +37,31 @@ class Minimap:
         # dark-but-visible for never-seen ground, so the map's outline still reads
         rgb = np.maximum(rgb, 16)
         small = pygame.surfarray.make_surface(rgb.transpose(1, 0, 2))
-        self._base = pygame.transform.smoothscale(small, self.size) if min(
+        base = pygame.transform.smoothscale(small, self.size) if min(
             small.get_size()) > 1 else pygame.transform.scale(small, self.size)
+        # the map inside its dark frame, ready for one blit a frame
+        self._base = pygame.Surface((self.size[0] + 4, self.size[1] + 4))
+        self._base.fill((10, 10, 10))
+        self._base.blit(base, (2, 2))
 
-    def draw(self, surface, world, fog, camera: Camera) -> None:
+    def draw(self, surface, world, fog, camera: Camera, shown: list | None = None) -> None:
+        """shown: visible_units(world) when the caller already has it."""
         self.place(surface.get_size())
         key = (world.terrain.version, fog.revision, id(world))
         self._age += 1
         if self._base is None or (key != self._key and self._age >= REBUILD_EVERY):
             self._rebuild(world.terrain, fog.levels)
             self._key, self._age = key, 0
-        pygame.draw.rect(surface, (10, 10, 10), self.rect.inflate(4, 4))
-        surface.blit(self._base, self.rect)
+        mx, my = self.rect.topleft
+        surface.blit(self._base, (mx - 2, my - 2))
         k = self.scale / TILE_PX
-        for unit in world.units.values():
-            if unit.life not in ("active", "downed") or not player_sees(world, unit):
-                continue
-            x = self.rect.x + unit.x * PX_PER_SUB * k
-            y = self.rect.y + unit.y * PX_PER_SUB * k
-            surface.fill(DOT[unit.side], (round(x) - 1, round(y) - 1, 3, 3))
+        kk = PX_PER_SUB * k
+        dots = self._dots
+        surface.fblits([
+            (dots[unit.side], (round(mx + unit.x * kk) - 1, round(my + unit.y * kk) - 1))
+            for unit in (visible_units(world) if shown is None else shown)
+            if unit.life != "dead"
+        ])
         for zone in world.scenario.extractions:
             x0, y0, x1, y1 = (v * PX_PER_SUB * k for v in zone.rect)
             pygame.draw.rect(surface, (90, 230, 120),
@@ -71,3 +78,9 @@ class Minimap:
             return None
         k = self.scale / TILE_PX
         return (pos[0] - self.rect.x) / k, (pos[1] - self.rect.y) / k
+
+
+def _dot(colour) -> pygame.Surface:
+    dot = pygame.Surface((3, 3))
+    dot.fill(colour)
+    return dot
