@@ -27,7 +27,7 @@ from game.sim.commands import Attack, AttackGround, Face, Move
 from game.sim.difficulty import Difficulty
 from game.sim.geometry import angle_deg, angle_diff
 from game.sim.pathing import path_grid
-from game.sim.sight import clear_line
+from game.sim.smoke import clear_of_walls
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -186,7 +186,7 @@ def hunt(mind: Mind, unit: Unit, threats: list, stuck: bool) -> list[Any]:
     weapon = unit.weapon
     can_pin = (
         weapon is not None and age < 3 * TICK_HZ and tile_dist(here, (x, y)) <= weapon.range_tiles
-        and clear_line(world.terrain.opaque, here[0], here[1], x, y)
+        and clear_of_walls(world, here[0], here[1], x, y)
     )
     if can_pin and unit.kind == "gunner" and unit.ground_target != (x, y):
         return [AttackGround((unit.id,), x, y)]

@@ -9,8 +9,8 @@ from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
-from game.sim.sight import clear_line, first_blocked, in_cone
-from game.sim.smoke import sight_blockers
+from game.sim.sight import first_blocked, in_cone
+from game.sim.smoke import clear_sight
 from game.sim.terrain import COVER_HIGH, COVER_LOW
 from game.sim.units import Unit
 from game.sim.world import World
@@ -66,7 +66,7 @@ def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
     tx, ty = target.tile
     if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
         return False
-    return clear_line(sight_blockers(world), sx, sy, tx, ty)
+    return clear_sight(world, sx, sy, tx, ty)
 
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
@@ -80,7 +80,7 @@ def can_see(world: World, viewer: Unit, target: Unit) -> bool:
         return False
     if not in_cone(viewer.facing, viewer.utype.cone_deg, tx - vx, ty - vy, dist):
         return False
-    return clear_line(sight_blockers(world), vx, vy, tx, ty)
+    return clear_sight(world, vx, vy, tx, ty)
 
 
 def fire_weapons(world: World, events: list) -> None:

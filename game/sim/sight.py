@@ -26,6 +26,42 @@ def clear_line(opaque: np.ndarray, ax: int, ay: int, bx: int, by: int) -> bool:
     return not bool(opaque[pts[:, 1], pts[:, 0]].any())
 
 
+MEMO_LIMIT = 100_000  # answers kept per grid before the memo starts afresh
+
+
+class LineMemo:
+    """clear_line's answers on one grid, kept while the grid is unchanged.
+
+    Units stand still or creep a tile at a time, so most pairs of tiles asked about this
+    tick were asked about before: a lookup costs a fraction of walking the line.
+    """
+
+    __slots__ = ("grid", "version", "answers")
+
+    def __init__(self, grid: np.ndarray, version: int) -> None:
+        self.grid = grid
+        self.version = version
+        self.answers: dict[tuple[int, int, int, int], bool] = {}
+
+    def clear(self, ax: int, ay: int, bx: int, by: int) -> bool:
+        key = (ax, ay, bx, by)
+        answer = self.answers.get(key)
+        if answer is None:
+            if len(self.answers) >= MEMO_LIMIT:
+                self.answers.clear()
+            answer = self.answers[key] = clear_line(self.grid, ax, ay, bx, by)
+        return answer
+
+
+def line_memo(caches: dict, name: str, grid: np.ndarray, version: int) -> LineMemo:
+    """The memo for this grid, started afresh when the grid is another array or the
+    terrain changed (grids are only changed in place together with a version bump)."""
+    memo = caches.get(name)
+    if memo is None or memo.grid is not grid or memo.version != version:
+        memo = caches[name] = LineMemo(grid, version)
+    return memo
+
+
 def first_blocked(opaque: np.ndarray, ax: int, ay: int, bx: int, by: int) -> tuple[int, int] | None:
     """The first opaque tile after a on the line to b, or None if the line is clear."""
     pts = line_tiles(ax, ay, bx, by)[1:]

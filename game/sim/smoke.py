@@ -13,6 +13,7 @@ import math
 import numpy as np
 
 from game.sim.catalog import TICK_HZ
+from game.sim.sight import line_memo
 from game.sim.world import World
 
 SMOKE_CENTRE_TICKS = 20 * TICK_HZ
@@ -62,3 +63,17 @@ def sight_blockers(world: World) -> np.ndarray:
     blockers = terrain.opaque if clear else terrain.opaque | (smoke > 0)
     world.caches[_CACHE_KEY] = (key, blockers)
     return blockers
+
+
+def clear_sight(world: World, ax: int, ay: int, bx: int, by: int) -> bool:
+    """True when nothing that blocks sight (sight_blockers) lies between tiles a and b."""
+    blockers = sight_blockers(world)
+    return line_memo(world.caches, "sight_lines", blockers, world.terrain.version).clear(
+        ax, ay, bx, by)
+
+
+def clear_of_walls(world: World, ax: int, ay: int, bx: int, by: int) -> bool:
+    """True when no opaque tile (smoke aside) lies between tiles a and b."""
+    opaque = world.terrain.opaque
+    return line_memo(world.caches, "wall_lines", opaque, world.terrain.version).clear(
+        ax, ay, bx, by)
