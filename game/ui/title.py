@@ -100,6 +100,8 @@ class TitleScreen(Screen):
         self._backdrop: pygame.Surface | None = None
         self.time = 0.0
         self.menu = Menu(self._items(), font_size=32, width=340)
+        self.demo = None  # demo mode (game/ui/demo.py), loaded on the first update
+        self._demo_tried = False
 
     def _items(self) -> list[Item]:
         app = self.app
@@ -168,12 +170,23 @@ class TitleScreen(Screen):
 
     def update(self, dt: float) -> None:
         self.time += dt
+        # demo mode: the autopilot plays a mission behind the menu (silent, dimmed)
+        if not self._demo_tried:
+            from game.ui.demo import Demo
+
+            self._demo_tried = True
+            self.demo = Demo.load(self.app.text)
+        elif self.demo is not None:
+            self.demo.update(dt)
 
     def draw(self, surface, alpha: float) -> None:
         size = surface.get_size()
         if self._backdrop is None or self._backdrop.get_size() != size:
             self._backdrop = draw_backdrop(size)
-        surface.blit(self._backdrop, (0, 0))
+        if self.demo is not None:
+            self.demo.draw(surface)  # the painted backdrop stays for when no map loads
+        else:
+            surface.blit(self._backdrop, (0, 0))
         w, h = size
         text = self.app.text
         x = px(self.app, 70)

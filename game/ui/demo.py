@@ -1,0 +1,110 @@
+"""The title screen's demo: a shipped mission played by the autopilot behind the menu.
+
+A fixed map and seed (so every start shows the same game), its own 30 Hz step driven by
+the title's frame time, drawn dimmed with the battle's own renderer and no sound: the
+events are dropped, not played. When a game ends the next seed starts after a pause.
+Any trouble loading (a missing map, a bad file) leaves the title's painted backdrop.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game import MAPS_DIR
+from game.ai.autopilot import Autopilot
+from game.render.camera import PX_PER_SUB, ZOOM_LEVELS, Camera
+from game.render.fog import Fog
+from game.render.sprites import SpriteCache, draw_units
+from game.render.terrain_cache import TerrainCache
+from game.render.tileset import TileAtlas
+from game.render.visibility import visible_units
+from game.sim.catalog import TICK_HZ
+from game.sim.geometry import TILE_PX
+
+DEMO_MAP = "granary.tmx"
+DEMO_SEED = 2
+DEMO_DIFFICULTY = "easy"
+MAX_STEPS_PER_FRAME = 3
+END_PAUSE_S = 4.0
+DIM_ALPHA = 150  # the black veil over the game, so the menu reads
+CAMERA_EASE = 0.04
+DEMO_ZOOM = 0.75
+
+
+class Demo:
+    """A Session with the autopilot, advanced and drawn on request."""
+
+    def __init__(self, scenario, text) -> None:
+        self.scenario = scenario
+        self.sprites = SpriteCache(text)
+        self.atlas = TileAtlas(scenario.art)
+        self.seed = DEMO_SEED
+        self.veil: pygame.Surface | None = None
+        self._start()
+
+    @classmethod
+    def load(cls, text) -> Demo | None:
+        from game.tiled.errors import MapError
+        from game.tiled.loader import load_scenario
+
+        try:
+            return cls(load_scenario(MAPS_DIR / DEMO_MAP), text)
+        except (MapError, OSError, ValueError, pygame.error):
+            return None
+
+    def _start(self) -> None:
+        from game.session import Session
+
+        self.session = Session(self.scenario, seed=self.seed, difficulty=DEMO_DIFFICULTY)
+        self.pilot = Autopilot()
+        world = self.session.world
+        self.terrain = TerrainCache(world.terrain, self.scenario.terrain, self.atlas)
+        self.fog = Fog(world.terrain.width, world.terrain.height)
+        self.camera: Camera | None = None
+        self.acc = 0.0
+        self.ended_for = 0.0
+
+    def update(self, dt: float) -> None:
+        if self.session.finished:
+            self.ended_for += dt
+            if self.ended_for >= END_PAUSE_S:
+                self.seed += 1
+                self._start()
+            return
+        self.acc = min(self.acc + dt, MAX_STEPS_PER_FRAME / TICK_HZ)
+        while self.acc >= 1.0 / TICK_HZ and not self.session.finished:
+            self.acc -= 1.0 / TICK_HZ
+            self.session.advance(self.pilot.commands(self.session.world))  # events: silent
+
+    def draw(self, surface: pygame.Surface) -> None:
+        world = self.session.world
+        w, h = surface.get_size()
+        if self.camera is None:
+            self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX,
+                                 w, h, zoom_index=ZOOM_LEVELS.index(DEMO_ZOOM))
+        self.camera.resize(w, h)
+        self._follow_squad()
+        surface.fill((12, 10, 10))
+        self.terrain.draw_below(surface, self.camera)
+        shown = visible_units(world)
+        draw_units(surface, self.camera, world, 1.0, self.sprites, set(), shown)
+        self.terrain.draw_above(surface, self.camera)
+        self.fog.update(world.seen_now, world.seen_ever)
+        self.fog.draw(surface, self.camera)
+        if self.veil is None or self.veil.get_size() != (w, h):
+            self.veil = pygame.Surface((w, h), pygame.SRCALPHA)
+            self.veil.fill((0, 0, 0, DIM_ALPHA))
+        surface.blit(self.veil, (0, 0))
+
+    def _follow_squad(self) -> None:
+        squad = [u for u in self.session.world.squad() if u.alive]
+        if not squad or self.camera is None:
+            return
+        cx = sum(u.x for u in squad) / len(squad) * PX_PER_SUB
+        cy = sum(u.y for u in squad) / len(squad) * PX_PER_SUB
+        w, h = self.camera.view_w, self.camera.view_h
+        ox, oy = self.camera.screen_to_world(w / 2, h / 2)
+        if abs(ox - cx) > w or abs(oy - cy) > h:
+            self.camera.centre_on(cx, cy)  # first frame or a new game: jump
+        else:
+            self.camera.centre_on(ox + (cx - ox) * CAMERA_EASE, oy + (cy - oy) * CAMERA_EASE)
