@@ -14,6 +14,7 @@ from typing import Any
 from game.ai.knowledge import (
     cover_at,
     group_losing,
+    group_strength,
     known_positions,
     roll,
     threat_tiles,
@@ -46,7 +47,14 @@ class Mind:
     queries_left: int
     moves_left: int  # new routes this tick: each costs the rules a path search
     enemies: list[Unit] = field(default_factory=list)  # whom insurgents hunt, this tick
-    strength: dict[str, tuple[int, int]] = field(default_factory=dict)  # group -> (n, lost)
+    _strength: dict[str, tuple[int, int]] | None = None
+
+    @property
+    def strength(self) -> dict[str, tuple[int, int]]:
+        """group -> (members, lost), counted once a tick and only if someone asks."""
+        if self._strength is None:
+            self._strength = group_strength(self.world)
+        return self._strength
 
     def query(
         self, unit: Unit, mode: str, threats: list, target, radius: int, leave: bool = False
@@ -180,8 +188,8 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
 def hunt(mind: Mind, unit: Unit, threats: list, stuck: bool) -> list[Any]:
     """No one in sight: pin the last known position, or move to see it, or search it."""
     world = mind.world
-    x, y, age = known_positions(world, unit)[0] if known_positions(world, unit) else (
-        *threats[0], 0)
+    known = known_positions(world, unit)
+    x, y, age = known[0] if known else (*threats[0], 0)
     here = unit.tile
     weapon = unit.weapon
     can_pin = (

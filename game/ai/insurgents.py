@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from game.ai.behaviours import Mind, decide
-from game.ai.knowledge import group_strength
 from game.sim.difficulty import difficulty_of
 from game.sim.perception import enemies_of
+from game.sim.units import ACTIVE
 from game.sim.world import World
 
 QUERIES_PER_TICK = 3
@@ -23,16 +23,13 @@ MOVES_PER_TICK = 3
 
 def think(world: World) -> list[Any]:
     level = difficulty_of(world.difficulty)
-    mind = Mind(world, level, QUERIES_PER_TICK, MOVES_PER_TICK, enemies_of(world),
-                group_strength(world))
+    mind = Mind(world, level, QUERIES_PER_TICK, MOVES_PER_TICK, enemies_of(world))
     react = max(1, level.think_ticks // 2)
+    every, tick = level.think_ticks, world.tick
     orders: list[Any] = []
-    for uid in world.units:
-        unit = world.units[uid]
-        if unit.side != "insurgent" or not unit.active or unit.hidden:
+    for unit in world.insurgents():  # id order
+        if unit.life != ACTIVE or unit.hidden:
             continue
-        due = (world.tick + uid) % level.think_ticks == 0
-        startled = world.tick - unit.under_fire_tick == react
-        if due or startled:
+        if (tick + unit.id) % every == 0 or tick - unit.under_fire_tick == react:
             orders += decide(mind, unit)
     return orders

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from game.sim.catalog import WeaponType
+from game.sim.catalog import UNIT_TYPES, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
 from game.sim.geometry import SUB, angle_deg, centre_of
@@ -12,7 +12,7 @@ from game.sim.health import apply_damage
 from game.sim.sight import first_blocked, in_cone
 from game.sim.smoke import clear_sight
 from game.sim.terrain import COVER_HIGH, COVER_LOW
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
 COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
@@ -25,17 +25,22 @@ SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
 def cover_between(world: World, shooter: Unit, target: Unit) -> int:
     """Cover the target has against this shooter: the best cover on the tile next to it
     on the shooter's side. A shooter higher up sees over low cover."""
-    tx, ty = target.tile
-    sx, sy = shooter.tile
-    if max(abs(tx - sx), abs(ty - sy)) <= 1:
+    tx, ty = target.x // SUB, target.y // SUB
+    sx, sy = shooter.x // SUB, shooter.y // SUB
+    if -1 <= tx - sx <= 1 and -1 <= ty - sy <= 1:
         return 0
     dx = (sx > tx) - (sx < tx)
     dy = (sy > ty) - (sy < ty)
     terrain = world.terrain
+    cover = terrain.cover
+    h, w = cover.shape
     best = 0
-    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
-        if (cx, cy) != (tx, ty) and terrain.in_bounds(cx, cy):
-            best = max(best, int(terrain.cover[cy, cx]))
+    # the tiles beside the target toward the shooter: (dx, 0), (0, dy) and (dx, dy)
+    for cx, cy in ((tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)):
+        if (cx != tx or cy != ty) and 0 <= cx < w and 0 <= cy < h:
+            c = int(cover[cy, cx])
+            if c > best:
+                best = c
     if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
         return 0
     return best
@@ -60,10 +65,10 @@ def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) ->
 
 def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
     weapon = shooter.weapon
-    if weapon is None or not target.alive or target.hidden:
+    if weapon is None or target.life not in _ALIVE or target.hidden:
         return False
-    sx, sy = shooter.tile
-    tx, ty = target.tile
+    sx, sy = shooter.x // SUB, shooter.y // SUB
+    tx, ty = target.x // SUB, target.y // SUB
     if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
         return False
     return clear_sight(world, sx, sy, tx, ty)
@@ -71,22 +76,25 @@ def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
     """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles."""
-    if not target.alive or target.life == "gone":
+    if target.life not in _ALIVE:
         return False
-    vx, vy = viewer.tile
-    tx, ty = target.tile
+    vx, vy = viewer.x // SUB, viewer.y // SUB
+    tx, ty = target.x // SUB, target.y // SUB
     dist = math.hypot(vx - tx, vy - ty)
-    if dist > viewer.utype.sight_tiles:
+    utype = UNIT_TYPES[viewer.kind]
+    if dist > utype.sight_tiles:
         return False
-    if not in_cone(viewer.facing, viewer.utype.cone_deg, tx - vx, ty - vy, dist):
+    if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
         return False
     return clear_sight(world, vx, vy, tx, ty)
 
 
+_ALIVE = frozenset((ACTIVE, DOWNED))
+
+
 def fire_weapons(world: World, events: list) -> None:
-    for uid in world.units:
-        unit = world.units[uid]
-        if not unit.active or unit.weapon is None or unit.hidden:
+    for unit in world.units.values():  # id order
+        if unit.life != ACTIVE or unit.hidden or not UNIT_TYPES[unit.kind].weapon:
             continue
         if unit.cooldown > 0:
             unit.cooldown -= 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 
 from game.sim.events import DoorOpened
-from game.sim.geometry import SUB, angle_deg, centre_of
+from game.sim.geometry import HALF, SUB, angle_deg, centre_of
 from game.sim.pathing import path_grid
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 CARRY_SPEED_FACTOR = 0.6
@@ -37,15 +37,17 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
 
 
 def move_units(world: World, events: list) -> None:
-    for unit in world.units.values():
+    for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
-    for uid in world.units:
-        unit = world.units[uid]
-        if not unit.active or unit.hidden and unit.side == "insurgent":
+        if unit.life != ACTIVE or unit.hidden and unit.side == "insurgent":
             continue
         if unit.activity in ("healing", "working"):
             continue
-        if not unit.path and unit.waypoints:
+        if not unit.path:
+            if not unit.waypoints:
+                if unit.activity == "moving":
+                    unit.activity = "idle"
+                continue
             plan_next_leg(world, unit)
         if unit.path:
             budget = unit_speed(world, unit)
@@ -74,15 +76,19 @@ def _crowded_ahead(world: World, unit: Unit) -> bool:
 
 def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
     unit.activity = "moving"
-    while budget > 0 and unit.path:
-        tx, ty = unit.path[0]
-        if not world.terrain.walkable[ty, tx] or world.terrain.locked[ty, tx]:
+    terrain = world.terrain
+    walkable, locked, door = terrain.walkable, terrain.locked, terrain.door
+    path = unit.path
+    while budget > 0 and path:
+        tx, ty = path[0]
+        if not walkable[ty, tx] or locked[ty, tx]:
             # the way closed since the path was planned: plan again from here
-            goal = unit.path[-1]
-            unit.path = path_grid(world.caches, world.terrain).find(unit.tile, goal)
+            goal = path[-1]
+            unit.path = path_grid(world.caches, terrain).find(unit.tile, goal)
             return
-        _open_door_at(world, tx, ty, unit, events)
-        gx, gy = centre_of(tx), centre_of(ty)
+        if door[ty, tx]:
+            _open_door_at(world, tx, ty, unit, events)
+        gx, gy = tx * SUB + HALF, ty * SUB + HALF
         dx, dy = gx - unit.x, gy - unit.y
         dist = math.isqrt(dx * dx + dy * dy)
         if dist > 0:
@@ -90,9 +96,10 @@ def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
         if dist <= budget:
             unit.x, unit.y = gx, gy
             budget -= dist
-            unit.path.pop(0)
-            if not unit.path:
+            path.pop(0)
+            if not path:
                 plan_next_leg(world, unit)
+                path = unit.path
         else:
             unit.x += dx * budget // dist
             unit.y += dy * budget // dist

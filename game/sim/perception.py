@@ -27,7 +27,7 @@ from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
 from game.sim.noise import SHOUT_TILES, Noise, audible, hearers, noises_from
 from game.sim.suppression import pin_units
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 PERCEIVE_EVERY = 3  # ticks between one insurgent's looks, staggered by id
@@ -59,12 +59,12 @@ def perceive(world: World, events: list[Any]) -> None:
     _hear(world, noises_from(events), events)
     enemies = enemies_of(world)
     due: list[Unit] = []
-    for uid in world.units:
-        unit = world.units[uid]
-        if unit.side != "insurgent" or not unit.active or unit.hidden:
+    tick = world.tick
+    for unit in world.insurgents():  # id order
+        if unit.life != ACTIVE or unit.hidden:
             continue
         _track_stillness(unit)
-        if (world.tick + uid) % PERCEIVE_EVERY == 0:
+        if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
     in_range = _any_in_sight_range(due, enemies)
     for unit, near in zip(due, in_range, strict=True):
@@ -89,10 +89,11 @@ def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit]) -> list[bool]:
 def enemies_of(world: World) -> list[Unit]:
     """Whom insurgents hunt: the standing squad, and found survivors if the map says so."""
     hunt_civilians = world.scenario.rules.insurgents_target_civilians
+    if not hunt_civilians:
+        return [u for u in world.squad() if u.life == ACTIVE]
     return [
         u for _, u in world.units.items()
-        if (u.side == "squad" or (hunt_civilians and u.side == "civilian" and u.found))
-        and u.active
+        if (u.side == "squad" or (u.side == "civilian" and u.found)) and u.life == ACTIVE
     ]
 
 
@@ -157,9 +158,8 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     shout = Noise(ux, uy, SHOUT_TILES, unit.id, "shout")
     events.append(NoiseMade(ux, uy, int(SHOUT_TILES), unit.id, "shout"))
     entry = world.blackboard[board_key(unit)][target.id]
-    for uid in world.units:
-        ally = world.units[uid]
-        if ally.side != "insurgent" or not ally.active or ally.hidden or ally is unit:
+    for ally in world.insurgents():
+        if ally.life != ACTIVE or ally.hidden or ally is unit:
             continue
         ax, ay = ally.tile
         if ally.group == unit.group and unit.group or audible(world.terrain.opaque, shout, ax, ay):
@@ -174,8 +174,8 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
     if not noises:
         return
     listeners = [
-        u for _, u in world.units.items()
-        if u.side == "insurgent" and u.active and not u.hidden and u.alert in ("green", "yellow")
+        u for u in world.insurgents()
+        if u.life == ACTIVE and not u.hidden and u.alert in ("green", "yellow")
     ]
     xs = np.array([u.x // 256 for u in listeners], dtype=np.int64)
     ys = np.array([u.y // 256 for u in listeners], dtype=np.int64)
@@ -284,6 +284,10 @@ def _prune_boards(world: World) -> None:
 
 
 def _track_stillness(unit: Unit) -> None:
-    moved = unit.x != unit.last_x or unit.y != unit.last_y
-    busy = unit.activity in ("firing", "aiming", "reloading")
-    unit.still_ticks = 0 if moved or busy else unit.still_ticks + 1
+    if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
+        unit.still_ticks = 0
+    else:
+        unit.still_ticks += 1
+
+
+_BUSY = frozenset(("firing", "aiming", "reloading"))
