@@ -48,6 +48,7 @@ class SpriteCache:
         self.text = text
         self._cache: dict[tuple, tuple[pygame.Surface, int, int]] = {}
         self._radii: dict[tuple[str, int], int] = {}
+        self._whole: dict[tuple, pygame.Surface] = {}
 
     def radius(self, unit: Unit, tile_px: int) -> int:
         key = (unit.kind, tile_px)
@@ -57,21 +58,34 @@ class SpriteCache:
         return r
 
     def sprite(self, unit: Unit, tile_px: int) -> pygame.Surface:
-        return self.lookup(unit, tile_px)[0]
+        """The unit's image with the unit at its centre (uncropped), for other renderers."""
+        key = self._key(unit, tile_px)
+        img = self._whole.get(key)
+        if img is None:
+            img = self._whole[key] = self._draw(unit, key[1], key[2], tile_px)
+        return img
 
     def lookup(self, unit: Unit, tile_px: int) -> tuple[pygame.Surface, int, int]:
-        """The unit's image with half its width and height (to centre it)."""
-        life = unit.life
-        if life == "dead" or life == "downed":  # lying still: one look, no facing
-            key = (unit.kind, life, 0, tile_px)
-        else:
-            bucket = round(unit.facing * ANGLE_BUCKETS / 360) % ANGLE_BUCKETS
-            key = (unit.kind, "live", bucket, tile_px)
+        """The unit's image cropped to its drawn pixels, and where the unit's centre is in
+        it.  An alpha blit pays for every pixel it covers, empty or not, and the wasted
+        area of a square sprite around a round body and one barrel is over half."""
+        key = self._key(unit, tile_px)
         hit = self._cache.get(key)
         if hit is None:
             img = self._draw(unit, key[1], key[2], tile_px)
-            hit = self._cache[key] = (img, img.get_width() // 2, img.get_height() // 2)
+            used = img.get_bounding_rect()
+            half_w, half_h = img.get_width() // 2, img.get_height() // 2
+            hit = self._cache[key] = (img.subsurface(used).copy(), half_w - used.x,
+                                      half_h - used.y)
         return hit
+
+    @staticmethod
+    def _key(unit: Unit, tile_px: int) -> tuple:
+        life = unit.life
+        if life == "dead" or life == "downed":  # lying still: one look, no facing
+            return unit.kind, life, 0, tile_px
+        bucket = round(unit.facing * ANGLE_BUCKETS / 360) % ANGLE_BUCKETS
+        return unit.kind, "live", bucket, tile_px
 
     def _draw(self, unit: Unit, look: str, bucket: int, tile_px: int) -> pygame.Surface:
         r = self.radius(unit, tile_px)

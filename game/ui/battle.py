@@ -322,9 +322,10 @@ class BattleScreen(Screen):
         world = self.world
         self.last_alpha = alpha
         self.camera.resize(*surface.get_size())
-        surface.fill(BACKGROUND)
+        map_rect = self._map_rect(surface)
+        _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
         self.terrain.draw_below(surface, self.camera)
-        surface.set_clip(self._map_rect(surface))  # overlays stay on the map, under the fog
+        surface.set_clip(map_rect)  # overlays stay on the map, under the fog
         draw_extractions(surface, self.camera, world, self.text)
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
@@ -383,6 +384,19 @@ class BattleScreen(Screen):
 
     def squad(self) -> list:
         return squad_in_order(self.world)
+
+
+def _fill_around(surface, inner: pygame.Rect, colour) -> None:
+    """Fill the parts of the surface outside inner (a rect inside it)."""
+    w, h = surface.get_size()
+    if not inner.w or not inner.h:
+        surface.fill(colour)
+        return
+    for rect in ((0, 0, w, inner.top), (0, inner.bottom, w, h - inner.bottom),
+                 (0, inner.top, inner.left, inner.h), (inner.right, inner.top, w - inner.right,
+                                                       inner.h)):
+        if rect[2] > 0 and rect[3] > 0:
+            surface.fill(colour, rect)
 
 
 def objective_line(world) -> str:
