@@ -105,10 +105,14 @@ class _Think:
         self.call_strike()
         self.leave_strike_zones()
         self.tend_wounded()
-        self.fetch_crates()
+        fighting = self.in_combat()
+        if fighting:
+            self.drop_crates()
+        else:
+            self.fetch_crates()
         self.lead_survivors()
         self.decide_phase()
-        if self.in_combat():
+        if fighting:
             self.fight()
         self.move_on()
         return self.orders
@@ -267,6 +271,14 @@ class _Think:
             self.orders.append(Interact(carrier.id, tile[0], tile[1]))
             self.p.ordered.pop(carrier.id, None)
             self.busy.add(carrier.id)
+
+    def drop_crates(self) -> None:
+        """Hands full means no rifle: under fire a crate goes down until the fight is over
+        (unless its carrier is already in the zone, where it is delivered)."""
+        for m in self.free():
+            near = any(tile_dist(e.tile, m.tile) <= THREAT_TILES for e in self.enemies)
+            if m.carrying in self.world.crates and near and not self.in_zone(m):
+                self.orders.append(Interact(m.id, *m.tile))
 
     # -- 5: survivors ---------------------------------------------------------------------
     def escort(self) -> Unit:
