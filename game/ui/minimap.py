@@ -26,6 +26,9 @@ class Minimap:
         self._key: tuple = ()
         self._age = REBUILD_EVERY
         self._dots = {side: _dot(colour) for side, colour in DOT.items()}
+        self._dotted: pygame.Surface | None = None  # the base with this tick's unit dots
+        self._dotted_key: tuple = ()
+        self._dotted_world = None
 
     def place(self, screen_size: tuple[int, int]) -> None:
         w, h = screen_size
@@ -53,15 +56,9 @@ class Minimap:
             self._rebuild(world.terrain, fog.levels)
             self._key, self._age = key, 0
         mx, my = self.rect.topleft
-        surface.blit(self._base, (mx - 2, my - 2))
+        shown = visible_units(world) if shown is None else shown
+        surface.blit(self._with_dots(world, shown, mx, my), (mx - 2, my - 2))
         k = self.scale / TILE_PX
-        kk = PX_PER_SUB * k
-        dots = self._dots
-        surface.fblits([
-            (dots[unit.side], (round(mx + unit.x * kk) - 1, round(my + unit.y * kk) - 1))
-            for unit in (visible_units(world) if shown is None else shown)
-            if unit.life != "dead"
-        ])
         for zone in world.scenario.extractions:
             x0, y0, x1, y1 = (v * PX_PER_SUB * k for v in zone.rect)
             pygame.draw.rect(surface, (90, 230, 120),
@@ -71,6 +68,23 @@ class Minimap:
         vw, vh = camera.view_w / camera.zoom, camera.view_h / camera.zoom
         view = pygame.Rect(self.rect.x + vx * k, self.rect.y + vy * k, vw * k, vh * k)
         pygame.draw.rect(surface, (240, 240, 240), view.clip(self.rect.inflate(2, 2)), 1)
+
+    def _with_dots(self, world, shown: list, mx: int, my: int) -> pygame.Surface:
+        """The framed map with a dot per unit shown.  Units move only on a tick, so the
+        dots are redrawn when the tick, the fog picture or the set of units changes, not
+        every frame."""
+        key = (self._base, world.tick, len(shown), mx, my)
+        if self._dotted is not None and self._dotted_world is world and key == self._dotted_key:
+            return self._dotted
+        kk = PX_PER_SUB * self.scale / TILE_PX
+        dots = self._dots
+        image = self._base.copy()
+        image.fblits([
+            (dots[unit.side], (round(mx + unit.x * kk) - mx + 1, round(my + unit.y * kk) - my + 1))
+            for unit in shown if unit.life != "dead"
+        ])
+        self._dotted, self._dotted_key, self._dotted_world = image, key, world
+        return image
 
     def world_at(self, pos) -> tuple[float, float] | None:
         """World pixels under a click on the minimap, or None when outside it."""
