@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -96,12 +97,26 @@ def view_mask(
     opaque = terrain.opaque if blockers is None else blockers  # blockers: opacity + smoke
     window = ~opaque[y0:y1, x0:x1]
     fov = tcod.map.compute_fov(window, (ty - y0, tx - x0), radius=r, light_walls=True)
-    ys, xs = np.ogrid[y0 - ty : y1 - ty, x0 - tx : x1 - tx]
+    shape = _cone_window(r, facing, cone_deg, float(sight_tiles))
+    cx0, cy0 = x0 - (tx - r), y0 - (ty - r)  # the map window's place in the full square
+    return fov & shape[cy0 : cy0 + y1 - y0, cx0 : cx0 + x1 - x0], (x0, y0)
+
+
+@functools.lru_cache(maxsize=512)
+def _cone_window(r: int, facing: int, cone_deg: int, sight_tiles: float) -> np.ndarray:
+    """The cone and range part of view_mask on the full (2r+1)² square around a viewer.
+
+    It depends only on these numbers, and viewers share a handful of facings, so it is
+    kept (a pure function of its arguments, not game state) instead of redone each tick.
+    """
+    ys, xs = np.ogrid[-r : r + 1, -r : r + 1]
     dist2 = xs * xs + ys * ys
     angles = np.degrees(np.arctan2(ys, xs))
     off = np.abs((angles - facing + 180.0) % 360.0 - 180.0)
     cone = (off <= cone_deg / 2.0) | (dist2 <= AWARENESS_TILES**2)
-    return fov & cone & (dist2 <= sight_tiles**2), (x0, y0)
+    shape = cone & (dist2 <= sight_tiles**2)
+    shape.flags.writeable = False
+    return shape
 
 
 def tile_dist(ax: int, ay: int, bx: int, by: int) -> float:

@@ -7,10 +7,11 @@ import math
 import numpy as np
 
 from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
+from game.sim.geometry import SUB
 from game.sim.scenario import TriggerZone
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 DISCOVERY_TILES = 5.0  # hidden survivors reveal themselves only to someone this close
@@ -94,11 +95,11 @@ def describe_found(found: list[Unit]) -> str:
 
 def _notice_insurgents(world: World, events: list) -> None:
     spotted = world.spotted
+    seen_now = world.seen_now
     for unit in world.insurgents():
-        if not unit.active:
-            continue
-        tx, ty = unit.tile
-        if not world.seen_now[ty, tx]:
+        if unit.life != ACTIVE or (not unit.hidden and unit.id in spotted):
+            continue  # nothing new to notice about one already spotted
+        if not seen_now[unit.y // SUB, unit.x // SUB]:
             continue
         member, dist = _nearest_squad(world, unit)
         if unit.hidden:
