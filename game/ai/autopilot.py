@@ -361,6 +361,12 @@ class _Think:
         """Rima picks the most dangerous enemy in sight she can reach: snipers, then
         gunners, then the nearest."""
         weapon = rima.weapon
+        if rima.chasing:
+            target = self.world.units.get(rima.target_id)
+            if target is None or target not in self.enemies or not self.has_shot(rima, target):
+                # an Attack order walks after its target: she covers from her tile instead
+                self.move([rima], self.p.cover.get(rima.id, rima.tile), force=True)
+                return
         if weapon is None or rima.path:
             return
         rank = {"sniper": 0, "gunner": 1}
@@ -368,8 +374,14 @@ class _Think:
         if not options:
             return
         best = min(options, key=lambda e: (rank.get(e.kind, 2), tile_dist(e.tile, rima.tile)))
-        if rima.target_id != best.id and rank.get(best.kind, 2) < 2:
+        if rima.target_id != best.id and rank.get(best.kind, 2) < 2 and self.has_shot(rima, best):
             self.orders.append(Attack((rima.id,), best.id))
+
+    def has_shot(self, shooter: Unit, target: Unit) -> bool:
+        weapon = shooter.weapon
+        if weapon is None or tile_dist(shooter.tile, target.tile) > weapon.range_tiles:
+            return False
+        return clear_line(self.world.terrain.opaque, *shooter.tile, *target.tile)
 
     # -- 7: moving on --------------------------------------------------------------------
     def in_zone(self, u: Unit) -> bool:
@@ -495,8 +507,18 @@ class _Think:
     def carry_the_downed(self) -> None:
         world = self.world
         medic_can = any(u.utype.medic for u in self.squad) and world.medkits > 0
-        for u in world.squad():
-            if u.life != "downed" or u.carried_by or medic_can:
+        survivors_down = [c for c in found_survivors(world)
+                          if c.life == "downed" and not c.carried_by]
+        for m in self.squad:
+            carried = world.units.get(m.carrying) if m.carrying else None
+            if (carried is not None and carried.side == "squad" and self.in_zone(m)
+                    and survivors_down and not medic_can):
+                # a downed mate in the zone counts as out: set them down, fetch the child
+                self.orders.append(Carry(m.id, 0))
+        downed = [u for u in world.squad() if u.life == "downed" and not self.in_zone(u)]
+        downed += survivors_down
+        for u in downed:
+            if u.carried_by or medic_can:
                 continue  # with a kit left Hana treats them and they walk out
             hands = [m for m in self.free() if not m.carrying]
             if not hands:
