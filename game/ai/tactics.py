@@ -83,20 +83,21 @@ def choose_tile(
     allies = _allies_near(world, unit, x0, y0, x1, y1)
     ok &= ~_ally_tiles(allies, x0, y0, x1, y1)
     ok[uy - y0, ux - x0] = True
-    ok &= ~_strike_mask(world, x0, y0, x1, y1)
+    if world.strikes:
+        ok &= ~_strike_mask(world, x0, y0, x1, y1)
     if mode.perch:
         ok &= terrain.elevation[y0:y1, x0:x1] > 0
     if not ok.any():
         return None
-    ys, xs = np.mgrid[y0:y1, x0:x1]
+    ys, xs = np.ogrid[y0:y1, x0:x1]  # broadcast to the window's shape where combined
     score = -mode.travel * np.where(ok, travel, 0) / 2.0
     score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
-    dir_cover = _directional_cover(terrain.cover, x0, y0, x1, y1)
+    padded = _padded_cover(terrain.cover, x0, y0, x1, y1)
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
     for px, py in threats[:3]:
         seen = _seen_from(blockers, px, py, x0, y0, x1, y1)
-        cover = _cover_against(dir_cover, xs, ys, px, py)
+        cover = _cover_against(padded, xs - x0, ys - y0, xs, ys, px, py)
         low_over = (terrain.elevation[py, px] > terrain.elevation[y0:y1, x0:x1]) & (cover == 1)
         cover = np.where(low_over, 0, cover)
         d = np.hypot(xs - px, ys - py)
@@ -163,30 +164,29 @@ def _seen_from(
     return fov[y0 - ry0 : y1 - ry0, x0 - rx0 : x1 - rx0]
 
 
-def _directional_cover(cover: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
-    """[9, h, w]: the cover a tile has from direction (sx, sy), index (sx+1)*3 + (sy+1).
-
-    As in combat.cover_between: the best cover on the neighbours toward the shooter.
-    """
-    padded = np.pad(cover, 1)[y0 : y1 + 2, x0 : x1 + 2].astype(np.int64)
-    hh, ww = y1 - y0, x1 - x0
-    out = np.zeros((9, hh, ww), dtype=np.int64)
-
-    def at(sx: int, sy: int) -> np.ndarray:
-        return padded[1 + sy : 1 + sy + hh, 1 + sx : 1 + sx + ww]
-
-    for sx in (-1, 0, 1):
-        for sy in (-1, 0, 1):
-            parts = [at(ax, ay) for ax, ay in {(sx, 0), (0, sy), (sx, sy)} if (ax, ay) != (0, 0)]
-            if parts:
-                out[(sx + 1) * 3 + sy + 1] = np.maximum.reduce(parts)
+def _padded_cover(cover: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """The window's cover with a one-tile rim (zero beyond the map's edge)."""
+    h, w = cover.shape
+    out = np.zeros((y1 - y0 + 2, x1 - x0 + 2), dtype=np.int64)
+    sx0, sy0 = max(x0 - 1, 0), max(y0 - 1, 0)
+    sx1, sy1 = min(x1 + 1, w), min(y1 + 1, h)
+    out[sy0 - y0 + 1 : sy1 - y0 + 1, sx0 - x0 + 1 : sx1 - x0 + 1] = cover[sy0:sy1, sx0:sx1]
     return out
 
 
-def _cover_against(dir_cover: np.ndarray, xs: np.ndarray, ys: np.ndarray, px: int, py: int):
+def _cover_against(
+    padded: np.ndarray, lx: np.ndarray, ly: np.ndarray, xs: np.ndarray, ys: np.ndarray,
+    px: int, py: int,
+) -> np.ndarray:
+    """Cover each window tile has against fire from (px, py), as in combat.cover_between:
+    the best cover on the neighbours (sx, 0), (0, sy) and (sx, sy) toward the shooter.
+    lx, ly: window coordinates; xs, ys: map coordinates (broadcast row and column)."""
     sx, sy = np.sign(px - xs), np.sign(py - ys)
-    index = ((sx + 1) * 3 + sy + 1)[None]
-    cover = np.take_along_axis(dir_cover, index, axis=0)[0]
+    cx, cy = 1 + lx, 1 + ly
+    side = np.where(sx != 0, padded[cy, cx + sx], 0)
+    ahead = np.where(sy != 0, padded[cy + sy, cx], 0)
+    corner = np.where((sx != 0) | (sy != 0), padded[cy + sy, cx + sx], 0)
+    cover = np.maximum(np.maximum(side, ahead), corner)
     adjacent = (np.abs(px - xs) <= 1) & (np.abs(py - ys) <= 1)
     return np.where(adjacent, 0, cover)
 
@@ -220,14 +220,14 @@ def _ally_tiles(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.nd
 
 
 def _crowding(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
-    near = np.zeros((y1 - y0 + 2, x1 - x0 + 2))
+    """Allies (where they stand or are heading) in the 3×3 around each window tile."""
+    near = np.zeros((y1 - y0, x1 - x0))
     for ally in allies:
         x, y = ally.path[-1] if ally.path else ally.tile
         if x0 - 1 <= x < x1 + 1 and y0 - 1 <= y < y1 + 1:
-            near[y - y0 + 1, x - x0 + 1] += 1
-    hh, ww = y1 - y0, x1 - x0
-    return sum(near[1 + dy : 1 + dy + hh, 1 + dx : 1 + dx + ww]
-               for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+            lx, ly = x - x0, y - y0
+            near[max(ly - 1, 0) : ly + 2, max(lx - 1, 0) : lx + 2] += 1
+    return near
 
 
 def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
