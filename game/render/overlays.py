@@ -12,6 +12,7 @@ from game.render.text import TextCache
 from game.sim.geometry import TILE_PX
 
 CONE_BUCKETS = 72
+CONE_BAND = 16  # rows per strip a wedge is cut into
 CONE_FILL = (255, 250, 200, 34)
 CONE_EDGE = (255, 250, 200, 90)
 PATH_COLOUR = (120, 255, 140)
@@ -20,19 +21,23 @@ ZONE_COLOUR = (90, 230, 120)
 
 
 class ConeCache:
-    """Translucent wedges cropped to their bounds, cached by angle bucket and size."""
+    """Translucent wedges cut into tight strips, cached by angle bucket and size."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[int, int, int], tuple[pygame.Surface, tuple[int, int]]] = {}
+        self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
 
     def wedge(self, facing: int, cone_deg: int, radius: int):
+        """[(strip image, offset from the viewer)]: the strips cover only the wedge, as an
+        alpha blit pays for every pixel of its box and a wide wedge leaves half of its
+        box empty."""
         bucket = round(facing * CONE_BUCKETS / 360) % CONE_BUCKETS
         key = (bucket, cone_deg, radius)
         hit = self._cache.get(key)
         if hit is None:
             if len(self._cache) > 256:
                 self._cache.clear()
-            hit = self._cache[key] = _make_wedge(bucket * 360 / CONE_BUCKETS, cone_deg, radius)
+            surf, at = _make_wedge(bucket * 360 / CONE_BUCKETS, cone_deg, radius)
+            hit = self._cache[key] = _strips(surf, at)
         return hit
 
 
@@ -53,6 +58,17 @@ def _make_wedge(facing: float, cone_deg: int, radius: int):
     return surf, (min_x, min_y)
 
 
+def _strips(surf: pygame.Surface, at: tuple[int, int], band: int = CONE_BAND):
+    strips = []
+    w, h = surf.get_size()
+    for y in range(0, h, band):
+        rows = surf.subsurface((0, y, w, min(band, h - y)))
+        used = rows.get_bounding_rect()
+        if used.w and used.h:
+            strips.append((rows.subsurface(used).copy(), (at[0] + used.x, at[1] + y + used.y)))
+    return strips
+
+
 def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
                cones: ConeCache) -> None:
     for uid in sorted(selected):
@@ -62,16 +78,39 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
         x, y = interpolated(unit, alpha)
         sx, sy = camera.sub_to_screen(x, y)
         radius = round(unit.utype.sight_tiles * camera.tile_px)
-        img, (dx, dy) = cones.wedge(unit.facing, unit.utype.cone_deg, radius)
-        surface.blit(img, (sx + dx, sy + dy))
+        surface.fblits([(img, (sx + dx, sy + dy))
+                        for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
 
 
 def _tile_centre(camera: Camera, tx: int, ty: int) -> tuple[int, int]:
     return camera.world_to_screen((tx + 0.5) * TILE_PX, (ty + 0.5) * TILE_PX)
 
 
-def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int]) -> None:
+class PathCache:
+    """Screen points of the routes on show, kept while the route and the view stay the
+    same: a walked route loses a tile a few times a second, the frame asks 60 times."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, list[tuple[int, int]]] = {}
+
+    def centres(self, camera: Camera, tiles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        ox, oy = camera.origin()
+        zoom = camera.zoom
+        key = (tuple(tiles), ox, oy, zoom)
+        pts = self._cache.get(key)
+        if pts is None:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            pts = self._cache[key] = [
+                (ox + round((tx + 0.5) * TILE_PX * zoom), oy + round((ty + 0.5) * TILE_PX * zoom))
+                for tx, ty in tiles]
+        return pts
+
+
+def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
+               cache: PathCache | None = None) -> None:
     """The route still to walk (green) and the queued waypoints after it (amber)."""
+    cache = cache or PathCache()
     for uid in sorted(selected):
         unit = world.units.get(uid)
         if unit is None or unit.life != "active":
@@ -79,12 +118,12 @@ def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int])
         x, y = interpolated(unit, alpha)
         start = camera.sub_to_screen(x, y)
         if unit.path:
-            pts = [start] + [_tile_centre(camera, tx, ty) for tx, ty in unit.path]
+            pts = [start, *cache.centres(camera, unit.path)]
             pygame.draw.lines(surface, PATH_COLOUR, False, pts, 1)
             start = pts[-1]
             _marker(surface, start, PATH_COLOUR, camera.tile_px)
         if unit.waypoints:
-            pts = [start] + [_tile_centre(camera, tx, ty) for tx, ty in unit.waypoints]
+            pts = [start, *cache.centres(camera, unit.waypoints)]
             _dashed(surface, QUEUED_COLOUR, pts)
             for p in pts[1:]:
                 _marker(surface, p, QUEUED_COLOUR, camera.tile_px)

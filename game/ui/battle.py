@@ -12,6 +12,7 @@ from game.render.effects import Effects
 from game.render.fog import Fog
 from game.render.overlays import (
     ConeCache,
+    PathCache,
     draw_cones,
     draw_extractions,
     draw_follow_links,
@@ -54,6 +55,7 @@ class BattleScreen(Screen):
         self.text = app.text
         self.sprites = SpriteCache(self.text)
         self.cones = ConeCache()
+        self.routes = PathCache()
         self.hud = Hud(self.text)
         self.selected: set[int] = set()
         self.pending: list = []  # orders for the next tick (held while paused)
@@ -329,7 +331,7 @@ class BattleScreen(Screen):
         draw_extractions(surface, self.camera, world, self.text)
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
-        draw_paths(surface, self.camera, world, alpha, self.selected)
+        draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
         draw_pending(surface, self.camera, self._pending_tiles())
         draw_follow_links(surface, self.camera, world, alpha)
         surface.set_clip(None)
