@@ -17,7 +17,7 @@ import tcod.path
 
 from game.sim.pathing import path_grid
 from game.sim.smoke import sight_blockers
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 EXPOSURE = np.array([1.0, 0.45, 0.2])  # share of fire that reaches a tile by cover level
@@ -221,21 +221,27 @@ def _ally_tiles(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.nd
 
 def _crowding(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
     """Allies (where they stand or are heading) in the 3×3 around each window tile."""
-    near = np.zeros((y1 - y0, x1 - x0))
+    hh, ww = y1 - y0, x1 - x0
+    near = np.zeros((hh + 2, ww + 2))
+    rows, cols = [], []
     for ally in allies:
         x, y = ally.path[-1] if ally.path else ally.tile
         if x0 - 1 <= x < x1 + 1 and y0 - 1 <= y < y1 + 1:
-            lx, ly = x - x0, y - y0
-            near[max(ly - 1, 0) : ly + 2, max(lx - 1, 0) : lx + 2] += 1
-    return near
+            rows.append(y - y0 + 1)
+            cols.append(x - x0 + 1)
+    if not rows:
+        return near[1:-1, 1:-1]
+    np.add.at(near, (rows, cols), 1)
+    across = near[:, :-2] + near[:, 1:-1] + near[:, 2:]  # a 3×3 box sum, one axis at a time
+    return across[:-2] + across[1:-1] + across[2:]
 
 
 def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
     lx, hx, ly, hy = (x0 - 2) * 256, (x1 + 2) * 256, (y0 - 2) * 256, (y1 + 2) * 256
     return [
-        a for a in world.units.values()
+        a for a in world.insurgents()
         if lx <= a.x < hx and ly <= a.y < hy
-        and a.side == "insurgent" and a is not unit and a.active and not a.hidden
+        and a is not unit and a.life == ACTIVE and not a.hidden
     ]
 
 

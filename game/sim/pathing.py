@@ -14,6 +14,7 @@ from game.sim.terrain import Terrain
 CARDINAL_COST, DIAGONAL_COST = 2, 3
 _CARDINALS = ((0, 1), (1, 0), (0, -1), (-1, 0))
 _DIAGONALS = ((1, 1), (1, -1), (-1, 1), (-1, -1))
+ROUTE_MEMO_LIMIT = 4096  # routes kept per grid before the memo starts afresh
 
 
 def _shifted(grid: np.ndarray, di: int, dj: int) -> np.ndarray:
@@ -41,6 +42,10 @@ class PathGrid:
         self.cost = np.where(self.walkable, base, 0).astype(np.int16)
         self.astar = tcod.path.AStar(self.cost, diagonal=DIAGONAL_COST / CARDINAL_COST)
         self._graph: tcod.path.CustomGraph | None = None
+        self._graph_finder: tcod.path.Pathfinder | None = None
+        # routes already found on this grid: the AI checks a far goal is reachable and the
+        # rules then walk the same route, and several units share starts and goals
+        self._routes: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
 
     @property
     def graph(self) -> tcod.path.CustomGraph:
@@ -62,6 +67,16 @@ class PathGrid:
 
     def find(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
         """Tiles (x, y) from the step after start to goal; [] when there is no route."""
+        (sx, sy), (gx, gy) = start, goal
+        key = (int(sx), int(sy), int(gx), int(gy))
+        route = self._routes.get(key)
+        if route is None:
+            if len(self._routes) >= ROUTE_MEMO_LIMIT:
+                self._routes.clear()
+            route = self._routes[key] = tuple(self._search((sx, sy), (gx, gy)))
+        return list(route)
+
+    def _search(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
         (sx, sy), (gx, gy) = start, goal
         h, w = self.walkable.shape
         if not (0 <= gx < w and 0 <= gy < h and 0 <= sx < w and 0 <= sy < h):
@@ -96,7 +111,11 @@ class PathGrid:
         self, start: tuple[int, int], goal: tuple[int, int]
     ) -> list[tuple[int, int]]:
         (sx, sy), (gx, gy) = start, goal
-        pathfinder = tcod.path.Pathfinder(self.graph)
+        pathfinder = self._graph_finder
+        if pathfinder is None:  # one reused search: a fresh one costs ~0.1 ms to set up
+            pathfinder = self._graph_finder = tcod.path.Pathfinder(self.graph)
+        else:
+            pathfinder.clear()
         pathfinder.add_root((sy + 1, sx + 1))
         route = pathfinder.path_to((gy + 1, gx + 1))
         if len(route) < 2 or tuple(route[0]) != (sy + 1, sx + 1):
