@@ -14,7 +14,7 @@ from pathlib import Path
 
 from game.tiled.errors import MapError
 from game.tiled.properties import RawProperty, read_properties
-from game.tiled.safety import MAX_AUX_BYTES, read_xml
+from game.tiled.safety import MAX_AUX_BYTES, locate, read_xml
 
 LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
 SHAPE_TAGS = ("point", "ellipse", "polyline", "polygon", "text")
@@ -95,7 +95,9 @@ class TemplateCache:
         self.map_tilesets: list[tuple[int, Path]] = []  # (firstgid, resolved .tsx path)
 
     def object_for(self, source: str, file: str, where: dict) -> tuple[ET.Element, Path]:
-        path = (self.base / source).resolve()
+        from game import MAPS_DIR
+
+        path, _ = locate(self.base, source, MAPS_DIR / "templates")
         if path not in self.cache:
             if not path.is_file():
                 raise MapError.single(file, f"template {source!r} not found (looked at {path})",

@@ -257,6 +257,19 @@ def _zstd_bytes(packed: bytes, limit: int, file: str, layer: str) -> bytes:
     return out
 
 
+def locate(base_dir: Path, source: str, shipped_dir: Path) -> tuple[Path, bool]:
+    """A file a map refers to: beside the map as written, or else the game's own copy of
+    that name (a map saved in the user folder still points at ../assets/tileset.tsx).
+    Returns the path and whether the shipped copy stood in."""
+    wanted = (base_dir / source).resolve()
+    if wanted.is_file():
+        return wanted, False
+    shipped = (shipped_dir / Path(source).name).resolve()
+    if shipped.is_file():
+        return shipped, True
+    return wanted, False
+
+
 def _check_tilesets(root: ET.Element, path: Path, file: str,
                     warnings: list[MapProblem]) -> list[CheckedTileset]:
     tilesets = []
@@ -265,9 +278,16 @@ def _check_tilesets(root: ET.Element, path: Path, file: str,
         source = ref.get("source")
         node, base = ref, path
         if source:
-            base = (path.parent / source).resolve()
+            from game import ASSETS_DIR
+
+            base, shipped = locate(path.parent, source, ASSETS_DIR)
             if not base.is_file():
                 raise MapError.single(file, f"tileset file {source!r} not found (looked at {base})")
+            if shipped:
+                ref.set("source", str(base))  # pytmx reads it from there too
+                warnings.append(MapProblem(
+                    file, f"tileset {source!r} is not beside the map; using the game's "
+                    f"{base.name}", severity=WARNING))
             node = read_xml(base, MAX_AUX_BYTES)
             if node.tag != "tileset":
                 raise MapError.single(str(base), f"not a Tiled tileset: root is <{node.tag}>")
