@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 
 from game.sim.combat import can_see
+from game.sim.geometry import SUB
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
 MASK32 = 0xFFFFFFFF
@@ -42,14 +43,18 @@ def visible_target(world: World, unit: Unit, enemies: list[Unit] | None = None) 
 
 def known_positions(world: World, unit: Unit) -> list[tuple[int, int, int]]:
     """Fresh (x, y, age in ticks) entries of its group's blackboard, nearest first."""
-    board = world.blackboard.get(board_key(unit), {})
-    ux, uy = unit.tile
+    board = world.blackboard.get(board_key(unit))
+    if not board:
+        return []
+    ux, uy = unit.x // SUB, unit.y // SUB
+    now = world.tick
     out = []
-    for _, (x, y, tick) in sorted(board.items()):
-        age = world.tick - tick
-        if age <= RED_MEMORY:
-            out.append((x, y, age))
-    out.sort(key=lambda e: ((e[0] - ux) ** 2 + (e[1] - uy) ** 2, e[2]))
+    for tid in sorted(board):
+        x, y, tick = board[tid]
+        if now - tick <= RED_MEMORY:
+            out.append((x, y, now - tick))
+    if len(out) > 1:
+        out.sort(key=lambda e: ((e[0] - ux) ** 2 + (e[1] - uy) ** 2, e[2]))
     return out
 
 
@@ -73,12 +78,14 @@ def group_losing(world: World, unit: Unit, strength: dict[str, tuple[int, int]])
 
 
 def group_strength(world: World) -> dict[str, tuple[int, int]]:
-    counts: dict[str, tuple[int, int]] = {}
+    members: dict[str, int] = {}
+    lost: dict[str, int] = {}
     for unit in world.insurgents():
-        if unit.group and unit.life != "reserve":
-            members, lost = counts.get(unit.group, (0, 0))
-            counts[unit.group] = (members + 1, lost + (not unit.alive))
-    return counts
+        group, life = unit.group, unit.life
+        if group and life != "reserve":
+            members[group] = members.get(group, 0) + 1
+            lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
+    return {group: (n, lost[group]) for group, n in members.items()}
 
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:

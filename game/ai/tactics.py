@@ -97,7 +97,7 @@ def choose_tile(
     nearest = np.full(walk.shape, 1e6)
     for px, py in threats[:3]:
         seen = _seen_from(blockers, px, py, x0, y0, x1, y1)
-        cover = _cover_against(padded, xs - x0, ys - y0, xs, ys, px, py)
+        cover = _cover_against(padded, y1 - y0, x1 - x0, px - x0, py - y0)
         low_over = (terrain.elevation[py, px] > terrain.elevation[y0:y1, x0:x1]) & (cover == 1)
         cover = np.where(low_over, 0, cover)
         d = np.hypot(xs - px, ys - py)
@@ -174,21 +174,33 @@ def _padded_cover(cover: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.n
     return out
 
 
-def _cover_against(
-    padded: np.ndarray, lx: np.ndarray, ly: np.ndarray, xs: np.ndarray, ys: np.ndarray,
-    px: int, py: int,
-) -> np.ndarray:
-    """Cover each window tile has against fire from (px, py), as in combat.cover_between:
-    the best cover on the neighbours (sx, 0), (0, sy) and (sx, sy) toward the shooter.
-    lx, ly: window coordinates; xs, ys: map coordinates (broadcast row and column)."""
-    sx, sy = np.sign(px - xs), np.sign(py - ys)
-    cx, cy = 1 + lx, 1 + ly
-    side = np.where(sx != 0, padded[cy, cx + sx], 0)
-    ahead = np.where(sy != 0, padded[cy + sy, cx], 0)
-    corner = np.where((sx != 0) | (sy != 0), padded[cy + sy, cx + sx], 0)
+def _cover_against(padded: np.ndarray, h: int, w: int, kx: int, ky: int) -> np.ndarray:
+    """Cover each window tile has against fire from (kx, ky) (window coordinates, maybe
+    outside it), as in combat.cover_between: the best cover on the neighbours (sx, 0),
+    (0, sy) and (sx, sy) toward the shooter, none right beside it.
+
+    The step toward the shooter is +1 before its column (row), 0 on it and -1 after, so
+    each neighbour grid is three slices of the padded window rather than a gather.
+    """
+    a, b = min(max(kx, 0), w), min(max(kx + 1, 0), w)  # columns before / on / after
+    c, d = min(max(ky, 0), h), min(max(ky + 1, 0), h)  # rows likewise
+    side = np.zeros((h, w), dtype=padded.dtype)
+    side[:, :a] = padded[1 : h + 1, 2 : a + 2]
+    side[:, b:] = padded[1 : h + 1, b:w]
+    rows = np.empty((h, w + 2), dtype=padded.dtype)  # each row's neighbour toward the threat
+    rows[:c] = padded[2 : c + 2]
+    rows[c:d] = padded[1 + c : 1 + d]
+    rows[d:] = padded[d:h]
+    ahead = rows[:, 1 : w + 1].copy()
+    ahead[c:d] = 0
+    corner = np.empty((h, w), dtype=padded.dtype)
+    corner[:, :a] = rows[:, 2 : a + 2]
+    corner[:, a:b] = rows[:, 1 + a : 1 + b]
+    corner[:, b:] = rows[:, b:w]
+    corner[c:d, a:b] = 0
     cover = np.maximum(np.maximum(side, ahead), corner)
-    adjacent = (np.abs(px - xs) <= 1) & (np.abs(py - ys) <= 1)
-    return np.where(adjacent, 0, cover)
+    cover[max(ky - 1, 0) : max(ky + 2, 0), max(kx - 1, 0) : max(kx + 2, 0)] = 0
+    return cover
 
 
 def _target_exposed(world: World, tx: int, ty: int, xs: np.ndarray, ys: np.ndarray):

@@ -63,7 +63,11 @@ def perceive(world: World, events: list[Any]) -> None:
     for unit in world.insurgents():  # id order
         if unit.life != ACTIVE or unit.hidden:
             continue
-        _track_stillness(unit)
+        # the never-stuck watchdog's count (inline: this runs for every insurgent)
+        if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
+            unit.still_ticks = 0
+        else:
+            unit.still_ticks += 1
         if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
     in_range = _any_in_sight_range(due, enemies)
@@ -283,11 +287,4 @@ def _prune_boards(world: World) -> None:
             del world.blackboard[key]
 
 
-def _track_stillness(unit: Unit) -> None:
-    if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
-        unit.still_ticks = 0
-    else:
-        unit.still_ticks += 1
-
-
-_BUSY = frozenset(("firing", "aiming", "reloading"))
+_BUSY = frozenset(("firing", "aiming", "reloading"))  # not idle, though not moving
