@@ -38,7 +38,7 @@ from game.ai.autopilot_knowledge import (
 )
 from game.ai.autopilot_tactics import choose_cover, strike_target
 from game.sim.commands import Attack, CallStrike, Carry, Follow, Heal, Interact, Move
-from game.sim.geometry import SUB
+from game.sim.geometry import SUB, centre_of
 from game.sim.health import BLEED_OUT_TICKS
 from game.sim.sight import clear_line
 from game.sim.units import Unit
@@ -54,6 +54,7 @@ REORDER_TICKS = 60  # re-issue a move that stalled after this long
 REGROUP_TILES = 7.0
 OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this): fall back
 LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
+UNLOCK_REACH_TILES = 1.45  # interactions.REACH_TILES (1.5), less a margin
 HURT_SHARE = 0.5  # heal with a kit below this share of max HP when no enemy is in sight
 
 
@@ -485,14 +486,28 @@ class _Think:
         _, door, stand = best
         if maaz.id not in self.busy:
             self.busy.add(maaz.id)
+            reach = math.hypot(maaz.x - centre_of(door[0]), maaz.y - centre_of(door[1])) / SUB
             if tile_dist(maaz.tile, stand) > 1.0:
                 # walk up first: the lock job would pick the side of the door nearest as
                 # the crow flies, which may be the locked side
                 self.move([maaz], stand)
+            elif reach > UNLOCK_REACH_TILES:
+                # on the right tile but stopped off its centre, out of the lock's reach: the
+                # job would walk him to the tile he is on (no steps) and give up; step aside
+                # so that the next Interact walks him onto the centre
+                self.move([maaz], self.beside(stand), force=True)
             elif maaz.work_tile != door:
                 self.orders.append(Interact(maaz.id, door[0], door[1]))
                 self.p.ordered.pop(maaz.id, None)
         return stand
+
+    def beside(self, tile: tuple[int, int]) -> tuple[int, int]:
+        x, y = tile
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+            nx, ny = x + dx, y + dy
+            if self.world.terrain.in_bounds(nx, ny) and self.walk[ny, nx]:
+                return nx, ny
+        return tile
 
     def extract(self) -> None:
         self.carry_the_downed()
@@ -507,16 +522,15 @@ class _Think:
     def carry_the_downed(self) -> None:
         world = self.world
         medic_can = any(u.utype.medic for u in self.squad) and world.medkits > 0
-        survivors_down = [c for c in found_survivors(world)
-                          if c.life == "downed" and not c.carried_by]
+        downed = [u for u in world.squad() if u.life == "downed" and not self.in_zone(u)]
+        downed += [c for c in found_survivors(world) if c.life == "downed"]
+        waiting = [u for u in downed if not u.carried_by]
         for m in self.squad:
             carried = world.units.get(m.carrying) if m.carrying else None
             if (carried is not None and carried.side == "squad" and self.in_zone(m)
-                    and survivors_down and not medic_can):
-                # a downed mate in the zone counts as out: set them down, fetch the child
+                    and waiting and not medic_can):
+                # a downed mate in the zone counts as out: set them down, fetch the next
                 self.orders.append(Carry(m.id, 0))
-        downed = [u for u in world.squad() if u.life == "downed" and not self.in_zone(u)]
-        downed += survivors_down
         for u in downed:
             if u.carried_by or medic_can:
                 continue  # with a kit left Hana treats them and they walk out
