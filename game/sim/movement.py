@@ -65,8 +65,8 @@ def _crowded_ahead(world: World, unit: Unit) -> bool:
     """A squad mate walking just in front of this one, on the way to the next tile."""
     tx, ty = unit.path[0]
     hx, hy = centre_of(tx) - unit.x, centre_of(ty) - unit.y
-    for other in world.units.values():
-        if other.id == unit.id or other.side != "squad" or not other.active or not other.path:
+    for other in world.squad():
+        if other is unit or other.life != ACTIVE or not other.path:
             continue
         dx, dy = other.x - unit.x, other.y - unit.y
         if dx * dx + dy * dy < SPACING * SPACING and dx * hx + dy * hy > 0:

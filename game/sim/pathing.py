@@ -14,7 +14,7 @@ from game.sim.terrain import Terrain
 CARDINAL_COST, DIAGONAL_COST = 2, 3
 _CARDINALS = ((0, 1), (1, 0), (0, -1), (-1, 0))
 _DIAGONALS = ((1, 1), (1, -1), (-1, 1), (-1, -1))
-ROUTE_MEMO_LIMIT = 4096  # routes kept per grid before the memo starts afresh
+ROUTE_MEMO_LIMIT = 64  # routes kept per grid; small, so old routes die young (cheap for the gc)
 
 
 def _shifted(grid: np.ndarray, di: int, dj: int) -> np.ndarray:

@@ -42,10 +42,12 @@ class LineMemo:
     def __init__(self, grid: np.ndarray, version: int) -> None:
         self.grid = grid
         self.version = version
-        self.answers: dict[tuple[int, int, int, int], bool] = {}
+        # keyed by one int, not a tuple: ints are not tracked by the garbage collector, so a
+        # big memo adds nothing to the work of its full collections
+        self.answers: dict[int, bool] = {}
 
     def clear(self, ax: int, ay: int, bx: int, by: int) -> bool:
-        key = (ax, ay, bx, by)
+        key = ((ax << 16 | ay) << 16 | bx) << 16 | by  # tiles are < 65536 (maps are capped)
         answer = self.answers.get(key)
         if answer is None:
             if len(self.answers) >= MEMO_LIMIT:
