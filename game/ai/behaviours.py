@@ -48,6 +48,7 @@ class Mind:
     moves_left: int  # new routes this tick: each costs the rules a path search
     enemies: list[Unit] = field(default_factory=list)  # whom insurgents hunt, this tick
     _strength: dict[str, tuple[int, int]] | None = None
+    _known: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
 
     @property
     def strength(self) -> dict[str, tuple[int, int]]:
@@ -55,6 +56,12 @@ class Mind:
         if self._strength is None:
             self._strength = group_strength(self.world)
         return self._strength
+
+    def known(self, unit: Unit) -> list[tuple[int, int, int]]:
+        """known_positions for this unit (the world stands still while the AI thinks)."""
+        if unit.id not in self._known:
+            self._known[unit.id] = known_positions(self.world, unit)
+        return self._known[unit.id]
 
     def query(
         self, unit: Unit, mode: str, threats: list, target, radius: int, leave: bool = False
@@ -142,7 +149,7 @@ def search(mind: Mind, unit: Unit, around: tuple[int, int]) -> list[Any]:
 def engage(mind: Mind, unit: Unit) -> list[Any]:
     world = mind.world
     target = visible_target(world, unit, mind.enemies)
-    threats = threat_tiles(world, unit, target)
+    threats = threat_tiles(world, unit, target, mind.known(unit))
     if not threats:
         return search(mind, unit, unit.interest or unit.tile)
     stuck = unit.still_ticks >= STUCK_TICKS
@@ -188,7 +195,7 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
 def hunt(mind: Mind, unit: Unit, threats: list, stuck: bool) -> list[Any]:
     """No one in sight: pin the last known position, or move to see it, or search it."""
     world = mind.world
-    known = known_positions(world, unit)
+    known = mind.known(unit)
     x, y, age = known[0] if known else (*threats[0], 0)
     here = unit.tile
     weapon = unit.weapon
@@ -240,7 +247,7 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
     here = unit.tile
     perched = world.terrain.elevation[here[1], here[0]] > 0
     target = visible_target(world, unit, mind.enemies) if unit.alert in ("red", "black") else None
-    threats = threat_tiles(world, unit, target)
+    threats = threat_tiles(world, unit, target, mind.known(unit))
     if not perched:
         if unit.path:
             return []

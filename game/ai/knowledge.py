@@ -58,9 +58,14 @@ def known_positions(world: World, unit: Unit) -> list[tuple[int, int, int]]:
     return out
 
 
-def threat_tiles(world: World, unit: Unit, seen: Unit | None) -> list[tuple[int, int]]:
+def threat_tiles(
+    world: World, unit: Unit, seen: Unit | None,
+    known: list[tuple[int, int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """The seen enemy's tile, then the known positions nearest first; at most three.
+    `known`: known_positions(world, unit), when the caller has it already."""
     tiles = [seen.tile] if seen is not None else []
-    for x, y, _ in known_positions(world, unit):
+    for x, y, _ in known_positions(world, unit) if known is None else known:
         if (x, y) not in tiles:
             tiles.append((x, y))
     return tiles[:3]

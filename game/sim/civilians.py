@@ -40,8 +40,9 @@ from game.sim.pathing import (
     nearby_open_tiles,
     path_grid,
 )
-from game.sim.sight import clear_line, view_mask
-from game.sim.units import Unit
+from game.sim.sight import view_mask
+from game.sim.smoke import clear_of_walls
+from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
 FOLLOW_GAP_TILES = 1.5
@@ -149,7 +150,7 @@ def _follow(world: World, civ: Unit, slot: int) -> None:
         return
     gap = math.hypot(leader.x - civ.x, leader.y - civ.y) / SUB
     near = gap <= FOLLOW_GAP_TILES + slot * FILE_SPACING_TILES
-    if near and clear_line(world.terrain.opaque, *civ.tile, *leader.tile):
+    if near and clear_of_walls(world, *civ.tile, *leader.tile):
         civ.path.clear()
         return
     if not civ.path or (world.tick + civ.id) % FOLLOW_REPLAN_TICKS == 0:
@@ -296,7 +297,7 @@ def sheltered(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> b
     """A tile the threat cannot see, or with cover on the threat's side."""
     tx, ty = tile
     sx, sy = threat
-    if not clear_line(world.terrain.opaque, sx, sy, tx, ty):
+    if not clear_of_walls(world, sx, sy, tx, ty):
         return True
     if max(abs(tx - sx), abs(ty - sy)) <= 1:
         return False
@@ -338,6 +339,9 @@ def _refuge(world: World, civ: Unit, threat: tuple[int, int]) -> tuple[int, int]
     return None
 
 
+_ALIVE = frozenset((ACTIVE, DOWNED))
+
+
 # -- after the guns: stray rounds and fright ----------------------------------------------
 def react_to_fire(world: World, events: list) -> None:
     """Read this tick's shots and blasts: misses may hit a survivor in the way, and found
@@ -360,9 +364,9 @@ def _react_to_shot(world: World, shot: Any, events: list) -> None:
     shooter = world.units.get(shot.shooter_id)
     if shooter is not None and shooter.side == "squad":
         return  # the squad's own fire does not send its survivors running
-    for uid in world.units:
-        civ = world.units[uid]
-        if civ.side != "civilian" or not civ.found or not civ.active:
+    for civ in world.civilians():
+        uid = civ.id
+        if not civ.found or civ.life != ACTIVE:
             continue
         if _off_segment(shot.x0, shot.y0, aim, civ) <= PANIC_TILES * SUB or uid == shot.target_id:
             frighten(world, civ, (shot.x0, shot.y0), events)
@@ -380,14 +384,14 @@ def _off_segment(x0: int, y0: int, aim: tuple[int, int], unit: Unit) -> float:
 
 def _stray_round(world: World, shot: Any, aim: tuple[int, int], events: list) -> None:
     in_way = []
-    for uid in world.units:
-        civ = world.units[uid]
-        if civ.side != "civilian" or not civ.alive or civ.life == "gone" or uid == shot.target_id:
+    for civ in world.civilians():
+        uid = civ.id
+        if civ.life not in _ALIVE or uid == shot.target_id:
             continue
         along, across, length = _segment_coords(shot.x0, shot.y0, aim[0], aim[1], civ.x, civ.y)
         if SUB <= along <= length + STRAY_REACH_TILES * SUB and across <= STRAY_TILES * SUB:
             sx, sy = shot.x0 // SUB, shot.y0 // SUB
-            if clear_line(world.terrain.opaque, sx, sy, *civ.tile):
+            if clear_of_walls(world, sx, sy, *civ.tile):
                 in_way.append((along, uid))
     if not in_way:
         return
