@@ -2,9 +2,11 @@
 
 Black where the squad has never looked, dim where it has looked before, clear where it
 sees now.  The image multiplied onto the frame covers the blocks of tiles in view and is
-put together again only when the sight grids change or the view reaches another block;
-each block is a plain fill where one level covers it or a smoothed image, kept by the
-levels it was made from, where sight ends inside it.  No frame walks the tiles in Python.
+put together again only when the sight grids change or the view reaches another block,
+and then only the blocks that changed: a plain fill where one level covers the block,
+else a picture per tile, which depends only on the tile's 3x3 ring of levels and is
+smoothed once per ring pattern.  Edges of sight soften across the last quarter of a tile
+and stay on the tile grid however the view moves.
 """
 
 from __future__ import annotations
@@ -83,14 +85,14 @@ class Fog:
         img = self._tiles.get((code, size))
         if img is None:
             ring = np.array([LEVELS[code // 3 ** k % 3] for k in range(9)], dtype=np.uint8)
-            img = self._tiles[(code, size)] = _smoothed_block(ring.reshape(3, 3), size)
+            img = self._tiles[(code, size)] = _smoothed(ring.reshape(3, 3), size).copy()
         return img
 
     def _compose(self, bx0: int, by0: int, bx1: int, by1: int, size: int) -> pygame.Surface:
-        """The multiply image of the blocks in view.  A block whose tiles and their
-        neighbours share one level is a plain fill; a block where sight ends inside it is
-        a smoothed image kept by the levels it was made from, so a fog change rescales
-        only the blocks it touched and panning within the blocks rescales nothing."""
+        """The multiply image of the blocks in view, redrawing only the blocks whose
+        picture changed.  A block whose tiles and their neighbours share one level is a
+        plain fill; a block where sight ends inside it is drawn tile by tile from the
+        pictures kept per 3x3 pattern."""
         x_end = min((bx1 + 1) * BLOCK, self.width)
         y_end = min((by1 + 1) * BLOCK, self.height)
         span = BLOCK * size
@@ -145,13 +147,13 @@ def _ring_reduce(padded: np.ndarray, op) -> np.ndarray:
     return op(op(rows[:-2], rows[1:-1]), rows[2:])
 
 
-def _smoothed_block(window: np.ndarray, size: int) -> pygame.Surface:
-    """The multiply image of a block of tiles from its levels with a one-tile ring.
+def _smoothed(window: np.ndarray, size: int) -> pygame.Surface:
+    """The multiply image of the tiles inside window (levels with a one-tile ring).
 
     Each tile keeps its own level in its middle and blends into its neighbours over its
-    last quarter.  pygame's smoothscale maps the first and last pixels onto each other,
+    outer quarter.  pygame's smoothscale maps the first and last pixels onto each other,
     so it is scaled to (n - 1) * k + 1 pixels, where every source pixel lands at the same
-    offset, and cut a quarter tile back: blocks meet without a seam.
+    offset, and cut a quarter tile back: neighbouring pictures meet without a seam.
     """
     rows, cols = window.shape
     tiles = pygame.Surface((cols, rows))
