@@ -1,0 +1,137 @@
+"""The frame's caches must follow the world: fog edges stay on the tile grid however the
+view moves, the HUD and the minimap redraw when what they show changes, and cropped unit
+sprites still sit centred on their unit."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import numpy as np
+import pygame
+import pytest
+
+from game.render.camera import Camera
+from game.render.fog import BEFORE, Fog
+from game.sim.geometry import TILE_PX
+from tests.ascii_maps import ascii_scenario
+
+ROWS = [
+    "S..............",
+    "...............",
+    "...............",
+    "...............",
+    "..............N",
+]
+
+
+@pytest.fixture
+def display():
+    pygame.display.init()
+    pygame.display.set_mode((320, 240))
+    yield
+    pygame.display.quit()
+
+
+def _fog_frame(fog: Fog, cam: Camera) -> np.ndarray:
+    frame = pygame.Surface((cam.view_w, cam.view_h))
+    frame.fill((200, 200, 200))
+    fog.draw(frame, cam)
+    return pygame.surfarray.array3d(frame)[:, :, 0].astype(int)
+
+
+def test_fog_edge_sits_on_the_tile_boundary_wherever_the_view_is(display):
+    width, height = 40, 30
+    fog = Fog(width, height)
+    seen_now = np.zeros((height, width), dtype=bool)
+    seen_now[:, :20] = True  # clear west of x = 20 tiles, never seen east of it
+    fog.update(seen_now, seen_now.copy())
+    edge = 20 * TILE_PX
+    profiles = []
+    for x in (100.0, 103.0, 177.0, 300.0):  # pans that cross tiles and blocks
+        cam = Camera(width * TILE_PX, height * TILE_PX, 640, 320)
+        cam.x, cam.y = x, 64.0
+        ox, _ = cam.origin()
+        row = _fog_frame(fog, cam)[:, 100]
+        profiles.append(row[edge + ox - 12:edge + ox + 12].tolist())
+        assert row[edge + ox - 12] == 200 and row[edge + ox + 11] == 0
+        assert 60 < row[edge + ox - 1] < 140  # the soft edge is centred on the boundary
+    assert all(p == profiles[0] for p in profiles)  # the same picture after every pan
+
+
+def test_fog_redraws_when_sight_changes_in_view(display):
+    fog = Fog(20, 12)
+    seen = np.zeros((12, 20), dtype=bool)
+    seen[:, :10] = True
+    fog.update(seen, seen.copy())
+    cam = Camera(20 * TILE_PX, 12 * TILE_PX, 640, 384)
+    cam.x = cam.y = 0
+    before = _fog_frame(fog, cam)
+    now = seen.copy()
+    now[:, 10:14] = True  # the squad looks further east; what it saw stays remembered
+    fog.update(now, now | seen)
+    after = _fog_frame(fog, cam)
+    assert before[12 * TILE_PX, 100] == 0 and after[12 * TILE_PX, 100] == 200
+    ever = now | seen
+    fog.update(seen, ever)  # it turns away: those tiles dim, not black
+    dim = _fog_frame(fog, cam)[12 * TILE_PX, 100]
+    assert abs(dim - 200 * BEFORE / 255) <= 2
+
+
+def _battle(size=(640, 360)):
+    from game.app import App
+    from game.session import Session
+    from game.ui.battle import BattleScreen
+
+    app = App(size)
+    screen = BattleScreen(app, Session(ascii_scenario(ROWS), seed=1))
+    app.push(screen)
+    return app, screen
+
+
+def test_hud_badge_follows_a_wound():
+    app, screen = _battle()
+    unit = screen.squad()[0]
+    screen.draw(app.surface, 1.0)
+    rect = screen.hud.badge_rects[0][0]
+    bar_end = (rect.x + 12 + (rect.w - 24) - 2, rect.y + 28)  # the far end of the HP bar
+    full = app.surface.get_at(bar_end)
+    unit.hp = unit.utype.max_hp // 4
+    screen.draw(app.surface, 1.0)
+    hurt = app.surface.get_at(bar_end)
+    assert full.g > 150 and hurt[:3] == (40, 40, 40)
+
+
+def test_minimap_dot_moves_with_its_unit():
+    app, screen = _battle()
+    unit = screen.squad()[0]
+    mini = screen.minimap
+    screen.draw(app.surface, 1.0)
+    k = mini.scale / TILE_PX / 8  # sub units -> minimap px
+
+    def dot_at(u) -> tuple:
+        return tuple(app.surface.get_at((round(mini.rect.x + u.x * k),
+                                         round(mini.rect.y + u.y * k))))[:3]
+
+    assert dot_at(unit) == (90, 200, 255)
+    old = (unit.x, unit.y)
+    unit.x += 6 * 256  # six tiles east, as a tick would leave it
+    screen.world.tick += 1
+    screen.draw(app.surface, 1.0)
+    assert dot_at(unit) == (90, 200, 255)
+    moved_away = tuple(app.surface.get_at((round(mini.rect.x + old[0] * k),
+                                           round(mini.rect.y + old[1] * k))))[:3]
+    assert moved_away != (90, 200, 255)
+
+
+def test_cropped_sprite_is_centred_on_its_unit():
+    app, screen = _battle()
+    unit = screen.squad()[0]
+    img, cx, cy = screen.sprites.lookup(unit, 32)
+    whole = screen.sprites.sprite(unit, 32)
+    assert img.get_width() * img.get_height() < whole.get_width() * whole.get_height()
+    # the body's centre pixel is the same colour in both pictures
+    assert img.get_at((cx, cy)) == whole.get_at((whole.get_width() // 2,
+                                                 whole.get_height() // 2))
