@@ -70,13 +70,14 @@ def update_survivors(world: World, events: list) -> None:
     _update_carriers(world, events)
     slots = _file_slots(world)
     _set_escort_pace(world, slots)
-    for uid in world.units:
-        civ = world.units[uid]
-        if civ.side != "civilian" or not civ.active or civ.carried_by:
+    treated = _being_treated(world)  # nothing below changes who is healing whom
+    for civ in world.civilians():
+        uid = civ.id
+        if civ.life != ACTIVE or civ.carried_by:
             continue
         if civ.panic:
             _panic_tick(world, civ, events)
-        elif _being_treated(world, civ):
+        elif uid in treated:
             civ.path.clear()
         elif civ.leader_id:
             _follow(world, civ, slots.get(uid, 0))
@@ -123,10 +124,12 @@ def _set_escort_pace(world: World, slots: dict[int, int]) -> None:
             leader.pace = min(leader.pace, speed) if leader.pace else speed
 
 
-def _being_treated(world: World, civ: Unit) -> bool:
-    return any(
-        m.work_target == civ.id and m.activity == "healing" for m in world.squad() if m.active
-    )
+def _being_treated(world: World) -> set[int]:
+    """Ids of the units a standing squad member is healing right now."""
+    return {
+        m.work_target for m in world.squad()
+        if m.life == ACTIVE and m.activity == "healing" and m.work_target
+    }
 
 
 # -- following ----------------------------------------------------------------------------

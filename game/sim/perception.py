@@ -272,7 +272,14 @@ def newest_entry(world: World, unit: Unit) -> list[int] | None:
     board = world.blackboard.get(board_key(unit))
     if not board:
         return None
-    return max(board.values(), key=lambda e: (e[2], -e[0], -e[1]))
+    # the latest entry; on a tie the smallest x, then y (first such in board order)
+    best = None
+    for entry in board.values():
+        if best is None or entry[2] > best[2] or entry[2] == best[2] and (
+            entry[0] < best[0] or entry[0] == best[0] and entry[1] < best[1]
+        ):
+            best = entry
+    return best
 
 
 def _prune_boards(world: World) -> None:
