@@ -26,6 +26,9 @@ class Minimap:
         self._key: tuple = ()
         self._age = REBUILD_EVERY
         self._dots = {side: _dot(colour) for side, colour in DOT.items()}
+        self._colours: np.ndarray | None = None  # terrain colours, uint16 [y, x, 3]
+        self._colours_of = None  # the Terrain they were read from, at _colours_version
+        self._colours_version = -1
         self._dotted: pygame.Surface | None = None  # the base with this tick's unit dots
         self._dotted_key: tuple = ()
         self._dotted_world = None
@@ -35,7 +38,11 @@ class Minimap:
         self.rect.bottomright = (w - MARGIN, h - MARGIN)
 
     def _rebuild(self, terrain, fog_levels: np.ndarray) -> None:
-        rgb = terrain_colours(terrain).astype(np.uint16)
+        # the map changes far less often than the fog
+        if terrain is not self._colours_of or terrain.version != self._colours_version:
+            self._colours = terrain_colours(terrain).astype(np.uint16)
+            self._colours_of, self._colours_version = terrain, terrain.version
+        rgb = self._colours
         rgb = (rgb * fog_levels[..., None].astype(np.uint16) // 255).astype(np.uint8)
         # dark-but-visible for never-seen ground, so the map's outline still reads
         rgb = np.maximum(rgb, 16)
@@ -98,3 +105,4 @@ def _dot(colour) -> pygame.Surface:
     dot = pygame.Surface((3, 3))
     dot.fill(colour)
     return dot
+
