@@ -89,7 +89,8 @@ def choose_tile(
         ok &= terrain.elevation[y0:y1, x0:x1] > 0
     if not ok.any():
         return None
-    ys, xs = np.ogrid[y0:y1, x0:x1]  # broadcast to the window's shape where combined
+    # a column and a row (np.ogrid's, built faster), broadcast to the window where combined
+    ys, xs = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
     score = -mode.travel * np.where(ok, travel, 0) / 2.0
     score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
     padded = _padded_cover(terrain.cover, x0, y0, x1, y1)

@@ -127,8 +127,7 @@ def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
 def run_strikes(world: World, events: list) -> None:
     """Once a tick: smoke thins, suppression wears off, calls go out, jets pass, bombs land."""
     decay_smoke(world)
-    for uid in world.units:
-        unit = world.units[uid]
+    for unit in world.units.values():
         if unit.suppressed > 0:
             unit.suppressed -= 1
     for strike in list(world.strikes):

@@ -33,7 +33,11 @@ def angle_deg(dx: int, dy: int) -> int:
     """Direction in whole degrees, 0 = east, 90 = south (screen y grows down)."""
     if dx == 0 and dy == 0:
         return 0
-    return int(round(math.degrees(math.atan2(dy, dx)))) % 360
+    # math.degrees(r) is r * (180 / pi) in C: the same double, without the call
+    return round(math.atan2(dy, dx) * _RAD_TO_DEG) % 360
+
+
+_RAD_TO_DEG = 180.0 / math.pi
 
 
 def angle_diff(a: int, b: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
 from game.sim.geometry import HALF, SUB, angle_deg, centre_of
 from game.sim.pathing import path_grid
@@ -15,7 +16,7 @@ WOUNDED_SPEED_FACTOR = 0.5
 
 
 def unit_speed(world: World, unit: Unit) -> int:
-    speed = float(unit.utype.speed)
+    speed = float(UNIT_TYPES[unit.kind].speed)
     if unit.carrying:
         speed *= CARRY_SPEED_FACTOR
     if unit.side == "civilian" and unit.bleed > 0:

@@ -145,6 +145,8 @@ def nearby_open_tiles(
     """Up to `count` walkable tiles nearest the goal, the goal first, for spreading a group."""
     gx, gy = goal
     h, w = walkable.shape
+    if count == 1 and 0 <= gx < w and 0 <= gy < h and walkable[gy, gx]:
+        return [(gx, gy)]  # the goal itself is nearest: no need to list the rest
     found: list[tuple[int, int, int]] = []
     for dy in range(-radius, radius + 1):
         for dx in range(-radius, radius + 1):
