@@ -128,3 +128,33 @@ def test_a_carried_survivor_moves_with_a_slower_carrier_who_does_not_shoot():
     assert maaz.target_id == 0 and not of_type(run(world, 30), "ShotFired")
     events = run(world, 1, [Carry(maaz.id, 0)])
     assert of_type(events, "UnitPutDown") and not civ.carried_by and not maaz.carrying
+
+
+
+def test_when_the_leader_falls_the_nearest_mate_takes_the_survivors_on():
+    world = new_world(ascii_scenario(["AAS.......", ".........."]), seed=4)
+    rafiq, maaz = member(world, "rafiq"), member(world, "maaz")
+    civs = world.civilians()
+    run(world, 1, [Follow(tuple(c.id for c in civs), rafiq.id)])
+    rafiq.life, rafiq.hp = "downed", 0
+    events = run(world, 1)
+    heirs = {c.leader_id for c in civs}
+    assert len(heirs) == 1 and heirs != {0} and heirs != {rafiq.id}
+    heir = world.units[heirs.pop()]
+    assert heir.active and heir.side == "squad"
+    lines = [e.text for e in events if type(e).__name__ == "RadioMessage"]
+    assert any("Rafiq is down" in line for line in lines)
+    assert maaz.active
+
+
+def test_with_nobody_near_the_survivors_wait_for_someone():
+    world = new_world(ascii_scenario(["S" + "." * 29, "." * 29 + "A"]), seed=4)
+    rafiq = member(world, "rafiq")
+    civ = world.civilians()[0]
+    civ.found = True
+    rafiq.x, rafiq.y = civ.x - 256, civ.y
+    run(world, 1, [Follow((civ.id,), rafiq.id)])
+    rafiq.life, rafiq.hp = "downed", 0
+    events = run(world, 1)
+    assert civ.leader_id == 0
+    assert any("on their own" in e.text for e in events if type(e).__name__ == "RadioMessage")

@@ -30,7 +30,13 @@ from typing import Any
 import numpy as np
 
 from game.sim.catalog import TICK_HZ, WEAPONS
-from game.sim.events import SurvivorCalmed, SurvivorPanicked, UnitCarried, UnitPutDown
+from game.sim.events import (
+    RadioMessage,
+    SurvivorCalmed,
+    SurvivorPanicked,
+    UnitCarried,
+    UnitPutDown,
+)
 from game.sim.geometry import SUB, centre_of
 from game.sim.health import apply_damage
 from game.sim.mission import in_extraction
@@ -70,6 +76,7 @@ def update_survivors(world: World, events: list) -> None:
     _update_carriers(world, events)
     slots = _file_slots(world)
     _set_escort_pace(world, slots)
+    _hand_over_from_the_fallen(world, events)
     treated = _being_treated(world)  # nothing below changes who is healing whom
     for civ in world.civilians():
         uid = civ.id
@@ -81,6 +88,42 @@ def update_survivors(world: World, events: list) -> None:
             civ.path.clear()
         elif civ.leader_id:
             _follow(world, civ, slots.get(uid, 0))
+
+
+HANDOVER_TILES = 8.0
+
+
+def _hand_over_from_the_fallen(world: World, events: list) -> None:
+    """When a leader goes down, the nearest standing squad mate within reach takes their
+    survivors on (one radio line); with nobody near they stay put until someone does."""
+    orphans: dict[int, list[Unit]] = {}
+    for civ in world.civilians():
+        if civ.life != ACTIVE or not civ.leader_id:
+            continue
+        leader = world.units.get(civ.leader_id)
+        if leader is None or not leader.active:
+            orphans.setdefault(civ.leader_id, []).append(civ)
+    for fallen_id, group in orphans.items():
+        heir = _nearest_standing(world, group[0], HANDOVER_TILES)
+        for civ in group:
+            civ.leader_id = heir.id if heir is not None else 0
+            civ.path.clear()
+        fallen = world.units.get(fallen_id)
+        who = fallen.name if fallen is not None else "Their escort"
+        line = (f"{who} is down. I've got the survivors." if heir is not None
+                else f"{who} is down. The survivors are on their own: someone get to them!")
+        events.append(RadioMessage(heir.name if heir is not None else "Radio", line))
+
+
+def _nearest_standing(world: World, civ: Unit, reach_tiles: float) -> Unit | None:
+    best, best_d = None, reach_tiles * SUB
+    for member in world.squad():
+        if not member.active or member.carrying:
+            continue
+        d = math.hypot(member.x - civ.x, member.y - civ.y)
+        if d <= best_d:
+            best, best_d = member, d
+    return best
 
 
 def hold_fire_on_civilians(world: World) -> None:
@@ -136,10 +179,7 @@ def _being_treated(world: World) -> set[int]:
 def _follow(world: World, civ: Unit, slot: int) -> None:
     leader = world.units.get(civ.leader_id)
     if leader is None or not leader.active:
-        # their protector is down: they stay where they are until someone takes them on
-        civ.leader_id = 0
-        civ.path.clear()
-        return
+        return  # handed over (or left waiting) at the start of the tick
     aim = aim_point(world, leader)
     if aim is not None and in_line_of_fire(leader, aim, civ):
         goal = _behind(world, leader, aim)
