@@ -47,7 +47,7 @@ def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
     if isinstance(event, (ev.UnitDowned, ev.UnitKilled)):
         return _casualty(event, world)
     if isinstance(event, ev.UnitRevived):
-        return f"{_name(world, event.unit_id)} is back on their feet.", GREEN
+        return f"{_name(world, event.unit_id)} is back up.", GREEN
     if isinstance(event, ev.MissionEnded):
         colour = GREEN if event.outcome == "victory" else RED
         return f"Mission {event.outcome}: {event.reason}", colour
