@@ -24,6 +24,7 @@ EXPOSURE = np.array([1.0, 0.45, 0.2])  # share of fire that reaches a tile by co
 THREAT_SIGHT = 16  # how far a threat is assumed to see and shoot, tiles
 NEG = -1e9
 UNREACHABLE = float(np.iinfo(np.int32).max)
+THREAT_VIEWS_KEPT = 256  # fields of view from threat tiles kept before starting afresh
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def choose_tile(
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
     for px, py in threats[:3]:
-        seen = _seen_from(blockers, px, py, x0, y0, x1, y1)
+        seen = _seen_from(world, blockers, px, py, x0, y0, x1, y1)
         cover = _cover_against(padded, y1 - y0, x1 - x0, px - x0, py - y0)
         low_over = (terrain.elevation[py, px] > terrain.elevation[y0:y1, x0:x1]) & (cover == 1)
         cover = np.where(low_over, 0, cover)
@@ -132,7 +133,7 @@ def _target_terms(
     weapon = unit.weapon
     reach = weapon.range_tiles if weapon else 8.0
     d = np.hypot(xs - tx, ys - ty)
-    los = _seen_from(blockers, tx, ty, x0, y0, x1, y1) & (d <= reach)
+    los = _seen_from(world, blockers, tx, ty, x0, y0, x1, y1) & (d <= reach)
     score += mode.los * los
     score -= mode.range_fit * np.abs(d - 0.6 * reach)
     allowed = np.ones_like(ok)
@@ -152,17 +153,49 @@ def _travel(walk: np.ndarray, lx: int, ly: int) -> np.ndarray:
 
 
 def _seen_from(
-    blockers: np.ndarray, px: int, py: int, x0: int, y0: int, x1: int, y1: int
+    world: World, blockers: np.ndarray, px: int, py: int, x0: int, y0: int, x1: int, y1: int
 ) -> np.ndarray:
     """Which window tiles a viewer on (px, py) has a line to (symmetric enough for fire)."""
-    h, w = blockers.shape
-    rx0, ry0 = max(min(x0, px) - 1, 0), max(min(y0, py) - 1, 0)
-    rx1, ry1 = min(max(x1, px + 1) + 1, w), min(max(y1, py + 1) + 1, h)
-    fov = tcod.map.compute_fov(
-        ~blockers[ry0:ry1, rx0:rx1], (py - ry0, px - rx0), radius=THREAT_SIGHT,
-        light_walls=False,
-    )
-    return fov[y0 - ry0 : y1 - ry0, x0 - rx0 : x1 - rx0]
+    fov, rx0, ry0 = _threat_view(world, blockers, px, py)
+    out = np.zeros((y1 - y0, x1 - x0), dtype=bool)  # beyond its sight: unseen
+    fh, fw = fov.shape
+    ix0, iy0 = max(x0, rx0), max(y0, ry0)
+    ix1, iy1 = min(x1, rx0 + fw), min(y1, ry0 + fh)
+    if ix0 < ix1 and iy0 < iy1:
+        out[iy0 - y0 : iy1 - y0, ix0 - x0 : ix1 - x0] = \
+            fov[iy0 - ry0 : iy1 - ry0, ix0 - rx0 : ix1 - rx0]
+    return out
+
+
+def _threat_view(
+    world: World, blockers: np.ndarray, px: int, py: int
+) -> tuple[np.ndarray, int, int]:
+    """Field of view from (px, py) over every tile within THREAT_SIGHT, and its corner.
+
+    A tile's visibility depends only on the tiles between it and the viewer, so one view
+    per threat tile serves every unit's window; units in a group share their threats and
+    the squad moves a tile at a time, so the views are kept while the blockers stand.
+    """
+    memo = world.caches.get("threat_views")
+    version = world.terrain.version
+    if memo is None or memo[0] is not blockers or memo[1] != version:
+        memo = (blockers, version, {})
+        world.caches["threat_views"] = memo
+    views = memo[2]
+    key = px << 16 | py
+    view = views.get(key)
+    if view is None:
+        if len(views) >= THREAT_VIEWS_KEPT:
+            views.clear()
+        h, w = blockers.shape
+        rx0, ry0 = max(px - THREAT_SIGHT - 1, 0), max(py - THREAT_SIGHT - 1, 0)
+        rx1, ry1 = min(px + THREAT_SIGHT + 2, w), min(py + THREAT_SIGHT + 2, h)
+        fov = tcod.map.compute_fov(
+            ~blockers[ry0:ry1, rx0:rx1], (py - ry0, px - rx0), radius=THREAT_SIGHT,
+            light_walls=False,
+        )
+        view = views[key] = (fov, rx0, ry0)
+    return view
 
 
 def _padded_cover(cover: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
