@@ -396,6 +396,14 @@ class _Think:
         if self.p.phase == "extract":
             self.extract()
             return
+        # objective crates not yet seen are kept behind locks (the briefing says so): try
+        # the known locked doors before searching further
+        unseen = [c for c in self.world.crates.values()
+                  if c.required and c.id not in self.p.memory.crates_seen]
+        door = self.open_a_door() if unseen else None
+        if door is not None:
+            self.move_group(door)
+            return
         goal = self.exploration_goal()
         if goal is None:
             door = self.open_a_door()
