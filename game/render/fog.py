@@ -35,6 +35,7 @@ class Fog:
         self.levels = np.zeros((height, width), dtype=np.uint8)
         self._window: pygame.Surface | None = None  # multiply image of the blocks in view
         self._window_key: tuple = ()
+        self._window_size = (0, 0)  # the part of the window surface in use
         self._drawn: dict[tuple[int, int], object] = {}  # what each block of it shows now
         self._drawn_at: tuple = ()  # (first block x, first block y, tile px) of the window
         self._tiles: dict[tuple[int, int], pygame.Surface] = {}  # by (ring code, tile px)
@@ -74,11 +75,11 @@ class Fog:
         blocks = (tx0 // BLOCK, ty0 // BLOCK, (tx1 - 1) // BLOCK, (ty1 - 1) // BLOCK)
         key = (self.revision, size, blocks)
         if key != self._window_key:
-            self._window = self._compose(*blocks, size)
+            self._window = self._compose(*blocks, size, (camera.view_w, camera.view_h))
             self._window_key = key
         ox, oy = camera.origin()
         at = (ox + blocks[0] * BLOCK * size, oy + blocks[1] * BLOCK * size)
-        surface.blit(self._window, at, special_flags=pygame.BLEND_RGB_MULT)
+        surface.blit(self._window, at, (0, 0, *self._window_size), pygame.BLEND_RGB_MULT)
 
     def _tile(self, code: int, size: int) -> pygame.Surface:
         """The multiply image of one tile whose ring reads code (see _ring_codes)."""
@@ -88,7 +89,8 @@ class Fog:
             img = self._tiles[(code, size)] = _smoothed(ring.reshape(3, 3), size).copy()
         return img
 
-    def _compose(self, bx0: int, by0: int, bx1: int, by1: int, size: int) -> pygame.Surface:
+    def _compose(self, bx0: int, by0: int, bx1: int, by1: int, size: int,
+                 view: tuple[int, int]) -> pygame.Surface:
         """The multiply image of the blocks in view, redrawing only the blocks whose
         picture changed.  A block whose tiles and their neighbours share one level is a
         plain fill; a block where sight ends inside it is drawn tile by tile from the
@@ -98,9 +100,16 @@ class Fog:
         span = BLOCK * size
         window_size = (x_end * size - bx0 * span, y_end * size - by0 * span)
         window = self._window
-        if window is None or window.get_size() != window_size or self._drawn_at != (
-                bx0, by0, size):
-            window = pygame.Surface(window_size)
+        if window is None or window.get_width() < window_size[0] or (
+                window.get_height() < window_size[1]):
+            # room for any block-aligned window over this view, so panning never needs a
+            # fresh surface (its first touch costs milliseconds of page faults)
+            room = (min(self.width * size, (view[0] // span + 2) * span),
+                    min(self.height * size, (view[1] // span + 2) * span))
+            window = pygame.Surface((max(room[0], window_size[0]), max(room[1], window_size[1])))
+            self._drawn_at = ()
+        self._window_size = window_size
+        if self._drawn_at != (bx0, by0, size):
             self._drawn, self._drawn_at = {}, (bx0, by0, size)
         for by in range(by0, by1 + 1):
             for bx in range(bx0, bx1 + 1):
