@@ -523,6 +523,7 @@ class _Think:
         if not tiles:
             return
         members = sorted(self.free(), key=lambda u: u.id)
+        tiles = tiles * (len(members) // len(tiles) + 1)  # a small zone: share its tiles
         for m, tile in zip(members, tiles, strict=False):
             if not self.in_zone(m) or m.path:
                 self.move([m], tile)
