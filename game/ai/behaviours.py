@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.knowledge import (
+    GroupStrength,
     cover_at,
     group_losing,
-    group_strength,
     known_positions,
     roll,
     threat_tiles,
@@ -47,14 +47,14 @@ class Mind:
     queries_left: int
     moves_left: int  # new routes this tick: each costs the rules a path search
     enemies: list[Unit] = field(default_factory=list)  # whom insurgents hunt, this tick
-    _strength: dict[str, tuple[int, int]] | None = None
+    _strength: GroupStrength | None = None
     _known: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
 
     @property
-    def strength(self) -> dict[str, tuple[int, int]]:
-        """group -> (members, lost), counted once a tick and only if someone asks."""
+    def strength(self) -> GroupStrength:
+        """group -> (members, lost), each group counted once a tick and only if asked."""
         if self._strength is None:
-            self._strength = group_strength(self.world)
+            self._strength = GroupStrength(self.world)
         return self._strength
 
     def known(self, unit: Unit) -> list[tuple[int, int, int]]:

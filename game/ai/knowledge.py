@@ -71,7 +71,9 @@ def threat_tiles(
     return tiles[:3]
 
 
-def group_losing(world: World, unit: Unit, strength: dict[str, tuple[int, int]]) -> bool:
+def group_losing(
+    world: World, unit: Unit, strength: dict[str, tuple[int, int]] | GroupStrength
+) -> bool:
     """Its group was broken by a strike, or has lost more than half its members.
     `strength` is group -> (members, lost), counted once per tick (group_strength)."""
     if not unit.group:
@@ -91,6 +93,40 @@ def group_strength(world: World) -> dict[str, tuple[int, int]]:
             members[group] = members.get(group, 0) + 1
             lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
     return {group: (n, lost[group]) for group, n in members.items()}
+
+
+class GroupStrength:
+    """group -> (members, lost) as group_strength counts it, each group counted when first
+    asked: a tick's thinking asks about a few groups, not all of them. The world stands
+    still while the AI thinks, so a count holds for the tick."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.counted: dict[str, tuple[int, int]] = {}
+
+    def get(self, group: str, default: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+        if group not in self.counted:
+            members = lost = 0
+            for unit in _group_index(self.world).get(group, ()):
+                life = unit.life
+                if life != "reserve":
+                    members += 1
+                    lost += life != ACTIVE and life != DOWNED
+            self.counted[group] = (members, lost)
+        counted = self.counted[group]
+        return counted if counted[0] else default
+
+
+def _group_index(world: World) -> dict[str, list[Unit]]:
+    """Insurgents by group, id order; rebuilt only when units are added (groups are fixed)."""
+    cached = world.caches.get("insurgent_groups")
+    if cached is None or cached[0] != len(world.units):
+        index: dict[str, list[Unit]] = {}
+        for unit in world.insurgents():
+            if unit.group:
+                index.setdefault(unit.group, []).append(unit)
+        cached = world.caches["insurgent_groups"] = (len(world.units), index)
+    return cached[1]
 
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
