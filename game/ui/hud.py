@@ -90,10 +90,16 @@ class Hud:
     @staticmethod
     def _top_bar(world, paused: bool, scale: float) -> tuple[str, str, tuple]:
         rules = world.scenario.rules
-        needed = rules.rescue_required
+        parts = [_mmss(world.time_s)]
         total = len(world.civilians())
-        status = (f"{_mmss(world.time_s)}    Survivors saved {world.stats.rescued}/{needed}"
-                  f" (of {total})    Falcon-2 strikes: {world.strikes_left}")
+        if total or rules.rescue_required:
+            parts.append(f"Survivors saved {world.stats.rescued}/{rules.rescue_required}"
+                         f" (of {total})")
+        crates = [c for c in world.crates.values() if c.required]
+        if crates:
+            parts.append(f"Crates out {sum(c.delivered for c in crates)}/{len(crates)}")
+        parts.append(f"Falcon-2 strikes: {world.strikes_left}")
+        status = "    ".join(parts)
         if rules.time_limit_s:
             status += f"    Time left {_mmss(max(0, rules.time_limit_s - world.time_s))}"
         if paused:
