@@ -300,3 +300,29 @@ def test_a_clipped_corner_is_walked_round():
             assert max(abs(x - prev[0]), abs(y - prev[1])) == 1, "steps are to neighbours"
             prev = (x, y)
         assert prev == goal
+
+
+def test_the_medic_follows_a_patient_who_walks_off_mid_treatment():
+    from game.sim.commands import Heal
+
+    sc = ascii_scenario(["S..........", "..........."])
+    session = Session(sc, seed=1)
+    hana, rafiq = squad_member(session.world, "hana"), squad_member(session.world, "rafiq")
+    rafiq.hp = 40
+    run(session, 25, [Heal(hana.id, rafiq.id)])
+    assert hana.activity == "healing"
+    hp_when_he_left = rafiq.hp
+    run(session, 400, [Move((rafiq.id,), 10, 1)])
+    assert abs(hana.x - rafiq.x) <= 2 * SUB, "Hana stood frozen where the patient left her"
+    assert rafiq.hp > hp_when_he_left, "the treatment was taken up again and finished"
+
+
+def test_maaz_stopped_beside_the_lock_off_centre_still_opens_it():
+    from game.sim.commands import Interact
+
+    sc = ascii_scenario(["S..#...", "...L...", "...#..."])
+    session = Session(sc, seed=1)
+    maaz = squad_member(session.world, "maaz")
+    maaz.x, maaz.y = centre_of(2) - 100, centre_of(1) + 110  # beside the lock, off-centre
+    run(session, 200, [Interact(maaz.id, 3, 1)])
+    assert not session.world.terrain.locked[1, 3]

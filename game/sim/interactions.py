@@ -10,6 +10,7 @@ from game.sim.events import DoorOpened, RadioMessage
 from game.sim.geometry import SUB, centre_of
 from game.sim.health import begin_care, care_tick, finish_heal
 from game.sim.movement import set_course
+from game.sim.pathing import path_grid
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -50,17 +51,29 @@ def start_interaction(
 
 
 def _approach(world: World, unit: Unit, tile: tuple[int, int]) -> None:
-    """Walk to a walkable tile beside a blocked one."""
+    """Walk to the walkable tile beside a blocked one that is the shortest walk away (the
+    side nearest as the crow flies may be the far side of the lock)."""
+    if _beside(unit, tile):
+        unit.path.clear()
+        return
     x, y = tile
+    grid = path_grid(world.caches, world.terrain)
     best = None
     for dx, dy in ((0, 1), (0, -1), (1, 0), (-1, 0)):
         nx, ny = x + dx, y + dy
-        if world.terrain.in_bounds(nx, ny) and world.terrain.walkable[ny, nx]:
-            d = math.hypot(centre_of(nx) - unit.x, centre_of(ny) - unit.y)
-            if best is None or d < best[0]:
-                best = (d, (nx, ny))
+        if not (world.terrain.in_bounds(nx, ny) and grid.walkable[ny, nx]):
+            continue
+        route = grid.find(unit.tile, (nx, ny))
+        if route and (best is None or len(route) < len(best)):
+            best = route
     if best is not None:
-        set_course(world, unit, best[1])
+        unit.path = best
+        unit.waypoints = []
+
+
+def _beside(unit: Unit, tile: tuple[int, int]) -> bool:
+    ux, uy = unit.tile
+    return max(abs(ux - tile[0]), abs(uy - tile[1])) <= 1
 
 
 def _crate_at(world: World, tile: tuple[int, int]):
@@ -108,7 +121,11 @@ def _progress_aid(world: World, medic: Unit, events: list) -> None:
         medic.activity = "idle"
         return
     if not _near(medic, patient.x, patient.y):
-        if not medic.path and (world.tick + medic.id) % 15 == 0:
+        if medic.activity == "healing":
+            medic.activity = "moving"  # the patient moved off: follow, then start again
+            medic.work_left = 0
+            set_course(world, medic, patient.tile)
+        elif not medic.path and (world.tick + medic.id) % 15 == 0:
             set_course(world, medic, patient.tile)
         return
     medic.path.clear()
@@ -125,7 +142,7 @@ def _progress_aid(world: World, medic: Unit, events: list) -> None:
 
 def _progress_tile_job(world: World, unit: Unit, events: list) -> None:
     tx, ty = unit.work_tile
-    if not _near(unit, centre_of(tx), centre_of(ty)):
+    if not (_near(unit, centre_of(tx), centre_of(ty)) or _beside(unit, (tx, ty))):
         if not unit.path:
             unit.work_tile, unit.work_left = None, 0
         return
