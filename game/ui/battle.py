@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import sys
 
@@ -100,6 +101,11 @@ class BattleScreen(Screen):
         extras.mission_started(self)
         rules = scenario.rules
         self.tutorial = Tutorial.from_rules(rules.tutorial)
+        # the mission just built lives until the end: keep it out of the full garbage
+        # collections that would otherwise stall a frame for 10-20 ms mid-fight
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
         self.first_selection = set(self.selected)
         self.log.add(0.0, f"Rahim: {rules.title}. {objective_line(world)}", (120, 210, 230))
 
