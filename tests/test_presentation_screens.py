@@ -162,6 +162,21 @@ def test_debrief_records_stars_and_unlocks_the_next(app):
     assert load_progress()[0].won(story[0].id)  # written to disk
 
 
+def test_winning_the_last_mission_says_the_campaign_is_over(app):
+    story = [m for m in app.campaign if not m.training]
+    battle = battle_for(app)
+    battle.mission = story[-1]
+    battle.world.outcome, battle.world.outcome_reason = "victory", "All out."
+    app.push(battle)
+    debrief = DebriefScreen(app, battle, story[-1])
+    app.push(debrief)
+    assert debrief.campaign_finished
+    assert debrief.menu.items[0].label == "Back to missions"
+    app.draw(1.0)
+    earlier = DebriefScreen(app, battle, story[0])
+    assert not earlier.campaign_finished
+
+
 def test_a_remapped_key_persists_and_works(home):
     first = App()
     prepare(first, audio=False)

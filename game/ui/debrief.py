@@ -66,14 +66,23 @@ class DebriefScreen(Screen):
             audio.ambient(False)
         self.menu = Menu(self._items(), font_size=28, width=300)
 
+    @property
+    def campaign_finished(self) -> bool:
+        """The last story mission won: nothing comes next."""
+        mission = self.mission
+        return (self.won and in_campaign(self.app, mission) and not mission.training
+                and next_mission(self.app, mission) is None)
+
     def _items(self) -> list[Item]:
         items = []
         nxt = next_mission(self.app, self.mission) if self.won else None
         if nxt is not None:
             items.append(Item(f"Next: {nxt.title}", lambda: self.go_next(nxt)))
-        items.append(Item("Retry", self.retry, tooltip="Play this mission again"))
-        items.append(Item("Back to missions" if in_campaign(self.app, self.mission)
-                          else "Back to the menu", self.leave))
+        back = Item("Back to missions" if in_campaign(self.app, self.mission)
+                    else "Back to the menu", self.leave)
+        retry = Item("Retry", self.retry, tooltip="Play this mission again")
+        # after the last mission, leaving is the natural next step, not playing it again
+        items += [back, retry] if self.campaign_finished else [retry, back]
         return items
 
     def go_next(self, mission: Mission) -> None:
@@ -129,7 +138,9 @@ class DebriefScreen(Screen):
                   px(app, 22), DIM, anchor="midtop")
         text.blit(surface, title, (rect.centerx, rect.y + px(app, 38)), px(app, 46),
                   WON if self.won else LOST, bold=True, anchor="midtop")
-        text.blit(surface, r.reason, (rect.centerx, rect.y + px(app, 84)), px(app, 22),
+        reason = ("Campaign complete: every mission done. Colonel Rahim stands the squad "
+                  "down." if self.campaign_finished else r.reason)
+        text.blit(surface, reason, (rect.centerx, rect.y + px(app, 84)), px(app, 22),
                   TEXT, anchor="midtop")
         draw_stars(surface, (rect.centerx, rect.y + px(app, 130)), r.stars, px(app, 20))
         if self.improved:
