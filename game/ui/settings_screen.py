@@ -8,7 +8,7 @@ import pygame
 from game.settings import DIFFICULTIES, UI_SCALES, WINDOW_SIZES
 from game.ui.keymap import ACTIONS, DEFAULTS, key_label
 from game.ui.profile import apply_display, keymap, prepare, save_profile_settings
-from game.ui.screen import Screen
+from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, Item, Menu, panel, px, veil
 
 
@@ -20,7 +20,8 @@ def _cycle(options: tuple, current, step: int):
     return options[(i + step) % len(options)]
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(MenuScreen):
+    back_keys = (pygame.K_ESCAPE,)
     transparent = True
 
     def __init__(self, app) -> None:
@@ -92,11 +93,8 @@ class SettingsScreen(Screen):
         save_profile_settings(self.app)
         self.app.pop()
 
-    def handle_event(self, event) -> None:
-        if self.menu.handle_event(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.close()
+    def back(self) -> None:
+        self.close()
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
@@ -109,8 +107,10 @@ class SettingsScreen(Screen):
         self.menu.draw(surface, app, (rect.x + (w - px(app, 520)) // 2, rect.y + px(app, 64)))
 
 
-class KeyBindingsScreen(Screen):
+class KeyBindingsScreen(MenuScreen):
     """Choose an action, then press the key for it (Esc cancels)."""
+
+    back_keys = (pygame.K_ESCAPE,)
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -154,10 +154,10 @@ class KeyBindingsScreen(Screen):
             elif event.type == pygame.MOUSEBUTTONDOWN:
                 self.waiting = None
             return
-        if self.menu.handle_event(event):
-            return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.close()
+        super().handle_event(event)
+
+    def back(self) -> None:
+        self.close()
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
