@@ -2,7 +2,8 @@
 
 Legend: `.` floor, `#` stone wall, `b` sandbags (low cover), `c` crate stack (high cover),
 `w` destructible wall, `R` rafters (elevation 2), `D` door, `L` locked door, `X` extraction,
-`S` squad spawn, `E` insurgent, `N` sniper, `C` hidden child, `A` found adult.
+`S` squad spawn, `E` insurgent, `N` sniper, `C` hidden child, `A` found adult,
+`O` scout and `r` reinforcement (a reserve), both of group "alarm".
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ def _paint(t: Terrain, sc: Scenario, x: int, y: int, ch: str, extraction: list) 
     elif ch == "N":
         t.elevation[y, x] = 2
         sc.insurgents.append(InsurgentSpawn(cx, cy, role="sniper", facing=180))
+    elif ch == "O":
+        sc.insurgents.append(InsurgentSpawn(cx, cy, role="scout", group="alarm", facing=180))
+    elif ch == "r":
+        sc.insurgents.append(InsurgentSpawn(cx, cy, group="alarm", reinforcement=True))
     elif ch == "C":
         sc.civilians.append(CivilianSpawn(cx, cy, kind="child", hidden=True))
     elif ch == "A":

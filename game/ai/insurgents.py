@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from game.ai.behaviours import Mind, decide
+from game.ai.scouts import run_for_help
 from game.sim.difficulty import difficulty_of
 from game.sim.perception import enemies_of
-from game.sim.units import ACTIVE
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 QUERIES_PER_TICK = 3
@@ -31,5 +32,14 @@ def think(world: World) -> list[Any]:
         if unit.life != ACTIVE or unit.hidden:
             continue
         if (tick + unit.id) % every == 0 or tick - unit.under_fire_tick == react:
-            orders += decide(mind, unit)
+            orders += _decide(mind, unit)
     return orders
+
+
+def _decide(mind: Mind, unit: Unit) -> list[Any]:
+    """A scout that should be running for help runs; everyone else by alert and role."""
+    if unit.kind == "scout":
+        running = run_for_help(mind, unit)
+        if running is not None:
+            return running
+    return decide(mind, unit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.sim.airstrike import run_strikes
+from game.sim.alarm import raise_alarms
 from game.sim.civilians import react_to_fire, update_survivors
 from game.sim.combat import fire_weapons
 from game.sim.health import bleed_units
@@ -35,6 +36,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     fire_weapons(world, events)
     react_to_fire(world, events)
     perceive(world, events)  # insurgents see, hear and raise the alert
+    raise_alarms(world, events)  # a scout that reached its reserves springs its group
     bleed_units(world, events)
     extract_units(world, events)
     decide_outcome(world, events)

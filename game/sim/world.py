@@ -82,6 +82,8 @@ class World:
     strikes: list[StrikeCall] = field(default_factory=list)
     smoke: np.ndarray = field(default=None)  # int16 [y, x]: ticks of smoke left
     broken_groups: set[str] = field(default_factory=set)
+    # scouts running for help (game/sim/alarm.py): scout id -> [start tick, radio said]
+    alarms: dict[int, list[int]] = field(default_factory=dict)
     # caches derived from state (never hashed or saved): pathing grids and the like
     caches: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -244,6 +246,7 @@ def world_state_summary(world: World) -> dict[str, Any]:
                        for g, b in sorted(world.blackboard.items())},
         "strikes": [vars(s) for s in world.strikes],
         "broken_groups": sorted(world.broken_groups),
+        "alarms": {str(k): v for k, v in sorted(world.alarms.items())},
     }
 
 
