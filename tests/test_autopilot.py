@@ -187,3 +187,25 @@ def test_the_autopilot_ignores_what_the_squad_cannot_see():
 
     assert run(13) == run(15)
 
+
+
+def test_ground_a_seen_shooter_watches_is_kept_off_and_only_seen_walls_shelter():
+    from game.ai.autopilot_tactics import exposed_ground
+    from game.sim.world import new_world
+
+    rows = [
+        "############",
+        "#S.........#",
+        "#....#.....#",
+        "#....#.....#",
+        "#....#.....#",
+        "############",
+    ]
+    world = new_world(ascii_scenario(rows), 1, "normal")
+    world.seen_ever[:, :] = True
+    exposed = exposed_ground(world, [(8, 3)])
+    assert exposed[3, 7] and exposed[1, 4]  # open floor in the shooter's view
+    assert not exposed[3, 3]  # behind the wall the squad has seen
+    world.seen_ever[:, 5] = False  # a wall the squad never saw shelters nobody
+    assert exposed_ground(world, [(8, 3)])[3, 3]
+    assert not exposed_ground(world, []).any()

@@ -36,7 +36,7 @@ from game.ai.autopilot_knowledge import (
     tile_dist,
     visible_enemies,
 )
-from game.ai.autopilot_tactics import choose_cover, strike_target
+from game.ai.autopilot_tactics import choose_cover, exposed_ground, strike_target
 from game.sim.commands import Attack, CallStrike, Carry, Follow, Heal, Interact, Move
 from game.sim.geometry import SUB, centre_of
 from game.sim.health import BLEED_OUT_TICKS
@@ -56,6 +56,8 @@ OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this
 LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
 UNLOCK_REACH_TILES = 1.45  # interactions.REACH_TILES (1.5), less a margin
 HURT_SHARE = 0.5  # heal with a kit below this share of max HP when no enemy is in sight
+SHOOTER_MEMORY_TICKS = 45 * 30  # ground a seen insurgent watched stays unsafe this long
+DOOR_BONUS = 400  # a closed door leads into a room, where people hide: worth a detour
 
 
 class Autopilot:
@@ -443,6 +445,9 @@ class _Think:
                 p.goal = None
             elif gain[p.goal[1], p.goal[0]] < GAIN_MIN // 2:
                 p.goal = None
+        exposed = exposed_ground(world, self.remembered_shooters())
+        if p.goal is not None and exposed[p.goal[1], p.goal[0]]:
+            p.goal = None  # the way there is watched by someone we saw: look elsewhere
         if p.goal is not None:
             return p.goal
         dist = distances_from(world, self.walk, anchor.tile)
@@ -460,14 +465,24 @@ class _Think:
             ok &= (xs - zx) ** 2 + (ys - zy) ** 2 > (radius + 2) ** 2
         if not ok.any():
             return None
+        if (ok & ~exposed).any():
+            ok &= ~exposed
         # nearest first; among equals the one that reveals most
         # dist counts 2 per straight step: a goal revealing 20 more tiles is worth 3 steps
-        score = dist.astype(np.int64) * 10 - 3 * gain - 120 * closed_doors
+        score = dist.astype(np.int64) * 10 - 3 * gain - DOOR_BONUS * closed_doors
         score = np.where(ok, score, np.iinfo(np.int64).max)
         idx = int(np.argmin(score))
         w = ok.shape[1]
         p.goal, p.goal_since = (idx % w, idx // w), world.tick
         return p.goal
+
+    def remembered_shooters(self) -> list[tuple[int, int]]:
+        """Where insurgents seen lately were last seen (the dead the squad saw fall are
+        forgotten by the memory)."""
+        tick = self.world.tick
+        memory = self.p.memory.sightings
+        return [memory[uid].tile for uid in sorted(memory)
+                if tick - memory[uid].tick <= SHOOTER_MEMORY_TICKS]
 
     def open_a_door(self) -> tuple[int, int] | None:
         """Maaz to the nearest known locked door with unsearched ground behind it; the

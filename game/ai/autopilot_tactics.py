@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import tcod.map
 
 from game.sim.airstrike import BLAST_RADIUS_TILES
 from game.sim.sight import clear_line
@@ -17,6 +18,7 @@ STRIKE_MIN_GROUP = 3
 STRIKE_SAFETY_TILES = 1.5  # keep friends this far beyond the blast radius
 DUG_IN_TICKS = 30  # seen on (about) the same spot this long: dug in
 STRIKE_REACH = BLAST_RADIUS_TILES - 0.5  # enemies this close to the aim point count
+EXPOSURE_TILES = 14  # a remembered shooter this close with a line of sight makes ground unsafe
 
 
 def cover_against(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> int:
@@ -117,3 +119,22 @@ def strike_target(
         if safe and n >= STRIKE_MIN_GROUP and n > best_n:
             best, best_n = (ax, ay), n
     return best
+
+
+def exposed_ground(
+    world: World, shooters: list[tuple[int, int]], radius: int = EXPOSURE_TILES,
+) -> np.ndarray:
+    """Tiles some remembered shooter could see and hit: ground to keep off while searching.
+    Walls the squad has not seen count as open (it cannot know they are there)."""
+    h, w = world.seen_now.shape
+    out = np.zeros((h, w), dtype=bool)
+    if not shooters:
+        return out
+    transparent = ~(world.terrain.opaque & world.seen_ever)
+    for sx, sy in shooters:
+        x0, y0 = max(sx - radius, 0), max(sy - radius, 0)
+        x1, y1 = min(sx + radius + 1, w), min(sy + radius + 1, h)
+        fov = tcod.map.compute_fov(transparent[y0:y1, x0:x1], (sy - y0, sx - x0),
+                                   radius=radius, light_walls=False)
+        out[y0:y1, x0:x1] |= fov
+    return out
