@@ -49,6 +49,7 @@ class Mind:
     enemies: list[Unit] = field(default_factory=list)  # whom insurgents hunt, this tick
     _strength: GroupStrength | None = None
     _known: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # other per-tick sums (scouts.py)
 
     @property
     def strength(self) -> GroupStrength:

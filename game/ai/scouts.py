@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from game.ai.behaviours import STUCK_TICKS, Mind, go
 from game.ai.knowledge import threat_tiles, tile_dist, visible_target
 from game.sim.alarm import REACH_TILES, reserve_posts
@@ -81,26 +83,35 @@ def _outnumbered(mind: Mind, unit: Unit) -> bool:
     enemies = sum(1 for _, _, age in mind.known(unit) if age <= RECENT_TICKS)
     if enemies <= 1:
         return False
+    units, xs, ys = _standing(mind)
     reach = (ALLY_TILES * 256) ** 2
-    allies = sum(
-        1 for a in mind.world.insurgents()
-        if a.life == ACTIVE and not a.hidden
-        and (a.x - unit.x) ** 2 + (a.y - unit.y) ** 2 <= reach
-    )  # itself included
-    return enemies > allies
+    allies = int(np.count_nonzero((xs - unit.x) ** 2 + (ys - unit.y) ** 2 <= reach))
+    return enemies > allies  # allies: itself included
 
 
 def _nearest_other_group(mind: Mind, unit: Unit) -> Unit | None:
-    best, best_d = None, 0.0
-    for ally in mind.world.insurgents():
-        if ally.life != ACTIVE or ally.hidden or ally is unit:
-            continue
-        if unit.group and ally.group == unit.group:
-            continue
-        d = tile_dist(ally.tile, unit.tile)
-        if best is None or d < best_d:
-            best, best_d = ally, d
-    return best
+    units, xs, ys = _standing(mind)
+    d2 = (xs - unit.x) ** 2 + (ys - unit.y) ** 2
+    groups = mind.memo.get("standing_groups")
+    if groups is None:
+        groups = mind.memo["standing_groups"] = np.array([a.group for a in units], dtype=object)
+    others = groups != unit.group if unit.group else np.ones(len(units), dtype=bool)
+    others &= d2 > 0  # not itself (nor anyone on its very spot)
+    if not others.any():
+        return None
+    d2 = np.where(others, d2, np.iinfo(np.int64).max)
+    return units[int(np.argmin(d2))]  # the first in id order on a tie
+
+
+def _standing(mind: Mind) -> tuple[list[Unit], np.ndarray, np.ndarray]:
+    """Active, visible insurgents and their positions, gathered once a tick when asked."""
+    standing = mind.memo.get("standing")
+    if standing is None:
+        units = [a for a in mind.world.insurgents() if a.life == ACTIVE and not a.hidden]
+        xs = np.array([a.x for a in units], dtype=np.int64)
+        ys = np.array([a.y for a in units], dtype=np.int64)
+        standing = mind.memo["standing"] = (units, xs, ys)
+    return standing
 
 
 def _away(mind: Mind, unit: Unit) -> tuple[int, int] | None:
