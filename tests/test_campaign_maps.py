@@ -153,17 +153,19 @@ def test_qasr_vaccines_sit_behind_the_locked_door_and_are_reachable_once_open() 
     assert open_reach[ey, ex]
 
 
-def test_qasr_alarm_two_scouts_and_reinforcements_woken_at_the_storage() -> None:
+def test_qasr_two_scouts_can_raise_the_alarm_for_their_reserves() -> None:
     scen = load_scenario(MAPS_DIR / "qasr_al_hanif.tmx")
     alarm = [i for i in scen.insurgents if i.group == "alarm"]
     scouts = [i for i in alarm if not i.reinforcement]
     assert len(scouts) == 2 and all(i.role == "scout" for i in scouts)
     assert any(i.reinforcement for i in alarm)
-    triggers = [t for t in scen.triggers if t.group == "alarm"]
-    assert len(triggers) == 1 and "running" in triggers[0].radio
-    x0, y0, x1, y1 = triggers[0].rect
+    assert not [t for t in scen.triggers if t.group == "alarm"], \
+        "the scouts bring the reserves, not a trigger"
+    assert any(s.patrol for s in scouts), "a scout walks past the storage door"
+    prompts = [t for t in scen.triggers if not t.group and t.radio]
+    x0, y0, x1, y1 = prompts[0].rect
     crates_inside = [c for c in scen.crates if x0 <= c.x < x1 and y0 <= c.y < y1]
-    assert crates_inside, "the alarm trigger should be the storage room"
+    assert crates_inside, "the storage room's line is said in the storage room"
     assert scen.rules.rescue_required == 0
     assert scen.rules.air_strikes in (0, 1)
 

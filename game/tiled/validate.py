@@ -117,17 +117,19 @@ def _reach_problems(scen: Scenario, at) -> None:
 def _trigger_problems(scen: Scenario, at) -> None:
     groups = {i.group for i in scen.insurgents if i.group} | {
         c.group for c in scen.civilians if c.group}
-    woken = {t.group for t in scen.triggers}
+    # a group is woken by a trigger, or by one of its scouts running for help
+    woken = {t.group for t in scen.triggers} | {
+        i.group for i in scen.insurgents if i.role == "scout" and not i.reinforcement}
     for trig in scen.triggers:
         if not trig.group and not trig.radio:
             at(trig.source, "trigger does nothing: set its group to wake, or a radio line to say")
-        elif trig.group not in groups:
+        elif trig.group and trig.group not in groups:
             at(trig.source, f'trigger wakes no group: nobody has group "{trig.group}"')
     for ins in scen.insurgents:
         if (ins.ambush or ins.reinforcement) and ins.group not in woken:
             kind = "ambusher" if ins.ambush else "reinforcement"
             at(ins.source, f'{kind} in group "{ins.group}" is never woken: no trigger has '
-               "that group", WARNING)
+               "that group and no scout of it can raise the alarm", WARNING)
 
 
 def _sniper_problems(scen: Scenario, at) -> None:

@@ -340,8 +340,10 @@ def qasr_objects() -> list[MapObject]:
         objects.append(point("Crate", tx, ty, f"Vaccine crate {i}", kind="vaccine",
                              required=True))
     objects += [
+        # one scout walks the corridor past the storage door, so whoever works the lock is
+        # seen; both then run for the reserves in the corners (the alarm rule)
         point("Insurgent", 41, 10, "Scout at the records", role="scout", group="alarm",
-              facing=180),
+              patrol=ObjectRef("records_route"), facing=90),
         point("Insurgent", 44, 11, "Scout by the door", role="scout", group="alarm",
               facing=180),
         # the help they run for: far corners, so the crates can be on the move first
@@ -357,8 +359,10 @@ def qasr_objects() -> list[MapObject]:
               patrol=ObjectRef("yard_route"), facing=180),
         route("east_ward_route", [(43, 20), (52, 20), (52, 30), (43, 30), (43, 20)]),
         route("yard_route", [(58, 40), (58, 44), (45, 44), (45, 40), (58, 40)]),
-        zone("Trigger", 27, 7, 10, 6, "Storage trigger", group="alarm", once=True,
-             radio="Contact. Two hostiles, armed. They're running."),
+        route("records_route", [(41, 10), (41, 15), (30, 15), (41, 15), (41, 10)]),
+        zone("Trigger", 27, 7, 10, 6, "Storage trigger", group="", once=True,
+             radio="Maaz: Crates. Medical markings. Vaccines, dozens of them. Pack what "
+                   "you can."),
     ]
     return objects
 
