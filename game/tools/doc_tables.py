@@ -36,7 +36,8 @@ MEANINGS: dict[str, str] = {
     "Insurgent.patrol": "a polyline or polygon object to walk (pick it with the object picker); "
     "0 = stand guard",
     "Insurgent.ambush": "waits hidden and silent until a Trigger wakes its group",
-    "Insurgent.reinforcement": "absent until a Trigger wakes its group",
+    "Insurgent.reinforcement": "absent until a Trigger wakes its group, or a scout of its "
+    "group that saw the squad runs to it and raises the alarm",
     "Insurgent.facing": "degrees: 0 east, 90 south, 180 west, 270 north",
     "Trigger.group": "the group it wakes when a squad member steps inside (must match "
     "someone's group); empty = a prompt that only says its radio line",
