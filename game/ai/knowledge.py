@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from game.sim.combat import can_see
+from game.sim.combat import can_see, cover_from
 from game.sim.geometry import SUB
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
 from game.sim.units import ACTIVE, DOWNED, Unit
@@ -134,18 +134,5 @@ def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def cover_at(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> int:
-    """The cover a unit on `tile` has against fire from `threat` (combat.cover_between's
-    rule, for tiles rather than units)."""
-    tx, ty = tile
-    sx, sy = threat
-    if max(abs(tx - sx), abs(ty - sy)) <= 1:
-        return 0
-    dx, dy = (sx > tx) - (sx < tx), (sy > ty) - (sy < ty)
-    terrain = world.terrain
-    best = 0
-    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
-        if (cx, cy) != (tx, ty) and terrain.in_bounds(cx, cy):
-            best = max(best, int(terrain.cover[cy, cx]))
-    if best == 1 and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
-        return 0
-    return best
+    """The cover a unit on `tile` has against fire from `threat` (the combat rule)."""
+    return cover_from(world.terrain, tile, threat)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from game.sim.catalog import UNIT_TYPES, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
@@ -23,21 +25,31 @@ SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
 
 
 def cover_between(world: World, shooter: Unit, target: Unit) -> int:
-    """Cover the target has against this shooter: the best cover on the tile next to it
-    on the shooter's side. A shooter higher up sees over low cover."""
-    tx, ty = target.x // SUB, target.y // SUB
-    sx, sy = shooter.x // SUB, shooter.y // SUB
+    """Cover the target has against this shooter (see cover_from)."""
+    return cover_from(world.terrain, (target.x // SUB, target.y // SUB),
+                      (shooter.x // SUB, shooter.y // SUB))
+
+
+def cover_from(
+    terrain, tile: tuple[int, int], threat: tuple[int, int], known: np.ndarray | None = None
+) -> int:
+    """Cover on `tile` against fire from `threat`: the best cover on the tiles beside it
+    toward the shooter. A shooter higher up sees over low cover. With `known`, only tiles
+    marked there count (what the squad has seen, for the autopilot)."""
+    tx, ty = tile
+    sx, sy = threat
     if -1 <= tx - sx <= 1 and -1 <= ty - sy <= 1:
         return 0
     dx = (sx > tx) - (sx < tx)
     dy = (sy > ty) - (sy < ty)
-    terrain = world.terrain
     cover = terrain.cover
     h, w = cover.shape
     best = 0
     # the tiles beside the target toward the shooter: (dx, 0), (0, dy) and (dx, dy)
     for cx, cy in ((tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)):
         if (cx != tx or cy != ty) and 0 <= cx < w and 0 <= cy < h:
+            if known is not None and not known[cy, cx]:
+                continue
             c = int(cover[cy, cx])
             if c > best:
                 best = c
