@@ -11,10 +11,13 @@ One think, in order of urgency:
 4. a free member to each seen objective crate (Interact picks it up);
 5. found survivors follow the escort (Rafiq, or whoever is standing);
 6. a fight (enemies in sight, or seen in the last few seconds): every free member to a
-   tile with cover against what it saw and a line of fire, Rima standing off;
+   tile with cover against what it saw and a line of fire, Rima standing off; when the
+   survivors needed are with us, their escort keeps walking them out instead;
 7. otherwise move together: search the nearest unsearched ground (hidden survivors
-   show only at close range), open a locked door with Maaz when only that is left, and
-   once the objective can be met, everyone (the downed carried) into the extraction zone.
+   show only at close range; closed doors first, and no goal on ground an insurgent
+   seen lately could watch while any other is left), open a locked door with Maaz when
+   only that is left, and once the objective can be met, everyone (the downed carried)
+   into the extraction zone.
 """
 
 from __future__ import annotations
@@ -342,8 +345,9 @@ class _Think:
         taken: set[tuple[int, int]] = set()
         zones = self.world.strike_zones
         outnumbered = len(threats) > len(self.squad) + OUTNUMBERED_MARGIN
+        leading = self.leading_out()
         for m in self.free():
-            if self.p.phase == "extract" and self.in_zone(m):
+            if self.p.phase == "extract" and self.in_zone(m) or m.id == leading:
                 continue
             role = "medic" if m.utype.medic else "marksman" if m.kind == "rima" else "rifle"
             if m.hp < m.utype.max_hp * LOW_HP_SHARE or outnumbered:
@@ -359,6 +363,15 @@ class _Think:
             self.busy.add(m.id)
             if role == "marksman":
                 self.marksman_target(m)
+
+    def leading_out(self) -> int:
+        """With enough survivors found, their escort keeps walking them out while the
+        others fight: a leader who turns to fight walks the children into the fire."""
+        if self.p.phase != "extract" or len(self.squad) < 2:
+            return 0
+        escort = self.escort()
+        followers = [c for c in found_survivors(self.world) if c.leader_id == escort.id]
+        return escort.id if followers else 0
 
     def marksman_target(self, rima: Unit) -> None:
         """Rima picks the most dangerous enemy in sight she can reach: snipers, then
