@@ -367,8 +367,9 @@ class _Think:
     def leading_out(self) -> int:
         """With enough survivors found, their escort keeps walking them out while the
         others fight: a leader who turns to fight walks the children into the fire."""
-        if self.p.phase != "extract" or len(self.squad) < 2:
-            return 0
+        needed = self.world.scenario.rules.rescue_required > self.world.stats.rescued
+        if self.p.phase != "extract" or len(self.squad) < 2 or not needed:
+            return 0  # survivors not needed for the objective: everyone fights
         escort = self.escort()
         followers = [c for c in found_survivors(self.world) if c.leader_id == escort.id]
         return escort.id if followers else 0
