@@ -9,6 +9,7 @@ import numpy as np
 import tcod.map
 
 from game.sim.airstrike import BLAST_RADIUS_TILES
+from game.sim.combat import cover_from
 from game.sim.sight import clear_line
 from game.sim.units import Unit
 from game.sim.world import World
@@ -22,21 +23,9 @@ EXPOSURE_TILES = 14  # a remembered shooter this close with a line of sight make
 
 
 def cover_against(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> int:
-    """Cover a unit on `tile` has from a shooter on `threat` (the rule combat.py uses),
-    judged on tiles the squad has seen."""
-    tx, ty = tile
-    sx, sy = threat
-    if max(abs(tx - sx), abs(ty - sy)) <= 1:
-        return 0
-    dx, dy = (sx > tx) - (sx < tx), (sy > ty) - (sy < ty)
-    t = world.terrain
-    best = 0
-    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
-        if (cx, cy) != (tx, ty) and t.in_bounds(cx, cy) and world.seen_ever[cy, cx]:
-            best = max(best, int(t.cover[cy, cx]))
-    if best == 1 and t.elevation[sy, sx] > t.elevation[ty, tx]:
-        return 0
-    return best
+    """Cover a unit on `tile` has from a shooter on `threat` (the combat rule), judged
+    only on tiles the squad has seen."""
+    return cover_from(world.terrain, tile, threat, known=world.seen_ever)
 
 
 def choose_cover(
