@@ -3,10 +3,10 @@ fire, along safe routes; they can be handed over or carried."""
 
 from __future__ import annotations
 
-from game.sim.civilians import danger_map, safe_grid
 from game.sim.commands import AttackGround, Carry, Follow, Move
 from game.sim.geometry import centre_of
 from game.sim.pathing import PathGrid
+from game.sim.safe_routes import danger_map, safe_grid
 from game.sim.world import new_world
 from tests.ascii_maps import ascii_scenario
 from tests.survivor_helpers import member, of_type, park_squad, run, walking_distance

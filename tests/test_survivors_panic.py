@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.sim.civilians import frighten, sheltered
 from game.sim.commands import Attack, AttackGround, Follow, Move
 from game.sim.geometry import centre_of
+from game.sim.panic import frighten, sheltered
 from game.sim.world import new_world
 from tests.ascii_maps import ascii_scenario
 from tests.survivor_helpers import member, of_type, park_squad, run

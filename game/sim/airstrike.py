@@ -130,17 +130,21 @@ def run_strikes(world: World, events: list) -> None:
     for unit in world.units.values():
         if unit.suppressed > 0:
             unit.suppressed -= 1
+    from game.sim import gun_run  # the gun run (kind "gun") shares this flow
+
     for strike in list(world.strikes):
+        gun = strike.kind == "gun"
         if not strike.announced:
-            _announce(world, strike, events)
+            (gun_run.announce if gun else _announce)(world, strike, events)
         if not strike.inbound and world.tick >= strike.impact_tick - PASS_TICKS:
             strike.inbound = True
-            events.append(StrikeInbound(strike.id, strike.x, strike.y, strike.heading,
-                                        strike.impact_tick))
-            events.append(RadioMessage(CALLSIGN, "In hot. Weapons away."))
+            x, y = gun_run.midpoint(strike) if gun else (strike.x, strike.y)
+            events.append(StrikeInbound(strike.id, x, y, strike.heading, strike.impact_tick))
+            events.append(RadioMessage(CALLSIGN, "In hot. Guns." if gun
+                                       else "In hot. Weapons away."))
         if world.tick >= strike.impact_tick:
             world.strikes.remove(strike)
-            detonate(world, strike, events)
+            (gun_run.strafe if gun else detonate)(world, strike, events)
 
 
 def _announce(world: World, strike: StrikeCall, events: list) -> None:

@@ -97,6 +97,18 @@ class CallStrike:
 
 @COMMANDS.register
 @dataclass(frozen=True)
+class CallGunRun:
+    """Falcon-2 strafes the line from tile (x0, y0) to (x1, y1); shares the strike charges."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    confirm_danger_close: bool = False
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
 class Carry:
     """Pick up a found survivor or a downed squad member (target_id 0: put them down)."""
 

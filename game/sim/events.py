@@ -172,6 +172,34 @@ class StrikeImpact:
 
 @EVENTS.register
 @dataclass(frozen=True)
+class GunRunRequested:
+    """Falcon-2 accepted a gun run on the line (x0, y0)-(x1, y1); it lands at impact_tick."""
+
+    strike_id: int
+    x0: int  # tiles
+    y0: int
+    x1: int
+    y1: int
+    impact_tick: int
+    danger_close: bool
+    caller_id: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class GunRunImpact:
+    """The strafe walked the line from (x0, y0) to (x1, y1)."""
+
+    strike_id: int
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    casualties: int  # units downed or killed by the guns
+
+
+@EVENTS.register
+@dataclass(frozen=True)
 class GroupBroken:
     """An insurgent group lost most of its members and falls back."""
 

@@ -43,3 +43,16 @@ _RAD_TO_DEG = 180.0 / math.pi
 def angle_diff(a: int, b: int) -> int:
     d = (a - b) % 360
     return d - 360 if d > 180 else d
+
+
+def segment_coords(
+    ax: int, ay: int, bx: int, by: int, px: int, py: int
+) -> tuple[float, float, float]:
+    """Distance of p along the line a->b, its distance off that line, and the line's length."""
+    dx, dy = bx - ax, by - ay
+    length = math.hypot(dx, dy)
+    if length == 0:
+        return 0.0, math.hypot(px - ax, py - ay), 0.0
+    along = ((px - ax) * dx + (py - ay) * dy) / length
+    across = abs((px - ax) * dy - (py - ay) * dx) / length
+    return along, across, length

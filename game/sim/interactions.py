@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
+from game.sim.carrying import carry_along, put_down
 from game.sim.catalog import TICK_HZ
-from game.sim.civilians import carry_along, put_down
 from game.sim.events import DoorOpened, RadioMessage
 from game.sim.geometry import SUB, centre_of
 from game.sim.health import begin_care, care_tick, finish_heal

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from game.sim import commands as c
-from game.sim.civilians import can_be_carried, put_down
+from game.sim.carrying import can_be_carried, put_down
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
 from game.sim.health import needs_care
@@ -205,6 +205,12 @@ def _call_strike(world: World, cmd: c.CallStrike) -> str:
     return request_strike(world, cmd)
 
 
+def _call_gun_run(world: World, cmd: c.CallGunRun) -> str:
+    from game.sim.gun_run import request_gun_run
+
+    return request_gun_run(world, cmd)
+
+
 def _clear_job(unit: Unit) -> None:
     unit.work_left, unit.work_target, unit.work_tile = 0, 0, None
     unit.carry_target, unit.aid_kit = 0, False
@@ -223,6 +229,7 @@ _HANDLERS = {
     c.Heal: _heal,
     c.Interact: _interact,
     c.CallStrike: _call_strike,
+    c.CallGunRun: _call_gun_run,
     c.Carry: _carry,
 }
 _EVENTFUL = (_interact, _carry)

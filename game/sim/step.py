@@ -6,13 +6,14 @@ from typing import Any
 
 from game.sim.airstrike import run_strikes
 from game.sim.alarm import raise_alarms
-from game.sim.civilians import react_to_fire, update_survivors
+from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons
 from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units
 from game.sim.movement import move_units
 from game.sim.orders import apply_commands
+from game.sim.panic import react_to_fire
 from game.sim.perception import perceive
 from game.sim.pursuit import acquire_targets, pursue_targets
 from game.sim.vision import update_vision

@@ -47,6 +47,10 @@ class StrikeCall:
     caller_id: int
     announced: bool = False  # the request went out on the radio
     inbound: bool = False  # the jet has begun its pass
+    # "bomb" (x, y is the centre) or "gun" (a strafe from x, y to x1, y1; game/sim/gun_run.py)
+    kind: str = "bomb"
+    x1: int = 0
+    y1: int = 0
 
 
 @dataclass
@@ -95,7 +99,12 @@ class World:
     def strike_zones(self) -> list[tuple[int, int, float, int]]:
         """Marked strike zones the insurgents can see: (tile x, tile y, radius in tiles,
         impact tick) for every call still to land."""
-        return [(s.x, s.y, s.radius, s.impact_tick) for s in self.strikes]
+        zones = []
+        for s in self.strikes:
+            # a gun run (kind "gun") is marked around the middle of its line
+            x, y = ((s.x + s.x1) // 2, (s.y + s.y1) // 2) if s.kind == "gun" else (s.x, s.y)
+            zones.append((x, y, s.radius, s.impact_tick))
+        return zones
 
     def squad(self) -> list[Unit]:
         return self._side("squad")

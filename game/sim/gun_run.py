@@ -1,0 +1,187 @@
+"""Falcon-2's second weapon: a gun run strafing a line, aimed by dragging.
+
+The design, in numbers (all tunable below):
+- A gun run uses the same charges (world.strikes_left) and the same radio flow as the bomb
+  (see airstrike.py): one run at a time, the request, "inbound", the pass, then impact,
+  but sooner (ETA_TICKS). It is stored as a StrikeCall with kind "gun" and ends x1, y1.
+- The line runs from the centre of tile (x0, y0) towards (x1, y1), clipped to
+  MAX_LENGTH_TILES from the start; a line shorter than MIN_LENGTH_TILES is refused.
+- If a standing squad member or a found survivor is within DANGER_TILES of the line, the
+  call is refused with a reason starting "danger close" unless the command confirms it.
+- On impact every unit within BAND_TILES of the segment takes PEAK_DAMAGE falling off
+  linearly with its distance from the line, no dice: the cannon fire comes from above, so
+  walls and cover shelter nobody (the bomb is the weapon that respects walls). The downed
+  take it only when it is at least DOWNED_MIN_DAMAGE, as with the bomb.
+- Everyone alive within BAND_TILES + SUPPRESS_EXTRA_TILES is suppressed for SUPPRESS_TICKS.
+- No rubble: cannon shells do not bring walls down. A little dust (DUST_TICKS) hangs over
+  the walkable tiles on the line and blocks sight briefly.
+- While the run is inbound, its marked zone (world.strike_zones) is the disc around the
+  line's midpoint reaching both ends, which the insurgent AI avoids.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.sim.airstrike import CALLSIGN, DOWNED_MIN_DAMAGE, _break_groups, _caller
+from game.sim.catalog import TICK_HZ
+from game.sim.commands import CallGunRun
+from game.sim.events import (
+    DangerCloseWarning,
+    GunRunImpact,
+    GunRunRequested,
+    RadioMessage,
+)
+from game.sim.geometry import SUB, angle_deg, centre_of
+from game.sim.health import apply_damage
+from game.sim.sight import line_tiles
+from game.sim.units import DOWNED, Unit
+from game.sim.world import StrikeCall, World
+
+ETA_TICKS = 5 * TICK_HZ
+MAX_LENGTH_TILES = 12.0
+MIN_LENGTH_TILES = 2.0
+BAND_TILES = 1.0
+PEAK_DAMAGE = 120
+DANGER_TILES = 1.5
+SUPPRESS_EXTRA_TILES = 2.0
+SUPPRESS_TICKS = 4 * TICK_HZ
+DUST_TICKS = 3 * TICK_HZ
+
+
+# -- geometry -------------------------------------------------------------------------------
+def clip_line(x0: int, y0: int, x1: int, y1: int) -> tuple[int, int]:
+    """The end tile of the run: (x1, y1), or the tile MAX_LENGTH_TILES along that way."""
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length <= MAX_LENGTH_TILES:
+        return x1, y1
+    share = MAX_LENGTH_TILES / length
+    # truncate toward the start so the clipped line is never longer than the limit
+    return x0 + int((x1 - x0) * share), y0 + int((y1 - y0) * share)
+
+
+def line_distance(unit: Unit, x0: int, y0: int, x1: int, y1: int) -> float:
+    """Tiles from the unit to the segment between the centres of tiles (x0, y0), (x1, y1)."""
+    ax, ay = centre_of(x0), centre_of(y0)
+    dx, dy = centre_of(x1) - ax, centre_of(y1) - ay
+    px, py = unit.x - ax, unit.y - ay
+    span = dx * dx + dy * dy
+    t = 0.0 if span == 0 else max(0.0, min(1.0, (px * dx + py * dy) / span))
+    return math.hypot(px - t * dx, py - t * dy) / SUB
+
+
+def gun_damage(dist_tiles: float) -> float:
+    """Damage at this distance from the line: PEAK_DAMAGE on it, nothing at BAND_TILES."""
+    return PEAK_DAMAGE * max(0.0, 1.0 - dist_tiles / BAND_TILES)
+
+
+def friendlies_near_line(
+    world: World, x0: int, y0: int, x1: int, y1: int, reach: float = DANGER_TILES
+) -> list[Unit]:
+    """Standing squad members and found survivors within reach of the line, in id order."""
+    near = []
+    for uid in world.units:
+        unit = world.units[uid]
+        if not unit.alive:
+            continue
+        ours = unit.side == "squad" or (unit.side == "civilian" and unit.found)
+        if ours and line_distance(unit, x0, y0, x1, y1) <= reach:
+            near.append(unit)
+    return near
+
+
+# -- the call -------------------------------------------------------------------------------
+def request_gun_run(world: World, cmd: CallGunRun) -> str:
+    """Accept a call (returns "") or say why not; the radio goes out in run_strikes."""
+    terrain = world.terrain
+    if world.strikes_left <= 0:
+        return "no air support left"
+    if not (terrain.in_bounds(cmd.x0, cmd.y0) and terrain.in_bounds(cmd.x1, cmd.y1)):
+        return "outside the map"
+    if math.hypot(cmd.x1 - cmd.x0, cmd.y1 - cmd.y0) < MIN_LENGTH_TILES:
+        return "gun run too short: drag a longer line"
+    if world.strikes:
+        return f"{CALLSIGN} is already on a run"
+    caller = _caller(world)
+    if caller is None:
+        return "no one left to call it in"
+    x1, y1 = clip_line(cmd.x0, cmd.y0, cmd.x1, cmd.y1)
+    at_risk = friendlies_near_line(world, cmd.x0, cmd.y0, x1, y1)
+    if at_risk and not cmd.confirm_danger_close:
+        who = "friendly" if len(at_risk) == 1 else "friendlies"
+        return f"danger close: {len(at_risk)} {who} on the gun line; confirm to call it in"
+    world.strikes_left -= 1
+    world.stats.strikes_used += 1
+    half = math.hypot(x1 - cmd.x0, y1 - cmd.y0) / 2
+    world.strikes.append(StrikeCall(
+        id=world.stats.strikes_used, x=cmd.x0, y=cmd.y0, radius=half + BAND_TILES,
+        called_tick=world.tick, impact_tick=world.tick + ETA_TICKS,
+        # the jet flies along the line, start to end
+        heading=angle_deg(x1 - cmd.x0, y1 - cmd.y0) % 360, danger_close=bool(at_risk),
+        caller_id=caller.id, kind="gun", x1=x1, y1=y1,
+    ))
+    return ""
+
+
+def midpoint(strike: StrikeCall) -> tuple[int, int]:
+    """The tile halfway along a gun run: where its zone is marked and the jet passes."""
+    return (strike.x + strike.x1) // 2, (strike.y + strike.y1) // 2
+
+
+def announce(world: World, strike: StrikeCall, events: list) -> None:
+    strike.announced = True
+    caller = world.units.get(strike.caller_id)
+    events.append(GunRunRequested(strike.id, strike.x, strike.y, strike.x1, strike.y1,
+                                  strike.impact_tick, strike.danger_close, strike.caller_id))
+    name = caller.name if caller else "Squad"
+    events.append(RadioMessage(
+        name, f"{CALLSIGN}, gun run, grid {strike.x}-{strike.y} to {strike.x1}-{strike.y1}."))
+    seconds = (strike.impact_tick - world.tick) // TICK_HZ
+    events.append(RadioMessage(CALLSIGN, f"{CALLSIGN}, rolling in. Guns in {seconds} seconds."))
+    if strike.danger_close:
+        ids = tuple(u.id for u in friendlies_near_line(world, strike.x, strike.y,
+                                                        strike.x1, strike.y1))
+        events.append(DangerCloseWarning(strike.id, ids))
+        events.append(RadioMessage(CALLSIGN, "Danger close, acknowledged. Stay off that line."))
+
+
+# -- the strafe -----------------------------------------------------------------------------
+def strafe(world: World, strike: StrikeCall, events: list) -> None:
+    """Damage and suppression along the line, a little dust; no rubble, no rng."""
+    casualties = 0
+    hit_groups: set[str] = set()
+    for uid in world.units:
+        unit = world.units[uid]
+        if not unit.alive:
+            continue
+        dist = line_distance(unit, strike.x, strike.y, strike.x1, strike.y1)
+        if dist > BAND_TILES + SUPPRESS_EXTRA_TILES:
+            continue
+        damage = int(gun_damage(dist))
+        before = unit.life
+        if damage > 0 and (unit.life != DOWNED or damage >= DOWNED_MIN_DAMAGE):
+            apply_damage(world, unit, damage, 0, events)
+        if unit.life != before:
+            casualties += 1
+            if unit.side == "insurgent" and unit.group:
+                hit_groups.add(unit.group)
+        if unit.alive:
+            unit.suppressed = max(unit.suppressed, SUPPRESS_TICKS)
+    _dust(world, strike)
+    world.stats.strike_casualties += casualties
+    events.append(GunRunImpact(strike.id, strike.x, strike.y, strike.x1, strike.y1,
+                               casualties))
+    left = world.strikes_left
+    events.append(RadioMessage(CALLSIGN, f"{CALLSIGN}, off target. {left} more available."
+                               if left > 0 else f"{CALLSIGN}, off target. Guns dry, we're done."))
+    _break_groups(world, hit_groups, events)
+
+
+def _dust(world: World, strike: StrikeCall) -> None:
+    pts = line_tiles(strike.x, strike.y, strike.x1, strike.y1)
+    ys, xs = pts[:, 1], pts[:, 0]
+    open_ground = world.terrain.walkable[ys, xs]
+    ys, xs = ys[open_ground], xs[open_ground]
+    world.smoke[ys, xs] = np.maximum(world.smoke[ys, xs], DUST_TICKS)

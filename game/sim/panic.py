@@ -1,0 +1,180 @@
+"""Survivors under fire: fright, running for cover, calming down, and stray rounds."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from game.sim.catalog import TICK_HZ, WEAPONS
+from game.sim.events import (
+    SurvivorCalmed,
+    SurvivorPanicked,
+)
+from game.sim.geometry import SUB, centre_of, segment_coords
+from game.sim.health import apply_damage
+from game.sim.pathing import path_grid
+from game.sim.safe_routes import safe_course
+from game.sim.smoke import clear_of_walls
+from game.sim.units import ACTIVE, DOWNED, Unit
+from game.sim.world import World
+
+PANIC_TICKS = 5 * TICK_HZ
+PANIC_TILES = 2.5
+CALM_TILES = 2.0
+CALM_RATE = 4
+FLEE_TILES = 5
+STRAY_TILES = 0.5
+STRAY_REACH_TILES = 2.0
+STRAY_HIT_CHANCE = 0.3
+
+
+# -- panic --------------------------------------------------------------------------------
+def frighten(world: World, civ: Unit, source: tuple[int, int], events: list) -> None:
+    """Gunfire or a blast near a found survivor: it panics (again), fleeing or freezing."""
+    if civ.side != "civilian" or not civ.active or not civ.found or civ.carried_by:
+        return
+    first = civ.panic == 0
+    civ.panic = PANIC_TICKS
+    if not first:
+        return
+    h, w = world.terrain.walkable.shape
+    threat = (min(max(source[0] // SUB, 0), w - 1), min(max(source[1] // SUB, 0), h - 1))
+    refuge = _refuge(world, civ, threat)
+    civ.waypoints.clear()
+    civ.path.clear()
+    if refuge is not None:
+        safe_course(world, civ, refuge)
+    if not civ.path:
+        civ.activity = "cowering"
+    events.append(SurvivorPanicked(civ.id, bool(civ.path)))
+
+
+def frighten_near(world: World, x: int, y: int, radius_tiles: float, events: list) -> None:
+    """Every found survivor within radius of (x, y) (sub units) panics: for blasts."""
+    for uid in world.units:
+        civ = world.units[uid]
+        if civ.side == "civilian" and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
+            frighten(world, civ, (x, y), events)
+
+
+def panic_tick(world: World, civ: Unit, events: list) -> None:
+    calm = any(
+        m.active and math.hypot(m.x - civ.x, m.y - civ.y) <= CALM_TILES * SUB
+        for m in world.squad()
+    )
+    civ.panic = max(0, civ.panic - 1 - (CALM_RATE if calm else 0))
+    if civ.path:
+        return  # still running for cover
+    civ.activity = "cowering"
+    if civ.panic == 0:
+        civ.activity = "idle"
+        events.append(SurvivorCalmed(civ.id))
+
+
+def sheltered(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> bool:
+    """A tile the threat cannot see, or with cover on the threat's side."""
+    tx, ty = tile
+    sx, sy = threat
+    if not clear_of_walls(world, sx, sy, tx, ty):
+        return True
+    if max(abs(tx - sx), abs(ty - sy)) <= 1:
+        return False
+    dx, dy = (sx > tx) - (sx < tx), (sy > ty) - (sy < ty)
+    cover = world.terrain.cover
+    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
+        if (cx, cy) != (tx, ty) and world.terrain.in_bounds(cx, cy) and cover[cy, cx] > 0:
+            return True
+    return False
+
+
+def _refuge(world: World, civ: Unit, threat: tuple[int, int]) -> tuple[int, int] | None:
+    """The nearest sheltered tile within FLEE_TILES that is no nearer the threat, or None
+    when the survivor should just drop where it is."""
+    cx, cy = civ.tile
+    if sheltered(world, (cx, cy), threat):
+        return None
+    here = math.hypot(cx - threat[0], cy - threat[1])
+    walkable = path_grid(world.caches, world.terrain).walkable
+    h, w = walkable.shape
+    options = []
+    for dy in range(-FLEE_TILES, FLEE_TILES + 1):
+        for dx in range(-FLEE_TILES, FLEE_TILES + 1):
+            x, y = cx + dx, cy + dy
+            d = math.hypot(dx, dy)
+            if not (0 <= x < w and 0 <= y < h) or d > FLEE_TILES or not walkable[y, x]:
+                continue
+            if math.hypot(x - threat[0], y - threat[1]) < here:
+                continue
+            options.append((d, dy, dx))
+    options.sort()
+    grid = path_grid(world.caches, world.terrain)
+    for _, dy, dx in options:
+        tile = (cx + dx, cy + dy)
+        if sheltered(world, tile, threat):
+            path = grid.find((cx, cy), tile)
+            if path and len(path) <= FLEE_TILES * 2:
+                return tile
+    return None
+
+
+_ALIVE = frozenset((ACTIVE, DOWNED))
+
+
+# -- after the guns: stray rounds and fright ----------------------------------------------
+def react_to_fire(world: World, events: list) -> None:
+    """Read this tick's shots and blasts: misses may hit a survivor in the way, and found
+    survivors near a line of fire or a blast panic."""
+    for event in list(events):
+        kind = type(event).__name__
+        if kind == "ShotFired":
+            _react_to_shot(world, event, events)
+        elif kind == "StrikeImpact":
+            x, y = centre_of(event.x), centre_of(event.y)
+            frighten_near(world, x, y, event.radius_sub / SUB + PANIC_TILES, events)
+
+
+def _react_to_shot(world: World, shot: Any, events: list) -> None:
+    target = world.units.get(shot.target_id) if shot.target_id else None
+    # a miss's drawn end point comes from the cosmetic generator: rules use the aim instead
+    aim = (target.x, target.y) if target is not None else (shot.x1, shot.y1)
+    if not shot.hit:
+        _stray_round(world, shot, aim, events)
+    shooter = world.units.get(shot.shooter_id)
+    if shooter is not None and shooter.side == "squad":
+        return  # the squad's own fire does not send its survivors running
+    for civ in world.civilians():
+        uid = civ.id
+        if not civ.found or civ.life != ACTIVE:
+            continue
+        if _off_segment(shot.x0, shot.y0, aim, civ) <= PANIC_TILES * SUB or uid == shot.target_id:
+            frighten(world, civ, (shot.x0, shot.y0), events)
+
+
+def _off_segment(x0: int, y0: int, aim: tuple[int, int], unit: Unit) -> float:
+    """How far a unit is from the stretch between a muzzle and its aim point (sub units)."""
+    along, across, length = segment_coords(x0, y0, aim[0], aim[1], unit.x, unit.y)
+    if along < 0:
+        return math.hypot(unit.x - x0, unit.y - y0)
+    if along > length:
+        return math.hypot(unit.x - aim[0], unit.y - aim[1])
+    return across
+
+
+def _stray_round(world: World, shot: Any, aim: tuple[int, int], events: list) -> None:
+    in_way = []
+    for civ in world.civilians():
+        uid = civ.id
+        if civ.life not in _ALIVE or uid == shot.target_id:
+            continue
+        along, across, length = segment_coords(shot.x0, shot.y0, aim[0], aim[1], civ.x, civ.y)
+        if SUB <= along <= length + STRAY_REACH_TILES * SUB and across <= STRAY_TILES * SUB:
+            sx, sy = shot.x0 // SUB, shot.y0 // SUB
+            if clear_of_walls(world, sx, sy, *civ.tile):
+                in_way.append((along, uid))
+    if not in_way:
+        return
+    _, uid = min(in_way)
+    if world.rng.random() < STRAY_HIT_CHANCE:
+        weapon = WEAPONS.get(shot.weapon)
+        damage = weapon.damage if weapon else 15
+        apply_damage(world, world.units[uid], damage, shot.shooter_id, events, bleed_chance=0.5)

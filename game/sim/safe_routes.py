@@ -1,0 +1,68 @@
+"""Routes for survivors that keep out of insurgents' lines of fire where a detour of similar
+length exists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from game.sim.pathing import PathGrid
+from game.sim.sight import view_mask
+from game.sim.units import Unit
+from game.sim.world import World
+
+DANGER_EVERY = 10  # ticks between rebuilds of the insurgents' lines of fire
+DANGER_COST = 4
+
+
+# -- safe routes --------------------------------------------------------------------------
+class SafeGrid(PathGrid):
+    """Routes that treat tiles inside an insurgent's line of fire as DANGER_COST times as
+    long, so a survivor crosses one only when no safe way of similar length exists."""
+
+    def __init__(self, terrain: Any, danger: np.ndarray) -> None:
+        super().__init__(terrain, np.where(danger, DANGER_COST, 1).astype(np.int16))
+        self.danger = danger
+
+
+def danger_map(world: World) -> np.ndarray:
+    """Bool [y, x]: tiles some standing, visible insurgent could put a round into, whichever
+    way it faces."""
+    terrain = world.terrain
+    danger = np.zeros(terrain.walkable.shape, dtype=bool)
+    for unit in world.insurgents():
+        weapon = unit.weapon
+        if not unit.active or unit.hidden or weapon is None:
+            continue
+        tx, ty = unit.tile
+        mask, (x0, y0) = view_mask(terrain, tx, ty, 0, weapon.range_tiles, 360)
+        h, w = mask.shape
+        danger[y0 : y0 + h, x0 : x0 + w] |= mask
+    return danger
+
+
+def safe_grid(world: World) -> SafeGrid:
+    """The survivors' routing grid, rebuilt every DANGER_EVERY ticks (a function of the
+    tick, so a replay rebuilds it at the same moments) and only when something changed."""
+    key = (world.terrain.version, world.tick // DANGER_EVERY)
+    cached = world.caches.get("safe_grid")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    danger = danger_map(world)
+    grid = cached[1] if cached is not None else None
+    if grid is None or grid.version != world.terrain.version or not np.array_equal(
+        grid.danger, danger
+    ):
+        grid = SafeGrid(world.terrain, danger)
+    world.caches["safe_grid"] = (key, grid)
+    return grid
+
+
+def safe_course(world: World, civ: Unit, goal: tuple[int, int]) -> bool:
+    path = safe_grid(world).find(civ.tile, goal)
+    if not path and goal != civ.tile:
+        return False
+    civ.path = path
+    civ.waypoints = []
+    return True
