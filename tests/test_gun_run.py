@@ -1,0 +1,168 @@
+"""Falcon-2's gun run: damage falls off from the line, charges are shared with the bomb,
+danger close needs confirmation, clipping, no rubble, and determinism."""
+
+from __future__ import annotations
+
+from game.headless import run_headless
+from game.session import Session
+from game.sim.airstrike import ETA_TICKS as BOMB_ETA_TICKS
+from game.sim.commands import CallGunRun, CallStrike, Move, command_from_dict, command_to_dict
+from game.sim.events import (
+    CommandRefused,
+    DangerCloseWarning,
+    GunRunImpact,
+    GunRunRequested,
+    StrikeInbound,
+    UnitDamaged,
+)
+from game.sim.geometry import centre_of
+from game.sim.gun_run import (
+    BAND_TILES,
+    ETA_TICKS,
+    MAX_LENGTH_TILES,
+    PEAK_DAMAGE,
+    clip_line,
+    gun_damage,
+)
+from game.sim.step import step
+from game.sim.world import new_world, state_hash
+from tests.ascii_maps import ascii_scenario
+
+# The squad waits sealed in the top-left room, out of the fight.
+OPEN = [
+    "S.#......................",
+    "..#......................",
+    "###......................",
+    ".........................",
+    ".........................",
+    ".........................",
+    ".........................",
+    ".........................",
+    ".........................",
+]
+
+
+def world_from(rows, **rules):
+    return new_world(ascii_scenario(rows, **rules), seed=5)
+
+
+def put(world, kind, tx, ty, **fields):
+    return world.add_unit(kind, centre_of(tx), centre_of(ty), **fields)
+
+
+def run_until_impact(world, command):
+    events = step(world, [command])
+    for _ in range(ETA_TICKS + 1):
+        events += step(world, [])
+        if any(isinstance(e, GunRunImpact) for e in events):
+            break
+    return events
+
+
+def damage_to(events, unit):
+    return sum(e.amount for e in events if isinstance(e, UnitDamaged) and e.unit_id == unit.id)
+
+
+def test_damage_falls_off_from_the_line_and_stops_at_the_band():
+    world = world_from(OPEN)
+    on_line = put(world, "gunner", 10, 5)
+    half_off = world.add_unit("gunner", centre_of(14), centre_of(5) + 128)  # half a tile
+    outside = put(world, "gunner", 12, 7)  # two tiles off
+    events = run_until_impact(world, CallGunRun(6, 5, 20, 5))
+    assert any(isinstance(e, GunRunImpact) for e in events)
+    hit_on, hit_half = damage_to(events, on_line), damage_to(events, half_off)
+    assert hit_on == PEAK_DAMAGE
+    assert 0 < hit_half < hit_on
+    assert damage_to(events, outside) == 0
+    assert outside.suppressed > 0  # near enough to keep their heads down
+    assert gun_damage(BAND_TILES) == 0 and gun_damage(0.25) > gun_damage(0.75) > 0
+
+
+def test_walls_on_the_line_shelter_nobody_and_do_not_fall():
+    rows = [r for r in OPEN]
+    rows[5] = "..........w.............."
+    world = world_from(rows)
+    wall = world.terrain.opaque[5, 10]
+    behind = put(world, "gunner", 11, 5)
+    events = run_until_impact(world, CallGunRun(6, 5, 16, 5))
+    assert damage_to(events, behind) == PEAK_DAMAGE
+    assert world.terrain.opaque[5, 10] == wall and not world.terrain.rubble.any()
+    assert world.smoke[5, 8] > 0  # a little dust on the line
+
+
+def test_charges_are_shared_with_the_bomb():
+    world = world_from(OPEN, air_strikes=2)
+    run_until_impact(world, CallGunRun(6, 5, 20, 5))
+    assert world.strikes_left == 1
+    events = step(world, [CallStrike(15, 6)])
+    assert not any(isinstance(e, CommandRefused) for e in events)
+    assert world.strikes_left == 0
+    # one run at a time, and none left afterwards
+    events = step(world, [CallGunRun(6, 5, 20, 5)])
+    assert any(isinstance(e, CommandRefused) for e in events)
+    for _ in range(BOMB_ETA_TICKS + 1):
+        step(world, [])
+    events = step(world, [CallGunRun(6, 5, 20, 5)])
+    refused = [e for e in events if isinstance(e, CommandRefused)]
+    assert refused and refused[0].reason == "no air support left"
+
+
+def test_danger_close_needs_a_second_confirmation():
+    world = world_from(["S" + "." * 23, "." * 24, "." * 24])
+    rafiq = min(world.squad(), key=lambda u: u.id)
+    tx, ty = rafiq.tile
+    line = (tx, ty + 1, tx + 12, ty + 1)  # one tile beside Rafiq
+    events = step(world, [CallGunRun(*line)])
+    refused = [e for e in events if isinstance(e, CommandRefused)]
+    assert refused and refused[0].command == "CallGunRun"
+    assert refused[0].reason.startswith("danger close")
+    assert world.strikes_left == 1 and not world.strikes
+    events = step(world, [CallGunRun(*line, confirm_danger_close=True)])
+    requested = next(e for e in events if isinstance(e, GunRunRequested))
+    assert requested.danger_close
+    warning = next(e for e in events if isinstance(e, DangerCloseWarning))
+    assert rafiq.id in warning.unit_ids
+    assert world.strikes_left == 0
+
+
+def test_the_line_is_clipped_and_short_lines_refused():
+    assert clip_line(0, 0, 30, 0) == (int(MAX_LENGTH_TILES), 0)
+    assert clip_line(2, 2, 5, 6) == (5, 6)
+    world = world_from(OPEN)
+    events = step(world, [CallGunRun(6, 5, 24, 5)])
+    assert world.strikes[0].x1 == 6 + int(MAX_LENGTH_TILES)
+    assert any(isinstance(e, GunRunRequested) and e.x1 == 18 for e in events)
+    other = world_from(OPEN)
+    events = step(other, [CallGunRun(6, 5, 7, 5)])
+    assert any(isinstance(e, CommandRefused) and "short" in e.reason for e in events)
+
+
+def test_the_jet_flies_along_the_line_and_the_command_round_trips():
+    world = world_from(OPEN)
+    events = run_until_impact(world, CallGunRun(6, 5, 6, 15 - 7))
+    inbound = next(e for e in events if isinstance(e, StrikeInbound))
+    assert inbound.heading == 90 and (inbound.x, inbound.y) == (6, 6)
+    cmd = CallGunRun(1, 2, 3, 4, True)
+    assert command_from_dict(command_to_dict(cmd)) == cmd
+
+
+def test_the_same_seed_and_orders_give_the_same_result():
+    rows = [
+        "S.#.................E...",
+        "..#.....................",
+        "###......w...E..........",
+        ".........w..........E...",
+        "....A....w....E.........",
+        "........................",
+    ]
+    scenario = ascii_scenario(rows)
+    orders = {0: [CallGunRun(8, 3, 20, 3)], 40: [Move((1,), 5, 4)]}
+    runs = [run_headless(scenario, seed=11, ticks=400, commands=orders) for _ in range(2)]
+    first, second = (r.as_dict() for r in runs)
+    assert first == second
+    assert first["strikes_used"] == 1
+    assert first["strike_casualties"] >= 1
+    other = Session(scenario, seed=11)
+    for tick in range(400):
+        other.advance(orders.get(tick, []))
+    assert state_hash(other.world) == first["state_hash"]
