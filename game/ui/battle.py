@@ -31,7 +31,7 @@ from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import orders
-from game.ui.hud import TOP_H, Hud, squad_in_order
+from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
 from game.ui.screen import Screen
@@ -44,7 +44,7 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
-        "B air strike  Space pause  +/- speed  F12 screenshot")
+        "B air strike (Tab gun run)  Space pause  +/- speed  F12 screenshot")
 
 
 class BattleScreen(Screen):
@@ -57,7 +57,7 @@ class BattleScreen(Screen):
         self.sprites = SpriteCache(self.text)
         self.cones = ConeCache()
         self.routes = PathCache()
-        self.hud = Hud(self.text)
+        self.hud = Hud(self.text, app)
         self.selected: set[int] = set()
         self.pending: list = []  # orders for the next tick (held while paused)
         self.drag_start: tuple[int, int] | None = None
@@ -87,7 +87,7 @@ class BattleScreen(Screen):
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
         self.log = RadioLog()
-        self.minimap = Minimap(world.terrain.width, world.terrain.height)
+        self.minimap = Minimap(world.terrain.width, world.terrain.height, self.app)
         w, h = self.app.surface.get_size()
         self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, w, h)
         squad = [u for u in world.squad() if u.alive]
@@ -359,8 +359,8 @@ class BattleScreen(Screen):
         self.minimap.draw(surface, world, self.fog, self.camera, shown)
         if self.tutorial:
             self.tutorial.observe_state(self.selected != self.first_selection, clock.paused)
-            self.tutorial.draw(surface, self.text, TOP_H + 8)
-        self.strike_aim.draw_hud(surface, world, (8, TOP_H + 6))
+            self.tutorial.draw(surface, self.text, self.hud.top_h + 8)
+        self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.strike_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
 

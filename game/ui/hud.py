@@ -6,11 +6,13 @@ import pygame
 
 from game.render.text import TextCache
 from game.sim.catalog import SQUAD_ORDER
-from game.ui.radio_log import RadioLog
+from game.ui.minimap import reserved_width
+from game.ui.radio_log import RadioLog, fit_rows
+from game.ui.widgets import ui_scale
 
 BADGE_W, BADGE_H, GAP = 200, 62, 6
 TOP_H = 28
-LOG_LINES = 7
+LOG_LINES = 7  # rows of the radio log panel; a wrapped line takes two of them
 LOG_W = 440
 PANEL = (12, 14, 16, 185)
 TEXT = (232, 232, 226)
@@ -46,6 +48,11 @@ def squad_in_order(world) -> list:
     return [by_kind[k] for k in SQUAD_ORDER if k in by_kind]
 
 
+def _s(value: float, ui: float) -> int:
+    """A HUD size in pixels at UI scale ui (the 1.0 sizes are the constants above)."""
+    return max(1, round(value * ui))
+
+
 def _mmss(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 60:02d}:{s % 60:02d}"
@@ -56,8 +63,11 @@ class Hud:
     the panels, bars and texts laid out again.  Drawing is then panels first, then bars
     and outlines, then every text in one batch (texts never overlap a bar or an edge)."""
 
-    def __init__(self, text: TextCache) -> None:
+    def __init__(self, text: TextCache, app=None) -> None:
         self.text = text
+        self.app = app  # for the player's UI scale, read every frame
+        self.top_h = TOP_H  # the top bar's height at the current UI scale
+        self.log_rows: list[str] = []  # the radio log's rows as laid out (wrapped)
         self.panels = Panels()
         self.badge_rects: list[tuple[pygame.Rect, int]] = []  # (rect, unit id) for clicks
         self._said: tuple | None = None
@@ -65,7 +75,8 @@ class Hud:
 
     def draw(self, surface, world, selected: set[int], log: RadioLog, paused: bool,
              scale: float, hint: str = "") -> None:
-        said = (surface.get_size(), *self._top_bar(world, paused, scale),
+        ui = ui_scale(self.app) if self.app is not None else 1.0
+        said = (surface.get_size(), ui, *self._top_bar(world, paused, scale),
                 self._badges(world, selected), self._log(log), hint)
         if said != self._said:
             self._said, self._layout = said, self._lay_out(*said)
@@ -84,7 +95,7 @@ class Hud:
         return 0
 
     def over_hud(self, pos) -> bool:
-        return pos[1] < TOP_H or any(rect.collidepoint(pos) for rect, _ in self.badge_rects)
+        return pos[1] < self.top_h or any(rect.collidepoint(pos) for rect, _ in self.badge_rects)
 
     # -- what the HUD says --------------------------------------------------------------
     @staticmethod
@@ -128,57 +139,129 @@ class Hud:
 
     @staticmethod
     def _log(log: RadioLog) -> tuple:
-        return tuple((_mmss(line.time_s),
-                      line.text if len(line.text) <= 58 else line.text[:56] + "...",
-                      line.colour) for line in log.last(LOG_LINES))
+        # the last lines that could show (a wrapped line takes more rows); which of them
+        # fit is decided by the layout, with the fonts at hand
+        return tuple(log.last(LOG_LINES))
+
 
     # -- where it goes --------------------------------------------------------------------
-    def _lay_out(self, size, title, status, corner, badges, log, hint) -> tuple:
+    def _lay_out(self, size, ui, title, status, corner, badges, log, hint) -> tuple:
         w, h = size
+        self.top_h = _s(TOP_H, ui)
         panels, outlines, fills, texts, rects = [], [], [], [], []
-        self._lay_top_bar(w, title, status, corner, panels, texts)
+        self.log_rows = []
+        self._lay_top_bar(w, ui, title, status, corner, panels, texts)
+        # the badges share the bottom row left of the minimap, narrower when it is short
+        gap, margin, badge_h = _s(GAP, ui), _s(8, ui), _s(BADGE_H, ui)
+        right = w - reserved_width(ui) - gap
+        count = max(1, len(badges))
+        badge_w = max(1, min(_s(BADGE_W, ui), (right - margin - gap * (count - 1)) // count))
         for index, badge in enumerate(badges):
-            rect = pygame.Rect(8 + index * (BADGE_W + GAP), h - BADGE_H - 8, BADGE_W, BADGE_H)
+            rect = pygame.Rect(margin + index * (badge_w + gap), h - badge_h - margin,
+                               badge_w, badge_h)
             rects.append((rect, badge[0]))
-            self._lay_badge(rect, index, badge, panels, outlines, fills, texts)
+            self._lay_badge(rect, ui, index, badge, panels, outlines, fills, texts)
         if log:
-            rect = pygame.Rect(w - LOG_W - 8, TOP_H + 6, LOG_W, 10 + 19 * len(log))
-            panels.append(self.panels.blit(rect))
-            y = rect.y + 6
-            for stamp, line, colour in log:
-                texts.append(self._text(stamp, (rect.x + 8, y), 17, DIM))
-                texts.append(self._text(line, (rect.x + 52, y), 17, colour))
-                y += 19
+            self._lay_log(w, ui, log, panels, texts)
         if hint:
-            img = self.text.render(hint, 16, DIM)
-            rect = img.get_rect(bottomleft=(8, h - BADGE_H - 12))
-            panels.append(self.panels.blit(rect.inflate(8, 4)))
-            texts.append((img, rect.topleft))
+            self._lay_hint(ui, hint, h - badge_h - _s(12, ui), right - margin, panels, texts)
         return panels, outlines, fills, texts, rects
 
-    def _lay_top_bar(self, w: int, title, status, corner, panels, texts) -> None:
-        panels.append(self.panels.blit(pygame.Rect(0, 0, w, TOP_H)))
-        texts.append(self._text(title, (10, TOP_H // 2), 20, TEXT, True, "midleft"))
-        texts.append(self._text(status, (w // 2, TOP_H // 2), 20, TEXT, anchor="center"))
+    def _lay_top_bar(self, w: int, ui: float, title, status, corner, panels, texts) -> None:
+        top_h, pad = self.top_h, _s(10, ui)
+        panels.append(self.panels.blit(pygame.Rect(0, 0, w, top_h)))
+        first = self._text(title, (pad, top_h // 2), _s(20, ui), TEXT, True, "midleft")
         label, size, colour, bold = corner
-        texts.append(self._text(label, (w - 10, TOP_H // 2), size, colour, bold, "midright"))
+        last = self._text(label, (w - pad, top_h // 2), _s(size, ui), colour, bold, "midright")
+        # the status is centred unless that would run into the title or the corner
+        left, right = first[1][0] + first[0].get_width() + pad, last[1][0] - pad
+        size = _s(20, ui)
+        while size > 10 and self.text.font(size).size(status)[0] > right - left:
+            size -= 1
+        img = self.text.render(status, size, TEXT)
+        x = min(max(w // 2 - img.get_width() // 2, left), right - img.get_width())
+        texts += [first, (img, (x, top_h // 2 - img.get_height() // 2)), last]
 
-    def _lay_badge(self, rect: pygame.Rect, index: int, badge, panels, outlines, fills,
-                   texts) -> None:
+    def _lay_badge(self, rect: pygame.Rect, ui: float, index: int, badge, panels, outlines,
+                   fills, texts) -> None:
         _, name, selected, body, frac, word, wcol, ammo = badge
+        pad, inner = _s(12, ui), rect.w - _s(22, ui)
         panels.append(self.panels.blit(rect))
         outlines.append((SELECTED_EDGE if selected else (70, 70, 70), rect, 2 if selected else 1))
-        fills.append((body, (rect.x + 2, rect.y + 2, 5, rect.h - 4)))
-        texts.append(self._text(f"{index + 1}  {name}", (rect.x + 12, rect.y + 5), 19, TEXT,
-                                True))
-        bar = pygame.Rect(rect.x + 12, rect.y + 25, rect.w - 24, 8)
+        fills.append((body, (rect.x + 2, rect.y + 2, _s(5, ui), rect.h - 4)))
+        label, size = f"{index + 1}  {name}", _s(19, ui)
+        while size > _s(15, ui) and self.text.font(size, True).size(label)[0] > inner:
+            size -= 1  # a narrow badge first shrinks the name a little, then cuts it
+        label = self._fitted(label, size, True, inner)
+        texts.append(self._text(label, (rect.x + pad, rect.y + _s(5, ui)), size, TEXT, True))
+        bar = pygame.Rect(rect.x + pad, rect.y + _s(25, ui), rect.w - 2 * pad, _s(8, ui))
         fills.append(((40, 40, 40), bar))
         colour = (80, 210, 90) if frac > 0.6 else (230, 190, 60) if frac > 0.3 else (230, 60, 50)
         fills.append((colour, (bar.x, bar.y, round(bar.w * frac), bar.h)))
-        texts.append(self._text(word, (rect.x + 12, rect.y + 40), 18, wcol))
+        size, y = _s(18, ui), rect.y + _s(40, ui)
+        word_w = self.text.font(size).size(word)[0]
         if ammo is not None:
-            texts.append(self._text(ammo, (rect.right - 10, rect.y + 40), 18, DIM,
+            # a narrow badge shows the rounds without the weapon's name
+            if word_w + _s(4, ui) + self.text.font(size).size(ammo)[0] > inner:
+                ammo = ammo.rsplit(" ", 1)[-1]
+            ammo_w = self.text.font(size).size(ammo)[0]
+            texts.append(self._text(ammo, (rect.right - _s(10, ui), y), size, DIM,
                                     anchor="topright"))
+            word = self._fitted(word, size, False, inner - ammo_w - _s(8, ui))
+        texts.append(self._text(word, (rect.x + pad, y), size, wcol))
+
+    def _lay_log(self, w: int, ui: float, log, panels, texts) -> None:
+        """The radio log, top right: newest lines last; a long line goes on in an indented
+        second row, and then fewer lines fit in the panel's LOG_LINES rows."""
+        margin, row_h, size = _s(8, ui), _s(19, ui), _s(17, ui)
+        width = min(_s(LOG_W, ui), w - 2 * margin)
+        column, indent = _s(52, ui), _s(14, ui)
+        font = self.text.font(size)
+
+        def fits(text: str, row: int) -> bool:
+            return font.size(text)[0] <= width - column - margin - (indent if row else 0)
+
+        rows = fit_rows(log, fits, LOG_LINES)
+        self.log_rows = [part for _, _, part in rows]
+        rect = pygame.Rect(w - width - margin, self.top_h + _s(6, ui), width,
+                           _s(10, ui) + row_h * len(rows))
+        panels.append(self.panels.blit(rect))
+        y = rect.y + _s(6, ui)
+        for line, row, part in rows:
+            if row == 0:
+                texts.append(self._text(_mmss(line.time_s), (rect.x + margin, y), size, DIM))
+            x = rect.x + column + (indent if row else 0)
+            texts.append(self._text(part, (x, y), size, line.colour))
+            y += row_h
+
+    def _lay_hint(self, ui: float, hint: str, bottom: int, width: int, panels,
+                  texts) -> None:
+        """The key hint above the badges, in as many rows as it needs to stay left of
+        the minimap (its parts are separated by two spaces)."""
+        size, margin = _s(16, ui), _s(8, ui)
+        font = self.text.font(size)
+        rows: list[str] = []
+        for part in hint.split("  "):
+            trial = f"{rows[-1]}  {part}" if rows else part
+            if rows and font.size(trial)[0] + 8 <= width:
+                rows[-1] = trial
+            else:
+                rows.append(part)
+        for text in reversed(rows):
+            img = self.text.render(text, size, DIM)
+            rect = img.get_rect(bottomleft=(margin, bottom))
+            panels.append(self.panels.blit(rect.inflate(8, 4)))
+            texts.append((img, rect.topleft))
+            bottom = rect.top - 4
+
+    def _fitted(self, text: str, size: int, bold: bool, width: int) -> str:
+        """text, cut with "..." when it is wider than width at this font size."""
+        font = self.text.font(size, bold)
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text + "...")[0] > width:
+            text = text[:-1]
+        return text.rstrip() + "..."
 
     def _text(self, text: str, pos, size: int, colour, bold: bool = False,
               anchor: str = "topleft") -> tuple[pygame.Surface, tuple[int, int]]:

@@ -9,6 +9,7 @@ from game.render.camera import PX_PER_SUB, Camera
 from game.render.terrain_cache import terrain_colours
 from game.render.visibility import visible_units
 from game.sim.geometry import TILE_PX
+from game.ui.widgets import ui_scale
 
 MAX_W, MAX_H = 240, 170
 MARGIN = 8
@@ -16,13 +17,23 @@ REBUILD_EVERY = 10  # frames between base rebuilds while the fog keeps changing
 DOT = {"squad": (90, 200, 255), "insurgent": (240, 70, 50), "civilian": (250, 220, 70)}
 
 
+def reserved_width(ui: float) -> int:
+    """Screen pixels from the right edge the minimap (frame included) may take at UI
+    scale ui, whatever the map's shape: the HUD keeps its badges left of it."""
+    return round(MAX_W * ui) + MARGIN + 2
+
+
 class Minimap:
-    def __init__(self, width: int, height: int) -> None:
+    """app (optional) gives the player's UI scale, read every frame so a change in the
+    settings applies at once."""
+
+    def __init__(self, width: int, height: int, app=None) -> None:
         self.map_w, self.map_h = width, height
-        self.scale = min(MAX_W / width, MAX_H / height)
-        self.size = (max(1, round(width * self.scale)), max(1, round(height * self.scale)))
-        self.rect = pygame.Rect(0, 0, *self.size)
+        self.app = app
+        self.ui = 0.0
+        self.rect = pygame.Rect(0, 0, 1, 1)
         self._base: pygame.Surface | None = None
+        self._size_for(1.0)
         self._key: tuple = ()
         self._age = REBUILD_EVERY
         self._dots = {side: _dot(colour) for side, colour in DOT.items()}
@@ -33,7 +44,19 @@ class Minimap:
         self._dotted_key: tuple = ()
         self._dotted_world = None
 
+    def _size_for(self, ui: float) -> None:
+        """The map's pixels per tile and the minimap's size at UI scale ui."""
+        width, height = self.map_w, self.map_h
+        self.ui = ui
+        self.scale = min(MAX_W * ui / width, MAX_H * ui / height)
+        self.size = (max(1, round(width * self.scale)), max(1, round(height * self.scale)))
+        self.rect.size = self.size
+        self._base = None  # drawn again at the new size
+
     def place(self, screen_size: tuple[int, int]) -> None:
+        ui = ui_scale(self.app) if self.app is not None else 1.0
+        if ui != self.ui:
+            self._size_for(ui)
         w, h = screen_size
         self.rect.bottomright = (w - MARGIN, h - MARGIN)
 

@@ -92,3 +92,42 @@ class RadioLog:
 
     def last(self, n: int) -> list[LogLine]:
         return self.lines[-n:]
+
+    def rows(self, fits, max_rows: int) -> list[tuple[LogLine, int, str]]:
+        return fit_rows(self.lines, fits, max_rows)
+
+
+def fit_rows(lines, fits, max_rows: int, max_wrap: int = 3) -> list[tuple[LogLine, int, str]]:
+    """The newest lines that fit in max_rows screen rows, oldest first, as
+    (line, row within the line, text): a line too long for one row (fits(text, row) is
+    False) carries on in further rows rather than being cut, so fewer lines are shown."""
+    shown: list[list[tuple[LogLine, int, str]]] = []
+    used = 0
+    for line in reversed(lines):
+        parts = wrap_words(line.text, fits, max_wrap)
+        if used + len(parts) > max_rows:
+            break
+        shown.append([(line, row, part) for row, part in enumerate(parts)])
+        used += len(parts)
+    return [row for entry in reversed(shown) for row in entry]
+
+
+def wrap_words(text: str, fits, max_rows: int) -> list[str]:
+    """text split at spaces into rows that fit (fits(row_text, row_index) -> bool); past
+    max_rows the last row is cut with "..." (radio lines never get that long)."""
+    rows: list[str] = []
+    row = ""
+    for word in text.split(" "):
+        trial = f"{row} {word}" if row else word
+        if not row or fits(trial, len(rows)):
+            row = trial
+        else:
+            rows.append(row)
+            row = word
+    rows.append(row)
+    if len(rows) > max_rows:
+        last = " ".join(rows[max_rows - 1:])
+        while last and not fits(last + "...", max_rows - 1):
+            last = last[:-1]
+        rows = rows[:max_rows - 1] + [last.rstrip() + "..."]
+    return rows

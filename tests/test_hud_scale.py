@@ -1,0 +1,85 @@
+"""The battle HUD follows the UI scale: at 1.5 the squad badges stay on screen and clear
+of the minimap, and a long radio line is wrapped onto a second row, not cut."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.ascii_maps import ascii_scenario
+
+ROWS = [
+    "S..............",
+    "...............",
+    "...............",
+    "...............",
+    "..............N",
+]
+LONG = ("Rahim: Falcon-2 is inbound on the granary, keep your heads down and hold the "
+        "courtyard until the dust settles over the silos")
+
+
+def _battle(size, ui: float):
+    from game.app import App
+    from game.session import Session
+    from game.ui.battle import BattleScreen
+
+    app = App(size)
+    app.settings = SimpleNamespace(ui_scale=ui)
+    screen = BattleScreen(app, Session(ascii_scenario(ROWS), seed=1))
+    app.push(screen)
+    return app, screen
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])
+def test_badges_stay_on_screen_and_clear_of_the_minimap_at_scale_1_5(size):
+    app, screen = _battle(size, 1.5)
+    screen.draw(app.surface, 1.0)
+    bounds = app.surface.get_rect()
+    rects = [rect for rect, _ in screen.hud.badge_rects]
+    assert len(rects) == 4
+    frame = screen.minimap.rect.inflate(4, 4)  # the minimap with its dark frame
+    for i, rect in enumerate(rects):
+        assert bounds.contains(rect)
+        assert not rect.colliderect(frame)
+        assert not any(rect.colliderect(other) for other in rects[i + 1:])
+    # the HUD really is bigger than at 1.0
+    app.settings.ui_scale = 1.0
+    screen.draw(app.surface, 1.0)
+    assert screen.hud.badge_rects[0][0].h < rects[0].h
+    assert screen.minimap.rect.w < frame.w - 4
+
+
+def test_a_long_radio_line_is_wrapped_not_cut():
+    from game.ui.hud import LOG_LINES
+
+    app, screen = _battle((1280, 720), 1.5)
+    for i in range(8):
+        screen.log.add(float(i), f"Rima: Contact! Scout {i} spotted.")
+    screen.log.add(9.0, LONG)
+    screen.draw(app.surface, 1.0)
+    rows = screen.hud.log_rows
+    assert rows[-1].split()[-1] == "silos"  # the last word shows, on a row of its own
+    assert " ".join(rows[-2:]) == LONG and not any("..." in row for row in rows)
+    assert len(rows) == LOG_LINES  # the panel keeps its height: older lines give way
+    assert rows[0] != screen.log.lines[0].text
+
+
+def test_the_hud_lays_out_again_when_the_scale_changes():
+    app, screen = _battle((1280, 720), 1.0)
+    screen.draw(app.surface, 1.0)
+    before = screen.hud.badge_rects[0][0].copy()
+    layout = screen.hud._layout
+    screen.draw(app.surface, 1.0)
+    assert screen.hud._layout is layout  # nothing changed: the layout is reused
+    app.settings.ui_scale = 1.25
+    screen.draw(app.surface, 1.0)
+    assert screen.hud._layout is not layout
+    assert screen.hud.badge_rects[0][0].h == round(before.h * 1.25)
+    assert screen.hud.top_h == 35
