@@ -166,3 +166,75 @@ def test_the_same_seed_and_orders_give_the_same_result():
     for tick in range(400):
         other.advance(orders.get(tick, []))
     assert state_hash(other.world) == first["state_hash"]
+
+
+# -- the aiming overlay and the effects (headless) ----------------------------------------
+def _ui_setup():
+    import pygame
+
+    from game.render.camera import Camera
+    from game.render.text import TextCache
+    from game.sim.geometry import TILE_PX
+    from game.ui.strike_aim import StrikeAim
+
+    pygame.display.init()
+    pygame.font.init()
+    world = new_world(ascii_scenario(["S" + "." * 27] + ["." * 28] * 5), seed=2)
+    camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, 900, 300)
+    camera.x = camera.y = 0.0
+    camera.clamp()
+    return world, camera, StrikeAim(TextCache())
+
+
+def _mouse(camera, kind, tile):
+    import pygame
+
+    from game.sim.geometry import TILE_PX
+
+    pos = camera.world_to_screen((tile[0] + 0.5) * TILE_PX, (tile[1] + 0.5) * TILE_PX)
+    if kind == pygame.MOUSEMOTION:
+        return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
+    return pygame.event.Event(kind, button=1, pos=pos)
+
+
+def test_tab_while_aiming_switches_to_a_dragged_gun_run():
+    import pygame
+
+    from game.ui.strike_aim import CONFIRMING, GUN, IDLE
+
+    world, camera, aim = _ui_setup()
+    aim.start(world)
+    assert aim.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0),
+                            world, camera) == (True, [])
+    assert aim.mode == GUN
+    assert aim.handle_event(_mouse(camera, pygame.MOUSEBUTTONDOWN, (8, 4)), world, camera) \
+        == (True, [])
+    aim.handle_event(_mouse(camera, pygame.MOUSEMOTION, (26, 4)), world, camera)
+    assert aim.current_line() == (8, 4, 8 + int(MAX_LENGTH_TILES), 4)  # clipped
+    surface = pygame.Surface((900, 300))
+    aim.draw(surface, camera, world)
+    used, commands = aim.handle_event(_mouse(camera, pygame.MOUSEBUTTONUP, (26, 4)),
+                                      world, camera)
+    assert used and commands == [CallGunRun(8, 4, 20, 4, False)] and aim.state == IDLE
+    # across Rafiq's room: the danger-close prompt, then the confirmed call
+    aim.start(world)
+    aim.handle_event(_mouse(camera, pygame.MOUSEBUTTONDOWN, (0, 1)), world, camera)
+    _, commands = aim.handle_event(_mouse(camera, pygame.MOUSEBUTTONUP, (9, 1)), world, camera)
+    assert commands == [] and aim.state == CONFIRMING
+    aim.draw_prompt(surface, world)
+    _, commands = aim.handle_event(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0), world, camera)
+    assert commands == [CallGunRun(0, 1, 9, 1, True)]
+
+
+def test_the_strafe_walks_along_the_line():
+    from game.render.strike_fx import STRAFE_WALK_S, StrikeFx
+
+    fx = StrikeFx(1)
+    fx.consume([GunRunImpact(1, 2, 2, 12, 2, 0)])
+    assert fx.hits and not fx.particles
+    fx.update(STRAFE_WALK_S / 3)
+    first_third = max(p.x for p in fx.particles)
+    assert fx.hits and first_third < (12 * 32)  # only the start of the line has been hit
+    fx.update(STRAFE_WALK_S)
+    assert not fx.hits and max(p.x for p in fx.particles) > first_third

@@ -3,7 +3,7 @@ happen relative to the view."""
 
 from __future__ import annotations
 
-from game.sim.events import RadioMessage, StrikeImpact, StrikeInbound
+from game.sim.events import GunRunImpact, RadioMessage, StrikeImpact, StrikeInbound
 
 Cue = tuple[str, float, float]  # name, volume 0..1, pan -1..1
 
@@ -16,6 +16,9 @@ def strike_cues(events: list, view_centre_x: float, view_half_width: float) -> l
             cues.append(("jet", 0.9, _pan(event.x, view_centre_x, view_half_width)))
         elif isinstance(event, StrikeImpact):
             cues.append(("explosion", 1.0, _pan(event.x, view_centre_x, view_half_width)))
+        elif isinstance(event, GunRunImpact):  # the cannon: a quieter, lighter crack
+            mid = (event.x0 + event.x1) / 2
+            cues.append(("explosion", 0.55, _pan(mid, view_centre_x, view_half_width)))
         elif isinstance(event, RadioMessage) and event.speaker == "Falcon-2":
             cues.append(("squelch", 0.5, 0.0))
     return cues

@@ -10,6 +10,10 @@ when paused). Drawing comes in layers the battle screen calls in order:
                                              and the marked target with its countdown
     fx.apply_shake(surface)                  after the map, before the HUD
     fx.draw_flash(surface)                   last before the HUD
+
+A gun run (GunRunImpact) is a line of impacts walking from its start to its end over
+STRAFE_WALK_S: each a spray of sparks and a dust puff, with a light shake; while it is
+inbound its marker is a dashed line with the countdown.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import pygame
 from game.render.camera import Camera
 from game.sim.airstrike import PASS_TICKS
 from game.sim.catalog import TICK_HZ
-from game.sim.events import StrikeImpact, StrikeInbound
+from game.sim.events import GunRunImpact, StrikeImpact, StrikeInbound
 from game.sim.geometry import SUB, TILE_PX
 
 JET_SPEED = 38 * TILE_PX  # world px per second
@@ -35,6 +39,8 @@ SHAKE_PX = 14
 MAX_PARTICLES = 900
 MARKER = (255, 110, 60)
 SMOKE_GREY = (70, 68, 64)
+STRAFE_WALK_S = 0.7  # the shells walk the whole line in this time
+STRAFE_STEP_PX = TILE_PX // 2  # one impact every half tile
 
 
 @dataclass
@@ -80,6 +86,7 @@ class StrikeFx:
         self.rng = np.random.default_rng(seed)
         self.particles: list[Particle] = []
         self.jets: list[JetPass] = []
+        self.hits: list[list[float]] = []  # gun run impacts still to land: [delay s, x, y]
         self.scorches: list[Scorch] = []
         self.flash = 0.0  # seconds of flash left
         self.shake = 0.0  # seconds of shake left
@@ -95,6 +102,8 @@ class StrikeFx:
                 self.jets.append(JetPass(*_tile_centre_px(event.x, event.y), event.heading))
             elif isinstance(event, StrikeImpact):
                 self._explode(event)
+            elif isinstance(event, GunRunImpact):
+                self._strafe(event)
 
     def update(self, game_dt: float) -> None:
         if game_dt <= 0:
@@ -104,6 +113,7 @@ class StrikeFx:
         self.shake = max(0.0, self.shake - game_dt)
         for jet in self.jets:
             jet.age += game_dt
+        self._land_hits(game_dt)
         self.jets = [j for j in self.jets if j.until_impact > -AFTER_PASS_S]
         for p in self.particles:
             p.age += game_dt
@@ -118,12 +128,40 @@ class StrikeFx:
     def clear(self) -> None:
         self.particles.clear()
         self.jets.clear()
+        self.hits.clear()
         self.scorches.clear()
         self.flash = self.shake = 0.0
 
     @property
     def busy(self) -> bool:
-        return bool(self.particles or self.jets or self.flash or self.shake)
+        return bool(self.particles or self.jets or self.hits or self.flash or self.shake)
+
+    def _strafe(self, event: GunRunImpact) -> None:
+        """Queue the impacts along the line, a little scattered either side of it."""
+        ax, ay = _tile_centre_px(event.x0, event.y0)
+        bx, by = _tile_centre_px(event.x1, event.y1)
+        length = math.hypot(bx - ax, by - ay)
+        count = max(2, int(length // STRAFE_STEP_PX) + 1)
+        nx, ny = (-(by - ay) / length, (bx - ax) / length) if length else (0.0, 0.0)
+        for i in range(count):
+            t = i / (count - 1)
+            side = float(self.rng.normal(0, TILE_PX * 0.3))
+            self.hits.append([t * STRAFE_WALK_S, ax + (bx - ax) * t + nx * side,
+                              ay + (by - ay) * t + ny * side])
+        self.shake = max(self.shake, STRAFE_WALK_S)
+
+    def _land_hits(self, game_dt: float) -> None:
+        for hit in self.hits:
+            hit[0] -= game_dt
+            if hit[0] <= 0:
+                x, y = hit[1], hit[2]
+                self._burst(x, y, 3, 10, "spark", (0.15, 0.45), (1, 2), speed=(120, 420))
+                self._burst(x, y, 5, 3, "smoke", (0.8, 1.8), (5, 10), speed=(5, 30), grow=12)
+                self._burst(x, y, 2, 3, "debris", (0.3, 0.8), (1, 2), speed=(60, 200))
+                self.scorches.append(Scorch(x, y, TILE_PX * 0.18))
+        self.hits = [h for h in self.hits if h[0] > 0]
+        if len(self.particles) > MAX_PARTICLES:
+            del self.particles[: len(self.particles) - MAX_PARTICLES]
 
     def _explode(self, event: StrikeImpact) -> None:
         cx, cy = _tile_centre_px(event.x, event.y)
@@ -170,6 +208,9 @@ class StrikeFx:
                          (centre[0] - r // 2, centre[1] - r // 2))
 
     def _draw_marker(self, surface, camera: Camera, world, strike) -> None:
+        if getattr(strike, "kind", "bomb") == "gun":
+            self._draw_gun_marker(surface, camera, world, strike)
+            return
         cx, cy = _tile_centre_px(strike.x, strike.y)
         centre = camera.world_to_screen(cx, cy)
         r = round(strike.radius * TILE_PX * camera.zoom)
@@ -181,6 +222,24 @@ class StrikeFx:
             self._font = pygame.font.Font(None, 24)
         label = self._font.render(f"IMPACT {eta:4.1f}", True, MARKER)
         surface.blit(label, label.get_rect(midbottom=(centre[0], centre[1] - r - 4)))
+
+    def _draw_gun_marker(self, surface, camera: Camera, world, strike) -> None:
+        a = camera.world_to_screen(*_tile_centre_px(strike.x, strike.y))
+        b = camera.world_to_screen(*_tile_centre_px(strike.x1, strike.y1))
+        length = math.hypot(b[0] - a[0], b[1] - a[1])
+        dashes = max(2, int(length // 12))
+        for i in range(0, dashes, 2):  # every other piece of the line: a dashed line
+            p = (a[0] + (b[0] - a[0]) * i / dashes, a[1] + (b[1] - a[1]) * i / dashes)
+            q = (a[0] + (b[0] - a[0]) * (i + 1) / dashes, a[1] + (b[1] - a[1]) * (i + 1) / dashes)
+            pygame.draw.line(surface, MARKER, p, q, 3)
+        pulse = 0.5 + 0.5 * math.sin(self.clock * 8)
+        for end in (a, b):
+            pygame.draw.circle(surface, MARKER, end, round(4 + 3 * pulse), 2)
+        eta = max(0.0, (strike.impact_tick - world.tick) / TICK_HZ)
+        if self._font is None:
+            self._font = pygame.font.Font(None, 24)
+        label = self._font.render(f"GUNS {eta:4.1f}", True, MARKER)
+        surface.blit(label, label.get_rect(midbottom=(a[0], a[1] - 10)))
 
     def draw_air(self, surface: pygame.Surface, camera: Camera, world=None) -> None:
         """What hangs in the air (smoke the rules track, particles, the jet) and the marked

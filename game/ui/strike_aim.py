@@ -2,6 +2,10 @@
 it are ringed in red, a click calls the strike, and when anyone of ours is inside, a second
 "DANGER CLOSE — confirm?" prompt must be answered before the call goes out.
 
+Tab while aiming switches between the bomb and the gun run (game/sim/gun_run.py): in gun
+run mode the player drags a line (press, drag, release); the line and its danger band are
+drawn while dragging, clipped to the run's maximum length.
+
 States: idle -> aiming (B or the HUD button) -> confirming (danger close) -> idle once the
 call is sent. Esc or right-click steps back (confirming -> aiming -> idle). The sim makes
 the final check: if it still refuses with "danger close" (someone walked in while the game
@@ -21,11 +25,20 @@ import pygame
 from game.render.camera import Camera
 from game.sim.airstrike import BLAST_RADIUS_TILES, friendlies_in_blast
 from game.sim.catalog import TICK_HZ
-from game.sim.commands import CallStrike
-from game.sim.events import CommandRefused, StrikeRequested
+from game.sim.commands import CallGunRun, CallStrike
+from game.sim.events import CommandRefused, GunRunRequested, StrikeRequested
 from game.sim.geometry import TILE_PX
+from game.sim.gun_run import (
+    BAND_TILES,
+    DANGER_TILES,
+    MIN_LENGTH_TILES,
+    clip_line,
+    friendlies_near_line,
+)
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
+BOMB, GUN = "bomb", "gun"
+Line = tuple[int, int, int, int]
 SAFE = (255, 196, 70)
 DANGER = (255, 70, 55)
 PANEL = (18, 14, 12, 225)
@@ -43,6 +56,10 @@ class StrikeAim:
         self.confirm_rect = pygame.Rect(0, 0, 0, 0)
         self.abort_rect = pygame.Rect(0, 0, 0, 0)
         self.notice = ""  # a short reason shown on the HUD button (no charges left...)
+        self.mode = BOMB  # Tab while aiming: BOMB <-> GUN
+        self.drag_start: tuple[int, int] | None = None  # gun run: where the press began
+        self.confirm_line: Line | None = None  # gun run awaiting the danger-close answer
+        self.sent_line: Line | None = None
 
     @property
     def active(self) -> bool:
@@ -67,11 +84,54 @@ class StrikeAim:
 
     def cancel(self) -> None:
         self.state, self.confirm_tile = IDLE, None
+        self.confirm_line, self.drag_start = None, None
+
+    def switch_mode(self) -> None:
+        self.mode = GUN if self.mode == BOMB else BOMB
+        self.drag_start = None
+
+    def current_line(self) -> Line | None:
+        """The gun run as aimed now (clipped): the prompt's line, or the drag in progress."""
+        if self.state == CONFIRMING:
+            return self.confirm_line
+        if self.drag_start is None or self.tile is None:
+            return None
+        x0, y0 = self.drag_start
+        return (x0, y0, *clip_line(x0, y0, *self.tile))
+
+    def release(self, world, tile: tuple[int, int]) -> list:
+        """The end of a drag in gun run mode: call it in, or ask about danger close."""
+        start, self.drag_start = self.drag_start, None
+        if start is None or not world.terrain.in_bounds(*tile):
+            return []
+        if (tile[0] - start[0]) ** 2 + (tile[1] - start[1]) ** 2 < MIN_LENGTH_TILES ** 2:
+            self.notice = "drag a longer line for the gun run"
+            return []
+        line = (*start, *clip_line(*start, *tile))
+        if friendlies_near_line(world, *line):
+            self.state, self.confirm_line = CONFIRMING, line
+            return []
+        return self._send_line(line, False)
+
+    def _send_line(self, line: Line, danger_close: bool) -> list:
+        self.sent_line, self.sent_tile = line, None
+        self.cancel()
+        return [CallGunRun(*line, danger_close)]
+
+    def at_risk(self, world) -> list:
+        """Ours in danger from what is being aimed (or awaiting confirmation) now."""
+        line = self.current_line()
+        if self.mode == GUN or self.confirm_line is not None:
+            return friendlies_near_line(world, *line) if line else []
+        tile = self.confirm_tile if self.state == CONFIRMING else self.tile
+        return friendlies_in_blast(world, *tile) if tile else []
 
     def back(self) -> None:
         """Esc / right-click: leave the prompt for aiming, or aiming altogether."""
         if self.state == CONFIRMING:
-            self.state, self.confirm_tile = AIMING, None
+            self.state, self.confirm_tile, self.confirm_line = AIMING, None, None
+        elif self.drag_start is not None:
+            self.drag_start = None
         else:
             self.cancel()
 
@@ -85,12 +145,14 @@ class StrikeAim:
         return self._send(tile, False)
 
     def confirm(self) -> list:
+        if self.state == CONFIRMING and self.confirm_line is not None:
+            return self._send_line(self.confirm_line, True)
         if self.state != CONFIRMING or self.confirm_tile is None:
             return []
         return self._send(self.confirm_tile, True)
 
     def _send(self, tile: tuple[int, int], danger_close: bool) -> list:
-        self.sent_tile = tile
+        self.sent_tile, self.sent_line = tile, None
         self.cancel()
         return [CallStrike(tile[0], tile[1], danger_close)]
 
@@ -108,6 +170,10 @@ class StrikeAim:
             return False, []
         if event.type == pygame.KEYDOWN:
             return self._key(event.key)
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and \
+                self.state == AIMING and self.mode == GUN:
+            self.tile = camera.screen_to_tile(*event.pos)
+            return True, self.release(world, self.tile)
         if event.type != pygame.MOUSEBUTTONDOWN:
             return False, []
         if event.button == 3:
@@ -122,11 +188,18 @@ class StrikeAim:
                 self.back()
             return True, []  # the prompt is modal
         self.tile = camera.screen_to_tile(*event.pos)
+        if self.mode == GUN:  # the press starts the drag; the release calls it in
+            if world.terrain.in_bounds(*self.tile):
+                self.drag_start = self.tile
+            return True, []
         return True, self.click(world, self.tile)
 
     def _key(self, key: int) -> tuple[bool, list]:
         if key == pygame.K_ESCAPE:
             self.back()
+            return True, []
+        if key == pygame.K_TAB and self.state == AIMING:
+            self.switch_mode()
             return True, []
         if self.state == CONFIRMING and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
             return True, self.confirm()
@@ -138,8 +211,13 @@ class StrikeAim:
     def consume(self, events: list) -> None:
         """After a tick: a late "danger close" refusal reopens the prompt."""
         for event in events:
-            if isinstance(event, StrikeRequested):
+            if isinstance(event, (StrikeRequested, GunRunRequested)):
                 self.notice = ""
+            elif (isinstance(event, CommandRefused) and event.command == "CallGunRun"):
+                if event.reason.startswith("danger close") and self.sent_line is not None:
+                    self.state, self.confirm_line = CONFIRMING, self.sent_line
+                else:
+                    self.notice = event.reason
             elif (isinstance(event, CommandRefused) and event.command == "CallStrike"):
                 if event.reason.startswith("danger close") and self.sent_tile is not None:
                     self.state, self.confirm_tile = CONFIRMING, self.sent_tile
@@ -149,6 +227,9 @@ class StrikeAim:
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, camera: Camera, world) -> None:
         """The blast circle at the aimed tile and red rings on whoever it would hit."""
+        if self.active and (self.mode == GUN or self.confirm_line is not None):
+            self._draw_gun(surface, camera, world)
+            return
         tile = self.confirm_tile if self.state == CONFIRMING else self.tile
         if not self.active or tile is None:
             return
@@ -171,19 +252,58 @@ class StrikeAim:
         if at_risk:
             label = f"DANGER CLOSE: {len(at_risk)} of ours inside"
         else:
-            label = "FALCON-2: click to call the strike, Esc to cancel"
+            label = "FALCON-2: click to call the strike, Tab: gun run, Esc to cancel"
         self.text.blit(surface, label, (centre[0], centre[1] - r - 6), 20, colour, bold=True,
+                       anchor="midbottom")
+
+    def _draw_gun(self, surface: pygame.Surface, camera: Camera, world) -> None:
+        """The gun line with its damage band and wider danger band, or a start marker."""
+        line = self.current_line()
+        at_risk = self.at_risk(world)
+        colour = DANGER if at_risk else SAFE
+        if line is None:
+            if self.tile is None:
+                return
+            pos = camera.world_to_screen((self.tile[0] + 0.5) * TILE_PX,
+                                         (self.tile[1] + 0.5) * TILE_PX)
+            pygame.draw.circle(surface, SAFE, pos, max(6, round(0.4 * camera.tile_px)), 2)
+            self.text.blit(surface, "GUN RUN: drag a line to strafe, Tab: bomb, Esc to cancel",
+                           (pos[0], pos[1] - camera.tile_px), 20, SAFE, bold=True,
+                           anchor="midbottom")
+            return
+        a = camera.world_to_screen((line[0] + 0.5) * TILE_PX, (line[1] + 0.5) * TILE_PX)
+        b = camera.world_to_screen((line[2] + 0.5) * TILE_PX, (line[3] + 0.5) * TILE_PX)
+        w, h = surface.get_size()
+        layer = pygame.Surface((w, h), pygame.SRCALPHA)
+        for reach, alpha in ((DANGER_TILES, 34), (BAND_TILES, 60)):
+            width = max(2, round(2 * reach * camera.tile_px))
+            pygame.draw.line(layer, (*colour, alpha), a, b, width)
+            for end in (a, b):
+                pygame.draw.circle(layer, (*colour, alpha), end, width // 2)
+        surface.blit(layer, (0, 0))
+        pygame.draw.line(surface, colour, a, b, 2)
+        for end in (a, b):
+            pygame.draw.circle(surface, colour, end, 5, 2)
+        ring = max(8, round(0.6 * camera.tile_px))
+        for unit in at_risk:
+            pygame.draw.circle(surface, DANGER, camera.sub_to_screen(unit.x, unit.y), ring, 3)
+        label = (f"DANGER CLOSE: {len(at_risk)} of ours on the line" if at_risk
+                 else "GUN RUN: release to call it in, Esc to cancel")
+        top = (min(a[1], b[1]) - round(DANGER_TILES * camera.tile_px) - 4)
+        self.text.blit(surface, label, ((a[0] + b[0]) // 2, top), 20, colour, bold=True,
                        anchor="midbottom")
 
     def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
         """The strike button: charges, or the ETA countdown while a run is under way."""
         if world.strikes:
             eta = max(0.0, (world.strikes[0].impact_tick - world.tick) / TICK_HZ)
-            label, colour = f"FALCON-2 INBOUND  impact {eta:4.1f}s", DANGER
+            what = "GUNS" if world.strikes[0].kind == "gun" else "INBOUND"
+            label, colour = f"FALCON-2 {what}  impact {eta:4.1f}s", DANGER
         elif world.strikes_left <= 0:
             label, colour = "FALCON-2  no runs left", (150, 146, 140)
         elif self.active:
-            label, colour = "FALCON-2  aiming (Esc)", SAFE
+            mode = "gun run" if self.mode == GUN else "bomb"
+            label, colour = f"FALCON-2  {mode} (Tab switch, Esc)", SAFE
         else:
             label, colour = f"[B] FALCON-2  x{world.strikes_left}", SAFE
         img = self.text.render(label, 20, colour, True)
@@ -201,10 +321,10 @@ class StrikeAim:
 
     def draw_prompt(self, surface: pygame.Surface, world) -> None:
         """The modal second confirmation, in the middle of the screen."""
-        if self.state != CONFIRMING or self.confirm_tile is None:
+        if self.state != CONFIRMING or (self.confirm_tile is None and self.confirm_line is None):
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
-        at_risk = friendlies_in_blast(world, *self.confirm_tile)
+        at_risk = self.at_risk(world)
         names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
         w, h = surface.get_size()
         box = pygame.Rect(0, 0, 520, 170)
@@ -216,7 +336,8 @@ class StrikeAim:
         t = self.text
         t.blit(surface, "DANGER CLOSE \u2014 confirm?", (box.centerx, box.y + 16), 34, DANGER,
                bold=True, anchor="midtop")
-        t.blit(surface, f"Inside the blast: {names or 'our people'}", (box.centerx, box.y + 56),
+        where = "On the gun line" if self.confirm_line is not None else "Inside the blast"
+        t.blit(surface, f"{where}: {names or 'our people'}", (box.centerx, box.y + 56),
                20, TEXT, anchor="midtop")
         t.blit(surface, "Falcon-2 will not hold back. Nobody inside is safe.",
                (box.centerx, box.y + 80), 18, (200, 190, 180), anchor="midtop")
