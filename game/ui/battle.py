@@ -359,7 +359,9 @@ class BattleScreen(Screen):
         self.minimap.draw(surface, world, self.fog, self.camera, shown)
         if self.tutorial:
             self.tutorial.observe_state(self.selected != self.first_selection, clock.paused)
-            self.tutorial.draw(surface, self.text, self.hud.top_h + 8)
+            log_left = self.hud.log_left
+            right_clear = surface.get_width() - log_left + 10 if log_left else None
+            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear)
         self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.strike_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)

@@ -67,6 +67,7 @@ class Hud:
         self.text = text
         self.app = app  # for the player's UI scale, read every frame
         self.top_h = TOP_H  # the top bar's height at the current UI scale
+        self.log_left = 0  # where the radio log panel starts (x), for overlays to keep clear
         self.log_rows: list[str] = []  # the radio log's rows as laid out (wrapped)
         self.panels = Panels()
         self.badge_rects: list[tuple[pygame.Rect, int]] = []  # (rect, unit id) for clicks
@@ -225,6 +226,7 @@ class Hud:
         self.log_rows = [part for _, _, part in rows]
         rect = pygame.Rect(w - width - margin, self.top_h + _s(6, ui), width,
                            _s(10, ui) + row_h * len(rows))
+        self.log_left = rect.x
         panels.append(self.panels.blit(rect))
         y = rect.y + _s(6, ui)
         for line, row, part in rows:

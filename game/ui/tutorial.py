@@ -120,11 +120,13 @@ class Tutorial:
                 return
             self.index += 1
 
-    def draw(self, surface: pygame.Surface, text: TextCache, top: int) -> None:
+    def draw(self, surface: pygame.Surface, text: TextCache, top: int,
+             right_clear: int | None = None) -> None:
         if self.done:
             return
         # between the strike button (left) and the radio log (right)
-        left, right = LEFT_CLEAR, surface.get_width() - RIGHT_CLEAR
+        left = LEFT_CLEAR
+        right = surface.get_width() - (RIGHT_CLEAR if right_clear is None else right_clear)
         if right - left < 320:
             left, right = 10, surface.get_width() - 10
         width = min(640, right - left)
