@@ -24,50 +24,17 @@ from game.sim.events import (
     StrikeImpact,
     StrikeInbound,
     StrikeRequested,
-    UnitDamaged,
 )
-from game.sim.geometry import centre_of
 from game.sim.pathing import path_grid
 from game.sim.smoke import sight_blockers
 from game.sim.step import step
-from game.sim.world import new_world, state_hash
+from game.sim.world import state_hash
 from tests.ascii_maps import ascii_scenario
-
-# The squad waits sealed in the top-left room: it can call the strike but neither sees
-# nor shoots, so only the bomb changes anything.
-OPEN = [
-    "S.#......................",
-    "..#......................",
-    "###......................",
-    ".........................",
-    ".........................",
-    ".........................",
-    ".........................",
-    ".........................",
-    ".........................",
-]
-
-
-def world_from(rows, **rules):
-    return new_world(ascii_scenario(rows, **rules), seed=5)
-
-
-def put(world, kind, tx, ty, **fields):
-    return world.add_unit(kind, centre_of(tx), centre_of(ty), **fields)
+from tests.strike_helpers import OPEN, damage_to, put, run_until, world_from
 
 
 def run_until_impact(world, command):
-    """Send the call, then step to the impact; returns every event on the way."""
-    events = step(world, [command])
-    for _ in range(ETA_TICKS + 1):
-        events += step(world, [])
-        if any(isinstance(e, StrikeImpact) for e in events):
-            break
-    return events
-
-
-def damage_to(events, unit):
-    return sum(e.amount for e in events if isinstance(e, UnitDamaged) and e.unit_id == unit.id)
+    return run_until(world, command, StrikeImpact, ETA_TICKS)
 
 
 def test_damage_falls_off_with_distance_and_stops_at_the_rim():
