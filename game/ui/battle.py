@@ -361,7 +361,9 @@ class BattleScreen(Screen):
             self.tutorial.observe_state(self.selected != self.first_selection, clock.paused)
             log_left = self.hud.log_left
             right_clear = surface.get_width() - log_left + 10 if log_left else None
-            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear)
+            button = getattr(self.strike_aim, "button_rect", None)
+            left_clear = button.right + 10 if button else None  # an empty Rect is falsy
+            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear)
         self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.strike_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)

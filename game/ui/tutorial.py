@@ -121,11 +121,11 @@ class Tutorial:
             self.index += 1
 
     def draw(self, surface: pygame.Surface, text: TextCache, top: int,
-             right_clear: int | None = None) -> None:
+             right_clear: int | None = None, left_clear: int | None = None) -> None:
         if self.done:
             return
         # between the strike button (left) and the radio log (right)
-        left = LEFT_CLEAR
+        left = LEFT_CLEAR if left_clear is None else left_clear
         right = surface.get_width() - (RIGHT_CLEAR if right_clear is None else right_clear)
         if right - left < 320:
             left, right = 10, surface.get_width() - 10
