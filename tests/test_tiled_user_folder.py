@@ -32,3 +32,19 @@ def test_templates_fall_back_to_the_shipped_ones(tmp_path):
     result = read_map(moved)
     assert not result.errors, [str(p) for p in result.errors]
     assert result.scenario.squad, "the templated squad spawn came through"
+
+
+def test_a_map_with_no_squad_spawn_is_refused_with_a_clear_message(tmp_path):
+    import re
+
+    import pytest
+
+    from game.tiled.errors import MapError
+
+    text = (DATA / "open_field.tmx").read_text()
+    stripped = re.sub(r'<object[^>]*type="SquadSpawn".*?</object>', "", text, flags=re.S)
+    assert stripped != text
+    path = tmp_path / "no_spawn.tmx"
+    path.write_text(stripped.replace("../../assets/", str(DATA.parent.parent / "assets") + "/"))
+    with pytest.raises(MapError, match="no SquadSpawn"):
+        load_scenario(path)

@@ -49,6 +49,10 @@ def load_scenario(path: str | os.PathLike) -> sc.Scenario:
     result = read_map(path)
     if result.errors or result.scenario is None:
         raise MapError(result.errors or [MapProblem(str(path), "map could not be loaded")])
+    if not result.scenario.squad:
+        # nothing could be played: say so rather than start a mission lost on tick one
+        raise MapError([MapProblem(str(path), "no SquadSpawn object: the squad has nowhere "
+                                   "to start (place one from maps/templates/squad_spawn.tx)")])
     return result.scenario
 
 
