@@ -19,6 +19,7 @@ MAX_CATCH_UP = 5  # ticks per frame; a slower machine runs slow rather than spir
 TIME_SCALES = (0.5, 1.0, 2.0, 4.0)
 FPS_CAP = 60
 WINDOW_SIZE = (1280, 720)
+MIN_SIZE = (800, 480)  # below this the HUD cannot fit: the game holds and says so
 TOAST_S = 2.5
 
 
@@ -123,6 +124,12 @@ class App:
         if not self.screens:
             self.running = False
             return
+        self.surface = pygame.display.get_surface()
+        if self.too_small():
+            self._draw_too_small()  # the mission holds still until the window is usable
+            pygame.display.flip()
+            self.frame += 1
+            return
         top = self.screens[-1]
         top.update(dt)
         alpha = min(1.0, self.clock.accumulator / STEP_S)
@@ -132,16 +139,35 @@ class App:
                 if top is not self.screens[-1]:
                     break  # the tick pushed a screen (mission over): stop stepping
                 top.tick()
-        self.surface = pygame.display.get_surface()
         self.draw(alpha)
         self._age_toasts(dt)
         pygame.display.flip()
         self.frame += 1
 
+    def too_small(self) -> bool:
+        w, h = self.surface.get_size()
+        return w < MIN_SIZE[0] or h < MIN_SIZE[1]
+
+    def _draw_too_small(self) -> None:
+        w, h = self.surface.get_size()
+        self.surface.fill((20, 20, 22))
+        lines = ("Window too small", f"{w}x{h}: make it at least {MIN_SIZE[0]}x{MIN_SIZE[1]},",
+                 f"or press Enter for {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}.")
+        size = max(10, min(22, w // 18))
+        for i, line in enumerate(lines):
+            self.text.blit(self.surface, line, (w // 2, h // 2 + (i - 1) * (size + 4)), size,
+                           (240, 200, 90) if i == 0 else (230, 230, 225), anchor="center")
+
+    def restore_window(self) -> None:
+        self.surface = self.pg.display.set_mode(WINDOW_SIZE, self.pg.RESIZABLE)
+
     def dispatch(self, event) -> None:
         pygame = self.pg
         if event.type == pygame.QUIT:
             self.running = False
+        elif self.too_small():
+            if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.restore_window()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
             path = self.save_screenshot()
             self.toast(f"Screenshot saved: {path}" if path else "Screenshot failed")

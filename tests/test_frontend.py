@@ -296,3 +296,26 @@ def test_right_click_a_downed_member_without_the_medic_carries_them():
     assert without == [c.Carry(maaz.id, rima.id)]
     maaz.carrying = rima.id
     assert orders.put_down(world, {maaz.id, rafiq.id}) == [c.Carry(maaz.id, 0)]
+
+
+def test_a_too_small_window_holds_the_game_and_enter_restores_it():
+    import pygame
+
+    from game.app import MIN_SIZE, WINDOW_SIZE, App
+    from game.session import Session
+    from game.ui.battle import BattleScreen
+    from tests.ascii_maps import ascii_scenario
+
+    app = App()
+    battle = BattleScreen(app, Session(ascii_scenario(["S....", "....."]), seed=1))
+    app.push(battle)
+    app.step_frame(1 / 30)
+    ticks = battle.world.tick
+    pygame.display.set_mode((MIN_SIZE[0] - 200, MIN_SIZE[1] - 100), pygame.RESIZABLE)
+    for _ in range(5):
+        app.step_frame(1 / 30)
+    assert battle.world.tick == ticks, "the mission ran on in a window too small to see it"
+    app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode=""))
+    app.step_frame(1 / 30)
+    assert pygame.display.get_surface().get_size() == WINDOW_SIZE
+    assert battle.world.tick > ticks
