@@ -13,11 +13,9 @@ import pygame
 from game import MAPS_DIR
 from game.ai.autopilot import Autopilot
 from game.render.camera import PX_PER_SUB, ZOOM_LEVELS, Camera
-from game.render.fog import Fog
 from game.render.sprites import SpriteCache, draw_units
 from game.render.terrain_cache import TerrainCache
 from game.render.tileset import TileAtlas
-from game.render.visibility import visible_units
 from game.sim.catalog import TICK_HZ
 from game.sim.geometry import TILE_PX
 
@@ -26,7 +24,9 @@ DEMO_SEED = 2
 DEMO_DIFFICULTY = "easy"
 MAX_STEPS_PER_FRAME = 3
 END_PAUSE_S = 4.0
-DIM_ALPHA = 150  # the black veil over the game, so the menu reads
+DIM_ALPHA = 130  # the black veil over the game, so the menu reads
+MENU_SHIFT = 0.2  # of the screen width: how far right of centre the squad is kept
+MENU_COLUMN, MENU_EXTRA_ALPHA = 0.5, 90  # the darker band behind the menu
 CAMERA_EASE = 0.04
 DEMO_ZOOM = 0.75
 
@@ -59,7 +59,6 @@ class Demo:
         self.pilot = Autopilot()
         world = self.session.world
         self.terrain = TerrainCache(world.terrain, self.scenario.terrain, self.atlas)
-        self.fog = Fog(world.terrain.width, world.terrain.height)
         self.camera: Camera | None = None
         self.acc = 0.0
         self.ended_for = 0.0
@@ -86,25 +85,39 @@ class Demo:
         self._follow_squad()
         surface.fill((12, 10, 10))
         self.terrain.draw_below(surface, self.camera)
-        shown = visible_units(world)
+        # a spectator's view: no fog (a dark map read badly behind the menu), every unit
+        # that is out in the open
+        shown = [u for u in world.units.values()
+                 if not u.hidden and u.life in ("active", "downed", "dead")]
         draw_units(surface, self.camera, world, 1.0, self.sprites, set(), shown)
         self.terrain.draw_above(surface, self.camera)
-        self.fog.update(world.seen_now, world.seen_ever)
-        self.fog.draw(surface, self.camera)
         if self.veil is None or self.veil.get_size() != (w, h):
-            self.veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            self.veil.fill((0, 0, 0, DIM_ALPHA))
+            self.veil = _veil((w, h))
         surface.blit(self.veil, (0, 0))
 
     def _follow_squad(self) -> None:
         squad = [u for u in self.session.world.squad() if u.alive]
         if not squad or self.camera is None:
             return
-        cx = sum(u.x for u in squad) / len(squad) * PX_PER_SUB
-        cy = sum(u.y for u in squad) / len(squad) * PX_PER_SUB
         w, h = self.camera.view_w, self.camera.view_h
+        # keep the squad right of the middle: the menu covers the left of the screen
+        cx = sum(u.x for u in squad) / len(squad) * PX_PER_SUB - w * MENU_SHIFT / self.camera.zoom
+        cy = sum(u.y for u in squad) / len(squad) * PX_PER_SUB
         ox, oy = self.camera.screen_to_world(w / 2, h / 2)
         if abs(ox - cx) > w or abs(oy - cy) > h:
             self.camera.centre_on(cx, cy)  # first frame or a new game: jump
         else:
             self.camera.centre_on(ox + (cx - ox) * CAMERA_EASE, oy + (cy - oy) * CAMERA_EASE)
+
+
+def _veil(size: tuple[int, int]) -> pygame.Surface:
+    """A dark veil, darker still behind the menu column on the left so the menu reads."""
+    w, h = size
+    veil = pygame.Surface(size, pygame.SRCALPHA)
+    veil.fill((0, 0, 0, DIM_ALPHA))
+    column = int(w * MENU_COLUMN)
+    for x in range(column):
+        extra = int(MENU_EXTRA_ALPHA * (1 - x / column))
+        veil.fill((0, 0, 0, min(255, DIM_ALPHA + extra)), pygame.Rect(x, 0, 1, h))
+    return veil
+
