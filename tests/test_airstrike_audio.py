@@ -82,3 +82,21 @@ def test_strike_events_call_for_jet_explosion_and_squelch_panned_by_position():
     names = [c[0] for c in cues]
     assert names == ["jet", "explosion", "squelch"]
     assert cues[0][2] > 0.5 and cues[1][2] < -0.5
+
+
+def test_the_gun_run_sounds_like_a_cannon_not_a_bomb():
+    from game.audio.synth import cannon_burst
+    from game.sim.events import GunRunImpact
+
+    burst = cannon_burst()
+    assert np.array_equal(burst, cannon_burst()) and 0.5 < np.max(np.abs(burst)) <= 1.0
+    # the rounds: loudness rises and falls dozens of times a second during the burst
+    frame = RATE // 400
+    env = np.sqrt(np.mean(burst[: int(0.7 * RATE) // frame * frame].reshape(-1, frame) ** 2,
+                          axis=1))
+    spectrum = np.abs(np.fft.rfft(env - env.mean()))
+    freqs = np.fft.rfftfreq(len(env), frame / RATE)
+    fast = freqs > 20  # above the slow swell of the rumble
+    assert 50 < freqs[fast][np.argmax(spectrum[fast])] < 80, "a ~65 rounds/s buzz"
+    cues = strike_cues([GunRunImpact(1, 2, 2, 12, 2, 0)], 7.0, 10.0)
+    assert [name for name, _, _ in cues] == ["cannon"]

@@ -16,9 +16,9 @@ def strike_cues(events: list, view_centre_x: float, view_half_width: float) -> l
             cues.append(("jet", 0.9, _pan(event.x, view_centre_x, view_half_width)))
         elif isinstance(event, StrikeImpact):
             cues.append(("explosion", 1.0, _pan(event.x, view_centre_x, view_half_width)))
-        elif isinstance(event, GunRunImpact):  # the cannon: a quieter, lighter crack
+        elif isinstance(event, GunRunImpact):
             mid = (event.x0 + event.x1) / 2
-            cues.append(("explosion", 0.55, _pan(mid, view_centre_x, view_half_width)))
+            cues.append(("cannon", 0.9, _pan(mid, view_centre_x, view_half_width)))
         elif isinstance(event, RadioMessage) and event.speaker == "Falcon-2":
             cues.append(("squelch", 0.5, 0.0))
     return cues

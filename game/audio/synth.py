@@ -167,7 +167,26 @@ def wind(rate: int = RATE, seed: int = 15, seconds: float = 8.0) -> np.ndarray:
     return normalise(out[:-k], 0.3)
 
 
+def cannon_burst(rate: int = RATE, seed: int = 16, seconds: float = 0.8,
+                 rounds_per_s: float = 65.0) -> np.ndarray:
+    """Falcon-2's gun run: rounds so close together they fuse into a tearing buzz, over a
+    low rumble of the impacts walking along the line."""
+    rng = np.random.default_rng(seed)
+    t = _time(seconds + 0.9, rate)
+    n = len(t)
+    pulses = np.zeros(n)
+    starts = (np.arange(0.0, seconds, 1.0 / rounds_per_s) * rate).astype(int)
+    pulses[starts] = rng.uniform(0.7, 1.0, size=len(starts))
+    shot = shaped_noise(int(0.03 * rate), rate, 120, 4000, rng, tilt=0.4)
+    shot *= np.exp(-np.arange(len(shot)) / (0.008 * rate))
+    buzz = np.convolve(pulses, shot)[:n]
+    rumble = shaped_noise(n, rate, 25, 300, rng, tilt=1.0) * np.clip(t / seconds, 0, 1) \
+        * np.exp(-np.maximum(t - seconds, 0) / 0.35)
+    return fade(normalise(np.tanh(1.4 * normalise(buzz + 0.8 * rumble, 1.0))), rate, 0.002, 0.3)
+
+
 SYNTHS.update({
+    "cannon": cannon_burst,
     "rifle": rifle,
     "sniper": sniper_rifle,
     "ricochet": ricochet,
