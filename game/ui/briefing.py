@@ -12,6 +12,7 @@ import pygame
 
 from game.progress import Mission
 from game.sim.geometry import SUB
+from game.ui.message import wrap
 from game.ui.profile import prepare
 from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, TEXT, Item, Menu, draw_wrapped, panel, px
@@ -155,8 +156,36 @@ class BriefingScreen(MenuScreen):
                          (240, 110, 90))
             self.menu.draw(surface, app, (margin, h - px(app, 130)))
             return
-        # Rahim's words
-        box = panel(surface, pygame.Rect(margin, top, left_w - margin, int(h * 0.46)))
+        # laid out from the bottom up, so a large UI scale squeezes Rahim's words (clipped)
+        # rather than piling the objectives onto the menu
+        band = h - px(app, 130)  # the menu's band starts here
+        goal_font = text.font(px(app, 21))
+        goals = [part for line in objectives(self.scenario)
+                 for part in wrap("-  " + line, goal_font, left_w - margin - 32)]
+        obj_h = px(app, 52) + px(app, 25) * len(goals)
+        obj_top = band - 10 - obj_h
+        area = pygame.Rect(left_w + margin // 2, top, w - left_w - margin - margin // 2,
+                           band - 10 - top)
+        words_box = pygame.Rect(margin, top, left_w - margin, obj_top - 14 - top)
+        # too little room left of the map for the colonel's words: they take the map's place
+        with_map = words_box.h >= px(app, 140)
+        self._draw_words(surface, words_box if with_map else area)
+        # objectives
+        obj = panel(surface, pygame.Rect(margin, obj_top, left_w - margin, obj_h))
+        text.blit(surface, "Objectives", (obj.x + 16, obj.y + 10), px(app, 24), GOLD, bold=True)
+        y = obj.y + px(app, 42)
+        for line in goals:
+            text.blit(surface, line, (obj.x + 16, y), px(app, 21), TEXT)
+            y += px(app, 25)
+        if with_map:
+            self._draw_map(surface, area)
+        self.menu.draw(surface, app, (margin, band + 10))
+        text.blit(surface, f"Difficulty: {app.settings.difficulty}", (w - margin,
+                  h - px(app, 40)), px(app, 20), DIM, anchor="topright")
+
+    def _draw_words(self, surface, rect: pygame.Rect) -> None:
+        app, text = self.app, self.app.text
+        box = panel(surface, rect)
         text.blit(surface, "Colonel Rahim:", (box.x + 16, box.y + 12), px(app, 24), GOLD,
                   bold=True)
         words = rahim_words(self.scenario.rules.briefing or self.mission.summary or
@@ -164,18 +193,10 @@ class BriefingScreen(MenuScreen):
                             "them home.")
         draw_wrapped(surface, app, words, pygame.Rect(box.x + 16, box.y + px(app, 44),
                                                       box.w - 32, box.h - px(app, 54)),
-                     px(app, 22), TEXT)
-        # objectives
-        obj = panel(surface, pygame.Rect(margin, box.bottom + 14, left_w - margin,
-                                         h - box.bottom - 14 - px(app, 150)))
-        text.blit(surface, "Objectives", (obj.x + 16, obj.y + 10), px(app, 24), GOLD, bold=True)
-        y = obj.y + px(app, 42)
-        for line in objectives(self.scenario):
-            text.blit(surface, "-  " + line, (obj.x + 16, y), px(app, 21), TEXT)
-            y += px(app, 25)
-        # the map
-        area = pygame.Rect(left_w + margin // 2, top, w - left_w - margin - margin // 2,
-                           h - top - px(app, 150))
+                     px(app, 22), TEXT, min_size=12)
+
+    def _draw_map(self, surface, area: pygame.Rect) -> None:
+        app, text = self.app, self.app.text
         panel(surface, area)
         inner = (area.w - 20, area.h - 50)
         if self._preview is None or self._preview.get_width() > inner[0] or \
@@ -185,6 +206,3 @@ class BriefingScreen(MenuScreen):
         surface.blit(self._preview, rect)
         text.blit(surface, "Blue: your squad    Green: extraction", (area.centerx,
                   area.bottom - 28), px(app, 19), DIM, anchor="midtop")
-        self.menu.draw(surface, app, (margin, h - px(app, 120)))
-        text.blit(surface, f"Difficulty: {app.settings.difficulty}", (w - margin,
-                  h - px(app, 40)), px(app, 20), DIM, anchor="topright")

@@ -15,6 +15,7 @@ import pygame
 from game.render.text import TextCache
 from game.sim import commands as c
 from game.sim import events as ev
+from game.ui.message import wrap
 
 PANEL = (18, 22, 26, 215)
 LEFT_CLEAR, RIGHT_CLEAR = 170, 450
@@ -130,7 +131,7 @@ class Tutorial:
         if right - left < 320:
             left, right = 10, surface.get_width() - 10
         width = min(640, right - left)
-        lines = wrap(text, self.current, 20, width - 28)
+        lines = wrap(self.current, text.font(20), width - 28)
         height = 34 + 22 * len(lines)
         rect = pygame.Rect(0, 0, width, height)
         rect.midtop = ((left + right) // 2, top)
@@ -144,19 +145,3 @@ class Tutorial:
                   anchor="topright")
         for i, line in enumerate(lines):
             text.blit(surface, line, (rect.x + 14, rect.y + 28 + 22 * i), 20)
-
-
-def wrap(text: TextCache, line: str, size: int, width: int) -> list[str]:
-    font = text.font(size)
-    out: list[str] = []
-    current = ""
-    for word in line.split():
-        trial = f"{current} {word}".strip()
-        if current and font.size(trial)[0] > width:
-            out.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        out.append(current)
-    return out

@@ -144,7 +144,10 @@ class Menu:
 
 
 def fill(surface, rect: pygame.Rect, rgba) -> None:
-    """A translucent rectangle."""
+    """A translucent rectangle (nothing at all for an empty one: a tight layout at a large
+    UI scale can ask for one)."""
+    if rect.w <= 0 or rect.h <= 0:
+        return
     if len(rgba) == 3 or rgba[3] == 255:
         surface.fill(rgba[:3], rect)
         return
@@ -154,8 +157,10 @@ def fill(surface, rect: pygame.Rect, rgba) -> None:
 
 
 def panel(surface, rect: pygame.Rect, rgba=PANEL_BG) -> pygame.Rect:
+    rect = pygame.Rect(rect.x, rect.y, max(0, rect.w), max(0, rect.h))
     fill(surface, rect, rgba)
-    pygame.draw.rect(surface, PANEL_EDGE, rect, 1)
+    if rect.w and rect.h:
+        pygame.draw.rect(surface, PANEL_EDGE, rect, 1)
     return rect
 
 
@@ -164,9 +169,12 @@ def veil(surface, alpha: int = 160) -> None:
 
 
 def draw_wrapped(surface, app, body: str, rect: pygame.Rect, size: int,
-                 colour=TEXT, line_gap: float = 1.25) -> int:
-    """Word-wrapped text inside rect (clipped at its bottom); returns the y after it."""
+                 colour=TEXT, line_gap: float = 1.25, min_size: int | None = None) -> int:
+    """Word-wrapped text inside rect (clipped at its bottom); returns the y after it.
+    With min_size the text shrinks, down to that size, until it all fits."""
     text = app.text
+    if min_size is not None:
+        size = fitting_size(app, body, rect, size, min_size, line_gap)
     font = text.font(size)
     y = rect.y
     step = round(size * line_gap * 0.8)
@@ -177,6 +185,16 @@ def draw_wrapped(surface, app, body: str, rect: pygame.Rect, size: int,
             text.blit(surface, line, (rect.x, y), size, colour)
         y += step
     return y
+
+
+def fitting_size(app, body: str, rect: pygame.Rect, largest: int, smallest: int,
+                 line_gap: float = 1.25) -> int:
+    """The largest text size from `largest` down to `smallest` at which body fits rect."""
+    for size in range(largest, smallest, -1):
+        lines = wrap(body, app.text.font(size), rect.w)
+        if len(lines) * round(size * line_gap * 0.8) <= rect.h:
+            return size
+    return smallest
 
 
 def star_points(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
