@@ -95,6 +95,9 @@ def test_every_screen_draws(app, name):
     app.surface = small
     app.draw(1.0)
     assert colours(small) > 12
+    app.settings.ui_scale = 1.5  # the largest UI scale on the smallest window: no crash
+    app.draw(1.0)
+    assert colours(small) > 12
 
 
 def test_keyboard_walks_title_campaign_briefing_mission_pause(app):
