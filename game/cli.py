@@ -75,13 +75,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "replay":
         return _cmd_replay(args)
     if args.command == "play":
-        return _cmd_play(args.map, args)
+        return _in_a_window(lambda: _cmd_play(args.map, args))
     import os
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.title import run_title
 
-    return run_title(frames=args.frames, screenshot=args.screenshot)
+    return _in_a_window(lambda: run_title(frames=args.frames, screenshot=args.screenshot))
+
+
+def _in_a_window(run) -> int:
+    """Run a windowed entry point; no usable display is a message, not a traceback."""
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    try:
+        return run()
+    except pygame.error as exc:
+        print(f"error: cannot open the game window ({exc}).\n"
+              "Without a screen, `danger-close sim MAP` runs a mission headless, and "
+              "SDL_VIDEODRIVER=dummy lets `play --frames N --screenshot F` draw one.",
+              file=sys.stderr)
+        return 1
 
 
 def _cmd_play(map_path: str, args: argparse.Namespace) -> int:

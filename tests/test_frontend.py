@@ -319,3 +319,17 @@ def test_a_too_small_window_holds_the_game_and_enter_restores_it():
     app.step_frame(1 / 30)
     assert pygame.display.get_surface().get_size() == WINDOW_SIZE
     assert battle.world.tick > ticks
+
+
+def test_no_usable_display_is_a_message_not_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SDL_VIDEODRIVER="no-such-driver", DANGER_CLOSE_HOME=str(tmp_path))
+    for args in ([], ["play", "tests/data/open_field.tmx"]):
+        result = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
+                                text=True, env=env, timeout=60)
+        assert result.returncode == 1
+        assert "cannot open the game window" in result.stderr
+        assert "Traceback" not in result.stderr
