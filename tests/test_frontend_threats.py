@@ -2,31 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
-from tests.ascii_maps import ascii_scenario  # noqa: E402
-
-ROWS = [
-    "S..............",
-    "...............",
-    "...............",
-    "...............",
-    "..............N",
-]
-
-
-def _screen():
-    from game.app import App
-    from game.session import Session
-    from game.ui.battle import BattleScreen
-
-    app = App((640, 360))
-    screen = BattleScreen(app, Session(ascii_scenario(ROWS), seed=1))
-    app.push(screen)
-    return app, screen
+from tests.battle_helpers import battle_screen
 
 
 def _laser_midpoint(screen, sniper, target):
@@ -34,7 +10,7 @@ def _laser_midpoint(screen, sniper, target):
 
 
 def test_an_aiming_sniper_draws_a_red_line_to_its_target():
-    app, screen = _screen()
+    app, screen = battle_screen()
     world = screen.world
     sniper = world.insurgents()[0]
     target = world.squad()[0]
@@ -49,7 +25,7 @@ def test_an_aiming_sniper_draws_a_red_line_to_its_target():
 
 
 def test_no_laser_when_the_sniper_is_not_aiming():
-    app, screen = _screen()
+    app, screen = battle_screen()
     world = screen.world
     sniper = world.insurgents()[0]
     target = world.squad()[0]

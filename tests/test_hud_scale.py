@@ -3,38 +3,18 @@ of the minimap, and a long radio line is wrapped onto a second row, not cut."""
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
 from types import SimpleNamespace
 
 import pytest
 
-from tests.ascii_maps import ascii_scenario
+from tests.battle_helpers import battle_screen
 
-ROWS = [
-    "S..............",
-    "...............",
-    "...............",
-    "...............",
-    "..............N",
-]
 LONG = ("Rahim: Falcon-2 is inbound on the granary, keep your heads down and hold the "
         "courtyard until the dust settles over the silos")
 
 
 def _battle(size, ui: float):
-    from game.app import App
-    from game.session import Session
-    from game.ui.battle import BattleScreen
-
-    app = App(size)
-    app.settings = SimpleNamespace(ui_scale=ui)
-    screen = BattleScreen(app, Session(ascii_scenario(ROWS), seed=1))
-    app.push(screen)
-    return app, screen
+    return battle_screen(size, settings=SimpleNamespace(ui_scale=ui))
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])

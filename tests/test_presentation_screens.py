@@ -3,11 +3,6 @@ a remapped key persists and works, the title screenshot, and sound without a dev
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
 import logging
 
 import numpy as np

@@ -4,11 +4,6 @@ sprites still sit centred on their unit."""
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-
 import numpy as np
 import pygame
 import pytest
@@ -17,14 +12,7 @@ from game.render.camera import Camera
 from game.render.fog import BEFORE, Fog
 from game.sim.geometry import TILE_PX
 from tests.ascii_maps import ascii_scenario
-
-ROWS = [
-    "S..............",
-    "...............",
-    "...............",
-    "...............",
-    "..............N",
-]
+from tests.battle_helpers import SNIPER_FIELD
 
 
 @pytest.fixture
@@ -86,7 +74,7 @@ def _battle(size=(640, 360)):
     from game.ui.battle import BattleScreen
 
     app = App(size)
-    screen = BattleScreen(app, Session(ascii_scenario(ROWS), seed=1))
+    screen = BattleScreen(app, Session(ascii_scenario(SNIPER_FIELD), seed=1))
     app.push(screen)
     return app, screen
 

@@ -68,7 +68,7 @@ def request_strike(world: World, cmd: CallStrike) -> str:
         return "outside the map"
     if world.strikes:
         return f"{CALLSIGN} is already on a run"
-    caller = _caller(world)
+    caller = strike_caller(world)
     if caller is None:
         return "no one left to call it in"
     at_risk = friendlies_in_blast(world, cmd.x, cmd.y)
@@ -87,7 +87,7 @@ def request_strike(world: World, cmd: CallStrike) -> str:
     return ""
 
 
-def _caller(world: World) -> Unit | None:
+def strike_caller(world: World) -> Unit | None:
     """Who holds the radio: the first standing squad member in squad order."""
     standing = [u for u in world.squad() if u.active]
     return min(standing, key=lambda u: u.id) if standing else None
@@ -105,15 +105,15 @@ def friendlies_in_blast(
 
     Survivors not yet found are not counted: the player cannot know they are there.
     """
-    inside = []
-    for uid in world.units:
-        unit = world.units[uid]
-        if not unit.alive:
-            continue
-        ours = unit.side == "squad" or (unit.side == "civilian" and unit.found)
-        if ours and blast_distance(unit, tx, ty) <= radius:
-            inside.append(unit)
-    return inside
+    return [u for u in our_people(world) if blast_distance(u, tx, ty) <= radius]
+
+
+def our_people(world: World) -> list[Unit]:
+    """Those a strike must not fall on unasked: living squad members and found survivors."""
+    return [
+        u for u in world.units.values()
+        if u.alive and (u.side == "squad" or (u.side == "civilian" and u.found))
+    ]
 
 
 def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
@@ -196,7 +196,7 @@ def detonate(world: World, strike: StrikeCall, events: list) -> None:
     events.append(StrikeImpact(strike.id, strike.x, strike.y, int(strike.radius * SUB),
                                casualties, destroyed))
     events.append(RadioMessage(CALLSIGN, _off_target_line(world)))
-    _break_groups(world, hit_groups, events)
+    break_groups(world, hit_groups, events)
 
 
 def blast_damage(dist_tiles: float, radius: float = BLAST_RADIUS_TILES) -> float:
@@ -230,7 +230,7 @@ def _off_target_line(world: World) -> str:
     return f"{CALLSIGN}, off target. {world.strikes_left} more available."
 
 
-def _break_groups(world: World, groups: set[str], events: list) -> None:
+def break_groups(world: World, groups: set[str], events: list) -> None:
     """A group that has lost more than half its members falls back (the AI reads it)."""
     for group in sorted(groups - world.broken_groups):
         members = [u for u in world.insurgents() if u.group == group]

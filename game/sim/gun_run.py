@@ -25,7 +25,13 @@ import math
 
 import numpy as np
 
-from game.sim.airstrike import CALLSIGN, DOWNED_MIN_DAMAGE, _break_groups, _caller
+from game.sim.airstrike import (
+    CALLSIGN,
+    DOWNED_MIN_DAMAGE,
+    break_groups,
+    our_people,
+    strike_caller,
+)
 from game.sim.catalog import TICK_HZ
 from game.sim.commands import CallGunRun
 from game.sim.events import (
@@ -80,16 +86,8 @@ def gun_damage(dist_tiles: float) -> float:
 def friendlies_near_line(
     world: World, x0: int, y0: int, x1: int, y1: int, reach: float = DANGER_TILES
 ) -> list[Unit]:
-    """Standing squad members and found survivors within reach of the line, in id order."""
-    near = []
-    for uid in world.units:
-        unit = world.units[uid]
-        if not unit.alive:
-            continue
-        ours = unit.side == "squad" or (unit.side == "civilian" and unit.found)
-        if ours and line_distance(unit, x0, y0, x1, y1) <= reach:
-            near.append(unit)
-    return near
+    """Squad members and found survivors within reach of the line, in id order."""
+    return [u for u in our_people(world) if line_distance(u, x0, y0, x1, y1) <= reach]
 
 
 # -- the call -------------------------------------------------------------------------------
@@ -104,7 +102,7 @@ def request_gun_run(world: World, cmd: CallGunRun) -> str:
         return "gun run too short: drag a longer line"
     if world.strikes:
         return f"{CALLSIGN} is already on a run"
-    caller = _caller(world)
+    caller = strike_caller(world)
     if caller is None:
         return "no one left to call it in"
     x1, y1 = clip_line(cmd.x0, cmd.y0, cmd.x1, cmd.y1)
@@ -176,7 +174,7 @@ def strafe(world: World, strike: StrikeCall, events: list) -> None:
     left = world.strikes_left
     events.append(RadioMessage(CALLSIGN, f"{CALLSIGN}, off target. {left} more available."
                                if left > 0 else f"{CALLSIGN}, off target. Guns dry, we're done."))
-    _break_groups(world, hit_groups, events)
+    break_groups(world, hit_groups, events)
 
 
 def _dust(world: World, strike: StrikeCall) -> None:

@@ -114,10 +114,18 @@ def _face(world: World, cmd: c.Face) -> str:
     return ""
 
 
+def _standing_member(world: World, unit_id: int):
+    unit = world.units.get(unit_id)
+    return unit if unit is not None and unit.side == "squad" and unit.active else None
+
+
+NO_LEADER = "the leader must be a standing squad member"
+
+
 def _follow(world: World, cmd: c.Follow) -> str:
-    leader = world.units.get(cmd.leader_id)
-    if leader is None or leader.side != "squad" or not leader.active:
-        return "the leader must be a standing squad member"
+    leader = _standing_member(world, cmd.leader_id)
+    if leader is None:
+        return NO_LEADER
     followers = [world.units.get(i) for i in cmd.unit_ids]
     ready = [
         u for u in followers
@@ -132,9 +140,9 @@ def _follow(world: World, cmd: c.Follow) -> str:
 
 
 def _gather(world: World, cmd: c.Gather) -> str:
-    leader = world.units.get(cmd.leader_id)
-    if leader is None or leader.side != "squad" or not leader.active:
-        return "the leader must be a standing squad member"
+    leader = _standing_member(world, cmd.leader_id)
+    if leader is None:
+        return NO_LEADER
     near = [
         u.id for u in world.civilians()
         if u.found and u.active and not u.leader_id and not u.carried_by
