@@ -41,7 +41,7 @@ from game.ai.autopilot_knowledge import (
 )
 from game.ai.autopilot_tactics import choose_cover, exposed_ground, strike_target
 from game.sim.commands import Attack, CallStrike, Carry, Follow, Heal, Interact, Move
-from game.sim.geometry import SUB, centre_of
+from game.sim.geometry import SUB
 from game.sim.health import BLEED_OUT_TICKS
 from game.sim.sight import clear_line
 from game.sim.units import Unit
@@ -57,7 +57,6 @@ REORDER_TICKS = 60  # re-issue a move that stalled after this long
 REGROUP_TILES = 7.0
 OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this): fall back
 LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
-UNLOCK_REACH_TILES = 1.45  # interactions.REACH_TILES (1.5), less a margin
 HURT_SHARE = 0.5  # heal with a kit below this share of max HP when no enemy is in sight
 SHOOTER_MEMORY_TICKS = 45 * 30  # ground a seen insurgent watched stays unsafe this long
 DOOR_BONUS = 400  # a closed door leads into a room, where people hide: worth a detour
@@ -195,10 +194,7 @@ class _Think:
             return
         patient = min(patients, key=lambda u: (self.urgency(u), tile_dist(u.tile, medic_tile)))
         self.busy.add(medic.id)
-        # a treatment begun stalls if the patient walks off (the medic stays "healing"):
-        # asking again sends her after them
-        stalled = medic.activity == "healing" and tile_dist(medic.tile, patient.tile) > 1.5
-        if medic.work_target != patient.id or stalled:
+        if medic.work_target != patient.id:
             self.orders.append(Heal(medic.id, patient.id))
             self.p.ordered.pop(medic.id, None)
         self.hold_patient(patient, medic)
@@ -523,28 +519,10 @@ class _Think:
         _, door, stand = best
         if maaz.id not in self.busy:
             self.busy.add(maaz.id)
-            reach = math.hypot(maaz.x - centre_of(door[0]), maaz.y - centre_of(door[1])) / SUB
-            if tile_dist(maaz.tile, stand) > 1.0:
-                # walk up first: the lock job would pick the side of the door nearest as
-                # the crow flies, which may be the locked side
-                self.move([maaz], stand)
-            elif reach > UNLOCK_REACH_TILES:
-                # on the right tile but stopped off its centre, out of the lock's reach: the
-                # job would walk him to the tile he is on (no steps) and give up; step aside
-                # so that the next Interact walks him onto the centre
-                self.move([maaz], self.beside(stand), force=True)
-            elif maaz.work_tile != door:
+            if maaz.work_tile != door:  # the lock job walks him to the near side itself
                 self.orders.append(Interact(maaz.id, door[0], door[1]))
                 self.p.ordered.pop(maaz.id, None)
         return stand
-
-    def beside(self, tile: tuple[int, int]) -> tuple[int, int]:
-        x, y = tile
-        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
-            nx, ny = x + dx, y + dy
-            if self.world.terrain.in_bounds(nx, ny) and self.walk[ny, nx]:
-                return nx, ny
-        return tile
 
     def extract(self) -> None:
         self.carry_the_downed()
