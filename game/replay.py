@@ -5,13 +5,12 @@ reads.  Re-running them must reach the same state hash, which is how a replay pr
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.headless import CommandFileError, read_commands, run_headless
+from game.safe_files import write_atomically
 from game.session import Session
 from game.sim.scenario import Scenario
 from game.sim.world import state_hash
@@ -26,20 +25,6 @@ class ReplayHeader:
     difficulty: str
     ticks: int
     state_hash: str
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_replay(session: Session, path: str | Path) -> ReplayHeader:

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from game import userdata
-from game.replay import write_atomically
+from game.safe_files import write_atomically
 from game.sim.world import World, state_hash
 
 FORMAT = "danger-close-quicksave"

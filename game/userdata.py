@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.replay import write_atomically
+from game.safe_files import write_atomically
 
 APP_NAME = "danger-close"
 HOME_ENV = "DANGER_CLOSE_HOME"
