@@ -7,12 +7,17 @@ Figures (ms unless named otherwise):
   sim_tick_ms / sim_tick_p99_ms / sim_tick_worst_ms  the granary's whole tick (rules + AI)
   sim_units                       units in that run
   headless_speed_x                simulated seconds per wall second on the granary
-  frame_ms                        median 1280×720 battle frame: map, fog, 200 units, HUD
-  fullscreen_blit_ms              one cached 1280×720 blit: the floor no frame beats
+  frame_{720,1080,1440}_ms        median battle frame while it moves (camera pans, units
+                                  walk and shoot, fog rebuilds), 200 extra insurgents
+  frame_{720,1080,1440}_p99_ms    its 99th percentile
+  blit_{720,1080,1440}_ms         one cached full-screen blit at that size: the floor
+  frame_still_{720,1080,1440}_ms  the same scene with nothing moving
+  frame_ms, fullscreen_blit_ms    the moving 720p frame and its floor
   frame_vs_blit                   frame_ms / fullscreen_blit_ms (budget: ≤ 12)
-  pyscroll_frame_ms               the same view and sprites through pyscroll's renderer
+  pyscroll_frame_ms               pyscroll drawing the same moving 720p view
   frame_vs_pyscroll               frame_ms / pyscroll_frame_ms
   map_load_ms                     load_scenario on the granary (parse + checks + grids)
+  startup_ms                      a fresh interpreter to the first drawn title screen
   plus the AI benchmark's figures (benchmarks/bench_ai.py) when it is present.
 """
 
@@ -20,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import statistics
 import sys
@@ -83,92 +87,29 @@ def measure_sim(ticks: int) -> dict:
     }
 
 
-def _crowded_battle(pygame):
-    """The battle screen on the granary with 200 extra insurgents in view and some fog."""
-    from game.app import App
-    from game.session import Session
-    from game.sim.geometry import SUB
-    from game.tiled.loader import load_scenario
-    from game.ui.battle import BattleScreen
-
-    app = App(SIZE)
-    session = Session(load_scenario(GRANARY), seed=1)
-    world = session.world
-    screen = BattleScreen(app, session)
-    app.push(screen)
-    centre_x, centre_y = 36 * SUB, 24 * SUB
-    for i in range(CROWD):
-        angle = i * 2.399963  # golden-angle spiral: an even spread of sprites
-        radius = 0.7 * math.sqrt(i) * SUB
-        x = int(centre_x + radius * math.cos(angle))
-        y = int(centre_y + radius * math.sin(angle))
-        world.add_unit("rifleman", x, y, facing=(i * 37) % 360)
-    # the squad's eyes: a disc of clear sight in a map of remembered and unknown ground
-    ys, xs = (world.terrain.walkable.shape[0], world.terrain.walkable.shape[1])
-    import numpy as np
-
-    yy, xx = np.ogrid[:ys, :xs]
-    world.seen_now[:] = (xx - 36) ** 2 + (yy - 24) ** 2 <= 14**2
-    world.seen_ever[:] = (xx - 36) ** 2 + (yy - 24) ** 2 <= 22**2
-    screen.camera.centre_on(36 * 32, 24 * 32)
-    return app, screen, world
-
-
 def measure_frames(frames: int) -> dict:
-    from game.app import init_pygame
+    """Moving frames at 720p, 1080p and 1440p beside their blit floors (bench_frames.py)."""
+    from benchmarks.bench_frames import measure_all
 
-    pygame = init_pygame()
-    app, screen, world = _crowded_battle(pygame)
-    surface = app.surface
-    for _ in range(10):
-        screen.draw(surface, 0.5)
+    return measure_all(frames, [720, 1080, 1440])
+
+
+def measure_startup(repeats: int) -> dict:
+    """Wall time from a fresh interpreter to the first drawn title screen."""
+    import subprocess
+    import tempfile
+
     samples = []
-    for i in range(frames):
-        t0 = time.perf_counter()
-        screen.draw(surface, (i % 10) / 10)
-        samples.append(time.perf_counter() - t0)
-    cached = surface.copy()
-    blits = []
-    for _ in range(frames):
-        t0 = time.perf_counter()
-        surface.blit(cached, (0, 0))
-        blits.append(time.perf_counter() - t0)
-    figures = {"frame_ms": _median_ms(samples), "fullscreen_blit_ms": _median_ms(blits)}
-    figures["frame_vs_blit"] = round(figures["frame_ms"] / max(figures["fullscreen_blit_ms"],
-                                                                1e-6), 2)
-    figures.update(measure_pyscroll(pygame, app, screen, world, frames))
-    if "pyscroll_frame_ms" in figures:
-        figures["frame_vs_pyscroll"] = round(figures["frame_ms"] / figures["pyscroll_frame_ms"], 3)
-    return figures
-
-
-def measure_pyscroll(pygame, app, screen, world, frames: int) -> dict:
-    """pyscroll draws the map and the sprites; fog and HUD are ours, so only the part a
-    developer would swap for pyscroll differs."""
-    try:
-        import pyscroll
-        import pytmx.util_pygame
-    except ImportError:
-        return {"pyscroll_frame_ms": None, "pyscroll_note": "pip install -e '.[bench]'"}
-    tmx = pytmx.util_pygame.load_pygame(str(GRANARY))
-    renderer = pyscroll.BufferedRenderer(pyscroll.TiledMapData(tmx), SIZE)
-    group = pyscroll.PyscrollGroup(map_layer=renderer)
-    for unit in world.units.values():
-        sprite = pygame.sprite.Sprite()
-        sprite.image = screen.sprites.sprite(unit, 32)
-        sprite.rect = sprite.image.get_rect(center=(unit.x / 8, unit.y / 8))
-        group.add(sprite)
-    group.center((36 * 32, 24 * 32))
-    surface = app.surface
-    clock = app.clock
-    samples = []
-    for _ in range(frames + 10):
-        t0 = time.perf_counter()
-        group.draw(surface)
-        screen.fog.draw(surface, screen.camera)
-        screen.hud.draw(surface, world, screen.selected, screen.log, clock.paused, clock.scale, "")
-        samples.append(time.perf_counter() - t0)
-    return {"pyscroll_frame_ms": _median_ms(samples[10:])}
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, DANGER_CLOSE_HOME=home)
+        shot = str(Path(home) / "title.png")
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "game", "--frames", "1", "--screenshot", shot],
+                           env=env, cwd=str(Path(__file__).resolve().parent.parent),
+                           capture_output=True, check=False)
+            samples.append(time.perf_counter() - t0)
+    return {"startup_ms": _median_ms(samples)}
 
 
 def measure_ai_extra(quick: bool) -> dict:
@@ -190,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.update(measure_map_load(3 if args.quick else 10))
     figures.update(measure_sim(900 if args.quick else 4000))
     figures.update(measure_frames(60 if args.quick else 300))
+    figures.update(measure_startup(2 if args.quick else 5))
     figures.update(measure_ai_extra(args.quick))
     if args.json:
         print(json.dumps(figures))
