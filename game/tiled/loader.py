@@ -18,7 +18,16 @@ from game.sim import scenario as sc
 from game.sim.geometry import TILE_PX, px_to_sub
 from game.sim.terrain import Terrain
 from game.tiled.errors import WARNING, MapError, MapProblem
-from game.tiled.objects import LayerInfo, MapObject, TemplateCache, read_objects, walk_layers
+from game.tiled.objects import (
+    LayerInfo,
+    MapObject,
+    TemplateCache,
+    closest_class,
+    patrol_fault,
+    read_objects,
+    shape_problem,
+    walk_layers,
+)
 from game.tiled.properties import convert, read_properties
 from game.tiled.safety import GID_FLAG_MASK, check_map
 from game.tiled.schema import MAP_PROPERTIES, Schema, load_schema
@@ -202,7 +211,9 @@ def _typed_values(objects: list[MapObject], schema: Schema, file: str,
             continue  # patrol routes may carry any class (PatrolRoute, Path, ...)
         if members is None:
             known = ", ".join(schema.classes)
-            problems.append(MapProblem(file, f'unknown class "{obj.cls}" (known: {known})',
+            guess = closest_class(obj.cls, schema.classes)
+            hint = f"did you mean {guess}? " if guess else ""
+            problems.append(MapProblem(file, f'unknown class "{obj.cls}" ({hint}known: {known})',
                                        **obj.where()))
             continue
         values = {name: m.default for name, m in members.items()}
@@ -239,6 +250,10 @@ def _fill_spawns(scen: sc.Scenario, objects: list[MapObject], values: dict[int, 
         if v is None:
             continue
         source = sc.Source(obj.id, obj.name, obj.x, obj.y)
+        wrong_shape = shape_problem(obj, zone=obj.cls in ZONE_CLASSES)
+        if wrong_shape:
+            problems.append(MapProblem(file, wrong_shape, **obj.where()))
+            continue
         if obj.cls in ZONE_CLASSES:
             rect = _zone_rect(obj, scen, file, problems)
             if rect is None:
@@ -286,9 +301,6 @@ def _point(obj: MapObject, scen: sc.Scenario, tiles: TileData, file: str,
 
 def _zone_rect(obj: MapObject, scen: sc.Scenario, file: str,
                problems: list[MapProblem]) -> sc.Rect | None:
-    if obj.shape != "rect" or obj.width <= 0 or obj.height <= 0:
-        problems.append(MapProblem(file, f"{obj.cls} must be a rectangle", **obj.where()))
-        return None
     x0, y0 = obj.x + obj.offset[0], obj.y + obj.offset[1]
     x1, y1 = x0 + obj.width, y0 + obj.height
     w, h = scen.width * TILE_PX, scen.height * TILE_PX
@@ -304,9 +316,8 @@ def _patrol(obj: MapObject, ref: int, by_id: dict[int, MapObject], scen: sc.Scen
         return ()
     route = by_id.get(ref)
     if route is None or route.shape not in ("polyline", "polygon") or not route.points:
-        problems.append(MapProblem(
-            file, f"patrol refers to object {ref}, which is not a polyline or polygon",
-            **obj.where()))
+        problems.append(MapProblem(file, f"patrol refers to object {ref}, {patrol_fault(route)}",
+                                   **obj.where()))
         return ()
     w, h = scen.width * TILE_PX, scen.height * TILE_PX
     if any(not (0 <= x < w and 0 <= y < h) for x, y in route.points):

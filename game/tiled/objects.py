@@ -6,6 +6,7 @@ objects are read here from the same checked XML tree pytmx is given for the tile
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -58,6 +59,54 @@ class MapObject:
         if self.shape in ("rect", "ellipse"):
             return self.x + ox + self.width / 2, self.y + oy + self.height / 2
         return self.x + ox, self.y + oy
+
+
+# Where a point class stands: a point's own x/y, or the centre of a tile, box or ellipse.
+POINT_SHAPES = ("point", "tile", "rect", "ellipse")
+_SHAPE_NAMES = {"rect": "a rectangle", "point": "a point", "ellipse": "an ellipse",
+                "polyline": "a polyline", "polygon": "a polygon", "text": "a text object",
+                "tile": "a tile object"}
+
+
+def shape_problem(obj: MapObject, zone: bool) -> str | None:
+    """Why this object's shape cannot be what its class means, or None.
+
+    A zone (Trigger, Extraction) is a rectangle with a size.  Any other class is one
+    spot on the map, so a line, polygon or text cannot be one: such an object is refused
+    rather than ignored, so it never silently adds or drops a unit.
+    """
+    shape = _SHAPE_NAMES.get(obj.shape, obj.shape)
+    if zone:
+        if obj.shape != "rect":
+            return f"{obj.cls} must be a rectangle, not {shape}"
+        if obj.width <= 0 or obj.height <= 0:
+            return (f"{obj.cls} must be a rectangle with a size (this one is "
+                    f"{obj.width:g} x {obj.height:g} px)")
+        return None
+    if obj.shape in POINT_SHAPES:
+        return None
+    hint = ""
+    if obj.shape in ("polyline", "polygon"):
+        hint = ("; a patrol route needs no class: clear this one's class and pick the line "
+                'in an Insurgent\'s "patrol" property')
+    return (f"{obj.cls} must be a point (a tile object, rectangle or ellipse counts by its "
+            f"centre), not {shape}{hint}")
+
+
+def patrol_fault(route: MapObject | None) -> str:
+    """What is wrong with the object an Insurgent's `patrol` names (for the message)."""
+    if route is None:
+        return "but no object on a visible object layer has that id"
+    if route.shape in ("polyline", "polygon"):
+        return f"but that {route.shape} has no points"
+    return f"which is {_SHAPE_NAMES.get(route.shape, route.shape)}, not a polyline or polygon"
+
+
+def closest_class(name: str, known) -> str | None:
+    """The known class a misspelt one most likely meant ("Squadspawn" -> "SquadSpawn")."""
+    by_lower = {k.lower(): k for k in known}
+    match = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.75)
+    return by_lower[match[0]] if match else None
 
 
 def num(el: ET.Element, name: str, default: float, file: str, **where) -> float:

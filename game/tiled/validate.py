@@ -8,6 +8,7 @@ clear of walls, triggers that wake someone, snipers up high, enough survivors to
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from typing import TextIO
 
 import numpy as np
@@ -17,6 +18,8 @@ from game.sim.geometry import SUB, tile_of
 from game.sim.scenario import Scenario
 from game.tiled.errors import WARNING, MapProblem
 from game.tiled.loader import LoadResult, read_map
+from game.tiled.objects import closest_class
+from game.tiled.schema import CLASSES
 
 
 def validate_map(path: str) -> list[MapProblem]:
@@ -71,24 +74,47 @@ def mission_problems(result: LoadResult) -> list[MapProblem]:
     file = result.path
     probs: list[MapProblem] = []
     objects = {o.id: o for o in result.objects}
+    placed = placed_classes(result)
 
     def at(source, message: str, severity: str = "error") -> None:
         o = objects.get(source.object_id)
         probs.append(MapProblem(file, message, severity, **(o.where() if o else {})))
 
-    if not scen.squad:
+    # Counted over the objects the map places, not the ones that survived the loader: a
+    # spawn in a wall already has its error, and is not also "missing" (one cause, one line).
+    if not placed["SquadSpawn"]:
         probs.append(MapProblem(file, "no SquadSpawn object: the squad has nowhere to start"))
-    if not scen.extractions:
+    if not placed["Extraction"]:
         probs.append(MapProblem(file, "no Extraction zone: nobody can be rescued"))
-    if scen.rules.rescue_required > len(scen.civilians):
+    if scen.rules.rescue_required > placed["Civilian"]:
         probs.append(MapProblem(file, f"rescue_required is {scen.rules.rescue_required} but "
-                                f"only {len(scen.civilians)} civilians are placed"))
-    _trigger_problems(scen, at)
+                                f"only {placed['Civilian']} civilians are placed"))
+    _trigger_problems(scen, _declared(result), at)
     _sniper_problems(scen, at)
     _patrol_problems(scen, at)
     if scen.squad:
         _reach_problems(scen, at)
     return probs
+
+
+def placed_classes(result: LoadResult) -> Counter:
+    """How many objects of each class the map places, whether or not they loaded; an
+    unknown class close to a known one ("Squadspawn") counts as that one, since its own
+    error already says so."""
+    counts: Counter = Counter()
+    for o in result.objects:
+        if o.id in result.values:
+            counts[o.cls] += 1
+        elif o.cls and o.shape not in ("polyline", "polygon"):
+            counts[closest_class(o.cls, CLASSES) or ""] += 1
+    return counts
+
+
+def _declared(result: LoadResult) -> list[tuple[str, dict]]:
+    """(class, typed properties) of every classed object, including ones the loader dropped
+    for another error (in a wall, wrong shape), so their groups still count."""
+    by_id = {o.id: o for o in result.objects}
+    return [(by_id[oid].cls, v) for oid, v in result.values.items() if oid in by_id]
 
 
 def _tile(x: int, y: int) -> tuple[int, int]:
@@ -114,12 +140,13 @@ def _reach_problems(scen: Scenario, at) -> None:
             at(ins.source, "insurgent cannot be reached from the squad spawn", WARNING)
 
 
-def _trigger_problems(scen: Scenario, at) -> None:
-    groups = {i.group for i in scen.insurgents if i.group} | {
-        c.group for c in scen.civilians if c.group}
+def _trigger_problems(scen: Scenario, declared: list[tuple[str, dict]], at) -> None:
+    groups = {v["group"] for cls, v in declared
+              if cls in ("Insurgent", "Civilian") and v["group"]}
     # a group is woken by a trigger, or by one of its scouts running for help
-    woken = {t.group for t in scen.triggers} | {
-        i.group for i in scen.insurgents if i.role == "scout" and not i.reinforcement}
+    woken = {v["group"] for cls, v in declared if cls == "Trigger"} | {
+        v["group"] for cls, v in declared
+        if cls == "Insurgent" and v["role"] == "scout" and not v["reinforcement"]}
     for trig in scen.triggers:
         if not trig.group and not trig.radio:
             at(trig.source, "trigger does nothing: set its group to wake, or a radio line to say")
