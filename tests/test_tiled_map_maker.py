@@ -144,3 +144,40 @@ def test_patrol_reference_messages_say_what_the_object_is(tmp_path):
                           "or polygon"
     assert messages[4] == "patrol refers to object 77, but no object on a visible object " \
                           "layer has that id"
+
+
+def _templated(oid: int, source: str, x: int, y: int) -> str:
+    return f'<object id="{oid}" template="{source}" x="{x}" y="{y}"/>'
+
+
+def test_every_missing_template_is_listed_once(tmp_path):
+    objects = [SPAWN, EXIT, _templated(3, "mine/scout.tx", 80, 80),
+               _templated(4, "mine/elder.tx", 112, 80), _templated(5, "mine/scout.tx", 144, 80)]
+    path = write_map(tmp_path, objects=objects)
+    problems = validate_map(str(path))
+    assert [(p.object_id, p.is_error) for p in problems] == [(3, True), (4, True)], \
+        _lines(problems)
+    assert "'mine/scout.tx' not found" in problems[0].message
+    assert problems[0].message.endswith("(also objects 5)")
+    assert "'mine/elder.tx' not found" in problems[1].message
+
+
+def test_the_games_own_template_found_by_name_is_a_warning(tmp_path):
+    # saved from a folder where ../templates/insurgent.tx existed; here it does not
+    objects = [*basic_objects(), _templated(9, "../templates/insurgent.tx", 112, 80),
+               _templated(10, "../templates/insurgent.tx", 144, 48)]
+    problems = validate_map(str(write_map(tmp_path, objects=objects)))
+    assert len(problems) == 1 and not problems[0].is_error, _lines(problems)
+    assert problems[0].message == (
+        "template '../templates/insurgent.tx' is not beside the map; using the game's "
+        "insurgent.tx (a template of your own must travel with the map)")
+
+
+def test_a_template_beside_the_map_gives_no_warning(tmp_path):
+    from game import MAPS_DIR
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "insurgent.tx").write_bytes(
+        (MAPS_DIR / "templates" / "insurgent.tx").read_bytes())
+    objects = [*basic_objects(), _templated(9, "templates/insurgent.tx", 112, 80)]
+    assert validate_map(str(write_map(tmp_path, objects=objects))) == []

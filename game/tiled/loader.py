@@ -85,6 +85,7 @@ def _read_into(path: Path, result: LoadResult) -> None:
     templates = TemplateCache(path)
     templates.map_tilesets = [(t.firstgid, t.path.resolve()) for t in checked.tilesets]
     objects = read_objects(layers, templates, file)
+    result.problems.extend(templates.warnings)
     result.objects = objects
     art, rule_gids = _art_and_rule_layers(layers, tiles, file, result.problems)
     terrain = build_terrain(rule_gids, tiles, checked.width, checked.height)

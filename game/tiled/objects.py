@@ -10,10 +10,10 @@ import difflib
 import math
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.tiled.errors import MapError
+from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.properties import RawProperty, read_properties
 from game.tiled.safety import MAX_AUX_BYTES, locate, read_xml
 
@@ -142,11 +142,13 @@ class TemplateCache:
         self.base = map_path.resolve().parent
         self.cache: dict[Path, ET.Element] = {}
         self.map_tilesets: list[tuple[int, Path]] = []  # (firstgid, resolved .tsx path)
+        # the game's own templates standing in for ones not beside the map, as warnings
+        self.warnings: list[MapProblem] = []
 
     def object_for(self, source: str, file: str, where: dict) -> tuple[ET.Element, Path]:
         from game import MAPS_DIR
 
-        path, _ = locate(self.base, source, MAPS_DIR / "templates")
+        path, shipped = locate(self.base, source, MAPS_DIR / "templates")
         if path not in self.cache:
             if not path.is_file():
                 raise MapError.single(file, f"template {source!r} not found (looked at {path})",
@@ -155,6 +157,11 @@ class TemplateCache:
             if root.tag != "template" or root.find("object") is None:
                 raise MapError.single(str(path), "not a Tiled object template")
             self.cache[path] = root
+            if shipped:
+                self.warnings.append(MapProblem(
+                    file, f"template {source!r} is not beside the map; using the game's "
+                    f"{path.name} (a template of your own must travel with the map)",
+                    severity=WARNING))
         return self.cache[path], path
 
 
@@ -202,13 +209,32 @@ def _template_gid(root, tobj, path, templates, file, where) -> int:
 
 
 def read_objects(layers: list[LayerInfo], templates: TemplateCache, file: str) -> list[MapObject]:
+    """Every object on a visible object layer, templates expanded.  A broken object (a
+    missing template, a bad number) does not stop the reading: all are collected and
+    raised together, one line per problem rather than per object using it."""
     objects = []
+    failures: dict[str, list[MapError]] = {}
     for info in layers:
         if info.element.tag != "objectgroup" or not info.visible:
             continue
         for el in info.element.findall("object"):
-            objects.append(_read_object(expand_template(el, templates, file), info, file))
+            try:
+                objects.append(_read_object(expand_template(el, templates, file), info, file))
+            except MapError as exc:
+                failures.setdefault(str(exc.problems[0].message), []).append(exc)
+    if failures:
+        raise MapError(templates.warnings + [_merged(errs) for errs in failures.values()])
     return objects
+
+
+def _merged(errors: list[MapError]) -> MapProblem:
+    """One problem for every object that failed the same way, placed at the first."""
+    first = errors[0].problems[0]
+    ids = [e.problems[0].object_id for e in errors[1:] if e.problems[0].object_id is not None]
+    if not ids:
+        return first
+    shown = ", ".join(str(i) for i in ids[:8]) + (", ..." if len(ids) > 8 else "")
+    return replace(first, message=f"{first.message} (also objects {shown})")
 
 
 def _read_object(el: ET.Element, info: LayerInfo, file: str) -> MapObject:
