@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from game import MAPS_DIR
+
+if TYPE_CHECKING:  # importing game.tiled pulls in numpy and the loader: only when needed
+    from game.tiled.errors import MapProblem
 
 DEFAULT_MAP = MAPS_DIR / "granary.tmx"
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -41,9 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("file")
     replay.add_argument("--verify", action="store_true", help="check it ends on the same hash")
     replay.add_argument("--map", help="use this map instead of the one the replay names")
+    replay.set_defaults(json=True)  # its report is JSON, so is its error
 
     validate = sub.add_parser("validate", help="check maps and list every problem")
     validate.add_argument("maps", nargs="+")
+    validate.add_argument("--json", action="store_true",
+                          help="print one JSON object: every problem with its place")
     return parser
 
 
@@ -64,30 +72,70 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
 
+class Failure(Exception):
+    """A command that cannot go on: the problems to report (file, place, message), one
+    `error: FILE: MESSAGE` line each, and exit status 1."""
+
+    def __init__(self, problems: list[MapProblem]) -> None:
+        super().__init__(problems[0].message)
+        self.problems = problems
+
+    @classmethod
+    def at(cls, file: str | None, message: str) -> Failure:
+        from game.tiled.errors import MapProblem
+
+        return cls([MapProblem(file or "", message)])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except Failure as exc:
+        _report_failure(exc.problems, as_json=getattr(args, "json", False))
+        return 1
+    except BrokenPipeError:
+        # `danger-close sim ... | head -3`: the reader has gone; stop quietly, as a
+        # program killed by SIGPIPE would, and keep Python's exit flush from failing too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sim":
         return _cmd_sim(args)
     if args.command == "validate":
-        from game.tiled.validate import run
+        from game.tiled.validate import run, run_json
 
-        return run(args.maps)
+        return run_json(args.maps) if args.json else run(args.maps)
     if args.command == "replay":
         return _cmd_replay(args)
     if args.command == "play":
         return _in_a_window(lambda: _cmd_play(args.map, args))
-    import os
-
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.title import run_title
 
     return _in_a_window(lambda: run_title(frames=args.frames, screenshot=args.screenshot))
 
 
+def _report_failure(problems: list[MapProblem], as_json: bool) -> None:
+    """`error: FILE: MESSAGE` on stderr (the format `play` and `validate` use); with
+    --json also {"error": {...}} on stdout, so a script reading stdout sees why."""
+    from game.tiled.validate import problem_json
+
+    for p in problems:
+        print(f"{p.severity}: {p}" if p.file else f"{p.severity}: {p.message}", file=sys.stderr)
+    if as_json:
+        first = problems[0]
+        print(json.dumps({"error": {"file": first.file or None, "message": first.message,
+                                    "problems": [problem_json(p) for p in problems]}}))
+
+
 def _in_a_window(run) -> int:
     """Run a windowed entry point; no usable display is a message, not a traceback."""
-    import os
-
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
@@ -111,32 +159,41 @@ def _cmd_play(map_path: str, args: argparse.Namespace) -> int:
 
 
 def _load(map_path: str):
+    """The scenario, or Failure listing every error the loader found."""
     from game.tiled.errors import MapError
     from game.tiled.loader import load_scenario
 
     try:
         return load_scenario(map_path)
     except MapError as exc:
-        print(str(exc), file=sys.stderr)
-        return None
+        raise Failure(exc.problems) from None
     except OSError as exc:
-        print(f"{map_path}: cannot read the map: {exc.strerror or exc}", file=sys.stderr)
-        return None
+        raise Failure.at(map_path, f"cannot read the map: {exc.strerror or exc}") from None
+
+
+def _file_failure(path: str, exc: Exception, what: str) -> Failure:
+    """A commands or replay file problem as FILE: [line N: ]MESSAGE."""
+    if isinstance(exc, OSError):
+        return Failure.at(path, f"cannot read the {what}: {exc.strerror or exc}")
+    text = str(exc)
+    if text.startswith(f"{path}:"):  # "PATH:LINE: message" from the reader
+        line, _, rest = text[len(path) + 1:].partition(": ")
+        text = f"line {line}: {rest}" if line.isdigit() else text[len(path) + 1:].strip()
+    return Failure.at(path, f"not a usable {what}: {text}")
 
 
 def _cmd_sim(args: argparse.Namespace) -> int:
     from game.headless import CommandFileError, read_commands, run_headless
 
+    if args.record and args.seeds is not None:
+        raise Failure.at(None, "--record takes one run: use --seed, not --seeds")
     scenario = _load(args.map)
-    if scenario is None:
-        return 1
     commands = None
     if args.commands:
         try:
             commands = read_commands(args.commands)
         except (OSError, CommandFileError) as exc:
-            print(f"cannot use the commands file: {exc}", file=sys.stderr)
-            return 1
+            raise _file_failure(args.commands, exc, "commands file") from None
     if args.seeds is not None:
         return _cmd_sim_seeds(args, scenario, commands)
     pilot = _autopilot() if args.autopilot else None
@@ -169,9 +226,6 @@ def _cmd_sim_seeds(args: argparse.Namespace, scenario, commands) -> int:
     from game.ai.autopilot_runs import run_row, summarise
     from game.headless import run_headless
 
-    if args.record:
-        print("--record takes one run: use --seed, not --seeds", file=sys.stderr)
-        return 1
     rows = []
     for seed in args.seeds:
         pilot = _autopilot() if args.autopilot else None
@@ -201,18 +255,16 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     try:
         header, commands = load_replay(args.file)
     except (OSError, CommandFileError) as exc:
-        print(f"cannot read the replay: {exc}", file=sys.stderr)
-        return 1
+        raise _file_failure(args.file, exc, "replay") from None
     scenario = _load(args.map or header.map)
-    if scenario is None:
-        return 1
     same, run = verify_replay(scenario, header, commands)
     report = run.as_dict()
     print(json.dumps({"replay": args.file, "matches": same, "recorded_hash": header.state_hash,
                       "outcome": report["outcome"], "ticks": report["ticks"],
                       "state_hash": report["state_hash"]}))
     if args.verify and not same:
-        print("replay diverged: the final state hash differs", file=sys.stderr)
+        print(f"error: {args.file}: replay diverged: the final state hash differs",
+              file=sys.stderr)
         return 2
     return 0
 

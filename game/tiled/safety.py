@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from game.tiled.errors import WARNING, MapError, MapProblem
+from game.tiled.formats import unsupported_format
 
 MAX_MAP_BYTES = 16 * 1024 * 1024
 MAX_AUX_BYTES = 4 * 1024 * 1024  # external tilesets (.tsx) and templates (.tx)
@@ -95,7 +96,8 @@ def parse_xml_text(text: str, file: str) -> ET.Element:
         return ET.fromstring(text)
     except ET.ParseError as exc:
         line, col = exc.position
-        raise MapError.single(file, f"malformed XML at line {line}, column {col}") from None
+        message = unsupported_format(file, text) or f"malformed XML at line {line}, column {col}"
+        raise MapError.single(file, message) from None
 
 
 def int_attr(el: ET.Element, name: str, file: str, default: int | None = None, **where) -> int:

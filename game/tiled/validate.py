@@ -7,6 +7,7 @@ clear of walls, triggers that wake someone, snipers up high, enough survivors to
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from typing import TextIO
@@ -14,7 +15,7 @@ from typing import TextIO
 import numpy as np
 import tcod
 
-from game.sim.geometry import SUB, tile_of
+from game.sim.geometry import SUB, TILE_PX, tile_of
 from game.sim.scenario import Scenario
 from game.tiled.errors import WARNING, MapProblem
 from game.tiled.loader import LoadResult, read_map
@@ -49,6 +50,37 @@ def run(paths: list[str], out: TextIO | None = None) -> int:
             note = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
             print(f"ok: {path}{note}", file=out)
     return 1 if failed else 0
+
+
+def run_json(paths: list[str], out: TextIO | None = None) -> int:
+    """`validate --json`: one JSON object with every map's problems, for tools (a Tiled
+    extension); exit status as `run`.  When any map fails, "error" names the first error,
+    as every command's --json does."""
+    out = out or sys.stdout
+    maps, first_error = [], None
+    for path in paths:
+        problems = validate_map(path)
+        errors = [p for p in problems if p.is_error]
+        first_error = first_error or (errors[0] if errors else None)
+        maps.append({"file": str(path), "ok": not errors, "errors": len(errors),
+                     "warnings": len(problems) - len(errors),
+                     "problems": [problem_json(p) for p in problems]})
+    report: dict = {"ok": first_error is None, "maps": maps}
+    if first_error is not None:
+        report["error"] = {"file": first_error.file, "message": first_error.message}
+    print(json.dumps(report), file=out)
+    return 0 if first_error is None else 1
+
+
+def problem_json(p: MapProblem) -> dict:
+    """A problem as plain data: where it is (object id and name, pixel x/y as Tiled shows
+    them, the tile under that point, or the layer) and what is wrong."""
+    tile = None
+    if p.x is not None and p.y is not None:
+        tile = [int(p.x // TILE_PX), int(p.y // TILE_PX)]
+    return {"file": p.file, "severity": p.severity, "message": p.message,
+            "object_id": p.object_id, "object_name": p.object_name if p.object_id is not None
+            else None, "x": p.x, "y": p.y, "tile": tile, "layer": p.layer}
 
 
 def passable(scen: Scenario) -> np.ndarray:
