@@ -62,6 +62,9 @@ class RunReport:
             "survivors_lost": sum(1 for c in civilians if c.life == "dead"),
             "survivors_saved": world.stats.rescued,
             "squad_killed": sum(1 for u in world.squad() if u.life == "dead"),
+            # "The squad is down." means nobody standing; down members are not killed
+            "squad_downed": sum(1 for u in world.squad() if u.life == "downed"),
+            "squad_standing": sum(1 for u in world.squad() if u.active),
             "medkits_used": world.stats.medkits_used,
             "crates_delivered": world.stats.crates_delivered,
             "stars": debrief(world).stars,

@@ -1,8 +1,10 @@
 """The tables of MODDING.md, generated from the tables the game reads, so the guide stays true.
 
     python -m game.tools.doc_tables            # print every table
-    python -m game.tools.doc_tables --write    # rewrite the marked blocks in MODDING.md
-    python -m game.tools.doc_tables --check    # exit 1 if MODDING.md is out of date
+    python -m game.tools.doc_tables --write    # rewrite the marked blocks in the guides
+    python -m game.tools.doc_tables --check    # exit 1 if a guide is out of date
+
+The guides are MODDING.md and README.md (its CLI section).
 
 A block in the guide sits between `<!-- BEGIN name -->` and `<!-- END name -->`; the text
 between is replaced by TABLES[name](). A test runs the check.
@@ -22,6 +24,7 @@ from game.tiled.schema import CLASSES, ENUMS, MAP_PROPERTIES
 from game.tools.tile_table import TILES
 
 GUIDE = ROOT / "MODDING.md"
+README = ROOT / "README.md"  # its CLI section carries the sim's JSON fields too
 
 # What each class and property means to the game; the types and defaults come from schema.py.
 MEANINGS: dict[str, str] = {
@@ -46,7 +49,8 @@ MEANINGS: dict[str, str] = {
     "Extraction.name": "the name on the map and in the radio log",
     "Crate.kind": "what it holds, named on the radio when picked up",
     "Crate.required": "must be carried out for victory",
-    "title": "shown on the mission list and the briefing",
+    "title": "the mission's name: shown in the Custom maps list (the file name if there is "
+    "none) and on the briefing",
     "briefing": "Colonel Rahim's briefing text (multi-line is fine)",
     "rescue_required": "survivors to extract for victory (0 = none needed)",
     "air_strikes": "Falcon-2 strikes the player may call",
@@ -54,6 +58,54 @@ MEANINGS: dict[str, str] = {
     "insurgents_target_civilians": "insurgents shoot at survivors too",
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
+}
+# What each field of `danger-close sim MAP --json` means (tests check these are exactly
+# the report's keys, so a new field cannot go undocumented).
+SIM_FIELDS: dict[str, str] = {
+    "map": "the map file played (absolute path)",
+    "seed": "the seed of the rules' random numbers (`--seed`)",
+    "difficulty": "`easy`, `normal` or `hard`",
+    "outcome": "`victory`, `defeat`, or `undecided` when `--ticks` ran out first",
+    "reason": "why it ended, as the game says it: `Objective met and the squad is out.`, "
+    "`The squad is down.` (nobody left standing), `Too few survivors remain alive to meet "
+    "the goal.`, `Out of time.`; empty while undecided",
+    "ticks": "ticks simulated (30 a second)",
+    "time_s": "mission time in seconds",
+    "rescued": "survivors brought out (the older name of `survivors_saved`)",
+    "survivors_total": "survivors placed on the map",
+    "survivors_found": "survivors the squad has seen",
+    "survivors_lost": "survivors killed",
+    "survivors_saved": "survivors brought to the extraction zone",
+    "squad_killed": "squad members dead. A member who is down (hit hard, alive, needs "
+    "Hana) is not killed: `The squad is down.` with `squad_killed` 0 means everyone is "
+    "down and nobody dead: see `squad_downed`",
+    "squad_downed": "squad members down but alive at the end",
+    "squad_standing": "squad members on their feet at the end (0 = the squad is down)",
+    "squad_alive": "squad members not dead: `squad_standing` + `squad_downed`",
+    "medkits_used": "Hana's medkits used",
+    "crates_delivered": "crates carried into the extraction zone",
+    "stars": "the debrief's rating, 0 to 3 (0 unless victory)",
+    "rescue_required": "the map's `rescue_required`",
+    "insurgents_alive": "insurgents on the map and not dead (reinforcements not yet called "
+    "are not counted)",
+    "shots": "shots the squad fired",
+    "hits": "squad shots that hit",
+    "strikes_used": "air strikes and gun runs called",
+    "strike_casualties": "people (any side) downed or killed by strikes and gun runs",
+    "state_hash": "a hash of the final state: the same map, seed, difficulty and commands "
+    "always give the same hash",
+    "events": "how many of each event happened (`ShotFired`, `UnitDowned`, ...)",
+}
+# `sim MAP --seeds A..B --json`: one row per seed, then a summary.
+SEEDS_FIELDS: dict[str, str] = {
+    "runs[].seed, outcome, reason, time_s, survivors_saved, rescue_required, squad_killed, "
+    "crates_delivered, strikes_used, stars": "as in one run",
+    "runs[].squad_lost": "squad members dead or down at the end",
+    "summary.runs, wins, defeats, undecided": "counts of runs by outcome",
+    "summary.win_rate": "wins / runs",
+    "summary.mean_time_s, mean_win_time_s": "mean mission time of all runs, of the wins "
+    "(null without a win)",
+    "summary.mean_saved, mean_squad_lost": "means of `survivors_saved` and `squad_lost`",
 }
 SHAPES = {
     "SquadSpawn": "point", "Civilian": "point", "Insurgent": "point", "Crate": "point",
@@ -135,9 +187,24 @@ def limits_table() -> str:
     return "\n".join(rows)
 
 
+def _fields_table(fields: dict[str, str]) -> str:
+    rows = ["| field | meaning |", "|---|---|"]
+    rows += [f"| `{name}` | {meaning} |" for name, meaning in fields.items()]
+    return "\n".join(rows)
+
+
+def sim_json_table() -> str:
+    return _fields_table(SIM_FIELDS)
+
+
+def seeds_json_table() -> str:
+    return _fields_table(SEEDS_FIELDS)
+
+
 TABLES: dict[str, Callable[[], str]] = {
     "tiles": tiles_table, "classes": classes_table, "enums": enums_table,
-    "map": map_table, "limits": limits_table,
+    "map": map_table, "limits": limits_table, "sim_json": sim_json_table,
+    "seeds_json": seeds_json_table,
 }
 _BLOCK = re.compile(r"(<!-- BEGIN (\w+) -->\n)(.*?)(<!-- END \2 -->)", re.S)
 
@@ -152,24 +219,28 @@ def render(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="update the guide in place")
-    parser.add_argument("--check", action="store_true", help="exit 1 if the guide is stale")
-    parser.add_argument("--guide", type=Path, default=GUIDE)
+    parser.add_argument("--write", action="store_true", help="update the guides in place")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a guide is stale")
+    parser.add_argument("--guide", type=Path, action="append",
+                        help="a guide to render (default: MODDING.md and README.md)")
     args = parser.parse_args(argv)
     if not (args.write or args.check):
         for name, make in TABLES.items():
             print(f"<!-- BEGIN {name} -->\n{make()}\n<!-- END {name} -->\n")
         return 0
-    text = args.guide.read_text(encoding="utf-8")
-    new = render(text)
-    if args.check:
-        if new != text:
-            print(f"{args.guide} is out of date: run python -m game.tools.doc_tables --write",
+    stale = 0
+    for guide in args.guide or [GUIDE, README]:
+        text = guide.read_text(encoding="utf-8")
+        new = render(text)
+        if new == text:
+            continue
+        if args.check:
+            print(f"{guide} is out of date: run python -m game.tools.doc_tables --write",
                   file=sys.stderr)
-            return 1
-        return 0
-    args.guide.write_text(new, encoding="utf-8")
-    return 0
+            stale = 1
+        else:
+            guide.write_text(new, encoding="utf-8")
+    return stale
 
 
 if __name__ == "__main__":
