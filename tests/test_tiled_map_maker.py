@@ -169,8 +169,17 @@ def test_the_games_own_template_found_by_name_is_a_warning(tmp_path):
     problems = validate_map(str(write_map(tmp_path, objects=objects)))
     assert len(problems) == 1 and not problems[0].is_error, _lines(problems)
     assert problems[0].message == (
-        "template '../templates/insurgent.tx' is not beside the map; using the game's "
-        "insurgent.tx (a template of your own must travel with the map)")
+        "template '../templates/insurgent.tx' is not beside the map; using the game's own of "
+        "the same name (if one is a template you made, copy it along with the map)")
+
+
+def test_every_fallen_back_template_is_named_in_one_warning(tmp_path):
+    objects = [*basic_objects(), _templated(9, "../t/insurgent.tx", 112, 80),
+               _templated(10, "../t/civilian.tx", 144, 48)]
+    problems = validate_map(str(write_map(tmp_path, objects=objects)))
+    assert len(problems) == 1 and not problems[0].is_error, _lines(problems)
+    assert problems[0].message.startswith(
+        "templates '../t/insurgent.tx', '../t/civilian.tx' are not beside the map")
 
 
 def test_a_template_beside_the_map_gives_no_warning(tmp_path):

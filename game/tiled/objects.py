@@ -142,8 +142,23 @@ class TemplateCache:
         self.base = map_path.resolve().parent
         self.cache: dict[Path, ET.Element] = {}
         self.map_tilesets: list[tuple[int, Path]] = []  # (firstgid, resolved .tsx path)
-        # the game's own templates standing in for ones not beside the map, as warnings
-        self.warnings: list[MapProblem] = []
+        self.file = str(map_path)
+        # sources not found where the map says, for which the game's own copy stood in
+        self.fallbacks: list[str] = []
+
+    @property
+    def warnings(self) -> list[MapProblem]:
+        """One warning naming every template the game's own copy stood in for."""
+        if not self.fallbacks:
+            return []
+        names = [repr(s) for s in self.fallbacks]
+        if len(names) > 4:
+            names = names[:3] + [f"{len(names) - 3} more"]
+        which = (f"template {names[0]} is" if len(self.fallbacks) == 1
+                 else f"templates {', '.join(names)} are")
+        return [MapProblem(self.file, f"{which} not beside the map; using the game's own of "
+                           "the same name (if one is a template you made, copy it along with "
+                           "the map)", severity=WARNING)]
 
     def object_for(self, source: str, file: str, where: dict) -> tuple[ET.Element, Path]:
         from game import MAPS_DIR
@@ -158,10 +173,7 @@ class TemplateCache:
                 raise MapError.single(str(path), "not a Tiled object template")
             self.cache[path] = root
             if shipped:
-                self.warnings.append(MapProblem(
-                    file, f"template {source!r} is not beside the map; using the game's "
-                    f"{path.name} (a template of your own must travel with the map)",
-                    severity=WARNING))
+                self.fallbacks.append(source)
         return self.cache[path], path
 
 
