@@ -190,3 +190,15 @@ def test_a_template_beside_the_map_gives_no_warning(tmp_path):
         (MAPS_DIR / "templates" / "insurgent.tx").read_bytes())
     objects = [*basic_objects(), _templated(9, "templates/insurgent.tx", 112, 80)]
     assert validate_map(str(write_map(tmp_path, objects=objects))) == []
+
+
+def test_a_missing_template_does_not_hide_the_other_problems_nor_blame_others(tmp_path):
+    # the squad spawn's own template is missing: that is said once, and not also
+    # "no SquadSpawn"; the insurgent's bad facing is still reported
+    spawn = _templated(1, "mine/spawn.tx", 48, 48)
+    guard = obj(4, "Insurgent", 176, 48, prop("facing", "north", "int"), body="<point/>")
+    path = write_map(tmp_path, objects=[spawn, *basic_objects()[1:3], guard])
+    problems = validate_map(str(path))
+    assert sorted(p.object_id for p in problems) == [1, 4], _lines(problems)
+    with pytest.raises(Exception, match="mine/spawn.tx"):
+        load_scenario(path)

@@ -47,6 +47,9 @@ class LoadResult:
     problems: list[MapProblem] = field(default_factory=list)
     objects: list[MapObject] = field(default_factory=list)
     values: dict[int, dict] = field(default_factory=dict)  # object id -> typed properties
+    # some objects could not be read (their errors are listed): checks that count or match
+    # objects across the whole map would blame the wrong thing, so they are skipped
+    incomplete: bool = False
 
     @property
     def errors(self) -> list[MapProblem]:
@@ -85,7 +88,8 @@ def _read_into(path: Path, result: LoadResult) -> None:
     templates = TemplateCache(path)
     templates.map_tilesets = [(t.firstgid, t.path.resolve()) for t in checked.tilesets]
     objects = read_objects(layers, templates, file)
-    result.problems.extend(templates.warnings)
+    result.problems.extend(templates.warnings + templates.errors)
+    result.incomplete = bool(templates.errors)
     result.objects = objects
     art, rule_gids = _art_and_rule_layers(layers, tiles, file, result.problems)
     terrain = build_terrain(rule_gids, tiles, checked.width, checked.height)

@@ -145,6 +145,7 @@ class TemplateCache:
         self.file = str(map_path)
         # sources not found where the map says, for which the game's own copy stood in
         self.fallbacks: list[str] = []
+        self.errors: list[MapProblem] = []  # objects read_objects had to leave out
 
     @property
     def warnings(self) -> list[MapProblem]:
@@ -221,9 +222,10 @@ def _template_gid(root, tobj, path, templates, file, where) -> int:
 
 
 def read_objects(layers: list[LayerInfo], templates: TemplateCache, file: str) -> list[MapObject]:
-    """Every object on a visible object layer, templates expanded.  A broken object (a
-    missing template, a bad number) does not stop the reading: all are collected and
-    raised together, one line per problem rather than per object using it."""
+    """Every object on a visible object layer, templates expanded.  An object that cannot
+    be read (a missing template, a bad number) is left out and its problem kept in
+    `templates.errors`, one per cause naming every object it stopped, so a modder sees
+    every missing template and the rest of the map is still checked."""
     objects = []
     failures: dict[str, list[MapError]] = {}
     for info in layers:
@@ -234,8 +236,7 @@ def read_objects(layers: list[LayerInfo], templates: TemplateCache, file: str) -
                 objects.append(_read_object(expand_template(el, templates, file), info, file))
             except MapError as exc:
                 failures.setdefault(str(exc.problems[0].message), []).append(exc)
-    if failures:
-        raise MapError(templates.warnings + [_merged(errs) for errs in failures.values()])
+    templates.errors = [_merged(errs) for errs in failures.values()]
     return objects
 
 

@@ -106,14 +106,26 @@ def mission_problems(result: LoadResult) -> list[MapProblem]:
     file = result.path
     probs: list[MapProblem] = []
     objects = {o.id: o for o in result.objects}
-    placed = placed_classes(result)
 
     def at(source, message: str, severity: str = "error") -> None:
         o = objects.get(source.object_id)
         probs.append(MapProblem(file, message, severity, **(o.where() if o else {})))
 
     # Counted over the objects the map places, not the ones that survived the loader: a
-    # spawn in a wall already has its error, and is not also "missing" (one cause, one line).
+    # spawn in a wall already has its error, and is not also "missing" (one cause, one
+    # line).  With objects left unread (a missing template) nothing can be counted.
+    if not result.incomplete:
+        _count_problems(scen, placed_classes(result), file, probs)
+        _trigger_problems(scen, _declared(result), at)
+    _sniper_problems(scen, at)
+    _patrol_problems(scen, at)
+    if scen.squad:
+        _reach_problems(scen, at)
+    return probs
+
+
+def _count_problems(scen: Scenario, placed: Counter, file: str,
+                    probs: list[MapProblem]) -> None:
     if not placed["SquadSpawn"]:
         probs.append(MapProblem(file, "no SquadSpawn object: the squad has nowhere to start"))
     if not placed["Extraction"]:
@@ -121,12 +133,6 @@ def mission_problems(result: LoadResult) -> list[MapProblem]:
     if scen.rules.rescue_required > placed["Civilian"]:
         probs.append(MapProblem(file, f"rescue_required is {scen.rules.rescue_required} but "
                                 f"only {placed['Civilian']} civilians are placed"))
-    _trigger_problems(scen, _declared(result), at)
-    _sniper_problems(scen, at)
-    _patrol_problems(scen, at)
-    if scen.squad:
-        _reach_problems(scen, at)
-    return probs
 
 
 def placed_classes(result: LoadResult) -> Counter:
