@@ -202,3 +202,11 @@ def test_a_missing_template_does_not_hide_the_other_problems_nor_blame_others(tm
     assert sorted(p.object_id for p in problems) == [1, 4], _lines(problems)
     with pytest.raises(Exception, match="mine/spawn.tx"):
         load_scenario(path)
+
+
+def test_a_spawn_that_lost_its_class_is_one_warning_not_also_no_squad_spawn(tmp_path):
+    # what Tiled 1.8 leaves of a Tiled 1.9 class= spawn with `member` set: no class
+    lost = obj(1, "", 48, 48, prop("member", "rafiq", "string"), body="<point/>")
+    path = write_map(tmp_path, objects=[lost, *basic_objects()[1:]])
+    problems = validate_map(str(path))
+    assert len(problems) == 1 and "fit SquadSpawn" in problems[0].message, _lines(problems)

@@ -22,6 +22,7 @@ from game.tiled.objects import (
     LayerInfo,
     MapObject,
     TemplateCache,
+    classes_fitting,
     closest_class,
     patrol_fault,
     read_objects,
@@ -241,9 +242,7 @@ def _typed_values(objects: list[MapObject], schema: Schema, file: str,
 def _class_hint(obj: MapObject, schema: Schema) -> str:
     # Tiled 1.8 drops the `class=` attribute Tiled 1.9 wrote, leaving the properties behind;
     # name the classes those properties fit so the modder can put the class back.
-    if not obj.props:
-        return ""
-    fits = [c for c, members in schema.classes.items() if set(obj.props) <= set(members)]
+    fits = classes_fitting(obj, schema.classes)
     return f" (its properties fit {' or '.join(fits)}: set its class)" if fits else ""
 
 

@@ -102,6 +102,14 @@ def patrol_fault(route: MapObject | None) -> str:
     return f"which is {_SHAPE_NAMES.get(route.shape, route.shape)}, not a polyline or polygon"
 
 
+def classes_fitting(obj: MapObject, classes) -> list[str]:
+    """The classes whose members include all of a classless object's properties: what
+    Tiled 1.8 leaves of a Tiled 1.9 `class=` object is its properties and no class."""
+    if not obj.props:
+        return []
+    return [c for c, members in classes.items() if set(obj.props) <= set(members)]
+
+
 def closest_class(name: str, known) -> str | None:
     """The known class a misspelt one most likely meant ("Squadspawn" -> "SquadSpawn")."""
     by_lower = {k.lower(): k for k in known}

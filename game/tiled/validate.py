@@ -19,8 +19,8 @@ from game.sim.geometry import SUB, TILE_PX, tile_of
 from game.sim.scenario import Scenario
 from game.tiled.errors import WARNING, MapProblem
 from game.tiled.loader import LoadResult, read_map
-from game.tiled.objects import closest_class
-from game.tiled.schema import CLASSES
+from game.tiled.objects import classes_fitting, closest_class
+from game.tiled.schema import builtin_schema
 
 
 def validate_map(path: str) -> list[MapProblem]:
@@ -136,15 +136,20 @@ def _count_problems(scen: Scenario, placed: Counter, file: str,
 
 
 def placed_classes(result: LoadResult) -> Counter:
-    """How many objects of each class the map places, whether or not they loaded; an
-    unknown class close to a known one ("Squadspawn") counts as that one, since its own
-    error already says so."""
+    """How many objects of each class the map places, whether or not they loaded.  An
+    unknown class close to a known one ("Squadspawn"), or a classless object whose
+    properties fit one class only, counts as that class: its own message already says so."""
+    classes = builtin_schema().classes  # the game's classes: a project cannot add any
     counts: Counter = Counter()
     for o in result.objects:
         if o.id in result.values:
             counts[o.cls] += 1
-        elif o.cls and o.shape not in ("polyline", "polygon"):
-            counts[closest_class(o.cls, CLASSES) or ""] += 1
+        elif o.shape in ("polyline", "polygon"):
+            continue
+        elif o.cls:
+            counts[closest_class(o.cls, classes) or ""] += 1
+        elif len(fits := classes_fitting(o, classes)) == 1:
+            counts[fits[0]] += 1
     return counts
 
 
