@@ -240,7 +240,8 @@ def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
     except MapLoadFailed as exc:
         from game.ui.message import MessageScreen
 
-        print(f"error: {exc}", file=sys.stderr)
+        # one `error: FILE: MESSAGE` line per problem, as every command prints them
+        print("\n".join(f"error: {line}" for line in str(exc).splitlines()), file=sys.stderr)
         app.push(MessageScreen(app, "This map cannot be played", str(exc), exit_code=1))
         code = 1
     else:

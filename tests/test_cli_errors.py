@@ -138,3 +138,12 @@ def test_a_closed_pipe_ends_the_command_quietly(args):
         os.close(write_end)
     assert proc.stderr.decode() == ""
     assert proc.returncode == 1
+
+
+def test_play_prints_every_error_in_the_same_format(tmp_path, capsys):
+    bad = write_map(tmp_path, objects=[*basic_objects(),
+                                       '<object id="7" type="Tank" x="80" y="80"/>',
+                                       '<object id="8" type="Robot" x="80" y="80"/>'])
+    assert main(["play", str(bad), "--frames", "1"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all(line.startswith(f"error: {bad}: object ") for line in err)
