@@ -90,12 +90,13 @@ class Failure(Exception):
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        code = _dispatch(args)
+        try:
+            code = _dispatch(args)
+        except Failure as exc:
+            _report_failure(exc.problems, as_json=getattr(args, "json", False))
+            code = 1
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         return code
-    except Failure as exc:
-        _report_failure(exc.problems, as_json=getattr(args, "json", False))
-        return 1
     except BrokenPipeError:
         # `danger-close sim ... | head -3`: the reader has gone; stop quietly, as a
         # program killed by SIGPIPE would, and keep Python's exit flush from failing too.

@@ -147,3 +147,16 @@ def test_play_prints_every_error_in_the_same_format(tmp_path, capsys):
     assert main(["play", str(bad), "--frames", "1"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all(line.startswith(f"error: {bad}: object ") for line in err)
+
+
+def test_a_json_error_into_a_closed_pipe_is_quiet_too():
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "game", "sim", "nowhere.tmx", "--json"],
+                              cwd=ROOT, stdout=write_end, stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+    [line] = proc.stderr.decode().splitlines()  # the error line, and no traceback
+    assert line.startswith("error: nowhere.tmx: ")
+    assert proc.returncode == 1

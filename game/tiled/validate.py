@@ -78,7 +78,7 @@ def problem_json(p: MapProblem) -> dict:
     tile = None
     if p.x is not None and p.y is not None:
         tile = [int(p.x // TILE_PX), int(p.y // TILE_PX)]
-    return {"file": p.file, "severity": p.severity, "message": p.message,
+    return {"file": p.file or None, "severity": p.severity, "message": p.message,
             "object_id": p.object_id, "object_name": p.object_name if p.object_id is not None
             else None, "x": p.x, "y": p.y, "tile": tile, "layer": p.layer}
 
