@@ -120,6 +120,15 @@ def fire_weapons(world: World, events: list) -> None:
             _engage(world, unit, events)
         elif unit.ground_target is not None:
             _suppress(world, unit, events)
+        if not unit.target_id and unit.ground_target is None:
+            _stand_down(unit)
+
+
+def _stand_down(unit: Unit) -> None:
+    """Nothing left to shoot at: "firing" and "aiming" end now, however the target went
+    (dropped out of sight, an order, another system clearing it)."""
+    if unit.activity in ("firing", "aiming"):
+        unit.activity = "moving" if unit.path else "idle"
 
 
 def _engage(world: World, unit: Unit, events: list) -> None:

@@ -154,8 +154,10 @@ def _progress_tile_job(world: World, unit: Unit, events: list) -> None:
         events.append(RadioMessage(unit.name, f"Got the {crate.kind} crate."))
         return
     terrain = world.terrain
-    if not terrain.locked[ty, tx]:
+    if not terrain.locked[ty, tx]:  # opened (or blown in) by something else meanwhile
         unit.work_tile, unit.work_left = None, 0
+        if unit.activity == "working":
+            unit.activity = "idle"
         return
     unit.path.clear()
     unit.activity = "working"
