@@ -178,9 +178,20 @@ def _reach_problems(scen: Scenario, at) -> None:
     for crate in scen.crates:
         if not reach[_tile(crate.x, crate.y)[::-1]]:
             at(crate.source, "crate cannot be reached from the squad spawn")
+    in_view = seen_from(scen, reach)
     for ins in scen.insurgents:
-        if not reach[_tile(ins.x, ins.y)[::-1]]:
+        # one behind sandbags the squad can see and shoot over is a target, not a mistake
+        if not in_view[_tile(ins.x, ins.y)[::-1]]:
             at(ins.source, "insurgent cannot be reached from the squad spawn", WARNING)
+
+
+def seen_from(scen: Scenario, reach: np.ndarray) -> np.ndarray:
+    """The reachable tiles and those joined to them by tiles that do not block sight
+    (low cover, open doors): where a walled-in insurgent can still be seen and shot."""
+    cost = (~scen.terrain.opaque | reach).astype(np.int32)
+    dist = np.where(reach, 0, np.iinfo(np.int32).max).astype(np.int32)
+    tcod.path.dijkstra2d(dist, cost, 1, 0, out=dist)
+    return dist != np.iinfo(np.int32).max
 
 
 def _trigger_problems(scen: Scenario, declared: list[tuple[str, dict]], at) -> None:

@@ -185,7 +185,7 @@ def training_objects() -> list[MapObject]:
               group="house"),
         point("Civilian", 18, 7, "Shepherd's daughter", kind="child", hidden=True,
               wounded=True, group="house"),
-        # walled in by sandbags (the validator warns they cannot be reached: on purpose)
+        # walled in by sandbags on purpose: they stay put, and can be seen and shot
         point("Insurgent", 33, 22, "Range target 1", role="rifleman", group="range",
               ambush=True, facing=180),
         point("Insurgent", 33, 24, "Range target 2", role="rifleman", group="range",
