@@ -58,20 +58,42 @@ class StepClock:
         return 0.0 if self.paused else dt * self.scale
 
 
-def init_pygame():
-    """Start only what the game uses (no audio here); fast software presenting."""
+INVISIBLE_DRIVERS = ("offscreen", "dummy")  # SDL drivers that draw to no screen
+
+
+def init_pygame(headless: bool = False):
+    """Start only what the game uses (no audio here); fast software presenting.
+    Unless `headless` (a --frames run), refuse a display nobody can see."""
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
     pygame.display.init()
+    problem = invisible_display(pygame.display.get_driver(),
+                                os.environ.get("SDL_VIDEODRIVER", ""), headless)
+    if problem:
+        pygame.display.quit()
+        raise pygame.error(problem)  # the command line turns this into a message, exit 1
     pygame.font.init()
     return pygame
 
 
+def invisible_display(driver: str, asked: str, headless: bool) -> str:
+    """Why the game cannot be shown, or "".  With no screen SDL quietly falls back to a
+    driver that draws nowhere, and the game would run forever unseen; that is only
+    wanted when the player asked for it (SDL_VIDEODRIVER) or for a headless run."""
+    driver = driver.lower()
+    wanted = {name.strip().lower() for name in asked.split(",")}
+    if headless or driver not in INVISIBLE_DRIVERS or driver in wanted:
+        return ""
+    return (f"no screen found: SDL fell back to its invisible '{driver}' video driver; "
+            "run it where there is a display (is DISPLAY or WAYLAND_DISPLAY set?)")
+
+
 class App:
-    def __init__(self, size: tuple[int, int] = WINDOW_SIZE, title: str = "Danger Close") -> None:
-        pygame = init_pygame()
+    def __init__(self, size: tuple[int, int] = WINDOW_SIZE, title: str = "Danger Close",
+                 headless: bool = False) -> None:
+        pygame = init_pygame(headless)
         self.pg = pygame
         pygame.display.set_caption(title)
         self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -211,15 +233,11 @@ class App:
 
 
 def screenshot_dir() -> Path:
-    import platformdirs
+    """F12 pictures go with the player's other files: under DANGER_CLOSE_HOME when it is
+    set (a portable install keeps everything in one folder), else the data folder."""
+    from game import userdata
 
-    try:
-        pictures = Path(platformdirs.user_pictures_dir())
-    except Exception:  # some headless systems have no pictures folder at all
-        pictures = None
-    if pictures is not None and pictures.is_dir():
-        return pictures / "Danger Close"
-    return Path(platformdirs.user_data_dir("danger-close")) / "screenshots"
+    return userdata.data_dir() / "screenshots"
 
 
 def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
@@ -229,7 +247,7 @@ def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
     tick each), save `screenshot` if given, and return; works under SDL_VIDEODRIVER=dummy.
     With `profile`, the player's settings (key bindings, volumes) and sound are used.
     Returns the exit code: 0, or 1 when the map could not be loaded."""
-    app = App()
+    app = App(headless=frames is not None)
     if profile:
         from game.ui.profile import prepare
 

@@ -1,8 +1,9 @@
 """The campaign: the ordered missions (maps/campaign.json) and the player's progress
 (which missions are done and with how many stars), saved as progress.json.
 
-Missions unlock in order: the first is always open, each next one once the one before
-it is won.  Training missions are open from the start and never block the story.
+Missions unlock in order: the first (the training lane) is open, each next one once the
+one before it is won.  A mission already won stays open, and so does the one after it,
+so progress from a version that left training optional still holds.
 """
 
 from __future__ import annotations
@@ -85,23 +86,21 @@ class Progress:
         return True
 
     def unlocked(self, missions: list[Mission]) -> list[bool]:
-        """Per mission: can it be played?  Story missions open one after another."""
-        out = []
-        previous_won = True
-        for m in missions:
-            if m.training:
-                out.append(True)
-                continue
-            out.append(previous_won or self.won(m.id))
-            previous_won = self.won(m.id)
-        return out
+        """Per mission: can it be played?  Open up to one past the furthest won."""
+        furthest = self._furthest_won(missions)
+        return [i <= furthest + 1 for i in range(len(missions))]
 
     def next_mission(self, missions: list[Mission]) -> Mission | None:
-        """The first open story mission not yet won (what "Continue" plays)."""
-        for m, is_open in zip(missions, self.unlocked(missions), strict=True):
-            if is_open and not m.training and not self.won(m.id):
+        """What to play next ("Continue", the campaign's cursor): the first mission not
+        yet won after the furthest one won; None when the campaign is done."""
+        for m in missions[self._furthest_won(missions) + 1:]:
+            if not self.won(m.id):
                 return m
         return None
+
+    def _furthest_won(self, missions: list[Mission]) -> int:
+        """Index of the last won mission in campaign order, -1 when none is."""
+        return max((i for i, m in enumerate(missions) if self.won(m.id)), default=-1)
 
     def to_dict(self) -> dict:
         return {"version": 1, "stars": dict(sorted(self.stars.items()))}

@@ -192,9 +192,13 @@ def quicksave_path(scenario) -> Path:
     return userdata.data_dir() / "quicksaves" / f"{stem}.json"
 
 
-def quicksave(session, path: Path | None = None) -> Path:
+def quicksave(session, path: Path | None = None, ui: dict | None = None) -> Path:
+    """Write the session's world; `ui` is the front end's own state (pause, camera, radio
+    log), kept as plain JSON beside the world and never part of its hash."""
     path = path or quicksave_path(session.scenario)
     data = world_to_dict(session.world, list(session.recorded))
+    if ui:
+        data["ui"] = ui
     try:
         write_atomically(path, json.dumps(data, separators=(",", ":")))
     except OSError as exc:
@@ -202,9 +206,10 @@ def quicksave(session, path: Path | None = None) -> Path:
     return path
 
 
-def quickload(session, path: Path | None = None) -> None:
+def quickload(session, path: Path | None = None) -> dict:
     """Replace the session's world with the quicksave's (the session is untouched when
-    anything is wrong)."""
+    anything is wrong).  Returns the saved `ui` block ({} in older saves), unchecked:
+    the front end validates each field it reads."""
     path = path or quicksave_path(session.scenario)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -215,3 +220,5 @@ def quickload(session, path: Path | None = None) -> None:
     world, recorded = world_from_dict(data, session.scenario)
     session.world = world
     session.recorded = list(recorded)
+    ui = data.get("ui")
+    return ui if isinstance(ui, dict) else {}

@@ -27,7 +27,10 @@ def missions(tmp_path: Path) -> list[Mission]:
 def test_missions_unlock_in_order(tmp_path):
     ms = missions(tmp_path)
     p = Progress()
-    assert p.unlocked(ms) == [True, True, False, False]  # training and the first story one
+    assert p.unlocked(ms) == [True, False, False, False]  # a new player: training only
+    assert p.next_mission(ms).id == "training"
+    p.record("training", 3)
+    assert p.unlocked(ms) == [True, True, False, False]
     assert p.next_mission(ms).id == "qasr"
     p.record("qasr", 2)
     assert p.unlocked(ms) == [True, True, True, False]
@@ -41,10 +44,13 @@ def test_missions_unlock_in_order(tmp_path):
     assert p.record("qasr", 3) and p.stars["qasr"] == 3
 
 
-def test_training_never_blocks_the_story(tmp_path):
+def test_progress_from_before_training_was_required_still_holds(tmp_path):
+    """A player who skipped training when it was optional keeps every mission they had
+    open, and Continue goes on with the story, not back to the lane."""
     ms = missions(tmp_path)
-    assert Progress({"training": 1}).unlocked(ms)[1]
-    assert Progress().unlocked(ms)[1]
+    p = Progress({"qasr": 2})
+    assert p.unlocked(ms) == [True, True, True, False]
+    assert p.next_mission(ms).id == "mavrah"
 
 
 def test_progress_round_trip(home):

@@ -104,7 +104,8 @@ def test_keyboard_walks_title_campaign_briefing_mission_pause(app):
     assert isinstance(app.screens[-1], CampaignScreen)
     campaign = app.screens[-1]
     first = campaign.missions[campaign.menu.index]
-    assert not first.training  # the cursor starts on the first story mission
+    assert first.training  # a new player is led into the training lane first
+    assert campaign.open == [True] + [False] * (len(campaign.missions) - 1)
     key(app, pygame.K_RETURN)
     assert isinstance(app.screens[-1], BriefingScreen)
     key(app, pygame.K_RETURN)  # Deploy

@@ -34,8 +34,12 @@ class TextCache:
         return surf
 
     def blit(self, surface, text, pos, size=18, colour=(230, 230, 225), bold=False,
-             anchor: str = "topleft") -> pygame.Rect:
+             anchor: str = "topleft", inside: pygame.Rect | None = None) -> pygame.Rect:
+        """Draw text with its `anchor` point at pos; with `inside` (a label that follows
+        the mouse), moved as little as needed to stay within that rect."""
         img = self.render(text, size, colour, bold)
         rect = img.get_rect(**{anchor: pos})
+        if inside is not None:
+            rect.clamp_ip(inside)
         surface.blit(img, rect)
         return rect

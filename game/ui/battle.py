@@ -106,7 +106,7 @@ class BattleScreen(Screen):
         gc.unfreeze()
         gc.collect()
         gc.freeze()
-        self.first_selection = set(self.selected)
+        self.selection_made = False  # the player picked someone (training step 1)
         self.log.add(0.0, f"Rahim: {rules.title}. {objective_line(world)}", (120, 210, 230))
 
     def restart(self) -> None:
@@ -151,6 +151,7 @@ class BattleScreen(Screen):
             self.log.consume(events, self.world)
             if self.tutorial:
                 self.tutorial.observe_events(events)
+                self.tutorial.observe_world(self.world)
             self._strike_events(events)
             extras.play_sounds(self, events)
             self.selected = {i for i in self.selected
@@ -217,7 +218,7 @@ class BattleScreen(Screen):
         elif pygame.K_1 <= key <= pygame.K_4:
             self._hotkey(key - pygame.K_1, bool(mods & pygame.KMOD_SHIFT))
         elif key == pygame.K_a and mods & pygame.KMOD_CTRL:
-            self.selected = {u.id for u in self.world.squad() if orders.selectable(self.world, u)}
+            self.select({u.id for u in self.world.squad() if orders.selectable(self.world, u)})
         elif key == pygame.K_g:
             self.order(orders.gather(self.world, self.selected))
         elif key == pygame.K_x:
@@ -235,7 +236,13 @@ class BattleScreen(Screen):
         if self.last_tap[0] == index and now - self.last_tap[1] < DOUBLE_TAP_S:
             self._centre_on_selection()
         self.last_tap = (index, now)
-        self.selected = (self.selected | {unit.id}) if add else {unit.id}
+        self.select((self.selected | {unit.id}) if add else {unit.id})
+
+    def select(self, ids: set[int]) -> None:
+        """The player's own pick (a click, a box, a key); picking what was already
+        selected still counts as having selected."""
+        self.selected = set(ids)
+        self.selection_made |= bool(ids)
 
     def _centre_on_selection(self) -> None:
         units = [self.world.units[i] for i in self.selected if i in self.world.units]
@@ -252,7 +259,7 @@ class BattleScreen(Screen):
                 return
             uid = self.hud.hit_badge(event.pos)
             if uid:
-                self.selected = {uid}
+                self.select({uid})
                 return
             if self.hud.over_hud(event.pos):
                 return
@@ -286,14 +293,11 @@ class BattleScreen(Screen):
         if math.dist(start, event.pos) >= DRAG_THRESHOLD:
             rect = pygame.Rect(start, (event.pos[0] - start[0], event.pos[1] - start[1]))
             picked = orders.box_select(self.world, self.camera, rect, self.last_alpha)
-            self.selected = (self.selected | picked) if add else picked
+            self.select((self.selected | picked) if add else picked)
             return
         unit = orders.unit_at(self.world, self.camera, *event.pos, self.last_alpha)
         if unit is not None and orders.selectable(self.world, unit):
-            if add:
-                self.selected ^= {unit.id}
-            else:
-                self.selected = {unit.id}
+            self.select((self.selected ^ {unit.id}) if add else {unit.id})
         elif not add:
             self.selected = set()
 
@@ -358,7 +362,7 @@ class BattleScreen(Screen):
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera, shown)
         if self.tutorial:
-            self.tutorial.observe_state(self.selected != self.first_selection, clock.paused)
+            self.tutorial.observe_state(self.selection_made, clock.paused)
             log_left = self.hud.log_left
             right_clear = surface.get_width() - log_left + 10 if log_left else None
             button = getattr(self.strike_aim, "button_rect", None)

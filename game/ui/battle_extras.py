@@ -81,9 +81,10 @@ def pan_direction(app, keys) -> tuple[int, int]:
 def quicksave(battle) -> bool:
     from game.save import SaveError
     from game.save import quicksave as save
+    from game.ui.saved_view import view_state
 
     try:
-        path = save(battle.session)
+        path = save(battle.session, ui=view_state(battle))
     except SaveError as exc:
         battle.app.toast(f"Quicksave failed: {exc}")
         return False
@@ -94,14 +95,16 @@ def quicksave(battle) -> bool:
 def quickload(battle) -> bool:
     from game.save import SaveError
     from game.save import quickload as load
+    from game.ui.saved_view import restore_view
 
     try:
-        load(battle.session)
+        view = load(battle.session)
     except SaveError as exc:
         battle.app.toast(f"Quickload failed: {exc}")
         return False
     battle.app.clock.accumulator = 0.0
     battle._attach()
+    restore_view(battle, view)  # an old save without the block: the fresh view stays
     battle.app.toast("Quickloaded")
     return True
 
@@ -165,7 +168,7 @@ def tooltip_text(battle, pos) -> str:
     if battle.minimap.rect.collidepoint(pos):
         return "Minimap: click to look there, right-click to send the selection."
     if pos[1] < 28:
-        return "Survivors saved / needed (of those on the map), Falcon-2 charges left."
+        return "Survivors saved and needed (of those on the map), Falcon-2 charges left."
     return ""
 
 

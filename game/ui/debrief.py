@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.progress import Mission
+from game.ui.outcome import squad_counts
 from game.ui.profile import prepare, save_profile_progress
 from game.ui.screen import Screen
 from game.ui.widgets import (
@@ -35,6 +36,13 @@ def next_mission(app, mission: Mission | None) -> Mission | None:
         if not m.training:
             return m
     return None
+
+
+def casualties(world, report) -> str:
+    """Killed, down (not standing: the defeat says the squad is down) and hurt."""
+    _, down, killed, _ = squad_counts(world)
+    hurt = max(0, report.squad_wounded - down)  # the report counts the downed as wounded
+    return f"{killed} killed, {down} down, {hurt} wounded"
 
 
 def in_campaign(app, mission: Mission | None) -> bool:
@@ -153,7 +161,7 @@ class DebriefScreen(Screen):
             ("Survivors saved", f"{r.rescued} of {r.survivors_total} (needed "
                                 f"{r.rescue_required})"),
             ("Survivors lost", str(r.survivors_lost)),
-            ("Squad casualties", f"{r.squad_killed} killed, {r.squad_wounded} wounded"),
+            ("Squad casualties", casualties(self.battle.world, r)),
             ("Time", f"{minutes}:{seconds:02d}"),
         ]
         right = [

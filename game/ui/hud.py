@@ -53,6 +53,16 @@ def _s(value: float, ui: float) -> int:
     return max(1, round(value * ui))
 
 
+def survivors_status(saved: int, needed: int, total: int) -> str:
+    """The rescue count for the top bar; more saved than needed reads as a met goal,
+    never as "7/6"."""
+    if not needed:
+        return f"Survivors saved {saved} of {total}"
+    if saved >= needed:
+        return f"Survivors saved {saved} of {total}: goal of {needed} met"
+    return f"Survivors saved {saved}, {needed} needed (of {total})"
+
+
 def _mmss(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 60:02d}:{s % 60:02d}"
@@ -105,8 +115,7 @@ class Hud:
         parts = [_mmss(world.time_s)]
         total = len(world.civilians())
         if total or rules.rescue_required:
-            parts.append(f"Survivors saved {world.stats.rescued}/{rules.rescue_required}"
-                         f" (of {total})")
+            parts.append(survivors_status(world.stats.rescued, rules.rescue_required, total))
         crates = [c for c in world.crates.values() if c.required]
         if crates:
             parts.append(f"Crates out {sum(c.delivered for c in crates)}/{len(crates)}")
@@ -129,7 +138,7 @@ class Hud:
             weapon = unit.weapon
             ammo = None
             if weapon is not None:
-                ammo = ("reloading" if unit.activity == "reloading"
+                ammo = ("reloading" if unit.reload_left > 0
                         else f"{unit.ammo}/{weapon.magazine}")
                 ammo = f"{weapon.name} {ammo}"
             frac = max(0.0, min(1.0, unit.hp / unit.utype.max_hp))

@@ -52,8 +52,16 @@ def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
         colour = GREEN if event.outcome == "victory" else RED
         return f"Mission {event.outcome}: {event.reason}", colour
     if isinstance(event, ev.CommandRefused):
-        return f"Can't do that: {event.reason}.", GREY
+        return (f"Can't do that: {event.reason}.", GREY) if _players(event, world) else None
     return None
+
+
+def _players(refusal, world) -> bool:
+    """Was the refused order the player's?  The insurgents' AI sends orders through the
+    same step; their refusals are no news for the player's radio (the AI only ever
+    orders insurgents, and the player never does)."""
+    unit = world.units.get(refusal.unit_id)
+    return unit is None or unit.side != "insurgent"
 
 
 def _casualty(event, world):

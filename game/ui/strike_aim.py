@@ -206,7 +206,8 @@ class StrikeAim:
         if self.state == CONFIRMING and key == pygame.K_n:
             self.back()
             return True, []
-        return False, []
+        # the prompt is modal: no other key (Space, speed, orders) reaches the battle
+        return self.state == CONFIRMING, []
 
     def consume(self, events: list) -> None:
         """After a tick: a late "danger close" refusal reopens the prompt."""
@@ -254,7 +255,7 @@ class StrikeAim:
         else:
             label = "FALCON-2: click to call the strike, Tab: gun run, Esc to cancel"
         self.text.blit(surface, label, (centre[0], centre[1] - r - 6), 20, colour, bold=True,
-                       anchor="midbottom")
+                       anchor="midbottom", inside=_margin(surface))
 
     def _draw_gun(self, surface: pygame.Surface, camera: Camera, world) -> None:
         """The gun line with its damage band and wider danger band, or a start marker."""
@@ -269,7 +270,7 @@ class StrikeAim:
             pygame.draw.circle(surface, SAFE, pos, max(6, round(0.4 * camera.tile_px)), 2)
             self.text.blit(surface, "GUN RUN: drag a line to strafe, Tab: bomb, Esc to cancel",
                            (pos[0], pos[1] - camera.tile_px), 20, SAFE, bold=True,
-                           anchor="midbottom")
+                           anchor="midbottom", inside=_margin(surface))
             return
         a = camera.world_to_screen((line[0] + 0.5) * TILE_PX, (line[1] + 0.5) * TILE_PX)
         b = camera.world_to_screen((line[2] + 0.5) * TILE_PX, (line[3] + 0.5) * TILE_PX)
@@ -291,7 +292,7 @@ class StrikeAim:
                  else "GUN RUN: release to call it in, Esc to cancel")
         top = (min(a[1], b[1]) - round(DANGER_TILES * camera.tile_px) - 4)
         self.text.blit(surface, label, ((a[0] + b[0]) // 2, top), 20, colour, bold=True,
-                       anchor="midbottom")
+                       anchor="midbottom", inside=_margin(surface))
 
     def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
         """The strike button: charges, or the ETA countdown while a run is under way."""
@@ -348,3 +349,8 @@ class StrikeAim:
             pygame.draw.rect(surface, (30, 24, 22), rect)
             pygame.draw.rect(surface, colour, rect, 2)
             t.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
+
+
+def _margin(surface: pygame.Surface) -> pygame.Rect:
+    """Where a label that follows the aim may go: the screen less a small margin."""
+    return surface.get_rect().inflate(-8, -8)

@@ -148,6 +148,15 @@ class TitleScreen(Screen):
             return
         self.app.push(CampaignScreen(self.app))
 
+    def ask_to_quit(self) -> None:
+        """Esc is easy to press once too often on the way back: ask first ("No" is
+        where the cursor starts, so Enter or Esc again stays)."""
+        from game.ui.confirm import ConfirmScreen
+
+        self.app.push(ConfirmScreen(self.app, "Quit Danger Close?",
+                                    "Your campaign progress is saved.",
+                                    lambda: self.app.quit(0), yes="Quit", no="Stay"))
+
     def custom_maps(self) -> None:
         from game.ui.custom_maps import CustomMapsScreen
 
@@ -162,7 +171,7 @@ class TitleScreen(Screen):
         if self.menu.handle_event(event):
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.quit(0)
+            self.ask_to_quit()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F1:
             from game.ui.help_overlay import HelpOverlay
 
@@ -208,7 +217,7 @@ def run_title(frames: int | None = None, screenshot: str | None = None) -> int:
     (headless under SDL_VIDEODRIVER=dummy), saving `screenshot` if given."""
     from game.app import App
 
-    app = App()
+    app = App(headless=frames is not None)
     prepare(app, audio=frames is None)  # a headless picture needs no sound
     app.push(TitleScreen(app))
     code = app.run(frames)

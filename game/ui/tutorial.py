@@ -8,7 +8,7 @@ to the next one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import pygame
 
@@ -38,6 +38,34 @@ class Progress:
 
 
 Check = Callable[[Progress], bool]
+_FLAG_NAMES = tuple(f.name for f in fields(Progress))
+
+
+def world_progress(world) -> Progress:
+    """The steps the world itself shows were done (not how: selecting and pausing leave
+    no trace in it)."""
+    civilians = world.civilians()
+    p = Progress(
+        found=any(u.found for u in civilians),
+        following=any(u.leader_id and u.alive for u in civilians),
+        healed=world.stats.medkits_used > 0,
+        strike=world.stats.strikes_used > 0 or bool(world.strikes),
+        extracted=world.stats.rescued > 0 or any(u.life == "gone" for u in world.squad()),
+    )
+    p.moved = p.found or p.following or p.extracted  # none of these happens standing still
+    p.selected = p.moved
+    return p
+
+
+def _decoded(recorded: Iterable[dict]) -> list:
+    """The recorded player orders that still decode (a damaged line is skipped)."""
+    out = []
+    for entry in recorded:
+        try:
+            out.append(c.command_from_dict(entry["command"]))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
 
 # the first keyword found in a prompt decides what finishes it; order matters
 KEYWORDS: tuple[tuple[tuple[str, ...], Check], ...] = (
@@ -113,6 +141,40 @@ class Tutorial:
         self.progress.selected |= selected
         self.progress.paused |= paused
         self._advance()
+
+    def observe_world(self, world) -> None:
+        """What the world shows was already done counts as done: after a quickload no
+        event says again that the survivors were found or Falcon-2 was called."""
+        shown = world_progress(world)
+        for name in _FLAG_NAMES:
+            if getattr(shown, name):
+                setattr(self.progress, name, True)
+        self._advance()
+
+    def resume(self, world, recorded: Iterable[dict], saved: object = None) -> None:
+        """Carry on after a quickload from the state of the world: the player's recorded
+        orders, the flags and step saved with the quicksave (`saved`, unchecked data from
+        the file), and every step before the last one the world shows done."""
+        self.observe_orders(_decoded(recorded))
+        if isinstance(saved, dict):
+            flags = saved.get("done")
+            for name in flags if isinstance(flags, list) else ():
+                if isinstance(name, str) and name in _FLAG_NAMES:
+                    setattr(self.progress, name, True)
+            index = saved.get("index")
+            if isinstance(index, int) and not isinstance(index, bool):
+                self.index = max(self.index, min(index, len(self.lines)))
+        shown = world_progress(world)
+        done = [i for i, line in enumerate(self.lines)
+                if (check := check_for(line)) is not None and check(shown)]
+        if done:
+            self.index = max(self.index, done[-1])  # past it: the earlier lessons too
+        self.observe_world(world)
+
+    def saved(self) -> dict:
+        """What a quicksave keeps: the step reached and what the player has done."""
+        return {"index": self.index,
+                "done": [n for n in _FLAG_NAMES if getattr(self.progress, n)]}
 
     def _advance(self) -> None:
         while not self.done:
