@@ -109,6 +109,15 @@ def test_the_radio_log_keeps_quiet_about_the_insurgents_refused_orders():
         "Can't do that: no route there.", "Can't do that: no air support left."]
 
 
+def test_a_trigger_line_that_names_its_speaker_is_not_prefixed_radio():
+    world = Session(walled_field(), seed=3).world
+    log = RadioLog()
+    log.consume([ev.RadioMessage("Radio", "Rahim: Targets in the pit."),
+                 ev.RadioMessage("Radio", "Ambush! They were waiting: in the school.")], world)
+    assert [line.text for line in log.lines] == [
+        "Rahim: Targets in the pit.", "Radio: Ambush! They were waiting: in the school."]
+
+
 # -- 4. statuses end when they stop being true ---------------------------------------------
 def stale_status(unit) -> str:
     """The activity a unit shows that nothing in its state supports any more."""
@@ -169,8 +178,10 @@ def test_after_a_quickload_the_prompts_resume_from_the_world(app):
     key(app, pygame.K_F5)
     key(app, pygame.K_F9)
     tutorial = battle.tutorial
-    assert tutorial.index >= 3, tutorial.current
-    assert "stone house" not in tutorial.current
+    assert tutorial.index == 2, tutorial.current  # found: so selected and moved before
+    key(app, pygame.K_SPACE)  # the one lesson the world cannot show: pausing
+    app.step_frame(1 / 30)
+    assert tutorial.index == 4, tutorial.current  # the stone house is behind them
 
 
 # -- 6. the defeat screen ------------------------------------------------------------------
@@ -291,8 +302,9 @@ def test_f12_screenshots_go_under_danger_close_home(app, home):
 # -- 11. the top bar's count and the title's Esc -------------------------------------------
 def test_more_saved_than_needed_reads_as_a_goal_met():
     assert "7/6" not in survivors_status(7, 6, 10)
-    assert survivors_status(7, 6, 10) == "Survivors saved 7 of 10: goal of 6 met"
-    assert survivors_status(2, 6, 10) == "Survivors saved 2, 6 needed (of 10)"
+    assert survivors_status(7, 6, 10) == "Survivors saved 7: goal of 6 met (10 on the map)"
+    assert survivors_status(2, 6, 10) == "Survivors saved 2 of 6 needed (10 on the map)"
+    assert survivors_status(0, 2, 2) == "Survivors saved 0 of 2 needed"
     assert survivors_status(1, 0, 3) == "Survivors saved 1 of 3"
 
 
@@ -333,3 +345,18 @@ def test_an_insurgent_behind_sandbags_is_a_target_one_behind_stone_is_not_seen()
     seen = seen_from(scen, reach)
     assert not reach[1, 7] and seen[1, 7]  # in the pit: shot over the sandbags
     assert not seen[1, 13]  # sealed in stone: the validator still warns
+
+
+def test_the_last_training_prompt_waits_for_the_extraction_not_the_survivors():
+    from game.tiled.loader import load_scenario
+    from game.ui.tutorial import Progress, Tutorial
+
+    tutorial = Tutorial.from_rules(load_scenario(MAPS_DIR / "training.tmx").rules.tutorial)
+    last = len(tutorial.lines) - 1
+    tutorial.index = last
+    tutorial.progress = Progress(found=True, following=True, healed=True, strike=True)
+    tutorial.observe_state(True, True)
+    assert tutorial.index == last  # "Bring both survivors ... to Bravo" still showing
+    tutorial.progress.extracted = True
+    tutorial.observe_state(True, True)
+    assert tutorial.done

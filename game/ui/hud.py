@@ -56,11 +56,12 @@ def _s(value: float, ui: float) -> int:
 def survivors_status(saved: int, needed: int, total: int) -> str:
     """The rescue count for the top bar; more saved than needed reads as a met goal,
     never as "7/6"."""
+    on_map = f" ({total} on the map)" if total != needed else ""
     if not needed:
         return f"Survivors saved {saved} of {total}"
     if saved >= needed:
-        return f"Survivors saved {saved} of {total}: goal of {needed} met"
-    return f"Survivors saved {saved}, {needed} needed (of {total})"
+        return f"Survivors saved {saved}: goal of {needed} met" + on_map
+    return f"Survivors saved {saved} of {needed} needed" + on_map
 
 
 def _mmss(seconds: float) -> str:

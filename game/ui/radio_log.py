@@ -29,6 +29,8 @@ def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
     """A line for the log, or None for events the log keeps quiet about."""
     units = world.units
     if isinstance(event, ev.RadioMessage):
+        if event.speaker == "Radio" and _names_its_speaker(event.text):
+            return event.text, CYAN  # a map's trigger line that says who speaks
         return f"{event.speaker}: {event.text}", CYAN
     if isinstance(event, ev.EnemySpotted):
         unit = units.get(event.unit_id)
@@ -54,6 +56,12 @@ def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
     if isinstance(event, ev.CommandRefused):
         return (f"Can't do that: {event.reason}.", GREY) if _players(event, world) else None
     return None
+
+
+def _names_its_speaker(text: str) -> bool:
+    """ "Rahim: Targets in the pit." starts with who says it (a name of a word or two)."""
+    head, sep, _ = text.partition(": ")
+    return bool(sep) and 0 < len(head) <= 24 and head[0].isupper() and len(head.split()) <= 3
 
 
 def _players(refusal, world) -> bool:

@@ -73,8 +73,9 @@ KEYWORDS: tuple[tuple[tuple[str, ...], Check], ...] = (
     (("treat", "heal", "medic"), lambda p: p.healed),
     (("follow", "gather"), lambda p: p.following),
     (("pause", "space"), lambda p: p.paused),
-    (("survivor", "house", "search", "find"), lambda p: p.found),
+    # before "survivor": "bring the survivors to extraction" is about getting out
     (("extraction", "bravo"), lambda p: p.extracted),
+    (("survivor", "house", "search", "find"), lambda p: p.found),
     (("attack", "fire at", "shoot"), lambda p: p.attacked),
     (("right-click", "move"), lambda p: p.moved),
     (("select",), lambda p: p.selected),
@@ -153,8 +154,8 @@ class Tutorial:
 
     def resume(self, world, recorded: Iterable[dict], saved: object = None) -> None:
         """Carry on after a quickload from the state of the world: the player's recorded
-        orders, the flags and step saved with the quicksave (`saved`, unchecked data from
-        the file), and every step before the last one the world shows done."""
+        orders, the step and flags saved with the quicksave (`saved`, unchecked data from
+        the file; an older save has none) and what the world shows was done."""
         self.observe_orders(_decoded(recorded))
         if isinstance(saved, dict):
             flags = saved.get("done")
@@ -164,11 +165,6 @@ class Tutorial:
             index = saved.get("index")
             if isinstance(index, int) and not isinstance(index, bool):
                 self.index = max(self.index, min(index, len(self.lines)))
-        shown = world_progress(world)
-        done = [i for i, line in enumerate(self.lines)
-                if (check := check_for(line)) is not None and check(shown)]
-        if done:
-            self.index = max(self.index, done[-1])  # past it: the earlier lessons too
         self.observe_world(world)
 
     def saved(self) -> dict:
