@@ -360,3 +360,18 @@ def test_the_last_training_prompt_waits_for_the_extraction_not_the_survivors():
     tutorial.progress.extracted = True
     tutorial.observe_state(True, True)
     assert tutorial.done
+
+
+def test_aiming_over_the_minimap_moves_the_view_and_calls_nothing(app):
+    battle = battle_on(app)
+    app.draw(1.0)  # places the HUD and the minimap
+    aim = battle.strike_aim
+    aim.start(battle.world)
+    pos = battle.minimap.rect.center
+    before = (battle.camera.x, battle.camera.y)
+    app.dispatch(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    assert aim.tile is None  # no blast circle drawn under the minimap
+    app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    assert not battle.pending and aim.state == "aiming"
+    assert (battle.camera.x, battle.camera.y) != before

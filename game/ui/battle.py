@@ -35,7 +35,7 @@ from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
 from game.ui.screen import Screen
-from game.ui.strike_aim import StrikeAim
+from game.ui.strike_aim import AIMING, StrikeAim
 from game.ui.tutorial import Tutorial
 
 BACKGROUND = (14, 15, 17)
@@ -184,10 +184,13 @@ class BattleScreen(Screen):
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
-        used, strike = self.strike_aim.handle_event(event, self.world, self.camera)
-        self.order(strike)
-        if used:
-            return
+        if self._aiming_over_hud(event):
+            self.strike_aim.tile = None  # no blast circle under the HUD, no call from it
+        else:
+            used, strike = self.strike_aim.handle_event(event, self.world, self.camera)
+            self.order(strike)
+            if used:
+                return
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif event.type == pygame.MOUSEBUTTONDOWN:
@@ -199,6 +202,17 @@ class BattleScreen(Screen):
         elif event.type == pygame.MOUSEWHEEL:
             mx, my = pygame.mouse.get_pos()
             self.camera.zoom_at(1 if event.y > 0 else -1, mx, my)
+
+    def _aiming_over_hud(self, event) -> bool:
+        """While aiming, the mouse over the HUD or the minimap works them (a minimap
+        click moves the view to aim elsewhere) instead of calling Falcon-2 onto the
+        ground hidden beneath.  The danger-close prompt stays modal."""
+        pos = getattr(event, "pos", None)
+        if pos is None or self.strike_aim.state != AIMING:
+            return False
+        if self.strike_aim.button_rect.collidepoint(pos):
+            return False
+        return self.hud.over_hud(pos) or self.minimap.rect.collidepoint(pos)
 
     def _key(self, event) -> None:
         clock = self.app.clock
