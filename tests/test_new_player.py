@@ -375,3 +375,25 @@ def test_aiming_over_the_minimap_moves_the_view_and_calls_nothing(app):
     app.dispatch(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
     assert not battle.pending and aim.state == "aiming"
     assert (battle.camera.x, battle.camera.y) != before
+
+
+def test_the_map_s_top_row_can_be_scrolled_out_from_under_the_radio_log(app):
+    battle = training(app)
+    app.draw(1.0)  # lays out the HUD: where the log panel ends
+    log_bottom = battle.hud.top_h + 7 * 22  # LOG_LINES rows under the top bar
+    camera = battle.camera
+    camera.centre_on(camera.map_w - 100, -10_000)  # as far up as it goes, at Bravo
+    assert camera.world_to_screen(0, 0)[1] >= log_bottom
+
+
+def test_the_last_prompt_stays_until_everyone_is_out(app):
+    battle = training(app)
+    tutorial = battle.tutorial
+    tutorial.index = len(tutorial.lines) - 1
+    world = battle.world
+    world.stats.rescued = 1  # one survivor in, the mission goes on
+    tutorial.observe_world(world)
+    assert not tutorial.done
+    world.outcome = "victory"
+    tutorial.observe_world(world)
+    assert tutorial.done

@@ -13,6 +13,7 @@ from game.sim.geometry import SUB, TILE_PX
 ZOOM_LEVELS = (0.375, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 DEFAULT_ZOOM_INDEX = ZOOM_LEVELS.index(1.0)
 PX_PER_SUB = TILE_PX / SUB
+MARGIN_TILES = (2, 6)  # how far past the map's edges (x, y) the view may scroll
 
 
 @dataclass
@@ -84,11 +85,13 @@ class Camera:
         return True
 
     def clamp(self) -> None:
-        """Keep the map on screen; a map smaller than the view is centred."""
+        """Keep the map on screen; a map smaller than the view is centred.  The view may
+        go further past the top and bottom edges than the sides: the radio log (top
+        right) and the badges and minimap (bottom) would otherwise hide the map's first
+        and last rows for good, and an extraction zone is often there."""
         view_ww, view_wh = self.view_w / self.zoom, self.view_h / self.zoom
-        margin = TILE_PX * 2
-        self.x = _clamp_axis(self.x, view_ww, self.map_w, margin)
-        self.y = _clamp_axis(self.y, view_wh, self.map_h, margin)
+        self.x = _clamp_axis(self.x, view_ww, self.map_w, TILE_PX * MARGIN_TILES[0])
+        self.y = _clamp_axis(self.y, view_wh, self.map_h, TILE_PX * MARGIN_TILES[1])
 
     def visible_tiles(self) -> tuple[int, int, int, int]:
         """(tx0, ty0, tx1, ty1) of the tiles touching the view, x1/y1 exclusive, unclamped."""

@@ -50,7 +50,8 @@ def world_progress(world) -> Progress:
         following=any(u.leader_id and u.alive for u in civilians),
         healed=world.stats.medkits_used > 0,
         strike=world.stats.strikes_used > 0 or bool(world.strikes),
-        extracted=world.stats.rescued > 0 or any(u.life == "gone" for u in world.squad()),
+        # "bring them all to Bravo" is done when the mission is, not at the first one in
+        extracted=world.outcome == "victory",
     )
     p.moved = p.found or p.following or p.extracted  # none of these happens standing still
     p.selected = p.moved
@@ -132,8 +133,6 @@ class Tutorial:
             name = type(event).__name__
             if isinstance(event, ev.CivilianFound):
                 p.found = True
-            elif isinstance(event, ev.CivilianRescued | ev.SquadExtracted):
-                p.extracted = True
             elif name in ("StrikeRequested", "StrikeInbound"):
                 p.strike = True
         self._advance()
