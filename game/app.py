@@ -206,7 +206,7 @@ class App:
 
     def _draw_toasts(self) -> None:
         w, h = self.surface.get_size()
-        y = h // 2 - 120
+        y = h * 2 // 3  # below the middle, where the camera puts the squad
         for text, left in self._toasts:
             img = self.text.render(text, 22, (250, 250, 240))
             rect = img.get_rect(midtop=(w // 2, y)).inflate(20, 10)
