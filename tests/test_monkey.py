@@ -9,6 +9,8 @@ Bounded: a fixed number of frames per episode, each one fixed tick long (no wall
 from __future__ import annotations
 
 import random
+import shutil
+from pathlib import Path
 
 import pygame
 import pytest
@@ -105,7 +107,10 @@ class Monkey:
 @pytest.fixture
 def app(tmp_path, monkeypatch):
     monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
-    (tmp_path / "maps").mkdir()
+    maps = tmp_path / "maps"  # a custom map to play and a broken one to be told about
+    maps.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "open_field.tmx", maps / "field.tmx")
+    (maps / "broken.tmx").write_text("<map><oops")
     a = App()
     a.fixed_dt = 1 / 30
     prepare(a, audio=False)
