@@ -383,7 +383,7 @@ class BattleScreen(Screen):
             left_clear = button.right + 10 if button else None  # an empty Rect is falsy
             self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear)
         self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
-        self.strike_aim.draw_prompt(surface, world)
+        self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         extras.draw_tooltip(self, surface)
 
     def _draw_hover(self, surface, alpha: float) -> None:

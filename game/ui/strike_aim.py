@@ -13,7 +13,7 @@ was running), the prompt comes back for that tile.
 
 The battle screen owns one StrikeAim and calls, in order: handle_event (returns whether it
 used the event and the commands to send), consume(events) after each tick, draw() over the
-map, draw_hud() with the HUD, and draw_prompt() last.
+map, draw_hud() with the HUD, and draw_prompt() last (the aim's label, then the prompt).
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class StrikeAim:
         self.drag_start: tuple[int, int] | None = None  # gun run: where the press began
         self.confirm_line: Line | None = None  # gun run awaiting the danger-close answer
         self.sent_line: Line | None = None
+        self.label: tuple[str, tuple[int, int], tuple[int, int, int]] | None = None
 
     @property
     def active(self) -> bool:
@@ -227,7 +228,9 @@ class StrikeAim:
 
     # -- drawing ---------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, camera: Camera, world) -> None:
-        """The blast circle at the aimed tile and red rings on whoever it would hit."""
+        """The blast circle at the aimed tile and red rings on whoever it would hit; the
+        words that go with it wait for draw_prompt, over the HUD."""
+        self.label = None
         if self.active and (self.mode == GUN or self.confirm_line is not None):
             self._draw_gun(surface, camera, world)
             return
@@ -254,8 +257,7 @@ class StrikeAim:
             label = f"DANGER CLOSE: {len(at_risk)} of ours inside"
         else:
             label = "FALCON-2: click to call the strike, Tab: gun run, Esc to cancel"
-        self.text.blit(surface, label, (centre[0], centre[1] - r - 6), 20, colour, bold=True,
-                       anchor="midbottom", inside=_margin(surface))
+        self.label = (label, (centre[0], centre[1] - r - 6), colour)
 
     def _draw_gun(self, surface: pygame.Surface, camera: Camera, world) -> None:
         """The gun line with its damage band and wider danger band, or a start marker."""
@@ -268,9 +270,8 @@ class StrikeAim:
             pos = camera.world_to_screen((self.tile[0] + 0.5) * TILE_PX,
                                          (self.tile[1] + 0.5) * TILE_PX)
             pygame.draw.circle(surface, SAFE, pos, max(6, round(0.4 * camera.tile_px)), 2)
-            self.text.blit(surface, "GUN RUN: drag a line to strafe, Tab: bomb, Esc to cancel",
-                           (pos[0], pos[1] - camera.tile_px), 20, SAFE, bold=True,
-                           anchor="midbottom", inside=_margin(surface))
+            self.label = ("GUN RUN: drag a line to strafe, Tab: bomb, Esc to cancel",
+                          (pos[0], pos[1] - camera.tile_px), SAFE)
             return
         a = camera.world_to_screen((line[0] + 0.5) * TILE_PX, (line[1] + 0.5) * TILE_PX)
         b = camera.world_to_screen((line[2] + 0.5) * TILE_PX, (line[3] + 0.5) * TILE_PX)
@@ -291,8 +292,7 @@ class StrikeAim:
         label = (f"DANGER CLOSE: {len(at_risk)} of ours on the line" if at_risk
                  else "GUN RUN: release to call it in, Esc to cancel")
         top = (min(a[1], b[1]) - round(DANGER_TILES * camera.tile_px) - 4)
-        self.text.blit(surface, label, ((a[0] + b[0]) // 2, top), 20, colour, bold=True,
-                       anchor="midbottom", inside=_margin(surface))
+        self.label = (label, ((a[0] + b[0]) // 2, top), colour)
 
     def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
         """The strike button: charges, or the ETA countdown while a run is under way."""
@@ -320,8 +320,15 @@ class StrikeAim:
         self.button_rect = rect
         return rect
 
-    def draw_prompt(self, surface: pygame.Surface, world) -> None:
-        """The modal second confirmation, in the middle of the screen."""
+    def draw_prompt(self, surface: pygame.Surface, world, top: int = 0) -> None:
+        """The aim's label (kept on screen below `top`, the HUD's top bar, near any
+        edge), then the modal second confirmation in the middle of the screen."""
+        if self.label is not None and self.active:
+            text, pos, colour = self.label
+            area = surface.get_rect()
+            area.top += top
+            self.text.blit(surface, text, pos, 20, colour, bold=True, anchor="midbottom",
+                           inside=area.inflate(-8, -8))
         if self.state != CONFIRMING or (self.confirm_tile is None and self.confirm_line is None):
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
@@ -349,8 +356,3 @@ class StrikeAim:
             pygame.draw.rect(surface, (30, 24, 22), rect)
             pygame.draw.rect(surface, colour, rect, 2)
             t.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
-
-
-def _margin(surface: pygame.Surface) -> pygame.Rect:
-    """Where a label that follows the aim may go: the screen less a small margin."""
-    return surface.get_rect().inflate(-8, -8)
