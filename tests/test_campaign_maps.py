@@ -17,6 +17,7 @@ from game.sim.geometry import SUB
 from game.tiled import load_scenario
 from game.tiled.validate import reach_from, validate_map
 from game.tools import make_campaign
+from game.tools.overwrite_guard import DIGESTS_NAME, EditedSinceGenerated
 
 CAMPAIGN = MAPS_DIR / "campaign.json"
 ORDER = ["training", "qasr_al_hanif", "mavrah", "granary"]
@@ -57,16 +58,26 @@ def test_campaign_lists_existing_maps_in_story_order_training_first() -> None:
         assert mission["title"] and mission["summary"]
 
 
-def test_committed_campaign_matches_the_generator(tmp_path: Path) -> None:
+def test_the_campaign_generator_refuses_to_overwrite_an_edited_map(tmp_path: Path) -> None:
+    # The shipped maps are edited in Tiled: a re-run of the old generator must not wipe
+    # an edit out, and must write nothing at all rather than half the campaign.
     make_campaign.write_campaign(tmp_path)
-    for name in [*make_campaign.CAMPAIGN_MAPS, "campaign.json"]:
-        # the tileset line differs: its path is relative to the folder written into
-        fresh, committed = [
-            [line for line in (folder / name).read_text(encoding="utf-8").splitlines()
-             if "<tileset " not in line]
-            for folder in (tmp_path, MAPS_DIR)
-        ]
-        assert fresh == committed, f"{name} is stale: run python -m game.tools.make_campaign"
+    edited = tmp_path / "mavrah.tmx"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- edited in Tiled -->\n",
+                      encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    with pytest.raises(EditedSinceGenerated, match="mavrah.tmx"):
+        make_campaign.write_campaign(tmp_path)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    make_campaign.write_campaign(tmp_path, force=True)
+    assert "edited in Tiled" not in edited.read_text(encoding="utf-8")
+
+
+def test_the_shipped_campaign_maps_are_guarded() -> None:
+    # every shipped campaign map is either still as generated or edited since: in both
+    # cases the generator's guard knows it, so a plain re-run can never lose an edit
+    recorded = json.loads((MAPS_DIR / DIGESTS_NAME).read_text(encoding="utf-8"))
+    assert set(make_campaign.CAMPAIGN_MAPS) | {"granary.tmx"} <= set(recorded)
 
 
 @pytest.mark.parametrize("path", map_paths(), ids=lambda p: p.stem)

@@ -4,8 +4,9 @@ The training lane, Qasr al-Hanif and Mavrah's eastern sector are drawn on a char
 canvas (buildings as boxes, walls, doors and props placed by coordinates, ground variety
 from a seeded rng so a re-run writes the same files), then written through the same
 legend, writer and checks as the granary (game.tools.make_maps).  The granary itself is
-the third story mission and stays make_maps' job.  Re-run after editing; the files are
-committed, so the game never runs this.
+the third story mission and stays make_maps' job.  The maps are now edited in Tiled: this
+tool refuses to overwrite one that differs from what it last wrote (see
+game.tools.overwrite_guard) unless --force.  The game never runs this.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from game import ASSETS_DIR, MAPS_DIR
 from game.tools.make_maps import LEGEND, point, route, tile_layers, zone
 from game.tools.map_checks import check_map
+from game.tools.overwrite_guard import EditedSinceGenerated, check_targets, record
 from game.tools.tmx_writer import MapObject, ObjectLayer, ObjectRef, TileLayer, TmxMap, write_tmx
 
 TSX = ASSETS_DIR / "tileset.tsx"
@@ -602,18 +604,20 @@ CAMPAIGN_MAPS = {"training.tmx": training_map, "qasr_al_hanif.tmx": qasr_map,
                  "mavrah.tmx": mavrah_map}
 
 
-def write_campaign(maps_dir: Path, tsx: Path = TSX) -> list[Path]:
-    """Check then write the campaign maps and campaign.json; raises ValueError on a bad map."""
-    written = []
-    for name, make in CAMPAIGN_MAPS.items():
-        tmx = make()
+def write_campaign(maps_dir: Path, tsx: Path = TSX, force: bool = False) -> list[Path]:
+    """Check then write the campaign maps and campaign.json; raises ValueError on a bad map
+    and EditedSinceGenerated (writing nothing) if a target was edited since generated."""
+    jobs = [(maps_dir / name, make()) for name, make in CAMPAIGN_MAPS.items()]
+    for path, tmx in jobs:
         problems = check_map(tmx, tsx)
         if problems:
-            raise ValueError(f"{name}:\n  " + "\n  ".join(problems))
-        written.append(write_tmx(tmx, maps_dir / name, tsx))
+            raise ValueError(f"{path.name}:\n  " + "\n  ".join(problems))
     index = maps_dir / "campaign.json"
+    check_targets([path for path, _ in jobs] + [index], force)
+    written = [write_tmx(tmx, path, tsx) for path, tmx in jobs]
     index.write_text(json.dumps(CAMPAIGN, indent=2) + "\n", encoding="utf-8")
     written.append(index)
+    record(written)
     return written
 
 
@@ -621,13 +625,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--maps", type=Path, default=MAPS_DIR)
     parser.add_argument("--print", dest="show", help="print one map's ASCII (file name)")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite maps edited since they were generated")
     args = parser.parse_args(argv)
     if args.show:
         tmx_rows = {"training.tmx": training_canvas, "qasr_al_hanif.tmx": qasr_canvas,
                     "mavrah.tmx": mavrah_canvas}[args.show]().rows()
         print("\n".join(tmx_rows))
         return
-    for path in write_campaign(args.maps):
+    try:
+        written = write_campaign(args.maps, force=args.force)
+    except EditedSinceGenerated as exc:
+        raise SystemExit(f"error: {exc}") from None
+    for path in written:
         print(path)
 
 

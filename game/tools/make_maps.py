@@ -4,7 +4,9 @@ Every map is ASCII art below plus its objects; game.tools.tmx_writer turns them 
 1.8 TMX files against assets/tileset.tsx.  Before writing, check_map() proves the rules a
 mission needs: every spawn on a walkable tile, snipers on raised tiles, the extraction
 reachable from the squad spawn, patrol routes that never cross a blocked tile.
-Re-run after editing; the files are committed, so the game never runs this.
+The files are committed and the game never runs this.  granary.tmx is now edited in
+Tiled: this tool refuses to overwrite it (or a test map) once it differs from what the
+tool last wrote (game.tools.overwrite_guard), unless --force.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from game import ASSETS_DIR, MAPS_DIR, ROOT
 from game.tools.map_checks import check_map
+from game.tools.overwrite_guard import EditedSinceGenerated, check_targets, record
 from game.tools.tile_table import TILE_PX
 from game.tools.tmx_writer import (
     MapObject,
@@ -360,16 +363,19 @@ TINY_MAPS = {"open_field": open_field, "wall_duel": wall_duel, "cover_field": co
              "corridor": corridor, "rescue": rescue}
 
 
-def write_all(maps_dir: Path, test_dir: Path, tsx: Path = TSX) -> list[Path]:
-    """Check then write every map; raises ValueError listing the problems of a bad one."""
+def write_all(maps_dir: Path, test_dir: Path, tsx: Path = TSX,
+              force: bool = False) -> list[Path]:
+    """Check then write every map; raises ValueError listing the problems of a bad one,
+    and EditedSinceGenerated (writing nothing) if a target was edited since generated."""
     jobs = [(maps_dir / "granary.tmx", granary_map())]
     jobs += [(test_dir / f"{name}.tmx", make()) for name, make in TINY_MAPS.items()]
-    written = []
     for path, tmx in jobs:
         problems = check_map(tmx, tsx)
         if problems:
             raise ValueError(f"{path.name}:\n  " + "\n  ".join(problems))
-        written.append(write_tmx(tmx, path, tsx))
+    check_targets([path for path, _ in jobs], force)
+    written = [write_tmx(tmx, path, tsx) for path, tmx in jobs]
+    record(written)
     return written
 
 
@@ -377,8 +383,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--maps", type=Path, default=MAPS_DIR)
     parser.add_argument("--tests", type=Path, default=TEST_DATA)
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite maps edited since they were generated")
     args = parser.parse_args(argv)
-    for path in write_all(args.maps, args.tests):
+    try:
+        written = write_all(args.maps, args.tests, force=args.force)
+    except EditedSinceGenerated as exc:
+        raise SystemExit(f"error: {exc}") from None
+    for path in written:
         print(path)
 
 
