@@ -1,4 +1,4 @@
-"""danger-close [play | sim | validate | replay]: the game's command line."""
+"""danger-close [play | sim | validate | replay | pack | install]: the game's command line."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("maps", nargs="+")
     validate.add_argument("--json", action="store_true",
                           help="print one JSON object: every problem with its place")
+    pack = sub.add_parser("pack", help="bundle a map and every file it uses into a .zip")
+    pack.add_argument("map")
+    pack.add_argument("out")
+    install = sub.add_parser("install", help="check a map pack and install it in your maps")
+    install.add_argument("pack")
     return parser
 
 
@@ -114,6 +119,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_json(args.maps) if args.json else run(args.maps)
     if args.command == "replay":
         return _cmd_replay(args)
+    if args.command in ("pack", "install"):
+        return _cmd_pack(args)
     if args.command == "play":
         return _in_a_window(lambda: _cmd_play(args.map, args))
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -246,6 +253,23 @@ def _cmd_sim_seeds(args: argparse.Namespace, scenario, commands) -> int:
     else:
         for key, value in summary.items():
             print(f"{key:>18}: {value}")
+    return 0
+
+
+def _cmd_pack(args: argparse.Namespace) -> int:
+    """`pack MAP OUT.zip` and `install PACK.zip`: one line per file or map, or the reason."""
+    from game.packs import PackError, install_pack, pack_map
+
+    try:
+        if args.command == "pack":
+            for name in pack_map(args.map, args.out):
+                print(f"packed: {name}")
+            return 0
+        done = install_pack(args.pack)
+    except PackError as exc:
+        raise Failure.at(getattr(args, "pack", None) or args.map, str(exc)) from None
+    for path in done.maps:
+        print(f"installed: {path}")
     return 0
 
 

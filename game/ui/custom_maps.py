@@ -1,13 +1,16 @@
 """Custom maps: the player's own maps folder (user data dir / maps) and the maps shipped
 in maps/, each listed by its `title` map property (its file name if it has none);
 choosing one opens its briefing.  Broken maps show their problem there instead of a
-traceback, and a Tiled JSON map (.tmj) is listed so the player learns why it cannot play."""
+traceback, and a Tiled JSON map (.tmj) is listed so the player learns why it cannot play.
+A map pack (.zip) dropped in the folder gets an "Install pack" entry (game.packs checks
+it first); an installed pack's maps are listed from its folder with their author and
+briefing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from game import MAPS_DIR, userdata
+from game import MAPS_DIR, packs, userdata
 from game.progress import Mission
 from game.tiled.errors import MapError
 from game.tiled.formats import unsupported_format
@@ -20,6 +23,7 @@ from game.ui.widgets import DIM, GOLD, Item, Menu, px
 MAX_LISTED = 14
 MAP_SUFFIXES = (".tmx", ".tmj")  # .tmj is listed only to say it is not read yet
 MAX_TITLE = 60  # characters: a title is one line of the menu
+MAX_TOOLTIP = 110  # characters of author and briefing under the menu
 
 
 def _tooltip(path: Path) -> str:
@@ -28,6 +32,20 @@ def _tooltip(path: Path) -> str:
 
 def user_maps_dir() -> Path:
     return userdata.data_dir() / "maps"
+
+
+def _pack_maps(folder: Path) -> list[Path]:
+    """Maps inside installed pack folders (one folder per pack, maps a few levels down)."""
+    found: list[Path] = []
+    try:
+        packs_here = sorted(p for p in folder.iterdir()
+                            if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return found
+    for pack in packs_here:
+        for pattern in ("*", "*/*", "*/*/*"):
+            found += sorted(p for p in pack.glob(pattern) if p.suffix.lower() in MAP_SUFFIXES)
+    return found
 
 
 def find_maps() -> list[tuple[Path, str]]:
@@ -39,8 +57,32 @@ def find_maps() -> list[tuple[Path, str]]:
             paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in MAP_SUFFIXES)
         except OSError:
             continue
+        if where == "yours":
+            paths += _pack_maps(folder)
         found += [(p, where) for p in paths if p.is_file()]
     return found
+
+
+def _text_property(path: Path, name: str, limit: int) -> str:
+    """A string map property, on one line and cut to `limit`; "" if absent or unreadable."""
+    if path.suffix.lower() != ".tmx":
+        return ""
+    try:
+        root = read_xml(path, MAX_MAP_BYTES)
+    except (MapError, OSError):
+        return ""
+    raw = read_properties(root).get(name) if root.tag == "map" else None
+    if raw is None or raw.type not in ("", "string"):
+        return ""
+    return " ".join(raw.value.split())[:limit]
+
+
+def map_blurb(path: Path) -> str:
+    """`by AUTHOR: BRIEFING` from the map's properties, for the line under the menu."""
+    author = _text_property(path, "author", 40)
+    briefing = _text_property(path, "briefing", MAX_TOOLTIP)
+    text = (f"by {author}: " if author else "") + briefing
+    return text[:MAX_TOOLTIP] + ("..." if len(text) > MAX_TOOLTIP else "")
 
 
 def map_title(path: Path) -> str:
@@ -65,18 +107,30 @@ class CustomMapsScreen(MenuScreen):
     def __init__(self, app) -> None:
         super().__init__(app)
         prepare(app)
+        self.notice = ""  # the last pack install's outcome
         self.refresh()
 
     def refresh(self) -> None:
         self.maps = find_maps()
         self.titles = {path: map_title(path) for path, _ in self.maps[:MAX_LISTED]}
         items = [Item(self.titles[path], (lambda p=path: self.open(p)),
-                      value=where, tooltip=_tooltip(path))
+                      value=where, tooltip=map_blurb(path) or _tooltip(path))
                  for path, where in self.maps[:MAX_LISTED]]
+        items += [Item(f"Install pack: {z.name}", (lambda z=z: self.install(z)),
+                       tooltip="Checks the pack, then unpacks it beside your maps")
+                  for z in packs.pending_packs(user_maps_dir())[:4]]
         items.append(Item("Look again", self.refresh,
                           tooltip="After copying maps into your folder"))
         items.append(Item("Back", self.app.pop))
         self.menu = Menu(items, font_size=26, width=560)
+
+    def install(self, zip_path: Path) -> None:
+        try:
+            done = packs.install_pack(zip_path, user_maps_dir())
+            self.notice = f"Installed {zip_path.name}: {len(done.maps)} map(s)"
+        except packs.PackError as exc:
+            self.notice = f"Not installed: {str(exc).splitlines()[0]}"[:140]
+        self.refresh()
 
     def open(self, path: Path) -> None:
         from game.ui.briefing import BriefingScreen
@@ -93,6 +147,8 @@ class CustomMapsScreen(MenuScreen):
         text.blit(surface, f"Put your Tiled maps (.tmx) and their own templates in "
                   f"{user_maps_dir()}",
                   (x, y + px(app, 50)), px(app, 21), DIM)
+        if self.notice:
+            text.blit(surface, self.notice, (x, y + px(app, 72)), px(app, 19), GOLD)
         self.menu.draw(surface, app, (x, y + px(app, 90)))
         if len(self.maps) > MAX_LISTED:
             text.blit(surface, f"... and {len(self.maps) - MAX_LISTED} more not shown",

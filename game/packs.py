@@ -1,0 +1,260 @@
+"""Map packs: one .zip holding a map and every file it refers to, and its safe install.
+
+`pack_map` validates a map, follows its references (external tilesets and their images,
+object templates and their tilesets, image layers) and zips them under their paths
+relative to the folder that holds them all, so the map's own relative references still
+point at the right files after unpacking.  No reference is rewritten.
+
+`install_pack` treats the zip as hostile: before anything is written it refuses absolute
+paths, `..`, links and other special entries, duplicate names, file kinds a map never
+uses, too many entries, too many bytes and too high a compression ratio; then it unpacks
+into a hidden temporary folder inside the user maps folder, validates every map in it and
+only then renames the folder into place.  Any failure removes the temporary folder, so a
+refused pack leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from game import userdata
+from game.safe_files import UnsafeFileError, regular_file_size
+
+MAX_PACK_BYTES = 64 * 1024 * 1024  # the .zip itself
+MAX_ENTRIES = 500
+MAX_TOTAL_BYTES = 64 * 1024 * 1024  # unpacked, all files
+MAX_FILE_BYTES = 16 * 1024 * 1024  # unpacked, one file (the map size cap)
+MAX_RATIO = 50  # unpacked / packed, per file: maps and PNGs never come near it
+MAX_DEPTH = 8  # folders deep
+MAP_SUFFIXES = (".tmx", ".tmj")
+ALLOWED_SUFFIXES = frozenset({".tmx", ".tmj", ".tsx", ".tsj", ".tx", ".tj", ".png", ".json"})
+_SAFE_PART = re.compile(r"[A-Za-z0-9 ._()+-]{1,100}")
+_READ_CHUNK = 1 << 16
+
+
+class PackError(Exception):
+    """A pack that cannot be made or installed; the message says why."""
+
+
+@dataclass(frozen=True)
+class Installed:
+    folder: Path
+    maps: list[Path]
+
+
+def user_maps_dir() -> Path:
+    """Where the player's own maps go (honours DANGER_CLOSE_HOME)."""
+    return userdata.data_dir() / "maps"
+
+
+# ---------------------------------------------------------------- making a pack
+
+
+def _refs(xml_path: Path) -> list[Path]:
+    """The files one TMX/TSX/TX file refers to directly."""
+    from game.tiled.errors import MapError
+    from game.tiled.safety import MAX_AUX_BYTES, MAX_MAP_BYTES, read_xml
+
+    limit = MAX_MAP_BYTES if xml_path.suffix == ".tmx" else MAX_AUX_BYTES
+    try:
+        root = read_xml(xml_path, limit)
+    except MapError as exc:
+        raise PackError(str(exc)) from None
+    found = []
+    for el in root.iter():
+        source = el.get("template") if el.tag == "object" else el.get("source")
+        if source is None or el.tag not in ("tileset", "image", "template", "object"):
+            continue
+        if Path(source).is_absolute() or re.match(r"^[A-Za-z]:", source):
+            raise PackError(f"{xml_path}: refers to {source!r} by an absolute path; "
+                            "save it with a relative path in Tiled")
+        found.append((xml_path.parent / source).resolve())
+    return found
+
+
+def map_files(map_path: Path) -> list[Path]:
+    """The map and every file it needs, each once, the map first."""
+    todo, seen = [map_path.resolve()], []
+    while todo:
+        path = todo.pop(0)
+        if path in seen:
+            continue
+        if not path.is_file():
+            raise PackError(f"{map_path}: needs {path}, which does not exist")
+        seen.append(path)
+        if path.suffix.lower() in (".tmx", ".tsx", ".tx"):
+            todo += _refs(path)
+        if len(seen) > MAX_ENTRIES:
+            raise PackError(f"{map_path}: refers to more than {MAX_ENTRIES} files")
+    return seen
+
+
+def pack_map(map_path: str | os.PathLike, out_zip: str | os.PathLike) -> list[str]:
+    """Validate the map, then write the pack; returns the names stored in it."""
+    from game.tiled.validate import validate_map
+
+    map_path, out_zip = Path(map_path), Path(out_zip)
+    errors = [p for p in validate_map(str(map_path)) if p.is_error]
+    if errors:
+        raise PackError("the map has errors; fix them before packing:\n" +
+                        "\n".join(f"  {p}" for p in errors))
+    files = map_files(map_path)
+    root = Path(os.path.commonpath([p.parent for p in files]))
+    names = [p.relative_to(root).as_posix() for p in files]
+    for name in names:
+        _check_name(name)
+    tmp = out_zip.with_name(out_zip.name + ".part")
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path, name in zip(files, names, strict=True):
+                zf.write(path, name)
+        os.replace(tmp, out_zip)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return names
+
+
+# ---------------------------------------------------------------- installing one
+
+
+def _check_name(name: str) -> PurePosixPath:
+    """A stored name that can only land inside the target folder, as a file a map uses."""
+    if not name or "\\" in name or "\0" in name or name.startswith("/") or \
+            re.match(r"^[A-Za-z]:", name):
+        raise PackError(f"{name!r}: absolute or malformed path in the pack")
+    path = PurePosixPath(name)
+    if any(part in ("", ".", "..") for part in name.split("/")):
+        raise PackError(f"{name!r}: path leaves the pack's folder ('..' or '.')")
+    if len(path.parts) > MAX_DEPTH or not all(_SAFE_PART.fullmatch(p) for p in path.parts):
+        raise PackError(f"{name!r}: path too deep or with unusual characters")
+    if path.suffix.lower() not in ALLOWED_SUFFIXES:
+        raise PackError(f"{name!r}: a map pack holds only map, tileset, template and PNG "
+                        f"files ({', '.join(sorted(ALLOWED_SUFFIXES))})")
+    return path
+
+
+def _check_entry(info: zipfile.ZipInfo) -> None:
+    mode = info.external_attr >> 16
+    if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+        raise PackError(f"{info.filename!r}: a link or special file, not a plain file")
+    if info.flag_bits & 0x1:
+        raise PackError(f"{info.filename!r}: encrypted entries are not supported")
+    if info.file_size > MAX_FILE_BYTES:
+        raise PackError(f"{info.filename!r}: {info.file_size} bytes unpacked; "
+                        f"the limit is {MAX_FILE_BYTES}")
+    if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 4096:
+        raise PackError(f"{info.filename!r}: compressed more than {MAX_RATIO}:1, "
+                        "refused as a possible zip bomb")
+
+
+def check_pack(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """Every entry checked from the zip's directory alone; returns the files to unpack."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise PackError(f"the pack has {len(infos)} entries; the limit is {MAX_ENTRIES}")
+    files, seen, total = [], set(), 0
+    for info in infos:
+        if info.is_dir():
+            _check_name(info.filename.rstrip("/") + "/x.png")  # the folder part only
+            continue
+        _check_name(info.filename)
+        _check_entry(info)
+        key = info.filename.lower()
+        if key in seen:
+            raise PackError(f"{info.filename!r} appears twice in the pack")
+        seen.add(key)
+        total += info.file_size
+        files.append(info)
+    if total > MAX_TOTAL_BYTES:
+        raise PackError(f"the pack unpacks to {total} bytes; the limit is {MAX_TOTAL_BYTES}")
+    if not any(PurePosixPath(i.filename).suffix.lower() in MAP_SUFFIXES for i in files):
+        raise PackError("the pack holds no map (.tmx)")
+    return files
+
+
+def _unpack(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path) -> None:
+    """Write one entry, never more bytes than it declared, never through a link."""
+    target = dest.joinpath(*PurePosixPath(info.filename).parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, 0o644)
+    with os.fdopen(fd, "wb") as out, zf.open(info) as src:
+        while chunk := src.read(_READ_CHUNK):
+            written += len(chunk)
+            if written > info.file_size:
+                raise PackError(f"{info.filename!r}: more data than the pack declares")
+            out.write(chunk)
+
+
+def _validated_maps(folder: Path) -> list[Path]:
+    from game.tiled.validate import validate_map
+
+    maps = sorted(p for p in folder.rglob("*") if p.suffix.lower() in MAP_SUFFIXES)
+    for path in maps:
+        errors = [p for p in validate_map(str(path)) if p.is_error]
+        if errors:
+            shown = "\n".join(f"  {str(p).replace(str(folder) + os.sep, '')}"
+                              for p in errors[:10])
+            raise PackError(f"{path.relative_to(folder)} does not validate:\n{shown}")
+    return maps
+
+
+def pack_folder_name(zip_path: Path) -> str:
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", zip_path.stem).strip("._") or "pack"
+    return name[:60]
+
+
+def install_pack(zip_path: str | os.PathLike, maps_dir: Path | None = None) -> Installed:
+    """Check, unpack, validate and move into place; PackError (leaving nothing) if not."""
+    zip_path = Path(zip_path)
+    maps_dir = maps_dir or user_maps_dir()
+    try:
+        size = regular_file_size(zip_path)
+    except (OSError, UnsafeFileError) as exc:
+        raise PackError(f"{zip_path}: cannot read the pack: {exc}") from None
+    if size > MAX_PACK_BYTES:
+        raise PackError(f"{zip_path}: {size} bytes; a pack may be {MAX_PACK_BYTES} at most")
+    final = maps_dir / pack_folder_name(zip_path)
+    if final.exists() or final.is_symlink():
+        raise PackError(f"{final} already exists: remove it to install this pack again")
+    made_dir = not maps_dir.exists()
+    maps_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".installing-", dir=maps_dir))
+    try:
+        try:
+            with zipfile.ZipFile(zip_path) as zf:
+                for info in check_pack(zf):
+                    _unpack(zf, info, work)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
+                NotImplementedError) as exc:
+            raise PackError(f"{zip_path}: not a usable zip file: {exc}") from None
+        except OSError as exc:
+            raise PackError(f"{zip_path}: cannot unpack: {exc.strerror or exc}") from None
+        maps = _validated_maps(work)
+        os.rename(work, final)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        if made_dir:
+            with contextlib.suppress(OSError):  # only an empty folder goes
+                maps_dir.rmdir()
+        raise
+    return Installed(final, [final / p.relative_to(work) for p in maps])
+
+
+def pending_packs(maps_dir: Path | None = None) -> list[Path]:
+    """The .zip files in the maps folder not installed yet (no folder of their name)."""
+    maps_dir = maps_dir or user_maps_dir()
+    try:
+        zips = sorted(p for p in maps_dir.iterdir() if p.suffix.lower() == ".zip")
+    except OSError:
+        return []
+    return [z for z in zips if z.is_file() and not (maps_dir / pack_folder_name(z)).exists()]
