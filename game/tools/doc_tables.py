@@ -122,11 +122,26 @@ def tiles_table() -> str:
             "| locked | note |\n|---:|---:|---|:-:|:-:|:-:|:-:|:-:|:-:|:-:|---|")
     rows = []
     for i, t in enumerate(TILES):
+        if t.brush:
+            continue
         note = "decoration for an Above/Roof layer" if t.above else ""
         rows.append(f"| {i} | {i + 1} | `{t.name}` | {_yes(t.walkable)} | {_yes(t.opaque)} | "
                     f"{t.cover if t.cover != 'none' else ''} | {t.elevation or ''} | "
                     f"{_yes(t.destructible)} | {_yes(t.door)} | {_yes(t.locked)} | {note} |")
-    return head + "\n" + "\n".join(rows)
+    return head + "\n" + "\n".join(rows + _brush_rows())
+
+
+def _brush_rows() -> list[str]:
+    """The terrain-brush pieces, one row per kind: they are many and alike."""
+    walls = [i for i, t in enumerate(TILES) if t.brush and t.name.startswith("wall_")]
+    ground = [i for i, t in enumerate(TILES) if t.brush and i not in walls]
+    return [
+        f"| {walls[0]}-{walls[-1]} | {walls[0] + 1}-{walls[-1] + 1} | `wall_n` ... `wall_nesw` "
+        "| | yes | high | | | | | stone wall pieces of the Walls terrain brush |",
+        f"| {ground[0]}-{ground[-1]} | {ground[0] + 1}-{ground[-1] + 1} | `road_sand_0001` ... "
+        "`floor_sand_1110` | yes | | low where mostly rubble | | | | | sand-to-road, rubble "
+        "and floor pieces of the Ground terrain brush |",
+    ]
 
 
 def _default(value: object) -> str:

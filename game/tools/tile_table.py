@@ -27,6 +27,7 @@ class TileType:
     door: bool = False
     locked: bool = False
     above: bool = False  # decoration meant for an "Above" layer; rules ignore that layer
+    brush: bool = False  # drawn for Tiled's terrain brush (game/tools/wang_sets.py)
 
     def properties(self) -> dict[str, str | bool | int]:
         return {name: getattr(self, name) for name in RULE_PROPERTIES}
@@ -83,6 +84,30 @@ TILES: tuple[TileType, ...] = (
     TileType("wreck", walkable=False, cover="high", destructible=True),
     TileType("tarp"),
 )
+
+# Terrain-brush pieces, appended so no existing gid moves.  Walls (a Tiled edge set): a
+# stone wall piece for every set of sides (n, e, s, w) it joins a neighbouring wall on.
+WALL_SIDES = "nesw"
+WALL_PIECES: tuple[str, ...] = tuple(
+    "wall_" + "".join(side for side, bit in zip(WALL_SIDES, bits, strict=True) if bit)
+    for bits in ((m >> 3 & 1, m >> 2 & 1, m >> 1 & 1, m & 1) for m in range(1, 16)))
+# Ground (a Tiled corner set): sand meets road, rubble and floor.  A piece is named by its
+# corners (top-left, top-right, bottom-right, bottom-left), 1 where the other ground is.
+GROUND_BASE = "sand"
+GROUND_OTHERS = ("road", "rubble", "floor")
+CORNER_MASKS: tuple[str, ...] = tuple(f"{m:04b}" for m in range(1, 15))
+
+
+def _ground_piece(other: str, mask: str) -> TileType:
+    # rubble gives low cover only where it covers most of the tile
+    cover = "low" if other == "rubble" and mask.count("1") >= 3 else "none"
+    return TileType(f"{other}_{GROUND_BASE}_{mask}", cover=cover, brush=True)
+
+
+TILES = TILES + tuple(
+    TileType(name, walkable=False, opaque=True, cover="high", brush=True)
+    for name in WALL_PIECES) + tuple(
+    _ground_piece(other, mask) for other in GROUND_OTHERS for mask in CORNER_MASKS)
 
 BY_NAME: dict[str, int] = {tile.name: index for index, tile in enumerate(TILES)}
 

@@ -14,7 +14,15 @@ from collections.abc import Callable
 import numpy as np
 import pygame
 
-from game.tools.tile_table import COLUMNS, TILE_PX, TILES
+from game.tools.tile_table import (
+    COLUMNS,
+    CORNER_MASKS,
+    GROUND_BASE,
+    GROUND_OTHERS,
+    TILE_PX,
+    TILES,
+    WALL_PIECES,
+)
 
 Color = tuple[int, int, int]
 Painter = Callable[[pygame.Surface, np.random.Generator], None]
@@ -492,6 +500,59 @@ PAINTERS: dict[str, Painter] = {
     "wreck": paint_wreck,
     "tarp": paint_tarp,
 }
+
+
+# ---------------------------------------------------------------- terrain-brush pieces
+
+
+def paint_wall_piece(surf: pygame.Surface, rng: np.random.Generator, joins: str) -> None:
+    """Stone wall that runs on through the sides in `joins` (n, e, s, w): a lit top edge
+    only where nothing stands north of it, the dark lip only where floor is south, and a
+    shaded face on an open east or west side, so corners and ends read as such."""
+    surf.fill(MORTAR)  # three courses of 10 px leave 2 px at the bottom
+    masonry(surf, rng, STONE, 3, 16, 5)
+    if "n" not in joins:
+        pygame.draw.line(surf, shade(STONE, 1.3), (0, 0), (T - 1, 0))
+    if "s" not in joins:
+        surf.fill(shade(STONE, 0.55), (0, T - 3, T, 3))
+    if "w" not in joins:
+        surf.fill(shade(STONE, 1.15), (0, 0, 2, T))
+    if "e" not in joins:
+        surf.fill(shade(STONE, 0.7), (T - 2, 0, 2, T))
+
+
+def paint_ground_piece(surf: pygame.Surface, rng: np.random.Generator, other: str,
+                       mask: str) -> None:
+    """Sand with `other` ground in the corners marked 1 (tl, tr, br, bl): the two painted
+    whole, then cut along a ragged curve through the tile, with a thin shadow line."""
+    base = pygame.Surface((T, T), pygame.SRCALPHA)
+    top = pygame.Surface((T, T), pygame.SRCALPHA)
+    PAINTERS[GROUND_BASE](base, rng)
+    PAINTERS[other](top, rng)
+    tl, tr, br, bl = (float(bit) for bit in mask)
+    u = (np.arange(T) + 0.5) / T  # across (x), then down (y)
+    weight = (np.outer(1 - u, 1 - u) * tl + np.outer(u, 1 - u) * tr +
+              np.outer(u, u) * br + np.outer(1 - u, u) * bl)  # indexed [x, y]
+    weight += rng.normal(0.0, 0.035, size=weight.shape)
+    inside = weight > 0.5
+    edge = inside & ~(np.roll(inside, 1, 0) & np.roll(inside, -1, 0) &
+                      np.roll(inside, 1, 1) & np.roll(inside, -1, 1))
+    rgb = pygame.surfarray.array3d(base)
+    rgb[inside] = pygame.surfarray.array3d(top)[inside]
+    rgb[edge] = (rgb[edge] * 0.7).astype(rgb.dtype)
+    pygame.surfarray.blit_array(surf, rgb)
+    alpha = pygame.surfarray.pixels_alpha(surf)
+    alpha[:] = 255
+    del alpha
+
+
+for _name in WALL_PIECES:
+    PAINTERS[_name] = (lambda joins: lambda surf, rng: paint_wall_piece(surf, rng, joins))(
+        _name.removeprefix("wall_"))
+for _other in GROUND_OTHERS:
+    for _mask in CORNER_MASKS:
+        PAINTERS[f"{_other}_{GROUND_BASE}_{_mask}"] = (
+            lambda o, m: lambda surf, rng: paint_ground_piece(surf, rng, o, m))(_other, _mask)
 
 
 def render_tileset(seed: int = 1999) -> pygame.Surface:

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from game.tools.tile_table import COLUMNS, TILE_PX, TILES, TileType
+from game.tools.wang_sets import wangsets_xml
 
 TSX_NAME = "danger_close"
 
@@ -51,6 +52,8 @@ def tsx_xml(tiles: tuple[TileType, ...] = TILES, image: str = "tileset.png") -> 
             )
         lines.append("  </properties>")
         lines.append(" </tile>")
+    if tiles == TILES:  # the Wang sets name tiles of the shipped table by id
+        lines += wangsets_xml()
     lines.append("</tileset>")
     return "\n".join(lines) + "\n"
 
