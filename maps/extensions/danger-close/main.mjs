@@ -146,27 +146,45 @@ function currentMapFile(action) {
   return asset.fileName;
 }
 
-function play() {
-  const file = currentMapFile("Play in Danger Close");
-  if (!file) return;
+// Start the game on a saved map, detached; true if it started.
+export function launchGame(file) {
   const cmd = gameCommand();
-  if (cmd.error) return cannot(cmd.error, true);
+  if (cmd.error) {
+    cannot(cmd.error, true);
+    return false;
+  }
   const launch = L.detached(tiled.platform, L.playArgv(cmd.argv, file));
-  const code = run([launch.program].concat(launch.args)).code;
-  if (code !== 0) cannot(`Danger Close: could not start ${cmd.argv.join(" ")}.`, true);
-  else log(`Danger Close: started ${FileInfo.fileName(file)} in a game window.`);
+  if (run([launch.program].concat(launch.args)).code !== 0) {
+    cannot(`Danger Close: could not start ${cmd.argv.join(" ")}.`, true);
+    return false;
+  }
+  log(`Danger Close: started ${FileInfo.fileName(file)} in a game window.`);
+  return true;
 }
 
-function simulate() {
-  const file = currentMapFile("Simulate with the autopilot");
-  if (!file) return;
+// Run the autopilot over the default seeds; the summary's lines (also in the console).
+export function simulateMap(file) {
   const cmd = gameCommand();
-  if (cmd.error) return cannot(cmd.error, true);
+  if (cmd.error) {
+    cannot(cmd.error, true);
+    return null;
+  }
   log(`Danger Close: running the autopilot on seeds ${L.DEFAULT_SEEDS} (Tiled waits)...`);
   const out = run(L.simulateArgv(cmd.argv, file, L.DEFAULT_SEEDS));
   const summary = L.seedsSummary(out.stdout, out.stderr, out.code, file);
   for (const line of summary.lines) log(line);
   if (!summary.ok) tiled.error(summary.lines[0], () => {});
+  return summary;
+}
+
+function play() {
+  const file = currentMapFile("Play in Danger Close");
+  if (file) launchGame(file);
+}
+
+function simulate() {
+  const file = currentMapFile("Simulate with the autopilot");
+  if (file) simulateMap(file);
 }
 
 function validateNow() {
