@@ -58,8 +58,8 @@ def user_maps_dir() -> Path:
 # ---------------------------------------------------------------- making a pack
 
 
-def _refs(xml_path: Path) -> list[Path]:
-    """The files one TMX/TSX/TX file refers to directly."""
+def _refs(xml_path: Path) -> list[tuple[str, str]]:
+    """(tag, relative source) of every file one TMX/TSX/TX file refers to directly."""
     from game.tiled.errors import MapError
     from game.tiled.safety import MAX_AUX_BYTES, MAX_MAP_BYTES, read_xml
 
@@ -76,25 +76,47 @@ def _refs(xml_path: Path) -> list[Path]:
         if Path(source).is_absolute() or re.match(r"^[A-Za-z]:", source):
             raise PackError(f"{xml_path}: refers to {source!r} by an absolute path; "
                             "save it with a relative path in Tiled")
-        found.append((xml_path.parent / source).resolve())
+        found.append(("template" if el.tag == "object" else el.tag, source))
     return found
 
 
-def map_files(map_path: Path) -> list[Path]:
-    """The map and every file it needs, each once, the map first."""
-    todo, seen = [map_path.resolve()], []
+def _real_file(virtual: Path, tag: str, source: str) -> Path:
+    """Where a referenced file's bytes come from: the file itself, or (as the loader
+    does) the game's own tileset or template of that name when the map points at a copy
+    it does not have beside it."""
+    from game import ASSETS_DIR, MAPS_DIR
+
+    if virtual.is_file():
+        return virtual
+    shipped = {"tileset": ASSETS_DIR, "template": MAPS_DIR / "templates"}.get(tag)
+    if shipped is not None and (shipped / Path(source).name).is_file():
+        return shipped / Path(source).name
+    return virtual
+
+
+def map_files(map_path: Path) -> list[tuple[Path, Path]]:
+    """(where it belongs, where its bytes are) for the map and every file it needs, each
+    once, the map first.  The two differ only for the game's own tileset or templates
+    standing in for a copy the map expects beside it."""
+    start = Path(os.path.abspath(map_path))
+    todo, seen = [(start, start)], {}
     while todo:
-        path = todo.pop(0)
-        if path in seen:
+        virtual, real = todo.pop(0)
+        if virtual in seen:
             continue
-        if not path.is_file():
-            raise PackError(f"{map_path}: needs {path}, which does not exist")
-        seen.append(path)
-        if path.suffix.lower() in (".tmx", ".tsx", ".tx"):
-            todo += _refs(path)
+        if not real.is_file():
+            raise PackError(f"{map_path}: needs {virtual}, which does not exist")
+        seen[virtual] = real
+        if real.suffix.lower() in (".tmx", ".tsx", ".tx"):
+            for tag, source in _refs(real):
+                child = Path(os.path.normpath(virtual.parent / source))
+                real_child = Path(os.path.normpath(real.parent / source))
+                if real_child != child or not child.is_file():
+                    real_child = _real_file(real_child, tag, source)
+                todo.append((child, real_child))
         if len(seen) > MAX_ENTRIES:
             raise PackError(f"{map_path}: refers to more than {MAX_ENTRIES} files")
-    return seen
+    return list(seen.items())
 
 
 def pack_map(map_path: str | os.PathLike, out_zip: str | os.PathLike) -> list[str]:
@@ -107,15 +129,15 @@ def pack_map(map_path: str | os.PathLike, out_zip: str | os.PathLike) -> list[st
         raise PackError("the map has errors; fix them before packing:\n" +
                         "\n".join(f"  {p}" for p in errors))
     files = map_files(map_path)
-    root = Path(os.path.commonpath([p.parent for p in files]))
-    names = [p.relative_to(root).as_posix() for p in files]
+    root = Path(os.path.commonpath([virtual.parent for virtual, _ in files]))
+    names = [virtual.relative_to(root).as_posix() for virtual, _ in files]
     for name in names:
         _check_name(name)
     tmp = out_zip.with_name(out_zip.name + ".part")
     try:
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path, name in zip(files, names, strict=True):
-                zf.write(path, name)
+            for (_, real), name in zip(files, names, strict=True):
+                zf.write(real, name)
         os.replace(tmp, out_zip)
     finally:
         tmp.unlink(missing_ok=True)

@@ -149,3 +149,17 @@ def test_a_dropped_zip_is_pending_until_installed(tmp_path: Path) -> None:
     assert pending_packs(maps) == [pack]
     install_pack(pack, maps)
     assert pending_packs(maps) == []
+
+
+def test_a_user_map_leaning_on_the_shipped_tileset_packs_a_copy_of_it(tmp_path: Path) -> None:
+    # a map saved in the user folder still points at ../assets/tileset.tsx, which only the
+    # game has: the pack carries the game's tileset at that place, so it installs anywhere
+    folder = tmp_path / "mine" / "maps"
+    folder.mkdir(parents=True)
+    (folder / "m.tmx").write_bytes((ROOT / "tests" / "data" / "rescue.tmx").read_bytes()
+                                   .replace(b"../../assets/tileset.tsx", b"../assets/tileset.tsx"))
+    names = pack_map(folder / "m.tmx", tmp_path / "m.zip")
+    assert names == ["maps/m.tmx", "assets/tileset.tsx", "assets/tileset.png"]
+    done = install_pack(tmp_path / "m.zip", tmp_path / "maps")
+    assert (done.folder / "assets" / "tileset.png").read_bytes() == \
+        (ROOT / "assets" / "tileset.png").read_bytes()
