@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import stat
+import struct
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -177,6 +178,35 @@ def _check_entry(info: zipfile.ZipInfo) -> None:
                         "refused as a possible zip bomb")
 
 
+_EOCD = struct.Struct("<4s4H2LH")  # end of central directory record
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_EOCD_COUNT = struct.Struct("<4sQ2H2L2Q")  # up to the total entry count
+
+
+def declared_entries(path: Path) -> int:
+    """The entry count the zip's last record declares, read before zipfile builds an
+    object per entry (a million-entry directory would cost that much memory first)."""
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        tail_start = max(0, size - (_EOCD.size + 65535))
+        fh.seek(tail_start)
+        tail = fh.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + _EOCD.size > len(tail):
+            raise PackError(f"{path}: not a zip file (no end-of-directory record)")
+        count = _EOCD.unpack_from(tail, at)[4]
+        if count != 0xFFFF or at < _ZIP64_LOCATOR.size:
+            return count
+        sig, _, eocd64_at, _ = _ZIP64_LOCATOR.unpack_from(tail, at - _ZIP64_LOCATOR.size)
+        if sig != b"PK\x06\x07" or eocd64_at > size - _ZIP64_EOCD_COUNT.size:
+            return count
+        fh.seek(eocd64_at)
+        record = fh.read(_ZIP64_EOCD_COUNT.size)
+        if len(record) < _ZIP64_EOCD_COUNT.size or record[:4] != b"PK\x06\x06":
+            return count
+        return _ZIP64_EOCD_COUNT.unpack(record)[-1]  # entries in all
+
+
 def check_pack(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """Every entry checked from the zip's directory alone; returns the files to unpack."""
     infos = zf.infolist()
@@ -253,6 +283,9 @@ def install_pack(zip_path: str | os.PathLike, maps_dir: Path | None = None) -> I
     work = Path(tempfile.mkdtemp(prefix=".installing-", dir=maps_dir))
     try:
         try:
+            entries = declared_entries(zip_path)
+            if entries > MAX_ENTRIES:
+                raise PackError(f"the pack has {entries} entries; the limit is {MAX_ENTRIES}")
             with zipfile.ZipFile(zip_path) as zf:
                 for info in check_pack(zf):
                     _unpack(zf, info, work)
