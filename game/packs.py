@@ -193,7 +193,7 @@ def declared_entries(path: Path) -> int:
         tail = fh.read()
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or at + _EOCD.size > len(tail):
-            raise PackError(f"{path}: not a zip file (no end-of-directory record)")
+            raise PackError("not a zip file (no end-of-directory record)")
         count = _EOCD.unpack_from(tail, at)[4]
         if count != 0xFFFF or at < _ZIP64_LOCATOR.size:
             return count
@@ -265,6 +265,43 @@ def pack_folder_name(zip_path: Path) -> str:
     return name[:60]
 
 
+def _zip_errors(action):
+    """Run `action`; a broken zip or a failed write becomes a PackError."""
+    try:
+        return action()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
+            NotImplementedError) as exc:
+        raise PackError(f"not a usable zip file: {exc}") from None
+    except OSError as exc:
+        raise PackError(f"cannot unpack: {exc.strerror or exc}") from None
+
+
+def _checked_listing(zip_path: Path) -> None:
+    """Everything that can be refused from the zip's directory, before any folder exists."""
+    entries = declared_entries(zip_path)
+    if entries > MAX_ENTRIES:
+        raise PackError(f"the pack has {entries} entries; the limit is {MAX_ENTRIES}")
+    with zipfile.ZipFile(zip_path) as zf:
+        check_pack(zf)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """mkdir -p, returning the folders it made, deepest last (to undo a failed install)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir()
+    return missing[::-1]
+
+
+def _unpack_all(zip_path: Path, dest: Path) -> None:
+    with zipfile.ZipFile(zip_path) as zf:
+        for info in check_pack(zf):
+            _unpack(zf, info, dest)
+
+
 def install_pack(zip_path: str | os.PathLike, maps_dir: Path | None = None) -> Installed:
     """Check, unpack, validate and move into place; PackError (leaving nothing) if not."""
     zip_path = Path(zip_path)
@@ -272,35 +309,24 @@ def install_pack(zip_path: str | os.PathLike, maps_dir: Path | None = None) -> I
     try:
         size = regular_file_size(zip_path)
     except (OSError, UnsafeFileError) as exc:
-        raise PackError(f"{zip_path}: cannot read the pack: {exc}") from None
+        raise PackError(f"cannot read the pack: {exc}") from None
     if size > MAX_PACK_BYTES:
-        raise PackError(f"{zip_path}: {size} bytes; a pack may be {MAX_PACK_BYTES} at most")
+        raise PackError(f"{size} bytes; a pack may be {MAX_PACK_BYTES} at most")
     final = maps_dir / pack_folder_name(zip_path)
     if final.exists() or final.is_symlink():
         raise PackError(f"{final} already exists: remove it to install this pack again")
-    made_dir = not maps_dir.exists()
-    maps_dir.mkdir(parents=True, exist_ok=True)
+    _zip_errors(lambda: _checked_listing(zip_path))
+    made = _make_folders(maps_dir)
     work = Path(tempfile.mkdtemp(prefix=".installing-", dir=maps_dir))
     try:
-        try:
-            entries = declared_entries(zip_path)
-            if entries > MAX_ENTRIES:
-                raise PackError(f"the pack has {entries} entries; the limit is {MAX_ENTRIES}")
-            with zipfile.ZipFile(zip_path) as zf:
-                for info in check_pack(zf):
-                    _unpack(zf, info, work)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError,
-                NotImplementedError) as exc:
-            raise PackError(f"{zip_path}: not a usable zip file: {exc}") from None
-        except OSError as exc:
-            raise PackError(f"{zip_path}: cannot unpack: {exc.strerror or exc}") from None
+        _zip_errors(lambda: _unpack_all(zip_path, work))
         maps = _validated_maps(work)
         os.rename(work, final)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
-        if made_dir:
-            with contextlib.suppress(OSError):  # only an empty folder goes
-                maps_dir.rmdir()
+        for folder in reversed(made):  # the folders this install made, if still empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     return Installed(final, [final / p.relative_to(work) for p in maps])
 

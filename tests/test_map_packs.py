@@ -130,6 +130,9 @@ HOSTILE = {
     "zip_bomb": ({}, _bomb, "zip bomb"),
     "wrong_kind": ({"pack/maps/run.py": b"import os"}, None, "only map, tileset"),
     "no_map": (None, None, "no map"),
+    "not_a_zip": ({}, "garbage", "not a zip file"),
+    "map_does_not_validate": ({"pack/maps/m.tmx": _good_files()["pack/maps/m.tmx"].replace(
+        b'type="Civilian" x="400"', b'type="Civilian" x="304"')}, None, "does not validate"),
 }
 
 
@@ -138,11 +141,15 @@ def test_a_hostile_pack_is_refused_and_leaves_nothing(tmp_path: Path, case: str)
     files, extra, message = HOSTILE[case]
     content = {k: v for k, v in _good_files().items() if not k.endswith(".tmx")} \
         if files is None else {**_good_files(), **files}
-    pack = _zip(tmp_path / f"{case}.zip", content, extra)
+    if extra == "garbage":
+        pack = tmp_path / f"{case}.zip"
+        pack.write_bytes(b"PK not really" * 100)
+    else:
+        pack = _zip(tmp_path / f"{case}.zip", content, extra)
     maps = tmp_path / "home" / "maps"
     with pytest.raises(PackError, match=message):
         install_pack(pack, maps)
-    assert _tree(tmp_path / "home") == []  # not even the maps folder it would have made
+    assert not (tmp_path / "home").exists()  # not even the folders it would have made
     assert not (tmp_path / "evil.tmx").exists() and not Path("/tmp/evil.tmx").exists()
 
 
