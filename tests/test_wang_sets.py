@@ -8,7 +8,10 @@ import itertools
 import xml.etree.ElementTree as ET
 
 from game import ASSETS_DIR
+from game.tiled import load_scenario
+from game.tiled.validate import validate_map
 from game.tools.tile_table import TILES
+from game.tools.tmx_writer import MapObject, ObjectLayer, TileLayer, TmxMap, write_tmx
 from game.tools.tsx import read_tile_properties
 
 TSX = ASSETS_DIR / "tileset.tsx"
@@ -67,7 +70,7 @@ def test_the_brush_pieces_carry_the_rules() -> None:
     assert all(props[t]["walkable"] for t in ground.values())
 
 
-def test_painting_a_room_with_the_walls_brush() -> None:
+def _paint_room() -> dict[tuple[int, int], str]:
     # What Tiled's edge brush does when a map maker drags round a 6x5 room: every tile
     # edge the outline runs through is wall, the rest floor; each tile then takes the
     # piece whose four edges match.  The outline must come out as walls all round
@@ -91,7 +94,33 @@ def test_painting_a_room_with_the_walls_brush() -> None:
         grid[x, y] = walls[(n, 0, e, 0, s, 0, w, 0)]
     for (x, y), tile in grid.items():
         assert props[tile]["walkable"] is ((x, y) not in outline), (x, y)
-    names = {pos: TILES[tile].name for pos, tile in grid.items()}
+    return {pos: TILES[tile].name for pos, tile in grid.items()}
+
+
+def test_painting_a_room_with_the_walls_brush() -> None:
+    names = _paint_room()
     assert names[1, 1] == "wall_es" and names[6, 5] == "wall_nw"  # the corners
     assert names[3, 1] == "wall_ew" and names[1, 3] == "wall_ns"  # the straights
     assert names[3, 3] == "floor"
+
+
+def test_a_brush_painted_room_loads_with_its_walls(tmp_path) -> None:
+    # the painted room written as a map against the shipped tileset: the game reads the
+    # new pieces' rules (walls block, the ground pieces are walkable) and the map validates
+    names = _paint_room()
+    width, height = 8, 7
+    ground = [["sand" if y == 0 else "road_sand_1100" if y == 6 else "floor"
+               for x in range(width)] for y in range(height)]
+    structures = [[names[x, y] if names[x, y] != "floor" else None for x in range(width)]
+                  for y in range(height)]
+    structures[5][3] = None  # a doorway cleared in the south wall
+    objects = [MapObject("SquadSpawn", 3 * 32 + 16, 3 * 32 + 16, name="Squad"),
+               MapObject("Extraction", 0, 6 * 32, name="Bravo", width=64, height=32)]
+    tmx = TmxMap(width, height, [TileLayer("Ground", ground), TileLayer("Structures", structures),
+                                 ObjectLayer("Objects", objects)],
+                 {"title": "Brush room", "rescue_required": 0})
+    path = write_tmx(tmx, tmp_path / "room.tmx", TSX)
+    assert [str(p) for p in validate_map(str(path)) if p.is_error] == []
+    walkable = load_scenario(str(path)).terrain.walkable
+    for (x, y), name in names.items():
+        assert walkable[y, x] == (name == "floor" or (x, y) == (3, 5)), (x, y, name)
