@@ -124,3 +124,20 @@ def test_a_brush_painted_room_loads_with_its_walls(tmp_path) -> None:
     walkable = load_scenario(str(path)).terrain.walkable
     for (x, y), name in names.items():
         assert walkable[y, x] == (name == "floor" or (x, y) == (3, 5)), (x, y, name)
+
+
+def test_the_model_matches_what_tiled_182_painted() -> None:
+    # tests/data/tiled/brush_room_tiled182.tmx was painted with the real brush (see
+    # RESAVED.md): its walls are the model's room, its top row sand with road corners
+    path = ASSETS_DIR.parent / "tests" / "data" / "tiled" / "brush_room_tiled182.tmx"
+    root = ET.parse(path).getroot()
+    ground = next(layer for layer in root.iter("layer") if layer.get("name") == "Ground")
+    rows = [[int(v) - 1 for v in line.strip().rstrip(",").split(",")]
+            for line in ground.find("data").text.strip().splitlines()]
+    painted = {(x, y): TILES[tile].name
+               for y, row in enumerate(rows) for x, tile in enumerate(row)}
+    model = _paint_room()
+    for (x, y), name in model.items():
+        if name != "floor":
+            assert painted[x, y] == name, (x, y)
+    assert {painted[x, 0] for x in range(8)} == {"road_sand_1100"}
