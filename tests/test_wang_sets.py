@@ -127,9 +127,9 @@ def test_a_brush_painted_room_loads_with_its_walls(tmp_path) -> None:
 
 
 def test_the_model_matches_what_tiled_182_painted() -> None:
-    # tests/data/tiled/brush_room_tiled182.tmx was painted with the real brush (see
+    # tests/data/tiled/brush_room_painted.tmx was painted with the real brush (see
     # RESAVED.md): its walls are the model's room, its top row sand with road corners
-    path = ASSETS_DIR.parent / "tests" / "data" / "tiled" / "brush_room_tiled182.tmx"
+    path = ASSETS_DIR.parent / "tests" / "data" / "tiled" / "brush_room_painted.tmx"
     root = ET.parse(path).getroot()
     ground = next(layer for layer in root.iter("layer") if layer.get("name") == "Ground")
     rows = [[int(v) - 1 for v in line.strip().rstrip(",").split(",")]
