@@ -144,8 +144,8 @@ class CustomMapsScreen(MenuScreen):
         app, text = self.app, self.app.text
         x, y = px(app, 60), px(app, 40)
         text.blit(surface, "CUSTOM MAPS", (x, y), px(app, 50), GOLD, bold=True)
-        text.blit(surface, f"Put your Tiled maps (.tmx) and their own templates in "
-                  f"{user_maps_dir()}",
+        text.blit(surface, f"Put your Tiled maps (.tmx), their templates or a map pack "
+                  f"(.zip) in {user_maps_dir()}",
                   (x, y + px(app, 50)), px(app, 21), DIM)
         if self.notice:
             text.blit(surface, self.notice, (x, y + px(app, 72)), px(app, 19), GOLD)
