@@ -22,6 +22,7 @@ SHOOTER_MOVING_FACTOR = 0.6
 TARGET_MOVING_FACTOR = 0.8
 DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
 SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
+MISS_SPREAD_SUB = SUB  # a miss ends within a tile of its target, each way
 
 
 def cover_between(world: World, shooter: Unit, target: Unit) -> int:
@@ -205,10 +206,9 @@ def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: l
     if hit:
         end_x, end_y = target.x, target.y
     else:
-        # a miss lands past or beside the target; cosmetic only, so the cosmetic generator
-        spread = SUB
-        end_x = target.x + int(world.cosmetic_rng.integers(-spread, spread + 1))
-        end_y = target.y + int(world.cosmetic_rng.integers(-spread, spread + 1))
+        # a miss lands beside the target, within a tile. Where it lands is a rule (fire landing
+        # close pins units down, suppression.py), so the rules' generator decides it
+        end_x, end_y = miss_point(world, target)
     events.append(ShotFired(unit.id, target.id, unit.x, unit.y, end_x, end_y, hit, weapon.name))
     if weapon.aim_time:
         unit.aim_target = 0  # every aimed shot shows its aiming first: fair warning
@@ -217,6 +217,12 @@ def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: l
         spread = max(1, weapon.damage // 4)
         damage = weapon.damage + int(world.rng.integers(-spread, spread + 1))
         apply_damage(world, target, damage, unit.id, events, bleed_chance=0.35)
+
+
+def miss_point(world: World, target: Unit) -> tuple[int, int]:
+    """Where a missed round ends (sub units): up to MISS_SPREAD_SUB off the target each way."""
+    dx, dy = world.rng.integers(-MISS_SPREAD_SUB, MISS_SPREAD_SUB + 1, size=2)
+    return target.x + int(dx), target.y + int(dy)
 
 
 def _turn_toward_fire(target: Unit, shooter: Unit) -> None:

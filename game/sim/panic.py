@@ -135,7 +135,7 @@ def react_to_fire(world: World, events: list) -> None:
 
 def _react_to_shot(world: World, shot: Any, events: list) -> None:
     target = world.units.get(shot.target_id) if shot.target_id else None
-    # a miss's drawn end point comes from the cosmetic generator: rules use the aim instead
+    # the line of fire is muzzle to aim: a miss's end point lies up to a tile off it
     aim = (target.x, target.y) if target is not None else (shot.x1, shot.y1)
     if not shot.hit:
         _stray_round(world, shot, aim, events)

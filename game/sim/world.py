@@ -59,7 +59,9 @@ class World:
     terrain: Terrain
     seed: int
     rng: np.random.Generator  # the rules' only source of chance
-    cosmetic_rng: np.random.Generator  # effects only; never touches the rules
+    # effects only (spark scatter and the like): nothing in game/sim reads it, so the hash
+    # leaves it out and equal hashes still mean equal futures (tests/test_cosmetic_rng.py)
+    cosmetic_rng: np.random.Generator
     tick: int = 0
     # ids only grow and units are never removed (the dead stay), so this dict's order is
     # id order: systems iterate it directly instead of sorting every tick
