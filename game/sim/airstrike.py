@@ -39,10 +39,12 @@ from game.sim.events import (
     StrikeInbound,
     StrikeRequested,
 )
+from game.sim.facts import Blast, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
+from game.sim.noise import blast_noise
 from game.sim.sight import line_tiles
-from game.sim.smoke import add_smoke, decay_smoke
+from game.sim.smoke import add_smoke
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import StrikeCall, World
 
@@ -124,12 +126,8 @@ def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
 
 
 # -- the wait and the pass ----------------------------------------------------------------
-def run_strikes(world: World, events: list) -> None:
-    """Once a tick: smoke thins, suppression wears off, calls go out, jets pass, bombs land."""
-    decay_smoke(world)
-    for unit in world.units.values():
-        if unit.suppressed > 0:
-            unit.suppressed -= 1
+def run_strikes(world: World, events: list, facts: TickFacts) -> None:
+    """Once a tick: calls go out, jets pass, bombs land."""
     from game.sim import gun_run  # the gun run (kind "gun") shares this flow
 
     for strike in list(world.strikes):
@@ -144,7 +142,7 @@ def run_strikes(world: World, events: list) -> None:
                                        else "In hot. Weapons away."))
         if world.tick >= strike.impact_tick:
             world.strikes.remove(strike)
-            (gun_run.strafe if gun else detonate)(world, strike, events)
+            (gun_run.strafe if gun else detonate)(world, strike, events, facts)
 
 
 def _announce(world: World, strike: StrikeCall, events: list) -> None:
@@ -165,7 +163,7 @@ def _announce(world: World, strike: StrikeCall, events: list) -> None:
 
 
 # -- the blast ----------------------------------------------------------------------------
-def detonate(world: World, strike: StrikeCall, events: list) -> None:
+def detonate(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> None:
     terrain = world.terrain
     opaque_before = terrain.opaque.copy()
     destructible = terrain.destructible & ~terrain.rubble
@@ -183,7 +181,7 @@ def detonate(world: World, strike: StrikeCall, events: list) -> None:
                 opaque_before, destructible, strike, unit)
             before = unit.life
             if unit.life != DOWNED or damage >= DOWNED_MIN_DAMAGE:
-                apply_damage(world, unit, int(damage), 0, events)
+                apply_damage(world, unit, int(damage), 0, events, facts)
             if unit.life != before:
                 casualties += 1
                 if unit.side == "insurgent" and unit.group:
@@ -193,8 +191,10 @@ def detonate(world: World, strike: StrikeCall, events: list) -> None:
     destroyed = terrain.destroy(_disc(terrain.opaque.shape, strike.x, strike.y, strike.radius))
     add_smoke(world, strike.x, strike.y, strike.radius + SMOKE_EXTRA_TILES)
     world.stats.strike_casualties += casualties
-    events.append(StrikeImpact(strike.id, strike.x, strike.y, int(strike.radius * SUB),
-                               casualties, destroyed))
+    radius_sub = int(strike.radius * SUB)
+    events.append(StrikeImpact(strike.id, strike.x, strike.y, radius_sub, casualties, destroyed))
+    facts.blasts.append(Blast(strike.x, strike.y, radius_sub))
+    facts.make_noise(blast_noise(strike.x, strike.y))
     events.append(RadioMessage(CALLSIGN, _off_target_line(world)))
     break_groups(world, hit_groups, events)
 

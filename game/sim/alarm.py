@@ -19,6 +19,7 @@ from typing import Any
 
 from game.sim.catalog import TICK_HZ
 from game.sim.events import InsurgentAlerted, RadioMessage
+from game.sim.facts import TickFacts
 from game.sim.perception import RED_MEMORY, newest_entry
 from game.sim.units import ACTIVE, Unit
 from game.sim.vision import spring_group
@@ -30,7 +31,7 @@ RUNNING_LINE = "They're running \N{EM DASH} they'll bring friends."
 SPRUNG_LINE = "Movement at the edges. They raised the alarm; more hostiles inbound."
 
 
-def raise_alarms(world: World, events: list[Any]) -> None:
+def raise_alarms(world: World, events: list[Any], facts: TickFacts) -> None:
     """Once a tick, after perception: start, advance, or call off each scout's alarm."""
     for unit in _scouts(world):  # id order
         alarm = world.alarms.get(unit.id)
@@ -47,7 +48,7 @@ def raise_alarms(world: World, events: list[Any]) -> None:
         near = min(math.hypot(px - here[0], py - here[1]) for px, py in posts) <= REACH_TILES
         if near or world.tick - alarm[0] >= TIME_LIMIT:
             del world.alarms[unit.id]
-            _sound(world, unit, events)
+            _sound(world, unit, events, facts)
 
 
 def reserve_posts(world: World, group: str) -> list[tuple[int, int]]:
@@ -113,12 +114,12 @@ def _nearest_member(world: World, unit: Unit) -> Unit | None:
     return best
 
 
-def _sound(world: World, scout: Unit, events: list[Any]) -> None:
+def _sound(world: World, scout: Unit, events: list[Any], facts: TickFacts) -> None:
     """Spring the scout's group and send the reserves after the squad's last known place
     (the group's blackboard, which the reserves share), or the scout's own if it is empty."""
     group = scout.group
     waiting = [u for u in world.insurgents() if u.group == group and u.life == "reserve"]
-    spring_group(world, group, scout.id, events)
+    spring_group(world, group, scout.id, events, facts, announced=True)
     events.append(RadioMessage("Radio", SPRUNG_LINE))
     newest = newest_entry(world, scout)
     fresh = newest is not None and world.tick - newest[2] <= RED_MEMORY

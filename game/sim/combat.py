@@ -9,8 +9,10 @@ import numpy as np
 from game.sim.catalog import UNIT_TYPES, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
+from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
+from game.sim.noise import shot_noise
 from game.sim.sight import first_blocked, in_cone
 from game.sim.smoke import clear_sight
 from game.sim.terrain import COVER_HIGH, COVER_LOW
@@ -105,7 +107,7 @@ def can_see(world: World, viewer: Unit, target: Unit) -> bool:
 _ALIVE = frozenset((ACTIVE, DOWNED))
 
 
-def fire_weapons(world: World, events: list) -> None:
+def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
         if unit.life != ACTIVE or unit.hidden or not UNIT_TYPES[unit.kind].weapon:
             continue
@@ -118,9 +120,9 @@ def fire_weapons(world: World, events: list) -> None:
                 unit.activity = "idle" if not unit.path else "moving"
             continue
         if unit.target_id:
-            _engage(world, unit, events)
+            _engage(world, unit, events, facts)
         elif unit.ground_target is not None:
-            _suppress(world, unit, events)
+            _suppress(world, unit, events, facts)
         if not unit.target_id and unit.ground_target is None:
             _stand_down(unit)
 
@@ -132,7 +134,7 @@ def _stand_down(unit: Unit) -> None:
         unit.activity = "moving" if unit.path else "idle"
 
 
-def _engage(world: World, unit: Unit, events: list) -> None:
+def _engage(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
     target = world.units.get(unit.target_id)
     gone = target is None or not target.alive or target.life == "gone"
     if gone or (unit.side == "insurgent" and target.life == "downed"):
@@ -160,10 +162,10 @@ def _engage(world: World, unit: Unit, events: list) -> None:
     if unit.ammo <= 0:
         _start_reload(unit, events)
         return
-    _shoot(world, unit, target, weapon, events)
+    _shoot(world, unit, target, weapon, events, facts)
 
 
-def _suppress(world: World, unit: Unit, events: list) -> None:
+def _suppress(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
     gx, gy = unit.ground_target
     sx, sy = unit.tile
     weapon = unit.weapon
@@ -182,9 +184,9 @@ def _suppress(world: World, unit: Unit, events: list) -> None:
     unit.cooldown = weapon.cooldown
     unit.activity = "firing"
     world.stats.shots += unit.side == "squad"
-    events.append(
-        ShotFired(unit.id, 0, unit.x, unit.y, centre_of(ex), centre_of(ey), False, weapon.name)
-    )
+    end = (centre_of(ex), centre_of(ey))
+    _record_shot(events, facts, Shot(unit.id, 0, (unit.x, unit.y), end, end, False, weapon.name),
+                 weapon)
 
 
 def _start_reload(unit: Unit, events: list) -> None:
@@ -194,7 +196,18 @@ def _start_reload(unit: Unit, events: list) -> None:
     events.append(ReloadStarted(unit.id))
 
 
-def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: list) -> None:
+def _record_shot(events: list, facts: TickFacts, shot: Shot, weapon: WeaponType) -> None:
+    """The shot for the front end (an event) and for the rules later this tick (facts)."""
+    (x0, y0), (x1, y1) = shot.muzzle, shot.end
+    events.append(ShotFired(shot.shooter_id, shot.target_id, x0, y0, x1, y1, shot.hit,
+                            shot.weapon))
+    facts.shots.append(shot)
+    facts.make_noise(shot_noise(shot.shooter_id, x0, y0, weapon))
+
+
+def _shoot(
+    world: World, unit: Unit, target: Unit, weapon: WeaponType, events: list, facts: TickFacts
+) -> None:
     unit.ammo -= 1
     unit.cooldown = weapon.cooldown
     unit.activity = "firing"
@@ -209,14 +222,16 @@ def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: l
         # a miss lands beside the target, within a tile. Where it lands is a rule (fire landing
         # close pins units down, suppression.py), so the rules' generator decides it
         end_x, end_y = miss_point(world, target)
-    events.append(ShotFired(unit.id, target.id, unit.x, unit.y, end_x, end_y, hit, weapon.name))
+    shot = Shot(unit.id, target.id, (unit.x, unit.y), (target.x, target.y), (end_x, end_y), hit,
+                weapon.name)
+    _record_shot(events, facts, shot, weapon)
     if weapon.aim_time:
         unit.aim_target = 0  # every aimed shot shows its aiming first: fair warning
     _turn_toward_fire(target, unit)
     if hit:
         spread = max(1, weapon.damage // 4)
         damage = weapon.damage + int(world.rng.integers(-spread, spread + 1))
-        apply_damage(world, target, damage, unit.id, events, bleed_chance=0.35)
+        apply_damage(world, target, damage, unit.id, events, facts, bleed_chance=0.35)
 
 
 def miss_point(world: World, target: Unit) -> tuple[int, int]:

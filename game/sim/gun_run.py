@@ -40,6 +40,7 @@ from game.sim.events import (
     GunRunRequested,
     RadioMessage,
 )
+from game.sim.facts import TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.sight import line_tiles
@@ -146,7 +147,7 @@ def announce(world: World, strike: StrikeCall, events: list) -> None:
 
 
 # -- the strafe -----------------------------------------------------------------------------
-def strafe(world: World, strike: StrikeCall, events: list) -> None:
+def strafe(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> None:
     """Damage and suppression along the line, a little dust; no rubble, no rng."""
     casualties = 0
     hit_groups: set[str] = set()
@@ -160,7 +161,7 @@ def strafe(world: World, strike: StrikeCall, events: list) -> None:
         damage = int(gun_damage(dist))
         before = unit.life
         if damage > 0 and (unit.life != DOWNED or damage >= DOWNED_MIN_DAMAGE):
-            apply_damage(world, unit, damage, 0, events)
+            apply_damage(world, unit, damage, 0, events, facts)
         if unit.life != before:
             casualties += 1
             if unit.side == "insurgent" and unit.group:

@@ -20,6 +20,7 @@ from game.sim.events import (
     UnitRevived,
     UnitStabilised,
 )
+from game.sim.facts import TickFacts, Wound
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import World
 
@@ -32,7 +33,8 @@ REVIVE_HP = 30
 
 
 def apply_damage(
-    world: World, unit: Unit, amount: int, source_id: int, events: list, bleed_chance: float = 0.0
+    world: World, unit: Unit, amount: int, source_id: int, events: list, facts: TickFacts,
+    bleed_chance: float = 0.0,
 ) -> None:
     if not unit.alive or amount <= 0:
         return
@@ -41,6 +43,7 @@ def apply_damage(
         return
     unit.hp = max(0, unit.hp - amount)
     events.append(UnitDamaged(unit.id, amount, unit.hp, source_id))
+    facts.wounds.append(Wound(unit.id, source_id, amount))
     if bleed_chance and unit.side != "insurgent" and world.rng.random() < bleed_chance:
         unit.bleed = max(unit.bleed, 1)
     if unit.hp > 0:

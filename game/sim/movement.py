@@ -6,7 +6,9 @@ import math
 
 from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
+from game.sim.facts import TickFacts
 from game.sim.geometry import HALF, SUB, angle_deg, centre_of
+from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -37,7 +39,7 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
     return bool(unit.path)
 
 
-def move_units(world: World, events: list) -> None:
+def move_units(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
         if unit.life != ACTIVE or unit.hidden and unit.side == "insurgent":
@@ -54,7 +56,7 @@ def move_units(world: World, events: list) -> None:
             budget = unit_speed(world, unit)
             if unit.side == "squad" and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
-            _advance(world, unit, budget, events)
+            _advance(world, unit, budget, events, facts)
         elif unit.activity == "moving":
             unit.activity = "idle"
 
@@ -75,7 +77,7 @@ def _crowded_ahead(world: World, unit: Unit) -> bool:
     return False
 
 
-def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
+def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFacts) -> None:
     unit.activity = "moving"
     terrain = world.terrain
     walkable, locked, door = terrain.walkable, terrain.locked, terrain.door
@@ -88,7 +90,7 @@ def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
             unit.path = path_grid(world.caches, terrain).find(unit.tile, goal)
             return
         if door[ty, tx]:
-            _open_door_at(world, tx, ty, unit, events)
+            _open_door_at(world, tx, ty, unit, events, facts)
         gx, gy = tx * SUB + HALF, ty * SUB + HALF
         dx, dy = gx - unit.x, gy - unit.y
         dist = math.isqrt(dx * dx + dy * dy)
@@ -107,12 +109,15 @@ def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
             budget = 0
 
 
-def _open_door_at(world: World, tx: int, ty: int, unit: Unit, events: list) -> None:
+def _open_door_at(
+    world: World, tx: int, ty: int, unit: Unit, events: list, facts: TickFacts
+) -> None:
     terrain = world.terrain
     if terrain.door[ty, tx] and terrain.opaque[ty, tx]:
         terrain.opaque[ty, tx] = False
         terrain.version += 1
         events.append(DoorOpened(tx, ty, unit.id))
+        facts.make_noise(door_noise(unit.id, tx, ty))
 
 
 def set_course(world: World, unit: Unit, goal: tuple[int, int], queue: bool = False) -> bool:

@@ -25,8 +25,8 @@ from game.sim.catalog import TICK_HZ
 from game.sim.combat import can_see, cover_between
 from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
-from game.sim.noise import SHOUT_TILES, Noise, audible, hearers, noises_from
-from game.sim.suppression import pin_units
+from game.sim.facts import Noise, TickFacts
+from game.sim.noise import SHOUT_TILES, audible, hearers
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -50,13 +50,12 @@ def board_key(unit: Unit) -> str:
     return unit.group or f"#{unit.id}"
 
 
-def perceive(world: World, events: list[Any]) -> None:
-    """Once a tick, after fire: pins, springs, wounds, noises, sight, then alert levels."""
-    pin_units(world, events)
+def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
+    """Once a tick, after fire and pins: springs, wounds, noises, sight, then alert levels."""
     _prune_boards(world)
-    _ambushes_sprung(world, events)
-    _wounds_felt(world, events)
-    _hear(world, noises_from(events), events)
+    _ambushes_sprung(world, facts, events)
+    _wounds_felt(world, facts, events)
+    _hear(world, facts.noises, events)
     enemies = enemies_of(world)
     due: list[Unit] = []
     tick = world.tick
@@ -196,13 +195,13 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
             _raise(world, unit, "yellow", "noise", unit.interest, events)
 
 
-def _wounds_felt(world: World, events: list[Any]) -> None:
+def _wounds_felt(world: World, facts: TickFacts, events: list[Any]) -> None:
     """A wounded insurgent all but knows who shot it, and where from."""
-    for event in events:
-        if type(event).__name__ != "UnitDamaged" or not event.source_id:
-            continue
-        unit = world.units.get(event.unit_id)
-        source = world.units.get(event.source_id)
+    for wound in facts.wounds:
+        if not wound.source_id:
+            continue  # a strike: nobody to know about
+        unit = world.units.get(wound.unit_id)
+        source = world.units.get(wound.source_id)
         if unit is None or source is None or unit.side != "insurgent" or not unit.active:
             continue
         unit.under_fire_tick = world.tick
@@ -211,22 +210,21 @@ def _wounds_felt(world: World, events: list[Any]) -> None:
         _raise(world, unit, "yellow", "hit", source.tile, events)
 
 
-def _ambushes_sprung(world: World, events: list[Any]) -> None:
-    """A group sprung this tick (vision.spring_group) comes up red, knowing who sprung it."""
-    sprung = [e for e in events if type(e).__name__ == "TriggerFired"]
-    if not sprung:
-        return
-    spoken = any(type(e).__name__ == "RadioMessage" for e in events)
-    for event in sprung:
-        by = world.units.get(event.unit_id)
+def _ambushes_sprung(world: World, facts: TickFacts, events: list[Any]) -> None:
+    """A group sprung this tick (vision.spring_group) comes up red, knowing who sprung it.
+    Whoever sprang the first one unannounced shouts "Contact!" on the radio (once a tick: a
+    trigger's own radio line already says what is happening)."""
+    spoken = any(sprung.announced for sprung in facts.sprung)
+    for sprung in facts.sprung:
+        by = world.units.get(sprung.by_id)
         if by is None:
             continue
-        if not spoken:
+        if not spoken and not sprung.announced:
             events.append(RadioMessage(by.name, "Contact!"))
             spoken = True
         bx, by_ = by.tile
         for unit in world.insurgents():
-            if unit.group != event.group or not unit.active or unit.hidden:
+            if unit.group != sprung.group or not unit.active or unit.hidden:
                 continue
             world.blackboard.setdefault(board_key(unit), {})[by.id] = [bx, by_, world.tick]
             _raise(world, unit, "red", "ambush", (bx, by_), events)
