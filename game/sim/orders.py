@@ -6,10 +6,13 @@ import math
 from typing import Any
 
 from game.sim import commands as c
+from game.sim.airstrike import request_strike
 from game.sim.carrying import can_be_carried, put_down
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
+from game.sim.gun_run import request_gun_run
 from game.sim.health import needs_care
+from game.sim.interactions import start_interaction
 from game.sim.movement import set_course
 from game.sim.pathing import nearby_open_tiles, path_grid
 from game.sim.units import Unit
@@ -176,8 +179,6 @@ def _heal(world: World, cmd: c.Heal) -> str:
 
 
 def _interact(world: World, cmd: c.Interact, events: list) -> str:
-    from game.sim.interactions import start_interaction
-
     unit = world.units.get(cmd.unit_id)
     if unit is None or unit.side != "squad" or not unit.active:
         return "no one able to do that"
@@ -207,18 +208,6 @@ def _carry(world: World, cmd: c.Carry, events: list) -> str:
     return ""
 
 
-def _call_strike(world: World, cmd: c.CallStrike) -> str:
-    from game.sim.airstrike import request_strike
-
-    return request_strike(world, cmd)
-
-
-def _call_gun_run(world: World, cmd: c.CallGunRun) -> str:
-    from game.sim.gun_run import request_gun_run
-
-    return request_gun_run(world, cmd)
-
-
 def _clear_job(unit: Unit) -> None:
     unit.work_left, unit.work_target, unit.work_tile = 0, 0, None
     unit.carry_target, unit.aid_kit = 0, False
@@ -236,8 +225,8 @@ _HANDLERS = {
     c.Gather: _gather,
     c.Heal: _heal,
     c.Interact: _interact,
-    c.CallStrike: _call_strike,
-    c.CallGunRun: _call_gun_run,
+    c.CallStrike: request_strike,
+    c.CallGunRun: request_gun_run,
     c.Carry: _carry,
 }
 _EVENTFUL = (_interact, _carry)

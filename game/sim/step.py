@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.sim.airstrike import run_strikes
+from game.sim.air_support import run_strikes
 from game.sim.alarm import raise_alarms
 from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons

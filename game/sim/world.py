@@ -11,6 +11,7 @@ import numpy as np
 
 from game.sim.catalog import SQUAD_ORDER, TICK_HZ, UNIT_TYPES
 from game.sim.geometry import SUB, angle_deg, centre_of
+from game.sim.kinds import StrikeKind
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
 from game.sim.units import ACTIVE, Crate, Unit
@@ -47,10 +48,18 @@ class StrikeCall:
     caller_id: int
     announced: bool = False  # the request went out on the radio
     inbound: bool = False  # the jet has begun its pass
-    # "bomb" (x, y is the centre) or "gun" (a strafe from x, y to x1, y1; game/sim/gun_run.py)
-    kind: str = "bomb"
+    # a bomb (x, y is the centre) or a gun run (a strafe from x, y to x1, y1; gun_run.py)
+    kind: StrikeKind = StrikeKind.BOMB
     x1: int = 0
     y1: int = 0
+
+    @property
+    def centre(self) -> tuple[int, int]:
+        """The tile its zone is marked around and the jet passes over: a bomb's target, the
+        middle of a gun run's line."""
+        if self.kind == StrikeKind.GUN:
+            return (self.x + self.x1) // 2, (self.y + self.y1) // 2
+        return self.x, self.y
 
 
 @dataclass
@@ -83,7 +92,7 @@ class World:
     medkits: int = 4
     rescued_ids: set[int] = field(default_factory=set)  # each survivor counts once
     objective_announced: bool = False
-    # air support (game/sim/airstrike.py, smoke.py): calls still to land, smoke left per
+    # air support (game/sim/air_support.py, smoke.py): calls still to land, smoke left per
     # tile in ticks, and insurgent groups that a strike broke and that now fall back
     strikes: list[StrikeCall] = field(default_factory=list)
     smoke: np.ndarray = field(default=None)  # int16 [y, x]: ticks of smoke left
@@ -101,12 +110,7 @@ class World:
     def strike_zones(self) -> list[tuple[int, int, float, int]]:
         """Marked strike zones the insurgents can see: (tile x, tile y, radius in tiles,
         impact tick) for every call still to land."""
-        zones = []
-        for s in self.strikes:
-            # a gun run (kind "gun") is marked around the middle of its line
-            x, y = ((s.x + s.x1) // 2, (s.y + s.y1) // 2) if s.kind == "gun" else (s.x, s.y)
-            zones.append((x, y, s.radius, s.impact_tick))
-        return zones
+        return [(*s.centre, s.radius, s.impact_tick) for s in self.strikes]
 
     def squad(self) -> list[Unit]:
         return self._side("squad")
