@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from game.ai.knowledge import (
     GroupStrength,
@@ -27,6 +27,7 @@ from game.sim.combat import can_shoot, cover_between
 from game.sim.commands import Attack, AttackGround, Face, Move
 from game.sim.difficulty import Difficulty
 from game.sim.geometry import angle_deg, angle_diff
+from game.sim.kinds import HUNTING, Alert
 from game.sim.pathing import path_grid
 from game.sim.smoke import clear_of_walls
 from game.sim.units import Unit
@@ -76,9 +77,9 @@ class Mind:
 def decide(mind: Mind, unit: Unit) -> list[Any]:
     if unit.kind == "sniper":
         return sniper(mind, unit)
-    if unit.alert in ("red", "black"):
+    if unit.alert in HUNTING:
         return engage(mind, unit)
-    if unit.alert == "yellow":
+    if unit.alert == Alert.YELLOW:
         return investigate(mind, unit)
     return patrol(mind, unit)
 
@@ -247,7 +248,7 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
     world = mind.world
     here = unit.tile
     perched = world.terrain.elevation[here[1], here[0]] > 0
-    target = visible_target(world, unit, mind.enemies) if unit.alert in ("red", "black") else None
+    target = visible_target(world, unit, mind.enemies) if unit.alert in HUNTING else None
     threats = threat_tiles(world, unit, target, mind.known(unit))
     if not perched:
         if unit.path:
@@ -255,10 +256,10 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
         choice = mind.query(unit, "perch", threats, threats[0] if threats else None, 12)
         if choice is not None and choice.moved:
             return go(mind, unit, choice.tile)
-        return engage(mind, unit) if unit.alert in ("red", "black") else patrol(mind, unit)
+        return engage(mind, unit) if unit.alert in HUNTING else patrol(mind, unit)
     if target is not None and can_shoot(world, unit, target):
         return [] if unit.target_id == target.id else [Attack((unit.id,), target.id)]
-    if unit.alert not in ("red", "black") or not threats or unit.path:
+    if unit.alert not in HUNTING or not threats or unit.path:
         return _watch(mind, unit)
     spot = threats[0]
     if unit.still_ticks >= STUCK_TICKS:
@@ -274,7 +275,7 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
 def _watch(mind: Mind, unit: Unit) -> list[Any]:
     """A calm sniper sweeps its narrow cone across its field now and then."""
     world = mind.world
-    if unit.interest is not None and unit.alert == "yellow":
+    if unit.interest is not None and unit.alert == Alert.YELLOW:
         angle = angle_deg(unit.interest[0] - unit.tile[0], unit.interest[1] - unit.tile[1])
         if abs(angle_diff(angle, unit.facing)) > 10:
             return [Face((unit.id,), angle)]
@@ -307,7 +308,7 @@ def go(mind: Mind, unit: Unit, tile: tuple[int, int], keep: Unit | None = None) 
     return [Move((unit.id,), x, y)]
 
 
-def _worth_moving(choice: Choice | None, forced: bool) -> bool:
+def _worth_moving(choice: Choice | None, forced: bool) -> TypeGuard[Choice]:
     if choice is None or not choice.moved:
         return False
     return forced or choice.score > choice.here + MOVE_MARGIN

@@ -11,6 +11,7 @@ import math
 
 from game.sim.combat import can_see, cover_from
 from game.sim.geometry import SUB
+from game.sim.kinds import Life
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
@@ -89,7 +90,7 @@ def group_strength(world: World) -> dict[str, tuple[int, int]]:
     lost: dict[str, int] = {}
     for unit in world.insurgents():
         group, life = unit.group, unit.life
-        if group and life != "reserve":
+        if group and life != Life.RESERVE:
             members[group] = members.get(group, 0) + 1
             lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
     return {group: (n, lost[group]) for group, n in members.items()}
@@ -109,7 +110,7 @@ class GroupStrength:
             members = lost = 0
             for unit in _group_index(self.world).get(group, ()):
                 life = unit.life
-                if life != "reserve":
+                if life != Life.RESERVE:
                     members += 1
                     lost += life != ACTIVE and life != DOWNED
             self.counted[group] = (members, lost)

@@ -10,11 +10,13 @@ strike zones.  Cheap masks come first so nothing is scored that cannot be used.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import tcod.map
 import tcod.path
 
+from game.sim.geometry import SUB
 from game.sim.pathing import path_grid
 from game.sim.smoke import sight_blockers
 from game.sim.units import ACTIVE, Unit
@@ -181,7 +183,7 @@ def _threat_view(
     if memo is None or memo[0] is not blockers or memo[1] != version:
         memo = (blockers, version, {})
         world.caches["threat_views"] = memo
-    views = memo[2]
+    views: dict[int, Any] = memo[2]
     key = px << 16 | py
     view = views.get(key)
     if view is None:
@@ -283,7 +285,7 @@ def _crowding(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndar
 
 
 def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
-    lx, hx, ly, hy = (x0 - 2) * 256, (x1 + 2) * 256, (y0 - 2) * 256, (y1 + 2) * 256
+    lx, hx, ly, hy = (x0 - 2) * SUB, (x1 + 2) * SUB, (y0 - 2) * SUB, (y1 + 2) * SUB
     return [
         a for a in world.insurgents()
         if lx <= a.x < hx and ly <= a.y < hy

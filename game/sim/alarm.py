@@ -20,6 +20,7 @@ from typing import Any
 from game.sim.catalog import TICK_HZ
 from game.sim.events import InsurgentAlerted, RadioMessage
 from game.sim.facts import TickFacts
+from game.sim.kinds import HUNTING, Alert, Life
 from game.sim.perception import RED_MEMORY, newest_entry
 from game.sim.units import ACTIVE, Unit
 from game.sim.vision import spring_group
@@ -68,7 +69,7 @@ def _reserves_by_group(world: World) -> dict[str, list[tuple[int, int]]]:
     if cached is None or cached[0] != key:
         index: dict[str, list[tuple[int, int]]] = {}
         for unit in world.insurgents():
-            if unit.group and unit.life == "reserve":
+            if unit.group and unit.life == Life.RESERVE:
                 index.setdefault(unit.group, []).append(unit.tile)
         cached = world.caches["reserve_posts"] = (key, index)
     return cached[1]
@@ -85,7 +86,7 @@ def _scouts(world: World) -> list[Unit]:
 
 def _can_start(world: World, unit: Unit) -> bool:
     return (
-        unit.life == ACTIVE and not unit.hidden and unit.alert in ("red", "black")
+        unit.life == ACTIVE and not unit.hidden and unit.alert in HUNTING
         and bool(unit.group) and unit.group not in world.sprung_groups
         and bool(reserve_posts(world, unit.group))
     )
@@ -118,13 +119,13 @@ def _sound(world: World, scout: Unit, events: list[Any], facts: TickFacts) -> No
     """Spring the scout's group and send the reserves after the squad's last known place
     (the group's blackboard, which the reserves share), or the scout's own if it is empty."""
     group = scout.group
-    waiting = [u for u in world.insurgents() if u.group == group and u.life == "reserve"]
+    waiting = [u for u in world.insurgents() if u.group == group and u.life == Life.RESERVE]
     spring_group(world, group, scout.id, events, facts, announced=True)
     events.append(RadioMessage("Radio", SPRUNG_LINE))
     newest = newest_entry(world, scout)
     fresh = newest is not None and world.tick - newest[2] <= RED_MEMORY
     x, y = (newest[0], newest[1]) if newest is not None else scout.tile
-    level = "red" if fresh else "yellow"  # yellow: they go and look there
+    level = Alert.RED if fresh else Alert.YELLOW  # yellow: they go and look there
     for unit in waiting:
         if not unit.active:
             continue

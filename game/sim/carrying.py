@@ -9,6 +9,7 @@ from game.sim.events import (
     UnitPutDown,
 )
 from game.sim.geometry import SUB
+from game.sim.kinds import Life, Side
 from game.sim.movement import set_course
 from game.sim.units import Unit
 from game.sim.world import World
@@ -19,17 +20,17 @@ PICKUP_TILES = 1.5
 
 # -- carrying -----------------------------------------------------------------------------
 def can_be_carried(unit: Unit) -> bool:
-    if unit.carried_by or not unit.alive or unit.life == "gone":
+    if unit.carried_by or not unit.alive or unit.life == Life.GONE:
         return False
-    if unit.side == "civilian":
+    if unit.side == Side.CIVILIAN:
         return unit.found
-    return unit.side == "squad" and unit.life == "downed"
+    return unit.side == Side.SQUAD and unit.life == Life.DOWNED
 
 
 def update_carriers(world: World, events: list) -> None:
     for uid in world.units:
         unit = world.units[uid]
-        if unit.side != "squad":
+        if unit.side != Side.SQUAD:
             continue
         carried = world.units.get(unit.carrying) if unit.carrying else None
         if carried is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.sim.kinds import Side
+
 TICK_HZ = 30
 
 
@@ -24,7 +26,7 @@ class WeaponType:
 @dataclass(frozen=True)
 class UnitType:
     kind: str
-    side: str  # "squad" | "insurgent" | "civilian"
+    side: Side
     display: str
     max_hp: int
     speed: int
@@ -51,17 +53,17 @@ WEAPONS: dict[str, WeaponType] = {
 UNIT_TYPES: dict[str, UnitType] = {
     u.kind: u
     for u in (
-        UnitType("rafiq", "squad", "Rafiq", 100, 26, 12, 120, "rifle"),
-        UnitType("hana", "squad", "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True),
-        UnitType("maaz", "squad", "Maaz", 110, 24, 11, 120, "carbine", engineer=True),
-        UnitType("rima", "squad", "Rima", 90, 26, 14, 100, "marksman"),
-        UnitType("rifleman", "insurgent", "Insurgent", 80, 22, 10, 110, "ak"),
-        UnitType("scout", "insurgent", "Scout", 60, 28, 11, 120, "ak"),
-        UnitType("gunner", "insurgent", "Gunner", 100, 18, 10, 100, "lmg"),
-        UnitType("sniper", "insurgent", "Sniper", 70, 16, 22, 50, "sniper"),
-        UnitType("child", "civilian", "Child", 40, 20, 6, 160),
-        UnitType("adult", "civilian", "Survivor", 60, 22, 7, 140),
-        UnitType("elder", "civilian", "Elder", 45, 14, 6, 140),
+        UnitType("rafiq", Side.SQUAD, "Rafiq", 100, 26, 12, 120, "rifle"),
+        UnitType("hana", Side.SQUAD, "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True),
+        UnitType("maaz", Side.SQUAD, "Maaz", 110, 24, 11, 120, "carbine", engineer=True),
+        UnitType("rima", Side.SQUAD, "Rima", 90, 26, 14, 100, "marksman"),
+        UnitType("rifleman", Side.INSURGENT, "Insurgent", 80, 22, 10, 110, "ak"),
+        UnitType("scout", Side.INSURGENT, "Scout", 60, 28, 11, 120, "ak"),
+        UnitType("gunner", Side.INSURGENT, "Gunner", 100, 18, 10, 100, "lmg"),
+        UnitType("sniper", Side.INSURGENT, "Sniper", 70, 16, 22, 50, "sniper"),
+        UnitType("child", Side.CIVILIAN, "Child", 40, 20, 6, 160),
+        UnitType("adult", Side.CIVILIAN, "Survivor", 60, 22, 7, 140),
+        UnitType("elder", Side.CIVILIAN, "Elder", 45, 14, 6, 140),
     )
 }
 

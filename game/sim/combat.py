@@ -12,6 +12,7 @@ from game.sim.events import ReloadStarted, ShotFired
 from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
+from game.sim.kinds import Life, Side
 from game.sim.noise import shot_noise
 from game.sim.sight import first_blocked, in_cone
 from game.sim.smoke import clear_sight
@@ -69,9 +70,9 @@ def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) ->
         chance *= SHOOTER_MOVING_FACTOR
     if target.activity == "moving":
         chance *= TARGET_MOVING_FACTOR
-    if shooter.side == "insurgent":
+    if shooter.side == Side.INSURGENT:
         chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
-    if target.life == "downed":
+    if target.life == Life.DOWNED:
         chance *= 0.5
     if shooter.suppressed > 0:
         chance *= SUPPRESSED_FACTOR
@@ -109,20 +110,23 @@ _ALIVE = frozenset((ACTIVE, DOWNED))
 
 def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
-        if unit.life != ACTIVE or unit.hidden or not UNIT_TYPES[unit.kind].weapon:
+        if unit.life != ACTIVE or unit.hidden:
+            continue
+        weapon = unit.weapon
+        if weapon is None:
             continue
         if unit.cooldown > 0:
             unit.cooldown -= 1
         if unit.reload_left > 0:
             unit.reload_left -= 1
             if unit.reload_left == 0:
-                unit.ammo = unit.weapon.magazine
+                unit.ammo = weapon.magazine
                 unit.activity = "idle" if not unit.path else "moving"
             continue
         if unit.target_id:
-            _engage(world, unit, events, facts)
+            _engage(world, unit, weapon, events, facts)
         elif unit.ground_target is not None:
-            _suppress(world, unit, events, facts)
+            _suppress(world, unit, unit.ground_target, weapon, events, facts)
         if not unit.target_id and unit.ground_target is None:
             _stand_down(unit)
 
@@ -134,10 +138,12 @@ def _stand_down(unit: Unit) -> None:
         unit.activity = "moving" if unit.path else "idle"
 
 
-def _engage(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
+def _engage(
+    world: World, unit: Unit, weapon: WeaponType, events: list, facts: TickFacts
+) -> None:
     target = world.units.get(unit.target_id)
-    gone = target is None or not target.alive or target.life == "gone"
-    if gone or (unit.side == "insurgent" and target.life == "downed"):
+    if (target is None or not target.alive or target.life == Life.GONE
+            or (unit.side == Side.INSURGENT and target.life == Life.DOWNED)):
         unit.target_id = 0
         unit.aim_left = 0
         if unit.activity in ("firing", "aiming"):
@@ -149,7 +155,6 @@ def _engage(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
         unit.aim_target = 0  # an aimed weapon must aim afresh once the line is broken
         return
     unit.facing = angle_deg(target.x - unit.x, target.y - unit.y)
-    weapon = unit.weapon
     if unit.aim_target != target.id:
         unit.aim_target = target.id
         unit.aim_left = weapon.aim_time
@@ -160,15 +165,17 @@ def _engage(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
     if unit.cooldown > 0:
         return
     if unit.ammo <= 0:
-        _start_reload(unit, events)
+        _start_reload(unit, weapon, events)
         return
     _shoot(world, unit, target, weapon, events, facts)
 
 
-def _suppress(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
-    gx, gy = unit.ground_target
+def _suppress(
+    world: World, unit: Unit, ground: tuple[int, int], weapon: WeaponType, events: list,
+    facts: TickFacts,
+) -> None:
+    gx, gy = ground
     sx, sy = unit.tile
-    weapon = unit.weapon
     if math.hypot(gx - sx, gy - sy) > weapon.range_tiles:
         unit.ground_target = None
         return
@@ -176,21 +183,21 @@ def _suppress(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
     if unit.cooldown > 0:
         return
     if unit.ammo <= 0:
-        _start_reload(unit, events)
+        _start_reload(unit, weapon, events)
         return
     blocked = first_blocked(world.terrain.opaque, sx, sy, gx, gy)
     ex, ey = (gx, gy) if blocked is None else blocked
     unit.ammo -= 1
     unit.cooldown = weapon.cooldown
     unit.activity = "firing"
-    world.stats.shots += unit.side == "squad"
+    world.stats.shots += unit.side == Side.SQUAD
     end = (centre_of(ex), centre_of(ey))
     _record_shot(events, facts, Shot(unit.id, 0, (unit.x, unit.y), end, end, False, weapon.name),
                  weapon)
 
 
-def _start_reload(unit: Unit, events: list) -> None:
-    unit.reload_left = unit.weapon.reload
+def _start_reload(unit: Unit, weapon: WeaponType, events: list) -> None:
+    unit.reload_left = weapon.reload
     unit.aim_target = 0  # after reloading, an aimed weapon shows its aim again
     unit.activity = "reloading"
     events.append(ReloadStarted(unit.id))
@@ -213,7 +220,7 @@ def _shoot(
     unit.activity = "firing"
     chance = hit_chance(world, unit, target, weapon)
     hit = bool(world.rng.random() < chance)
-    if unit.side == "squad":
+    if unit.side == Side.SQUAD:
         world.stats.shots += 1
         world.stats.hits += hit
     if hit:
@@ -243,7 +250,7 @@ def miss_point(world: World, target: Unit) -> tuple[int, int]:
 def _turn_toward_fire(target: Unit, shooter: Unit) -> None:
     """A squad member shot at from outside their cone looks toward the shooter, as a
     person would; the fog then shows the shooter and fire at will takes over."""
-    if target.side != "squad" or not target.active or target.target_id:
+    if target.side != Side.SQUAD or not target.active or target.target_id:
         return
     if target.activity in ("healing", "working"):
         return

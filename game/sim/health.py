@@ -21,6 +21,7 @@ from game.sim.events import (
     UnitStabilised,
 )
 from game.sim.facts import TickFacts, Wound
+from game.sim.kinds import Life, Side
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import World
 
@@ -44,11 +45,11 @@ def apply_damage(
     unit.hp = max(0, unit.hp - amount)
     events.append(UnitDamaged(unit.id, amount, unit.hp, source_id))
     facts.wounds.append(Wound(unit.id, source_id, amount))
-    if bleed_chance and unit.side != "insurgent" and world.rng.random() < bleed_chance:
+    if bleed_chance and unit.side != Side.INSURGENT and world.rng.random() < bleed_chance:
         unit.bleed = max(unit.bleed, 1)
     if unit.hp > 0:
         return
-    if unit.side == "insurgent":
+    if unit.side == Side.INSURGENT:
         _kill(world, unit, source_id, events)
     else:
         _down(world, unit, events)
@@ -75,9 +76,9 @@ def _kill(world: World, unit: Unit, source_id: int, events: list) -> None:
     unit.target_id = 0
     unit.bleed = 0
     _drop_load(world, unit, events)
-    if unit.side == "insurgent":
+    if unit.side == Side.INSURGENT:
         world.stats.kills += 1
-    elif unit.side == "squad":
+    elif unit.side == Side.SQUAD:
         world.stats.squad_lost += 1
     else:
         world.stats.civilians_lost += 1
@@ -94,7 +95,7 @@ def bleed_units(world: World, events: list) -> None:
                 if unit.downed_ticks >= BLEED_OUT_TICKS:
                     _kill(world, unit, 0, events)
             continue
-        if unit.side == "civilian" and not unit.found:
+        if unit.side == Side.CIVILIAN and not unit.found:
             continue  # a survivor in hiding has held on this long; the clock starts when found
         if unit.active and unit.bleed and (world.tick + uid) % TICK_HZ == 0:
             unit.hp = max(0, unit.hp - unit.bleed)
@@ -153,7 +154,7 @@ def finish_heal(world: World, medic: Unit, patient: Unit, events: list) -> None:
         carrier = world.units.get(patient.carried_by)
         if carrier is not None:
             _drop_load(world, carrier, events)  # back on their feet: set them down
-        patient.life = "active"
+        patient.life = Life.ACTIVE
         patient.activity = "idle"
         patient.hp = max(patient.hp, REVIVE_HP)
         events.append(UnitRevived(patient.id))

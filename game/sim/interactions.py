@@ -10,6 +10,7 @@ from game.sim.events import DoorOpened, RadioMessage
 from game.sim.facts import TickFacts
 from game.sim.geometry import SUB, centre_of
 from game.sim.health import begin_care, care_tick, finish_heal
+from game.sim.kinds import Life
 from game.sim.movement import set_course
 from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
@@ -118,7 +119,7 @@ def _near(unit: Unit, x: int, y: int) -> bool:
 
 def _progress_aid(world: World, medic: Unit, events: list) -> None:
     patient = world.units.get(medic.work_target)
-    if patient is None or not patient.alive or patient.life == "gone":
+    if patient is None or not patient.alive or patient.life == Life.GONE:
         medic.work_target, medic.work_left = 0, 0
         medic.activity = "idle"
         return
@@ -143,6 +144,8 @@ def _progress_aid(world: World, medic: Unit, events: list) -> None:
 
 
 def _progress_tile_job(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
+    if unit.work_tile is None:
+        return
     tx, ty = unit.work_tile
     if not (_near(unit, centre_of(tx), centre_of(ty)) or _beside(unit, (tx, ty))):
         if not unit.path:

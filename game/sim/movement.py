@@ -8,6 +8,7 @@ from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
 from game.sim.facts import TickFacts
 from game.sim.geometry import HALF, SUB, angle_deg, centre_of
+from game.sim.kinds import Side
 from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
 from game.sim.units import ACTIVE, Unit
@@ -21,7 +22,7 @@ def unit_speed(world: World, unit: Unit) -> int:
     speed = float(UNIT_TYPES[unit.kind].speed)
     if unit.carrying:
         speed *= CARRY_SPEED_FACTOR
-    if unit.side == "civilian" and unit.bleed > 0:
+    if unit.side == Side.CIVILIAN and unit.bleed > 0:
         speed *= WOUNDED_SPEED_FACTOR
     if unit.pace:  # a squad member leading survivors waits for the slowest of them
         speed = min(speed, unit.pace)
@@ -42,7 +43,7 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
 def move_units(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
-        if unit.life != ACTIVE or unit.hidden and unit.side == "insurgent":
+        if unit.life != ACTIVE or unit.hidden and unit.side == Side.INSURGENT:
             continue
         if unit.activity in ("healing", "working"):
             continue
@@ -54,7 +55,7 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             plan_next_leg(world, unit)
         if unit.path:
             budget = unit_speed(world, unit)
-            if unit.side == "squad" and _crowded_ahead(world, unit):
+            if unit.side == Side.SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
             _advance(world, unit, budget, events, facts)
         elif unit.activity == "moving":

@@ -12,6 +12,7 @@ from game.sim.events import (
 from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, centre_of, segment_coords
 from game.sim.health import apply_damage
+from game.sim.kinds import Side
 from game.sim.pathing import path_grid
 from game.sim.safe_routes import safe_course
 from game.sim.smoke import clear_of_walls
@@ -31,7 +32,7 @@ STRAY_HIT_CHANCE = 0.3
 # -- panic --------------------------------------------------------------------------------
 def frighten(world: World, civ: Unit, source: tuple[int, int], events: list) -> None:
     """Gunfire or a blast near a found survivor: it panics (again), fleeing or freezing."""
-    if civ.side != "civilian" or not civ.active or not civ.found or civ.carried_by:
+    if civ.side != Side.CIVILIAN or not civ.active or not civ.found or civ.carried_by:
         return
     first = civ.panic == 0
     civ.panic = PANIC_TICKS
@@ -53,7 +54,7 @@ def frighten_near(world: World, x: int, y: int, radius_tiles: float, events: lis
     """Every found survivor within radius of (x, y) (sub units) panics: for blasts."""
     for uid in world.units:
         civ = world.units[uid]
-        if civ.side == "civilian" and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
+        if civ.side == Side.CIVILIAN and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
             frighten(world, civ, (x, y), events)
 
 
@@ -138,7 +139,7 @@ def _react_to_shot(world: World, shot: Shot, events: list, facts: TickFacts) -> 
     if not shot.hit:
         _stray_round(world, shot, events, facts)
     shooter = world.units.get(shot.shooter_id)
-    if shooter is not None and shooter.side == "squad":
+    if shooter is not None and shooter.side == Side.SQUAD:
         return  # the squad's own fire does not send its survivors running
     for civ in world.civilians():
         uid = civ.id

@@ -17,7 +17,7 @@ position.  A group shares one blackboard of last known enemy positions.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -26,6 +26,8 @@ from game.sim.combat import can_see, cover_between
 from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
 from game.sim.facts import Noise, TickFacts
+from game.sim.geometry import SUB
+from game.sim.kinds import HUNTING, Alert, Side
 from game.sim.noise import SHOUT_TILES, audible, hearers
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -39,9 +41,9 @@ RED_MEMORY = 20 * TICK_HZ  # a group stays red this long after its last news
 YELLOW_MEMORY = 25 * TICK_HZ
 BOARD_MEMORY = 60 * TICK_HZ
 HIT_METER = 700  # being shot at all but reveals the shooter
-LEVELS = ("green", "yellow", "red", "black")
+LEVELS = (Alert.GREEN, Alert.YELLOW, Alert.RED, Alert.BLACK)
 RANK = {name: i for i, name in enumerate(LEVELS)}
-ALERT_RATE = {"green": 1.0, "yellow": 1.5, "red": 2.0, "black": 2.0}
+ALERT_RATE = {Alert.GREEN: 1.0, Alert.YELLOW: 1.5, Alert.RED: 2.0, Alert.BLACK: 2.0}
 COVER_RATE = {0: 1.0, 1: 0.6, 2: 0.35}
 
 
@@ -81,11 +83,11 @@ def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit]) -> list[bool]:
         return [False] * len(viewers)
     vx = np.array([u.x for u in viewers], dtype=np.int64)[:, None]
     vy = np.array([u.y for u in viewers], dtype=np.int64)[:, None]
-    reach = np.array([u.utype.sight_tiles * 256 for u in viewers])[:, None]
+    reach = np.array([u.utype.sight_tiles * SUB for u in viewers])[:, None]
     ex = np.array([u.x for u in enemies], dtype=np.int64)[None, :]
     ey = np.array([u.y for u in enemies], dtype=np.int64)[None, :]
     close = (vx - ex) ** 2 + (vy - ey) ** 2 <= reach**2
-    return close.any(axis=1).tolist()
+    return cast(list[bool], close.any(axis=1).tolist())
 
 
 # -- sight --------------------------------------------------------------------------------
@@ -96,14 +98,14 @@ def enemies_of(world: World) -> list[Unit]:
         return [u for u in world.squad() if u.life == ACTIVE]
     return [
         u for _, u in world.units.items()
-        if (u.side == "squad" or (u.side == "civilian" and u.found)) and u.life == ACTIVE
+        if (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.found)) and u.life == ACTIVE
     ]
 
 
 def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
     """Fill or drain each meter; True when a detected enemy is in sight now."""
     sees_any = False
-    sight2 = unit.utype.sight_tiles ** 2 * 65536
+    sight2 = (unit.utype.sight_tiles * SUB) ** 2
     for target in enemies:
         meter = unit.detect.get(target.id, 0)
         close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
@@ -127,7 +129,7 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
 
 def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
     """Meter points per tick: faster up close, in the open, on movers and on shooters."""
-    dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / 256
+    dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / SUB
     share = min(dist / max(viewer.utype.sight_tiles, 1.0), 1.0)
     ticks = FASTEST_TICKS + (SLOWEST_TICKS - FASTEST_TICKS) * share**1.5
     rate = FULL / ticks
@@ -152,7 +154,7 @@ def _report(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     tx, ty = target.tile
     fresh = target.id not in board or world.tick - board[target.id][2] > RED_MEMORY
     board[target.id] = [tx, ty, world.tick]
-    if fresh or unit.alert in ("green", "yellow"):
+    if fresh or unit.alert in (Alert.GREEN, Alert.YELLOW):
         _shout(world, unit, target, events)
 
 
@@ -169,7 +171,7 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
             board = world.blackboard.setdefault(board_key(ally), {})
             if target.id not in board or board[target.id][2] < entry[2]:
                 board[target.id] = list(entry)
-            _raise(world, ally, "red", "shout", (entry[0], entry[1]), events)
+            _raise(world, ally, Alert.RED, "shout", (entry[0], entry[1]), events)
 
 
 # -- hearing, wounds, ambushes ------------------------------------------------------------
@@ -178,10 +180,10 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
         return
     listeners = [
         u for u in world.insurgents()
-        if u.life == ACTIVE and not u.hidden and u.alert in ("green", "yellow")
+        if u.life == ACTIVE and not u.hidden and u.alert in (Alert.GREEN, Alert.YELLOW)
     ]
-    xs = np.array([u.x // 256 for u in listeners], dtype=np.int64)
-    ys = np.array([u.y // 256 for u in listeners], dtype=np.int64)
+    xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
+    ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
         events.append(NoiseMade(noise.x, noise.y, int(noise.radius), noise.source_id, noise.kind))
         if not listeners:
@@ -192,7 +194,7 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
             if unit is source:
                 continue
             unit.interest = (noise.x, noise.y)
-            _raise(world, unit, "yellow", "noise", unit.interest, events)
+            _raise(world, unit, Alert.YELLOW, "noise", unit.interest, events)
 
 
 def _wounds_felt(world: World, facts: TickFacts, events: list[Any]) -> None:
@@ -202,12 +204,12 @@ def _wounds_felt(world: World, facts: TickFacts, events: list[Any]) -> None:
             continue  # a strike: nobody to know about
         unit = world.units.get(wound.unit_id)
         source = world.units.get(wound.source_id)
-        if unit is None or source is None or unit.side != "insurgent" or not unit.active:
+        if unit is None or source is None or unit.side != Side.INSURGENT or not unit.active:
             continue
         unit.under_fire_tick = world.tick
         unit.detect[source.id] = max(unit.detect.get(source.id, 0), HIT_METER)
         unit.interest = source.tile
-        _raise(world, unit, "yellow", "hit", source.tile, events)
+        _raise(world, unit, Alert.YELLOW, "hit", source.tile, events)
 
 
 def _ambushes_sprung(world: World, facts: TickFacts, events: list[Any]) -> None:
@@ -227,19 +229,19 @@ def _ambushes_sprung(world: World, facts: TickFacts, events: list[Any]) -> None:
             if unit.group != sprung.group or not unit.active or unit.hidden:
                 continue
             world.blackboard.setdefault(board_key(unit), {})[by.id] = [bx, by_, world.tick]
-            _raise(world, unit, "red", "ambush", (bx, by_), events)
+            _raise(world, unit, Alert.RED, "ambush", (bx, by_), events)
 
 
 # -- alert levels -------------------------------------------------------------------------
 def _raise(
-    world: World, unit: Unit, level: str, cause: str, tile: tuple[int, int] | None,
+    world: World, unit: Unit, level: Alert, cause: str, tile: tuple[int, int] | None,
     events: list[Any],
 ) -> None:
     """Alert goes up (never down) and the news is fresh; an event when the level rises."""
     unit.alert_tick = world.tick
     if RANK[level] <= RANK[unit.alert]:
         return
-    if not (unit.alert == "red" and level == "black"):
+    if not (unit.alert == Alert.RED and level == Alert.BLACK):
         x, y = tile if tile else unit.tile
         events.append(InsurgentAlerted(unit.id, level, cause, x, y))
     unit.alert = level
@@ -247,22 +249,22 @@ def _raise(
 
 def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any]) -> None:
     if sees:
-        _raise(world, unit, "black", "sight", None, events)
+        _raise(world, unit, Alert.BLACK, "sight", None, events)
         return
     newest = newest_entry(world, unit)
     if newest is not None and world.tick - newest[2] <= RED_MEMORY:
-        if unit.alert == "black":
-            unit.alert = "red"
-        elif RANK[unit.alert] < RANK["red"]:
-            _raise(world, unit, "red", "shout", (newest[0], newest[1]), events)
+        if unit.alert == Alert.BLACK:
+            unit.alert = Alert.RED
+        elif RANK[unit.alert] < RANK[Alert.RED]:
+            _raise(world, unit, Alert.RED, "shout", (newest[0], newest[1]), events)
         return
-    if unit.alert in ("red", "black"):
+    if unit.alert in HUNTING:
         # the trail went cold: search where the enemy was last known
-        unit.alert = "yellow"
+        unit.alert = Alert.YELLOW
         unit.alert_tick = world.tick
         unit.interest = (newest[0], newest[1]) if newest else unit.interest
-    elif unit.alert == "yellow" and world.tick - unit.alert_tick > YELLOW_MEMORY:
-        unit.alert = "green"
+    elif unit.alert == Alert.YELLOW and world.tick - unit.alert_tick > YELLOW_MEMORY:
+        unit.alert = Alert.GREEN
         unit.interest = None
 
 

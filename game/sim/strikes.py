@@ -23,7 +23,7 @@ from game.sim.catalog import TICK_HZ
 from game.sim.events import GroupBroken, RadioMessage
 from game.sim.facts import TickFacts
 from game.sim.health import apply_damage
-from game.sim.kinds import StrikeKind
+from game.sim.kinds import Side, StrikeKind
 from game.sim.suppression import pin
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import StrikeCall, World
@@ -55,7 +55,7 @@ def our_people(world: World) -> list[Unit]:
     """Those a strike must not fall on unasked: living squad members and found survivors."""
     return [
         u for u in world.units.values()
-        if u.alive and (u.side == "squad" or (u.side == "civilian" and u.found))
+        if u.alive and (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.found))
     ]
 
 
@@ -108,7 +108,7 @@ def deliver(
             apply_damage(world, unit, amount, 0, events, facts)
         if unit.life != before:
             casualties += 1
-            if unit.side == "insurgent" and unit.group:
+            if unit.side == Side.INSURGENT and unit.group:
                 hit_groups.add(unit.group)
         if unit.alive:
             pin(unit, SUPPRESS_TICKS)

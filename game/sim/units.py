@@ -6,22 +6,24 @@ from dataclasses import dataclass, field
 
 from game.sim.catalog import UNIT_TYPES, WEAPONS, UnitType, WeaponType
 from game.sim.geometry import SUB
+from game.sim.kinds import Alert, Life, Side
 
-# life states
-ACTIVE, DOWNED, DEAD, GONE = "active", "downed", "dead", "gone"  # gone: extracted or rescued
+# life states (kinds.Life), by their short names
+ACTIVE, DOWNED, DEAD, GONE, RESERVE = (Life.ACTIVE, Life.DOWNED, Life.DEAD, Life.GONE,
+                                       Life.RESERVE)
 
 
 @dataclass
 class Unit:
     id: int
     kind: str
-    side: str
+    side: Side
     name: str
     x: int
     y: int
     facing: int = 0
     hp: int = 100
-    life: str = ACTIVE
+    life: Life = ACTIVE
     activity: str = "idle"  # idle, moving, firing, aiming, reloading, healing, working
     path: list[tuple[int, int]] = field(default_factory=list)  # tiles still to walk
     waypoints: list[tuple[int, int]] = field(default_factory=list)  # queued tile goals
@@ -52,7 +54,7 @@ class Unit:
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
     # insurgent minds (game/sim/perception.py): kept in the world so the hash covers them
-    alert: str = "green"  # green calm, yellow heard something, red knows of an enemy, black sees
+    alert: Alert = Alert.GREEN  # kinds.Alert
     detect: dict[int, int] = field(default_factory=dict)  # target id -> meter 0..1000
     interest: tuple[int, int] | None = None  # tile of the last noise worth a look
     alert_tick: int = 0  # tick of the last news that raised or refreshed the alert

@@ -9,6 +9,7 @@ import numpy as np
 from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
 from game.sim.facts import Sprung, TickFacts
 from game.sim.geometry import SUB
+from game.sim.kinds import Life
 from game.sim.scenario import TriggerZone
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
@@ -48,7 +49,7 @@ def _nearest_squad(world: World, unit: Unit) -> tuple[Unit | None, float]:
     best, best_d = None, math.inf
     for member in world.squad():
         if member.active:
-            d = math.hypot(member.x - unit.x, member.y - unit.y) / 256
+            d = math.hypot(member.x - unit.x, member.y - unit.y) / SUB
             if d < best_d:
                 best, best_d = member, d
     return best, best_d
@@ -146,5 +147,5 @@ def spring_group(
     for unit in world.insurgents():
         if unit.group == group or unit is only:
             unit.hidden = False
-            if unit.life == "reserve":
-                unit.life = "active"
+            if unit.life == Life.RESERVE:
+                unit.life = Life.ACTIVE

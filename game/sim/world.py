@@ -11,7 +11,7 @@ import numpy as np
 
 from game.sim.catalog import SQUAD_ORDER, TICK_HZ, UNIT_TYPES
 from game.sim.geometry import SUB, angle_deg, centre_of
-from game.sim.kinds import StrikeKind
+from game.sim.kinds import Life, Side, StrikeKind
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
 from game.sim.units import ACTIVE, Crate, Unit
@@ -62,6 +62,11 @@ class StrikeCall:
         return self.x, self.y
 
 
+def _no_grid() -> np.ndarray:
+    """A placeholder until new_world sizes the grid to the map."""
+    return np.zeros((0, 0), dtype=bool)
+
+
 @dataclass
 class World:
     scenario: Scenario
@@ -77,8 +82,8 @@ class World:
     units: dict[int, Unit] = field(default_factory=dict)
     crates: dict[int, Crate] = field(default_factory=dict)
     next_id: int = 1
-    seen_now: np.ndarray = field(default=None)  # bool [y, x]: the squad sees it this tick
-    seen_ever: np.ndarray = field(default=None)  # bool [y, x]
+    seen_now: np.ndarray = field(default_factory=_no_grid)  # bool [y, x]: seen this tick
+    seen_ever: np.ndarray = field(default_factory=_no_grid)  # bool [y, x]
     outcome: str = OUTCOME_UNDECIDED
     outcome_reason: str = ""
     strikes_left: int = 0
@@ -95,7 +100,7 @@ class World:
     # air support (game/sim/air_support.py, smoke.py): calls still to land, smoke left per
     # tile in ticks, and insurgent groups that a strike broke and that now fall back
     strikes: list[StrikeCall] = field(default_factory=list)
-    smoke: np.ndarray = field(default=None)  # int16 [y, x]: ticks of smoke left
+    smoke: np.ndarray = field(default_factory=_no_grid)  # int16 [y, x]: ticks of smoke left
     broken_groups: set[str] = field(default_factory=set)
     # scouts running for help (game/sim/alarm.py): scout id -> [start tick, radio said]
     alarms: dict[int, list[int]] = field(default_factory=dict)
@@ -113,15 +118,15 @@ class World:
         return [(*s.centre, s.radius, s.impact_tick) for s in self.strikes]
 
     def squad(self) -> list[Unit]:
-        return self._side("squad")
+        return self._side(Side.SQUAD)
 
     def insurgents(self) -> list[Unit]:
-        return self._side("insurgent")
+        return self._side(Side.INSURGENT)
 
     def civilians(self) -> list[Unit]:
-        return self._side("civilian")
+        return self._side(Side.CIVILIAN)
 
-    def _side(self, side: str) -> list[Unit]:
+    def _side(self, side: Side) -> list[Unit]:
         """Units of one side in id order. Units are only ever added (the dead stay), so the
         index is rebuilt only when the count changes; a copy is returned."""
         index = self.caches.get("by_side")
@@ -173,20 +178,20 @@ def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> 
         difficulty=difficulty,
     )
     _spawn_squad(world)
-    for spawn in scenario.civilians:
+    for civ in scenario.civilians:
         world.add_unit(
-            spawn.kind, spawn.x, spawn.y, hidden=spawn.hidden, found=not spawn.hidden,
-            group=spawn.group, bleed=2 if spawn.wounded else 0,
+            civ.kind, civ.x, civ.y, hidden=civ.hidden, found=not civ.hidden,
+            group=civ.group, bleed=2 if civ.wounded else 0,
         )
-    for spawn in scenario.insurgents:
+    for ins in scenario.insurgents:
         unit = world.add_unit(
-            spawn.role, spawn.x, spawn.y, facing=spawn.facing, group=spawn.group,
-            hidden=spawn.ambush or spawn.reinforcement,
-            patrol=tuple((px // SUB, py // SUB) for px, py in spawn.patrol),
-            home=(spawn.x // SUB, spawn.y // SUB),
+            ins.role, ins.x, ins.y, facing=ins.facing, group=ins.group,
+            hidden=ins.ambush or ins.reinforcement,
+            patrol=tuple((px // SUB, py // SUB) for px, py in ins.patrol),
+            home=(ins.x // SUB, ins.y // SUB),
         )
-        if spawn.reinforcement:
-            unit.life = "reserve"
+        if ins.reinforcement:
+            unit.life = Life.RESERVE
     for spawn in scenario.crates:
         crate = Crate(world.next_id, spawn.x, spawn.y, spawn.kind, spawn.required)
         world.crates[crate.id] = crate
