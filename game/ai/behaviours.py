@@ -13,7 +13,6 @@ from typing import Any, TypeGuard
 
 from game.ai.knowledge import (
     GroupStrength,
-    cover_at,
     group_losing,
     known_positions,
     roll,
@@ -23,12 +22,13 @@ from game.ai.knowledge import (
 )
 from game.ai.tactics import Choice, choose_tile
 from game.sim.catalog import TICK_HZ
-from game.sim.combat import can_shoot, cover_between
+from game.sim.combat import can_shoot
 from game.sim.commands import Attack, AttackGround, Face, Move
 from game.sim.difficulty import Difficulty
 from game.sim.geometry import angle_deg, angle_diff
 from game.sim.kinds import HUNTING, Alert
 from game.sim.pathing import path_grid
+from game.sim.queries import cover_between, cover_from
 from game.sim.smoke import clear_of_walls
 from game.sim.units import Unit
 from game.sim.world import World
@@ -75,7 +75,7 @@ class Mind:
 
 
 def decide(mind: Mind, unit: Unit) -> list[Any]:
-    if unit.kind == "sniper":
+    if unit.utype.perch:
         return sniper(mind, unit)
     if unit.alert in HUNTING:
         return engage(mind, unit)
@@ -113,7 +113,7 @@ def investigate(mind: Mind, unit: Unit) -> list[Any]:
     here = unit.tile
     if world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS:
         # shot at by someone unseen: get out of the open, facing where the fire came from
-        exposed = cover_at(world, here, unit.interest) == 0
+        exposed = cover_from(world.terrain, here, unit.interest) == 0
         stuck = unit.still_ticks >= STUCK_TICKS
         if not unit.path or stuck:
             choice = mind.query(unit, "cover", [unit.interest], unit.interest, 6, leave=stuck)
@@ -171,7 +171,7 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
     world = mind.world
     orders: list[Any] = []
     target_covered = cover_between(world, unit, target) > 0
-    if unit.kind == "gunner" and target_covered:
+    if unit.utype.suppressor and target_covered:
         if unit.ground_target != target.tile:
             orders.append(AttackGround((unit.id,), *target.tile))
     elif unit.target_id != target.id:
@@ -185,7 +185,7 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
         if _worth_moving(choice, stuck or pinned):
             return orders + go(mind, unit, choice.tile, keep=target)
     flanker = roll(world, unit.id, 1) < mind.level.aggression
-    if target_covered and flanker and unit.kind != "gunner":
+    if target_covered and flanker and not unit.utype.suppressor:
         choice = mind.query(unit, "flank", threats, target.tile, 8)
         if _worth_moving(choice, True):
             return orders + go(mind, unit, choice.tile, keep=target)
@@ -205,7 +205,7 @@ def hunt(mind: Mind, unit: Unit, threats: list, stuck: bool) -> list[Any]:
         weapon is not None and age < 3 * TICK_HZ and tile_dist(here, (x, y)) <= weapon.range_tiles
         and clear_of_walls(world, here[0], here[1], x, y)
     )
-    if can_pin and unit.kind == "gunner" and unit.ground_target != (x, y):
+    if can_pin and unit.utype.suppressor and unit.ground_target != (x, y):
         return [AttackGround((unit.id,), x, y)]
     if unit.path and not stuck:
         return []

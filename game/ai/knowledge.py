@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from game.sim.combat import can_see, cover_from
+from game.sim.combat import can_see
 from game.sim.geometry import SUB
 from game.sim.kinds import Life
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
@@ -132,8 +132,3 @@ def _group_index(world: World) -> dict[str, list[Unit]]:
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
-
-
-def cover_at(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> int:
-    """The cover a unit on `tile` has against fire from `threat` (the combat rule)."""
-    return cover_from(world.terrain, tile, threat)

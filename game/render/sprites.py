@@ -9,8 +9,8 @@ import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.text import TextCache
-from game.render.visibility import visible_units
 from game.sim.geometry import TILE_PX
+from game.sim.queries import visible_units
 from game.sim.units import Unit
 
 ANGLE_BUCKETS = 32

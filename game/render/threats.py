@@ -10,7 +10,7 @@ import pygame
 from game.render.camera import Camera
 from game.render.sprites import interpolated
 from game.render.text import TextCache
-from game.render.visibility import visible_units
+from game.sim.queries import visible_units
 
 LASER = (255, 40, 30)
 LASER_DIM = (110, 20, 15)

@@ -22,6 +22,7 @@ from game.sim.events import InsurgentAlerted, RadioMessage
 from game.sim.facts import TickFacts
 from game.sim.kinds import HUNTING, Alert, Life
 from game.sim.perception import RED_MEMORY, newest_entry
+from game.sim.queries import in_squad_sight
 from game.sim.units import ACTIVE, Unit
 from game.sim.vision import spring_group
 from game.sim.world import World
@@ -79,7 +80,7 @@ def _scouts(world: World) -> list[Unit]:
     """Scouts in id order, indexed once per unit count (units are only ever added)."""
     cached = world.caches.get("scouts")
     if cached is None or cached[0] != len(world.units):
-        scouts = [u for u in world.insurgents() if u.kind == "scout"]
+        scouts = [u for u in world.insurgents() if u.utype.scout]
         cached = world.caches["scouts"] = (len(world.units), scouts)
     return cached[1]
 
@@ -96,8 +97,7 @@ def _tell_squad(world: World, unit: Unit, alarm: list[int], events: list[Any]) -
     """The first time the squad sees the scout on the run, someone says so."""
     if alarm[1] or unit.activity != "moving":
         return
-    x, y = unit.tile
-    if not world.seen_now[y, x]:
+    if not in_squad_sight(world, unit):
         return
     spotter = _nearest_member(world, unit)
     if spotter is not None:

@@ -9,8 +9,9 @@ from game.sim.events import (
     UnitPutDown,
 )
 from game.sim.geometry import SUB
-from game.sim.kinds import Life, Side
+from game.sim.kinds import Side
 from game.sim.movement import set_course
+from game.sim.queries import can_be_carried
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -19,14 +20,6 @@ PICKUP_TILES = 1.5
 
 
 # -- carrying -----------------------------------------------------------------------------
-def can_be_carried(unit: Unit) -> bool:
-    if unit.carried_by or not unit.alive or unit.life == Life.GONE:
-        return False
-    if unit.side == Side.CIVILIAN:
-        return unit.found
-    return unit.side == Side.SQUAD and unit.life == Life.DOWNED
-
-
 def update_carriers(world: World, events: list) -> None:
     for uid in world.units:
         unit = world.units[uid]

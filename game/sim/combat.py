@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from game.sim.catalog import UNIT_TYPES, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
@@ -14,6 +12,7 @@ from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.kinds import Life, Side
 from game.sim.noise import shot_noise
+from game.sim.queries import cover_between
 from game.sim.sight import first_blocked, in_cone
 from game.sim.smoke import clear_sight
 from game.sim.terrain import COVER_HIGH, COVER_LOW
@@ -26,40 +25,6 @@ TARGET_MOVING_FACTOR = 0.8
 DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
 SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
 MISS_SPREAD_SUB = SUB  # a miss ends within a tile of its target, each way
-
-
-def cover_between(world: World, shooter: Unit, target: Unit) -> int:
-    """Cover the target has against this shooter (see cover_from)."""
-    return cover_from(world.terrain, (target.x // SUB, target.y // SUB),
-                      (shooter.x // SUB, shooter.y // SUB))
-
-
-def cover_from(
-    terrain, tile: tuple[int, int], threat: tuple[int, int], known: np.ndarray | None = None
-) -> int:
-    """Cover on `tile` against fire from `threat`: the best cover on the tiles beside it
-    toward the shooter. A shooter higher up sees over low cover. With `known`, only tiles
-    marked there count (what the squad has seen, for the autopilot)."""
-    tx, ty = tile
-    sx, sy = threat
-    if -1 <= tx - sx <= 1 and -1 <= ty - sy <= 1:
-        return 0
-    dx = (sx > tx) - (sx < tx)
-    dy = (sy > ty) - (sy < ty)
-    cover = terrain.cover
-    h, w = cover.shape
-    best = 0
-    # the tiles beside the target toward the shooter: (dx, 0), (0, dy) and (dx, dy)
-    for cx, cy in ((tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)):
-        if (cx != tx or cy != ty) and 0 <= cx < w and 0 <= cy < h:
-            if known is not None and not known[cy, cx]:
-                continue
-            c = int(cover[cy, cx])
-            if c > best:
-                best = c
-    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
-        return 0
-    return best
 
 
 def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) -> float:

@@ -22,6 +22,7 @@ from game.sim.events import (
 )
 from game.sim.facts import TickFacts, Wound
 from game.sim.kinds import Life, Side
+from game.sim.queries import gives_full_treatment
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import World
 
@@ -120,13 +121,9 @@ def _drop_load(world: World, unit: Unit, events: list) -> None:
     unit.carrying = 0
 
 
-def needs_care(unit: Unit) -> bool:
-    return unit.alive and (unit.bleed > 0 or unit.life == DOWNED or unit.hp < unit.utype.max_hp)
-
-
 def begin_care(world: World, medic: Unit) -> int:
     """Start a treatment: Hana opens a kit when she has one. Returns its length in ticks."""
-    medic.aid_kit = medic.utype.medic and world.medkits > 0
+    medic.aid_kit = gives_full_treatment(medic) and world.medkits > 0
     if medic.aid_kit:
         world.medkits -= 1
         world.stats.medkits_used += 1

@@ -14,6 +14,7 @@ from game.sim.kinds import Life
 from game.sim.movement import set_course
 from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
+from game.sim.queries import can_open_locks
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -42,7 +43,7 @@ def start_interaction(
         set_course(world, unit, tile)
         return ""
     if terrain.locked[y, x]:
-        if not unit.utype.engineer:
+        if not can_open_locks(unit):
             return "locked: Maaz can open it"
         unit.work_tile = tile
         unit.work_left = UNLOCK_TICKS

@@ -8,15 +8,15 @@ from typing import Any
 
 from game.sim import commands as c
 from game.sim.airstrike import request_strike
-from game.sim.carrying import can_be_carried, put_down
+from game.sim.carrying import put_down
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
 from game.sim.gun_run import request_gun_run
-from game.sim.health import needs_care
 from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Side
 from game.sim.movement import set_course
 from game.sim.pathing import nearby_open_tiles, path_grid
+from game.sim.queries import can_be_carried, gives_full_treatment, in_squad_sight, needs_care
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -85,7 +85,7 @@ def _attack(world: World, cmd: c.Attack) -> str:
     if not attackers:
         return "no unit that can fire"
     for unit in attackers:
-        if unit.side == Side.SQUAD and not _squad_sees(world, target):
+        if unit.side == Side.SQUAD and not in_squad_sight(world, target):
             return "target not in sight"
         if unit.side == target.side:
             return "will not fire on a friend"
@@ -95,11 +95,6 @@ def _attack(world: World, cmd: c.Attack) -> str:
         unit.waypoints.clear()
         unit.path.clear()
     return ""
-
-
-def _squad_sees(world: World, target: Unit) -> bool:
-    tx, ty = target.tile
-    return not target.hidden and bool(world.seen_now[ty, tx])
 
 
 def _attack_ground(world: World, cmd: c.AttackGround) -> str:
@@ -167,11 +162,11 @@ def _heal(world: World, cmd: c.Heal) -> str:
         return "no one to treat there"
     if patient.life == Life.GONE:
         return "already out"
-    if patient.id == medic.id and not medic.utype.medic:
+    if patient.id == medic.id and not gives_full_treatment(medic):
         return "only the medic can treat herself"
     if not needs_care(patient):
         return "not hurt"
-    if not medic.utype.medic and not patient.bleed:
+    if not gives_full_treatment(medic) and not patient.bleed:
         return "only Hana can treat that: nothing to stabilise"
     _clear_job(medic)
     medic.work_target = patient.id

@@ -22,13 +22,14 @@ from typing import Any, cast
 import numpy as np
 
 from game.sim.catalog import TICK_HZ
-from game.sim.combat import can_see, cover_between
+from game.sim.combat import can_see
 from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
 from game.sim.facts import Noise, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import HUNTING, Alert, Side
 from game.sim.noise import SHOUT_TILES, audible, hearers
+from game.sim.queries import cover_between
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
