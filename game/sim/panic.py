@@ -14,6 +14,7 @@ from game.sim.geometry import SUB, centre_of, segment_coords
 from game.sim.health import apply_damage
 from game.sim.kinds import Side
 from game.sim.pathing import path_grid
+from game.sim.queries import cover_from
 from game.sim.safe_routes import safe_course
 from game.sim.smoke import clear_of_walls
 from game.sim.units import ACTIVE, DOWNED, Unit
@@ -73,19 +74,11 @@ def panic_tick(world: World, civ: Unit, events: list) -> None:
 
 
 def sheltered(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> bool:
-    """A tile the threat cannot see, or with cover on the threat's side."""
-    tx, ty = tile
-    sx, sy = threat
-    if not clear_of_walls(world, sx, sy, tx, ty):
+    """A tile the threat cannot see, or with cover against it (the cover rule: low cover
+    does not shelter from a shooter higher up)."""
+    if not clear_of_walls(world, threat[0], threat[1], tile[0], tile[1]):
         return True
-    if max(abs(tx - sx), abs(ty - sy)) <= 1:
-        return False
-    dx, dy = (sx > tx) - (sx < tx), (sy > ty) - (sy < ty)
-    cover = world.terrain.cover
-    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
-        if (cx, cy) != (tx, ty) and world.terrain.in_bounds(cx, cy) and cover[cy, cx] > 0:
-            return True
-    return False
+    return cover_from(world.terrain, tile, threat) > 0
 
 
 def _refuge(world: World, civ: Unit, threat: tuple[int, int]) -> tuple[int, int] | None:
