@@ -31,10 +31,10 @@ def roll(world: World, uid: int, salt: int) -> float:
 def visible_target(world: World, unit: Unit, enemies: list[Unit] | None = None) -> Unit | None:
     """The nearest enemy it has fully detected and still sees."""
     best, best_d = None, math.inf
-    if not unit.detect:
+    if not unit.mind.detect:
         return None
     for enemy in enemies_of(world) if enemies is None else enemies:
-        if unit.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
+        if unit.mind.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
             continue
         d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
         if d < best_d:

@@ -39,7 +39,7 @@ def run_for_help(mind: Mind, unit: Unit) -> list[Any] | None:
     target = visible_target(world, unit, mind.enemies)
     cornered = target is not None and tile_dist(target.tile, unit.tile) <= CORNERED_TILES
     keep = target if cornered else None
-    stuck = unit.still_ticks >= STUCK_TICKS
+    stuck = unit.mind.still_ticks >= STUCK_TICKS
     if mind.moves_left <= 0 or (unit.path and unit.path[-1] == goal and not stuck):
         return _fire_back(mind, unit, keep)  # on its way (or no route to spare this tick)
     orders = [] if stuck else go(mind, unit, goal, keep)
@@ -64,7 +64,7 @@ def _fire_back(mind: Mind, unit: Unit, target: Unit | None) -> list[Any]:
 def _goal(mind: Mind, unit: Unit) -> tuple[int, int] | None:
     """Where the scout runs to, or None when it has no reason to run."""
     world = mind.world
-    if unit.alert not in HUNTING:
+    if unit.mind.alert not in HUNTING:
         return None
     here = unit.tile
     if unit.group and unit.group not in world.sprung_groups:

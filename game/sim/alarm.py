@@ -87,7 +87,7 @@ def _scouts(world: World) -> list[Unit]:
 
 def _can_start(world: World, unit: Unit) -> bool:
     return (
-        unit.life == ACTIVE and not unit.hidden and unit.alert in HUNTING
+        unit.life == ACTIVE and not unit.hidden and unit.mind.alert in HUNTING
         and bool(unit.group) and unit.group not in world.sprung_groups
         and bool(reserve_posts(world, unit.group))
     )
@@ -129,7 +129,7 @@ def _sound(world: World, scout: Unit, events: list[Any], facts: TickFacts) -> No
     for unit in waiting:
         if not unit.active:
             continue
-        unit.interest = (x, y)
-        unit.alert = level
-        unit.alert_tick = world.tick
+        unit.mind.interest = (x, y)
+        unit.mind.alert = level
+        unit.mind.alert_tick = world.tick
         events.append(InsurgentAlerted(unit.id, level, "alarm", x, y))

@@ -67,14 +67,14 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
             continue
         # the never-stuck watchdog's count (inline: this runs for every insurgent)
         if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
-            unit.still_ticks = 0
+            unit.mind.still_ticks = 0
         else:
-            unit.still_ticks += 1
+            unit.mind.still_ticks += 1
         if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
     in_range = _any_in_sight_range(due, enemies)
     for unit, near in zip(due, in_range, strict=True):
-        sees = _look(world, unit, enemies, events) if near or unit.detect else False
+        sees = _look(world, unit, enemies, events) if near or unit.mind.detect else False
         _settle_alert(world, unit, sees, events)
 
 
@@ -108,23 +108,23 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
     sees_any = False
     sight2 = (unit.utype.sight_tiles * SUB) ** 2
     for target in enemies:
-        meter = unit.detect.get(target.id, 0)
+        meter = unit.mind.detect.get(target.id, 0)
         close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
         if close and can_see(world, unit, target):
             meter = min(FULL, meter + PERCEIVE_EVERY * _fill_rate(world, unit, target))
             if meter >= FULL:
                 sees_any = True
-                if unit.detect.get(target.id, 0) < FULL:
+                if unit.mind.detect.get(target.id, 0) < FULL:
                     events.append(TargetDetected(unit.id, target.id))
                 _report(world, unit, target, events)
         else:
             meter = max(0, meter - PERCEIVE_EVERY * DECAY_PER_TICK)
         if meter:
-            unit.detect[target.id] = meter
+            unit.mind.detect[target.id] = meter
         else:
-            unit.detect.pop(target.id, None)
-    for tid in [t for t in unit.detect if not _alive(world, t)]:
-        del unit.detect[tid]
+            unit.mind.detect.pop(target.id, None)
+    for tid in [t for t in unit.mind.detect if not _alive(world, t)]:
+        del unit.mind.detect[tid]
     return sees_any
 
 
@@ -139,7 +139,7 @@ def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
     if target.activity in ("firing", "aiming"):
         rate *= 3.0
     rate *= COVER_RATE.get(cover_between(world, viewer, target), 1.0)
-    rate *= ALERT_RATE.get(viewer.alert, 1.0)
+    rate *= ALERT_RATE.get(viewer.mind.alert, 1.0)
     rate *= difficulty_of(world.difficulty).detect_rate
     return max(1, int(rate))
 
@@ -155,7 +155,7 @@ def _report(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     tx, ty = target.tile
     fresh = target.id not in board or world.tick - board[target.id][2] > RED_MEMORY
     board[target.id] = [tx, ty, world.tick]
-    if fresh or unit.alert in (Alert.GREEN, Alert.YELLOW):
+    if fresh or unit.mind.alert in (Alert.GREEN, Alert.YELLOW):
         _shout(world, unit, target, events)
 
 
@@ -181,7 +181,7 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
         return
     listeners = [
         u for u in world.insurgents()
-        if u.life == ACTIVE and not u.hidden and u.alert in (Alert.GREEN, Alert.YELLOW)
+        if u.life == ACTIVE and not u.hidden and u.mind.alert in (Alert.GREEN, Alert.YELLOW)
     ]
     xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
     ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
@@ -194,8 +194,8 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
             unit = listeners[int(i)]
             if unit is source:
                 continue
-            unit.interest = (noise.x, noise.y)
-            _raise(world, unit, Alert.YELLOW, "noise", unit.interest, events)
+            unit.mind.interest = (noise.x, noise.y)
+            _raise(world, unit, Alert.YELLOW, "noise", unit.mind.interest, events)
 
 
 def _wounds_felt(world: World, facts: TickFacts, events: list[Any]) -> None:
@@ -208,8 +208,8 @@ def _wounds_felt(world: World, facts: TickFacts, events: list[Any]) -> None:
         if unit is None or source is None or unit.side != Side.INSURGENT or not unit.active:
             continue
         unit.under_fire_tick = world.tick
-        unit.detect[source.id] = max(unit.detect.get(source.id, 0), HIT_METER)
-        unit.interest = source.tile
+        unit.mind.detect[source.id] = max(unit.mind.detect.get(source.id, 0), HIT_METER)
+        unit.mind.interest = source.tile
         _raise(world, unit, Alert.YELLOW, "hit", source.tile, events)
 
 
@@ -239,13 +239,13 @@ def _raise(
     events: list[Any],
 ) -> None:
     """Alert goes up (never down) and the news is fresh; an event when the level rises."""
-    unit.alert_tick = world.tick
-    if RANK[level] <= RANK[unit.alert]:
+    unit.mind.alert_tick = world.tick
+    if RANK[level] <= RANK[unit.mind.alert]:
         return
-    if not (unit.alert == Alert.RED and level == Alert.BLACK):
+    if not (unit.mind.alert == Alert.RED and level == Alert.BLACK):
         x, y = tile if tile else unit.tile
         events.append(InsurgentAlerted(unit.id, level, cause, x, y))
-    unit.alert = level
+    unit.mind.alert = level
 
 
 def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any]) -> None:
@@ -254,19 +254,19 @@ def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any]) -> No
         return
     newest = newest_entry(world, unit)
     if newest is not None and world.tick - newest[2] <= RED_MEMORY:
-        if unit.alert == Alert.BLACK:
-            unit.alert = Alert.RED
-        elif RANK[unit.alert] < RANK[Alert.RED]:
+        if unit.mind.alert == Alert.BLACK:
+            unit.mind.alert = Alert.RED
+        elif RANK[unit.mind.alert] < RANK[Alert.RED]:
             _raise(world, unit, Alert.RED, "shout", (newest[0], newest[1]), events)
         return
-    if unit.alert in HUNTING:
+    if unit.mind.alert in HUNTING:
         # the trail went cold: search where the enemy was last known
-        unit.alert = Alert.YELLOW
-        unit.alert_tick = world.tick
-        unit.interest = (newest[0], newest[1]) if newest else unit.interest
-    elif unit.alert == Alert.YELLOW and world.tick - unit.alert_tick > YELLOW_MEMORY:
-        unit.alert = Alert.GREEN
-        unit.interest = None
+        unit.mind.alert = Alert.YELLOW
+        unit.mind.alert_tick = world.tick
+        unit.mind.interest = (newest[0], newest[1]) if newest else unit.mind.interest
+    elif unit.mind.alert == Alert.YELLOW and world.tick - unit.mind.alert_tick > YELLOW_MEMORY:
+        unit.mind.alert = Alert.GREEN
+        unit.mind.interest = None
 
 
 def newest_entry(world: World, unit: Unit) -> list[int] | None:

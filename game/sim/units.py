@@ -14,6 +14,20 @@ ACTIVE, DOWNED, DEAD, GONE, RESERVE = (Life.ACTIVE, Life.DOWNED, Life.DEAD, Life
 
 
 @dataclass
+class InsurgentMind:
+    """What only an insurgent has (game/sim/perception.py, game/ai): kept in the world so
+    the hash covers it."""
+
+    alert: Alert = Alert.GREEN  # kinds.Alert
+    detect: dict[int, int] = field(default_factory=dict)  # target id -> meter 0..1000
+    interest: tuple[int, int] | None = None  # tile of the last noise worth a look
+    alert_tick: int = 0  # tick of the last news that raised or refreshed the alert
+    still_ticks: int = 0  # ticks since it last moved or fired (the never-stuck watchdog)
+    patrol: tuple[tuple[int, int], ...] = ()  # patrol route, tiles
+    home: tuple[int, int] | None = None  # the post it holds when calm
+
+
+@dataclass
 class Unit:
     id: int
     kind: str
@@ -53,15 +67,15 @@ class Unit:
     suppressed: int = 0  # ticks left pinned down by a nearby blast: aims badly, AI takes cover
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
-    # insurgent minds (game/sim/perception.py): kept in the world so the hash covers them
-    alert: Alert = Alert.GREEN  # kinds.Alert
-    detect: dict[int, int] = field(default_factory=dict)  # target id -> meter 0..1000
-    interest: tuple[int, int] | None = None  # tile of the last noise worth a look
-    alert_tick: int = 0  # tick of the last news that raised or refreshed the alert
     under_fire_tick: int = -10_000  # last tick a shot landed close or hit
-    still_ticks: int = 0  # ticks since it last moved or fired (the never-stuck watchdog)
-    patrol: tuple[tuple[int, int], ...] = ()  # patrol route, tiles
-    home: tuple[int, int] | None = None  # the post it holds when calm
+    insurgent: InsurgentMind | None = None  # insurgents only (world.add_unit makes it)
+
+    @property
+    def mind(self) -> InsurgentMind:
+        """An insurgent's mind; asking it of a squad member or a survivor is a bug."""
+        if self.insurgent is None:
+            raise AttributeError(f"{self.kind} #{self.id} is not an insurgent: it has no mind")
+        return self.insurgent
 
     @property
     def utype(self) -> UnitType:

@@ -14,7 +14,7 @@ from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.kinds import Life, Side, StrikeKind
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
-from game.sim.units import ACTIVE, Crate, Unit
+from game.sim.units import ACTIVE, Crate, InsurgentMind, Unit
 
 OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT = "undecided", "victory", "defeat"
 
@@ -140,7 +140,11 @@ class World:
         return list(index[1].get(side, ()))
 
     def add_unit(self, kind: str, x: int, y: int, **fields: Any) -> Unit:
+        """A new unit of this kind; an insurgent's patrol and home go to its mind."""
         utype = UNIT_TYPES[kind]
+        if utype.side == Side.INSURGENT:
+            fields["insurgent"] = InsurgentMind(patrol=fields.pop("patrol", ()),
+                                                home=fields.pop("home", None))
         unit = Unit(
             id=self.next_id,
             kind=kind,
@@ -244,10 +248,7 @@ def state_hash(world: World) -> str:
 
 
 def world_state_summary(world: World) -> dict[str, Any]:
-    units = [
-        {k: v for k, v in vars(u).items() if k not in ("last_x", "last_y")}
-        for _, u in world.units.items()
-    ]
+    units = [_unit_summary(u) for u in world.units.values()]
     crates = [vars(c) for _, c in sorted(world.crates.items())]
     return {
         "tick": world.tick,
@@ -268,6 +269,17 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "broken_groups": sorted(world.broken_groups),
         "alarms": {str(k): v for k, v in sorted(world.alarms.items())},
     }
+
+
+_NO_MIND = vars(InsurgentMind())
+
+
+def _unit_summary(unit: Unit) -> dict[str, Any]:
+    """One flat record per unit, as when every unit carried every field: a unit without an
+    insurgent mind reads as a calm one, so the hash did not change with the split."""
+    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")}
+    out.update(vars(unit.insurgent) if unit.insurgent is not None else _NO_MIND)
+    return out
 
 
 def squad_alive(world: World) -> int:
