@@ -32,7 +32,7 @@ def tend_wounded(t: Think) -> None:
     t.busy.add(medic.id)
     if medic.work_target != patient.id:
         t.orders.append(Heal(medic.id, patient.id))
-        t.p.ordered.pop(medic.id, None)
+        t.state.ordered.pop(medic.id, None)
     hold_patient(t, patient, medic)
 
 
@@ -45,7 +45,7 @@ def hold_patient(t: Think, patient: Unit, medic: Unit) -> None:
     t.busy.add(patient.id)
     if patient.path and medic.activity == "healing":
         t.orders.append(Move((patient.id,), *patient.tile))
-        t.p.ordered[patient.id] = (patient.tile, t.world.tick)
+        t.state.ordered[patient.id] = (patient.tile, t.world.tick)
 
 
 def find_patients(t: Think) -> list[Unit]:
@@ -96,4 +96,4 @@ def stabilise_medic(t: Think) -> None:
     t.busy.add(helper.id)
     if helper.work_target != medic.id:
         t.orders.append(Heal(helper.id, medic.id))
-        t.p.ordered.pop(helper.id, None)
+        t.state.ordered.pop(helper.id, None)

@@ -13,7 +13,7 @@ def fetch_crates(t: Think) -> None:
     """Interact picks a crate up: the nearest free hands (Hana's last) to each required
     crate seen and not yet carried or delivered; one already on the job keeps it."""
     world = t.world
-    for cid in sorted(t.p.memory.crates_seen):
+    for cid in sorted(t.state.memory.crates_seen):
         crate = world.crates[cid]
         if not crate.required or crate.delivered or crate.carrier_id:
             continue
@@ -28,7 +28,7 @@ def fetch_crates(t: Think) -> None:
             return
         carrier = min(hands, key=lambda u: (tile_dist(u.tile, tile), u.id))
         t.orders.append(Interact(carrier.id, tile[0], tile[1]))
-        t.p.ordered.pop(carrier.id, None)
+        t.state.ordered.pop(carrier.id, None)
         t.busy.add(carrier.id)
 
 

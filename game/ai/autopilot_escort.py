@@ -32,7 +32,7 @@ def decide_phase(t: Think) -> None:
         c.delivered or c.carrier_id for c in world.crates.values() if c.required
     )
     enough = saved + with_us >= rules.rescue_required and crates_ok
-    t.p.phase = "extract" if enough else "search"
+    t.state.phase = "extract" if enough else "search"
 
 
 def leading_out(t: Think) -> int:
@@ -41,7 +41,7 @@ def leading_out(t: Think) -> int:
     the escort's id, or 0 when everyone fights."""
     world = t.world
     needed = world.scenario.rules.rescue_required > world.stats.rescued
-    if t.p.phase != "extract" or len(t.squad) < 2 or not needed:
+    if t.state.phase != "extract" or len(t.squad) < 2 or not needed:
         return 0  # survivors not needed for the objective: everyone fights
     escort = t.escort()
     followers = [c for c in found_survivors(world) if c.leader_id == escort.id]

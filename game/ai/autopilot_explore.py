@@ -26,13 +26,13 @@ NEIGHBOURS = ((0, 1), (0, -1), (1, 0), (-1, 0))
 
 
 def move_on(t: Think) -> None:
-    if t.p.phase == "extract":
+    if t.state.phase == "extract":
         extract(t)
         return
     # objective crates not yet seen are kept behind locks (the briefing says so): try
     # the known locked doors before searching further
     unseen = [c for c in t.world.crates.values()
-              if c.required and c.id not in t.p.memory.crates_seen]
+              if c.required and c.id not in t.state.memory.crates_seen]
     door = open_a_door(t) if unseen else None
     if door is not None:
         move_group(t, door)
@@ -68,7 +68,7 @@ def move_group(t: Think, goal: tuple[int, int]) -> None:
 def exploration_goal(t: Think) -> tuple[int, int] | None:
     """The goal kept from earlier thinks while still worth it, else a new one (None:
     nothing known is left to search)."""
-    p, world = t.p, t.world
+    p, world = t.state, t.world
     anchor = t.escort()
     gain = search_gain(world, p.memory)
     drop_spent_goal(t, anchor, gain)
@@ -83,7 +83,7 @@ def exploration_goal(t: Think) -> tuple[int, int] | None:
 def drop_spent_goal(t: Think, anchor: Unit, gain: np.ndarray) -> None:
     """Forget the goal once reached (remembered as visited), after too long, or when
     little is left to see there."""
-    p, world = t.p, t.world
+    p, world = t.state, t.world
     if p.goal is None:
         return
     gx, gy = p.goal
@@ -102,7 +102,7 @@ def drop_spent_goal(t: Think, anchor: Unit, gain: np.ndarray) -> None:
 def new_goal(t: Think, anchor: Unit, gain: np.ndarray,
              exposed: np.ndarray) -> tuple[int, int] | None:
     """The best known tile to search from, kept as the pilot's goal."""
-    p, world = t.p, t.world
+    p, world = t.state, t.world
     dist = distances_from(world, t.walk, anchor.tile)
     ok, closed_doors = goal_candidates(t, dist, gain)
     if not ok.any():
@@ -124,7 +124,7 @@ def goal_candidates(t: Think, dist: np.ndarray,
     """Tiles worth walking to (reachable and revealing enough, or a closed door not yet
     visited; none near a visited goal or a strike zone), and the closed doors among
     them."""
-    world, visited = t.world, t.p.memory.visited
+    world, visited = t.world, t.state.memory.visited
     ok = t.walk & (dist < UNREACHABLE) & (gain >= GAIN_MIN)
     terrain = world.terrain
     closed_doors = ok & terrain.door & terrain.opaque  # stepping on one opens it
@@ -144,7 +144,7 @@ def remembered_shooters(t: Think) -> list[tuple[int, int]]:
     """Where insurgents seen lately were last seen (the dead the squad saw fall are
     forgotten by the memory)."""
     tick = t.world.tick
-    memory = t.p.memory.sightings
+    memory = t.state.memory.sightings
     return [memory[uid].tile for uid in sorted(memory)
             if tick - memory[uid].tick <= SHOOTER_MEMORY_TICKS]
 
@@ -164,7 +164,7 @@ def open_a_door(t: Think) -> tuple[int, int] | None:
         t.busy.add(maaz.id)
         if maaz.work_tile != door:  # the lock job walks him to the near side itself
             t.orders.append(Interact(maaz.id, door[0], door[1]))
-            t.p.ordered.pop(maaz.id, None)
+            t.state.ordered.pop(maaz.id, None)
     return stand
 
 

@@ -42,7 +42,7 @@ def carry_the_downed(t: Think) -> None:
         t.busy.add(carrier.id)
         if carrier.carry_target != u.id:
             t.orders.append(Carry(carrier.id, u.id))
-            t.p.ordered.pop(carrier.id, None)
+            t.state.ordered.pop(carrier.id, None)
     for m in t.squad:
         if m.carrying and m.carrying in world.units:
             t.busy.discard(m.id)  # carrying: walk out with the rest

@@ -25,8 +25,8 @@ def in_combat(t: Think) -> bool:
     near = [e for e in t.enemies
             if any(tile_dist(m.tile, e.tile) <= THREAT_TILES for m in t.squad)]
     if near:
-        t.p.combat_until = t.world.tick + COMBAT_LINGER_TICKS
-    return t.world.tick < t.p.combat_until and bool(t.threats())
+        t.state.combat_until = t.world.tick + COMBAT_LINGER_TICKS
+    return t.world.tick < t.state.combat_until and bool(t.threats())
 
 
 def fight(t: Think) -> None:
@@ -34,20 +34,20 @@ def fight(t: Think) -> None:
     zone when leaving) to its cover tile; Rima then picks a target."""
     threats = t.threats()
     key = tuple(sorted(threats))
-    if key != t.p.cover_key or t.world.tick % COVER_REFRESH_TICKS == 0:
-        t.p.cover_key = key
-        t.p.cover.clear()
+    if key != t.state.cover_key or t.world.tick % COVER_REFRESH_TICKS == 0:
+        t.state.cover_key = key
+        t.state.cover.clear()
     taken: set[tuple[int, int]] = set()
     zones = t.world.strike_zones
     outnumbered = len(threats) > len(t.squad) + OUTNUMBERED_MARGIN
     leading = leading_out(t)
     for m in t.free():
-        if t.p.phase == "extract" and t.in_zone(m) or m.id == leading:
+        if t.state.phase == "extract" and t.in_zone(m) or m.id == leading:
             continue
         role = fight_role(m, outnumbered)
-        if m.id not in t.p.cover:
-            t.p.cover[m.id] = choose_cover(t.world, m, threats, t.walk, taken, role, zones)
-        tile = t.p.cover[m.id]
+        if m.id not in t.state.cover:
+            t.state.cover[m.id] = choose_cover(t.world, m, threats, t.walk, taken, role, zones)
+        tile = t.state.cover[m.id]
         taken.add(tile)
         t.move([m], tile)
         t.busy.add(m.id)
@@ -73,7 +73,7 @@ def marksman_target(t: Think, rima: Unit) -> None:
         target = t.world.units.get(rima.target_id)
         if target is None or target not in t.enemies or not has_shot(t, rima, target):
             # an Attack order walks after its target: she covers from her tile instead
-            t.move([rima], t.p.cover.get(rima.id, rima.tile), force=True)
+            t.move([rima], t.state.cover.get(rima.id, rima.tile), force=True)
             return
     if weapon is None or rima.path:
         return

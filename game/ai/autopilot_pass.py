@@ -52,7 +52,7 @@ class Think:
     """One decision pass: holds the per-pass scratch so the steps stay short."""
 
     def __init__(self, state: PilotState, world: World, squad: list[Unit]) -> None:
-        self.p = state
+        self.state = state
         self.world = world
         self.squad = squad
         self.by_kind = {u.kind: u for u in squad}
@@ -73,7 +73,7 @@ class Think:
         tick = self.world.tick
         due = []
         for m in members:
-            last = self.p.ordered.get(m.id)
+            last = self.state.ordered.get(m.id)
             stalled = (not m.path and not m.waypoints and tile_dist(m.tile, goal) > 1.5
                        and last is not None and tick - last[1] >= REORDER_TICKS)
             if force or last is None or last[0] != goal or stalled:
@@ -81,7 +81,7 @@ class Think:
         if due:
             self.orders.append(Move(tuple(m.id for m in due), goal[0], goal[1]))
             for m in due:
-                self.p.ordered[m.id] = (goal, tick)
+                self.state.ordered[m.id] = (goal, tick)
 
     def friends_tiles(self) -> list[tuple[float, float]]:
         """Where our own people are (the squad, the downed, the survivors with us)."""
@@ -110,8 +110,8 @@ class Think:
         """Where insurgents seen in the last few seconds near any member were last seen."""
         tick = self.world.tick
         out = []
-        for uid in sorted(self.p.memory.sightings):
-            s = self.p.memory.sightings[uid]
+        for uid in sorted(self.state.memory.sightings):
+            s = self.state.memory.sightings[uid]
             if tick - s.tick > COMBAT_LINGER_TICKS:
                 continue
             if any(tile_dist(m.tile, s.tile) <= THREAT_TILES for m in self.squad):

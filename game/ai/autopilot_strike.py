@@ -22,7 +22,7 @@ def call_strike(t: Think) -> None:
         return
     seen = []
     for enemy in t.enemies:
-        sighting = t.p.memory.sightings.get(enemy.id)
+        sighting = t.state.memory.sightings.get(enemy.id)
         if sighting is not None:
             seen.append((enemy.id, enemy.tile, sighting.still_since))
     target = strike_target(world, seen, t.friends_tiles())
