@@ -55,7 +55,8 @@ def move_group(t: Think, goal: tuple[int, int]) -> None:
         return
     escort = t.escort()
     anchor = escort if escort in members else members[0]
-    together, stragglers = [], []
+    together: list[Unit] = []
+    stragglers: list[Unit] = []
     for m in members:
         far = m is not anchor and tile_dist(m.tile, anchor.tile) > REGROUP_TILES
         (stragglers if far else together).append(m)
