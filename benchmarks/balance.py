@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from game import MAPS_DIR
-from game.ai.autopilot_runs import default_jobs
+from game.ai.autopilot_pool import default_jobs
 from game.sim.catalog import TICK_HZ
 
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -64,7 +64,8 @@ def _load(map_path: str):
 
 def run_table(maps: list[Path], difficulties: list[str], seeds: range, ticks: int,
               jobs: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], float]:
-    from game.ai.autopilot_runs import ProgressLine, in_parallel, summarise
+    from game.ai.autopilot_pool import ProgressLine, in_parallel
+    from game.ai.autopilot_runs import summarise
 
     games = [(str(m), d, s, ticks) for m in maps for d in difficulties for s in seeds]
     started = time.perf_counter()

@@ -239,13 +239,8 @@ def _cmd_sim_seeds(args: argparse.Namespace, scenario, commands) -> int:
     order and a summary (win rate, mean time, mean survivors saved, squad losses)."""
     from functools import partial
 
-    from game.ai.autopilot_runs import (
-        ProgressLine,
-        default_jobs,
-        in_parallel,
-        seed_row,
-        summarise,
-    )
+    from game.ai.autopilot_pool import ProgressLine, default_jobs, in_parallel
+    from game.ai.autopilot_runs import seed_row, summarise
 
     progress = ProgressLine(sys.stderr)
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game.ai.autopilot_runs import ProgressLine, in_parallel, seed_row
+from game.ai.autopilot_pool import ProgressLine, in_parallel
+from game.ai.autopilot_runs import seed_row
 from game.cli import main
 
 RESCUE_TMX = Path(__file__).parent / "data" / "rescue.tmx"
