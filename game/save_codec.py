@@ -77,10 +77,14 @@ def encode(value: Any, hint: Any, where: str) -> Any:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if _is_optional(origin, args):
         return None if value is None else encode(value, _inner(args), where)
-    if hint in (bool, str) or hint is float:
-        return value
-    if hint is int:
+    if hint is int and isinstance(value, int | np.integer) and not isinstance(value, bool):
         return int(value)
+    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return value  # an int stays an int: the state hash tells 3 from 3.0
+    if hint in (bool, str) and isinstance(value, hint):
+        return value
+    if hint in (int, float, bool, str):
+        raise SaveError(f"{where}: cannot save {type(value).__name__} as {hint.__name__}")
     if hint is np.ndarray:
         data = np.ascontiguousarray(value)
         return {"dtype": data.dtype.str, "shape": list(data.shape),
@@ -186,13 +190,12 @@ def _whole_number(raw: Any, where: str, bounds: tuple[int, int]) -> int:
     return raw
 
 
-def _float(raw: Any, where: str) -> float:
+def _float(raw: Any, where: str) -> float | int:
     if not isinstance(raw, int | float) or isinstance(raw, bool):
         raise SaveError(f"{where}: expected a number")
-    value = float(raw)
-    if not math.isfinite(value) or abs(value) > FLOAT_LIMIT:
+    if (isinstance(raw, float) and not math.isfinite(raw)) or abs(raw) > FLOAT_LIMIT:
         raise SaveError(f"{where}: {raw} is out of range")
-    return value
+    return raw  # as saved: an int stays an int
 
 
 def _decode_sequence(raw: Any, origin: Any, args: tuple, where: str, ctx: Context) -> Any:

@@ -263,3 +263,18 @@ def test_saved_arrays_match_the_map_and_have_its_dtypes(fought):
         assert grid.shape == fought.world.terrain.walkable.shape
         assert grid.dtype == getattr(fought.world.terrain, name).dtype
     assert world.smoke.dtype == np.int16 and world.seen_now.dtype == np.bool_
+
+
+def test_a_save_during_an_air_strike_restores_exactly():
+    """StrikeCall carries a float radius and a gun run's line: both come back as saved."""
+    from game.sim.commands import CallGunRun, CallStrike
+
+    for order in (CallStrike(30, 5, confirm_danger_close=True),
+                  CallGunRun(25, 2, 35, 8, confirm_danger_close=True)):
+        session = Session(walled_field(), seed=5)
+        session.world.strikes_left = 3
+        session.advance([order])
+        assert len(session.world.strikes) == 1
+        world, _ = world_from_dict(saved(session), session.scenario)
+        assert world.strikes == session.world.strikes
+        assert state_hash(world) == state_hash(session.world)
