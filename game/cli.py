@@ -66,16 +66,25 @@ def _seed_range(text: str) -> range:
     """'A..B' (inclusive) or a single seed, for --seeds."""
     try:
         first, _, last = text.partition("..")
-        a, b = int(first), int(last or first)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected A..B, got {text!r}") from None
+        a, b = _seed(first), _seed(last or first)
+    except (ValueError, argparse.ArgumentTypeError):
+        raise argparse.ArgumentTypeError(f"expected A..B of seeds from 0, got {text!r}") from None
     if b < a:
         raise argparse.ArgumentTypeError(f"{text!r}: the last seed is before the first")
     return range(a, b + 1)
 
 
+def _seed(text: str) -> int:
+    from game.session import check_seed
+
+    try:
+        return check_seed(int(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seed", type=_seed, default=1)
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
 
