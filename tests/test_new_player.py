@@ -277,7 +277,7 @@ def test_a_quicksave_without_the_view_block_still_loads(app, home):
 
 
 @pytest.mark.parametrize("ui", [
-    {"paused": "yes", "camera": {"x": 1e309, "y": None, "zoom": 99}, "log": "nope",
+    {"paused": "yes", "camera": {"x": 1e300, "y": None, "zoom": 99}, "log": "nope",
      "selected": [10 ** 20, "x", True]},
     {"camera": [1, 2], "log": [[0, "ok", [1, 2, 3]], [0, "bad", [999, 0, 0]], 7],
      "tutorial": {"done": ["found", "no such flag", 3]}},

@@ -102,6 +102,9 @@ def quickload(battle) -> bool:
     except SaveError as exc:
         battle.app.toast(f"Quickload failed: {exc}")
         return False
+    except Exception as exc:  # a save must never end the mission: refuse whatever slipped by
+        battle.app.toast(f"Quickload failed: the quicksave is damaged ({type(exc).__name__})")
+        return False
     battle.app.clock.accumulator = 0.0
     battle._attach()
     restore_view(battle, view)  # an old save without the block: the fresh view stays
