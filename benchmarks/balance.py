@@ -4,9 +4,10 @@
         [--difficulties easy normal hard] [--minutes 20] [--jobs N]
 
 Each game runs headless with the autopilot (game/ai/autopilot.py) until it ends or hits
-the cap of game time; the table gives the win rate, the mean time of the wins, survivors
-saved, squad lost (dead or left down) per game, and how long the whole run took (with
-the games per second). Games run on every core unless --jobs says otherwise; the rows are
+the cap of game time; the table gives the win rate, the mean mission time and the mean
+time of the wins, survivors saved, squad lost (dead or left down) and survivors lost per
+game, Falcon-2 strikes called (how many danger close, and in how many wins), grenades
+thrown, and how long the whole run took (with the games per second). Games run on every core unless --jobs says otherwise; the rows are
 the same whatever the number of jobs. A progress line shows on a terminal.
 Maps come in the campaign's order (maps/campaign.json), then any other maps/*.tmx.
 """
@@ -87,15 +88,21 @@ def run_table(maps: list[Path], difficulties: list[str], seeds: range, ticks: in
 def print_table(table: list[dict[str, Any]], elapsed: float, seeds: range, ticks: int) -> None:
     print(f"autopilot balance: {len(seeds)} seeds ({seeds.start}..{seeds.stop - 1}), "
           f"cap {ticks // TICK_HZ // 60} min of game time")
-    head = (f"{'map':<16}{'difficulty':<11}{'win rate':>9}{'wins':>6}{'lost':>6}{'undec':>6}"
-            f"{'win time s':>11}{'saved':>7}{'squad lost':>11}{'cpu s':>8}")
+    head = (f"{'map':<15}{'difficulty':<8}{'win':>5}{'W':>4}{'L':>4}{'U':>4}"
+            f"{'time s':>7}{'win s':>6}{'saved':>6}{'sq lost':>8}{'surv lost':>10}"
+            f"{'strikes':>8}{'dc':>4}{'won+strk':>9}{'gren':>5}{'cpu s':>7}")
     print(head)
     print("-" * len(head))
     for row in table:
         win_time = "-" if row["mean_win_time_s"] is None else f"{row['mean_win_time_s']:.0f}"
-        print(f"{row['map']:<16}{row['difficulty']:<11}{row['win_rate']:>9.0%}{row['wins']:>6}"
-              f"{row['defeats']:>6}{row['undecided']:>6}{win_time:>11}{row['mean_saved']:>7.1f}"
-              f"{row['mean_squad_lost']:>11.2f}{row['wall_s']:>8.1f}")
+        print(f"{row['map']:<15}{row['difficulty']:<8}{row['win_rate']:>5.0%}{row['wins']:>4}"
+              f"{row['defeats']:>4}{row['undecided']:>4}{row['mean_time_s']:>7.0f}{win_time:>6}"
+              f"{row['mean_saved']:>6.1f}{row['mean_squad_lost']:>8.2f}"
+              f"{row['mean_survivors_lost']:>10.2f}{row['strikes']:>8}{row['danger_close']:>4}"
+              f"{row['wins_with_strike']:>9}{row['grenades']:>5}{row['wall_s']:>7.1f}")
+    print("time s: mean mission time; win s: mean time of the wins; sq lost / surv lost: "
+          "per game; strikes, dc (danger close), won+strk (wins with a strike called), "
+          "gren (grenades thrown): totals over the seeds")
     games = len(seeds) * len(table)
     print(f"whole run: {elapsed:.1f} s wall clock, {games / elapsed:.2f} games/s")
 

@@ -11,6 +11,7 @@ from game.debrief import debrief
 from game.safe_files import UnsafeFileError, parse_json, read_text
 from game.session import Session
 from game.sim.commands import command_line_from_dict
+from game.sim.layout import start_layout
 from game.sim.records import RecordError
 from game.sim.scenario import Scenario
 from game.sim.world import squad_alive, state_hash
@@ -105,6 +106,7 @@ class RunReport:
             "strikes_used": world.stats.strikes_used,
             "strike_casualties": world.stats.strike_casualties,
             "state_hash": state_hash(world),
+            "start_layout": start_layout(world.scenario),
             "events": dict(sorted(self.events.items())),
         }
 

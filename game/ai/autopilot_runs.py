@@ -15,6 +15,7 @@ DEFAULT_TICK_CAP = 20 * 60 * TICK_HZ  # 20 minutes of game time
 def run_row(report: dict[str, Any], world: Any) -> dict[str, Any]:
     """The per-seed row: outcome, time, survivors saved, squad lost (dead or left down)."""
     lost = sum(1 for u in world.squad() if u.life in ("dead", "downed"))
+    events = report.get("events", {})
     return {
         "seed": report["seed"],
         "outcome": report["outcome"],
@@ -26,8 +27,22 @@ def run_row(report: dict[str, Any], world: Any) -> dict[str, Any]:
         "squad_killed": report["squad_killed"],
         "crates_delivered": report["crates_delivered"],
         "strikes_used": report["strikes_used"],
+        "danger_close": events.get("DangerCloseWarning", 0),
+        "grenades_thrown": grenades_thrown(report, world),
+        "survivors_lost": report["survivors_lost"],
+        "start_layout": report["start_layout"],
         "stars": report["stars"],
     }
+
+
+def grenades_thrown(report: dict[str, Any], world: Any) -> int:
+    """Grenades thrown by anyone: the world's own count when the rules keep one, else the
+    events whose name says a grenade was thrown (0 in a game without grenades)."""
+    counted = getattr(world.stats, "grenades_thrown", None)
+    if isinstance(counted, int):
+        return counted
+    return sum(n for name, n in report.get("events", {}).items()
+               if "grenade" in name.lower() and "throw" in name.lower())
 
 
 def play(
@@ -57,6 +72,11 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "mean_win_time_s": round(sum(r["time_s"] for r in wins) / len(wins), 1) if wins else None,
         "mean_saved": round(sum(r["survivors_saved"] for r in rows) / n, 2),
         "mean_squad_lost": round(sum(r["squad_lost"] for r in rows) / n, 2),
+        "mean_survivors_lost": round(sum(r.get("survivors_lost", 0) for r in rows) / n, 2),
+        "strikes": sum(r.get("strikes_used", 0) for r in rows),
+        "danger_close": sum(r.get("danger_close", 0) for r in rows),
+        "wins_with_strike": sum(1 for r in wins if r.get("strikes_used", 0)),
+        "grenades": sum(r.get("grenades_thrown", 0) for r in rows),
     }
 
 

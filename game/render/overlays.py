@@ -10,6 +10,7 @@ from game.render.camera import PX_PER_SUB, Camera
 from game.render.sprites import interpolated
 from game.render.text import TextCache
 from game.sim.geometry import TILE_PX
+from game.sim.light import sight_tiles
 
 CONE_BUCKETS = 72
 CONE_BAND = 16  # rows per strip a wedge is cut into
@@ -77,7 +78,7 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
             continue
         x, y = interpolated(unit, alpha)
         sx, sy = camera.sub_to_screen(x, y)
-        radius = round(unit.utype.sight_tiles * camera.tile_px)
+        radius = round(sight_tiles(world, unit) * camera.tile_px)  # shorter at dusk
         surface.fblits([(img, (sx + dx, sy + dy))
                         for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
 

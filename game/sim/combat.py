@@ -11,6 +11,7 @@ from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.kinds import Life, Side
+from game.sim.light import sight_tiles
 from game.sim.noise import shot_noise
 from game.sim.queries import cover_between
 from game.sim.sight import first_blocked, in_cone
@@ -63,7 +64,7 @@ def can_see(world: World, viewer: Unit, target: Unit) -> bool:
     tx, ty = target.x // SUB, target.y // SUB
     dist = math.hypot(vx - tx, vy - ty)
     utype = UNIT_TYPES[viewer.kind]
-    if dist > utype.sight_tiles:
+    if dist > sight_tiles(world, viewer):
         return False
     if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
         return False

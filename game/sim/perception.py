@@ -28,6 +28,7 @@ from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDet
 from game.sim.facts import Noise, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import HUNTING, Alert, Side
+from game.sim.light import sight_factor, sight_tiles
 from game.sim.noise import SHOUT_TILES, audible, hearers
 from game.sim.queries import cover_between
 from game.sim.units import ACTIVE, Unit
@@ -72,19 +73,20 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
             unit.mind.still_ticks += 1
         if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
-    in_range = _any_in_sight_range(due, enemies)
+    in_range = _any_in_sight_range(due, enemies, sight_factor(world.scenario.rules.time_of_day))
     for unit, near in zip(due, in_range, strict=True):
         sees = _look(world, unit, enemies, events) if near or unit.mind.detect else False
         _settle_alert(world, unit, sees, events)
 
 
-def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit]) -> list[bool]:
+def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit],
+                        light: float = 1.0) -> list[bool]:
     """For each viewer, whether any enemy is within its sight range (one numpy pass)."""
     if not viewers or not enemies:
         return [False] * len(viewers)
     vx = np.array([u.x for u in viewers], dtype=np.int64)[:, None]
     vy = np.array([u.y for u in viewers], dtype=np.int64)[:, None]
-    reach = np.array([u.utype.sight_tiles * SUB for u in viewers])[:, None]
+    reach = np.array([u.utype.sight_tiles * light * SUB for u in viewers])[:, None]
     ex = np.array([u.x for u in enemies], dtype=np.int64)[None, :]
     ey = np.array([u.y for u in enemies], dtype=np.int64)[None, :]
     close = (vx - ex) ** 2 + (vy - ey) ** 2 <= reach**2
@@ -106,7 +108,7 @@ def enemies_of(world: World) -> list[Unit]:
 def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
     """Fill or drain each meter; True when a detected enemy is in sight now."""
     sees_any = False
-    sight2 = (unit.utype.sight_tiles * SUB) ** 2
+    sight2 = (sight_tiles(world, unit) * SUB) ** 2
     for target in enemies:
         meter = unit.mind.detect.get(target.id, 0)
         close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
@@ -131,7 +133,7 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
 def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
     """Meter points per tick: faster up close, in the open, on movers and on shooters."""
     dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / SUB
-    share = min(dist / max(viewer.utype.sight_tiles, 1.0), 1.0)
+    share = min(dist / max(sight_tiles(world, viewer), 1.0), 1.0)
     ticks = FASTEST_TICKS + (SLOWEST_TICKS - FASTEST_TICKS) * share**1.5
     rate = FULL / ticks
     if target.activity == "moving":

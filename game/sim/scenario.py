@@ -36,6 +36,7 @@ class SquadSpawn:
     y: int
     member: str = ""  # one of SQUAD_MEMBERS, or "" for the whole squad around this point
     source: Source = Source()
+    alternative: str = ""  # "set:option" (see game/sim/layout.py), "" = always
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class CivilianSpawn:
     wounded: bool = False
     group: str = ""
     source: Source = Source()
+    alternative: str = ""  # "set:option" (see game/sim/layout.py), "" = always
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class InsurgentSpawn:
     reinforcement: bool = False  # appears only when its group is triggered
     facing: int = 90
     source: Source = Source()
+    alternative: str = ""  # "set:option" (see game/sim/layout.py), "" = always
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class TriggerZone:
     radio: str = ""
     once: bool = True
     source: Source = Source()
+    alternative: str = ""  # "set:option" (see game/sim/layout.py), "" = always
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class ExtractionZone:
     rect: Rect
     name: str = "Bravo"
     source: Source = Source()
+    alternative: str = ""  # "set:option" (see game/sim/layout.py), "" = always
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ class CrateSpawn:
     kind: str = "vaccine"
     required: bool = True
     source: Source = Source()
+    alternative: str = ""  # "set:option" (see game/sim/layout.py), "" = always
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class MissionRules:
     insurgents_target_civilians: bool = False
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
+    time_of_day: str = "day"  # day | dusk | night: the light, and how far eyes reach
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFi
 from game.sim.facts import Sprung, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import Life
+from game.sim.light import sight_tiles
 from game.sim.scenario import TriggerZone
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
@@ -27,7 +28,7 @@ NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 def squad_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
     tx, ty = unit.tile
     ut = unit.utype
-    return view_mask(world.terrain, tx, ty, unit.facing, ut.sight_tiles, ut.cone_deg,
+    return view_mask(world.terrain, tx, ty, unit.facing, sight_tiles(world, unit), ut.cone_deg,
                      sight_blockers(world))
 
 

@@ -12,6 +12,7 @@ import numpy as np
 from game.sim.catalog import SQUAD_ORDER, TICK_HZ, UNIT_TYPES
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.kinds import Life, Side, StrikeKind
+from game.sim.layout import laid_out
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
 from game.sim.units import ACTIVE, Crate, InsurgentMind, Unit
@@ -165,6 +166,7 @@ class World:
 
 
 def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> World:
+    scenario = laid_out(scenario, seed)  # the map's alternatives, as this seed deploys them
     root = np.random.SeedSequence(seed)
     rules_seed, cosmetic_seed = root.spawn(2)
     terrain = scenario.terrain.copy()

@@ -17,6 +17,7 @@ import numpy as np
 from game.sim import scenario as sc
 from game.sim.geometry import TILE_PX, px_to_sub
 from game.sim.terrain import Terrain
+from game.tiled import alternatives
 from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.objects import (
     LayerInfo,
@@ -100,6 +101,7 @@ def _read_into(path: Path, result: LoadResult) -> None:
                        rules=_mission_rules(checked.root, schema, file, result.problems))
     result.values = _typed_values(objects, schema, file, result.problems)
     _fill_spawns(scen, objects, result.values, tiles, file, result.problems)
+    alternatives.attach(scen, result.values, file, result.problems)
     result.scenario = scen
 
 
@@ -198,7 +200,8 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         rescue_required=values["rescue_required"], air_strikes=values["air_strikes"],
         time_limit_s=values["time_limit"],
         insurgents_target_civilians=values["insurgents_target_civilians"],
-        medkits=values["medkits"], tutorial=values["tutorial"])
+        medkits=values["medkits"], tutorial=values["tutorial"],
+        time_of_day=values["time_of_day"])
 
 
 def _typed_values(objects: list[MapObject], schema: Schema, file: str,

@@ -19,6 +19,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "CivilianKind": ("child", "adult", "elder"),
     "InsurgentRole": ("rifleman", "sniper", "gunner", "scout"),
     "Cover": ("none", "low", "high"),
+    "TimeOfDay": ("day", "dusk", "night"),
 }
 # Values accepted besides the enum's own: "" is the contract's original "whole squad".
 ENUM_ALIASES: dict[str, tuple[str, ...]] = {"SquadMember": ("",)}
@@ -36,13 +37,18 @@ def _m(name: str, type_: str, default: object, enum: str = "") -> Member:
     return Member(name, type_, default, enum)
 
 
+# "set:option": the object exists only when the seed picks that option of that set
+# (game/sim/layout.py); "" = always.  Every class carries it.
+ALT = _m("alternative", "string", "")
+
 CLASSES: dict[str, tuple[Member, ...]] = {
-    "SquadSpawn": (_m("member", "string", "all", "SquadMember"),),
+    "SquadSpawn": (_m("member", "string", "all", "SquadMember"), ALT),
     "Civilian": (
         _m("kind", "string", "adult", "CivilianKind"),
         _m("hidden", "bool", True),
         _m("wounded", "bool", False),
         _m("group", "string", ""),
+        ALT,
     ),
     "Insurgent": (
         _m("role", "string", "rifleman", "InsurgentRole"),
@@ -51,10 +57,12 @@ CLASSES: dict[str, tuple[Member, ...]] = {
         _m("ambush", "bool", False),
         _m("reinforcement", "bool", False),
         _m("facing", "int", 90),
+        ALT,
     ),
-    "Trigger": (_m("group", "string", ""), _m("radio", "string", ""), _m("once", "bool", True)),
-    "Extraction": (_m("name", "string", "Bravo"),),
-    "Crate": (_m("kind", "string", "vaccine"), _m("required", "bool", True)),
+    "Trigger": (_m("group", "string", ""), _m("radio", "string", ""), _m("once", "bool", True),
+                ALT),
+    "Extraction": (_m("name", "string", "Bravo"), ALT),
+    "Crate": (_m("kind", "string", "vaccine"), _m("required", "bool", True), ALT),
 }
 
 COLORS = {
@@ -75,6 +83,7 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("insurgents_target_civilians", "bool", False),
     _m("medkits", "int", 4),
     _m("tutorial", "string", ""),
+    _m("time_of_day", "string", "day", "TimeOfDay"),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

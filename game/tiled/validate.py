@@ -15,8 +15,10 @@ from typing import TextIO
 import numpy as np
 import tcod
 
+from game.sim import layout
 from game.sim.geometry import SUB, TILE_PX, tile_of
 from game.sim.scenario import Scenario
+from game.tiled import alternatives
 from game.tiled.errors import WARNING, MapProblem
 from game.tiled.loader import LoadResult, read_map
 from game.tiled.objects import classes_fitting, closest_class
@@ -119,9 +121,31 @@ def mission_problems(result: LoadResult) -> list[MapProblem]:
         _trigger_problems(scen, _declared(result), at)
     _sniper_problems(scen, at)
     _patrol_problems(scen, at)
-    if scen.squad:
+    if layout.alternative_sets(scen):
+        # every option checked as if the seed chose it
+        probs.extend(alternatives.problems(scen, file, lambda s: _layout_problems(s, file,
+                                                                                  objects)))
+    elif scen.squad:
         _reach_problems(scen, at)
     return probs
+
+
+def _layout_problems(scen: Scenario, file: str, objects: dict) -> list[MapProblem]:
+    """What one deployed layout must satisfy: enough survivors, and everything reachable."""
+    found: list[MapProblem] = []
+
+    def at(source, message: str, severity: str = "error") -> None:
+        o = objects.get(source.object_id)
+        found.append(MapProblem(file, message, severity, **(o.where() if o else {})))
+
+    if not scen.squad:
+        found.append(MapProblem(file, "no SquadSpawn object: the squad has nowhere to start"))
+        return found
+    if scen.rules.rescue_required > len(scen.civilians):
+        found.append(MapProblem(file, f"rescue_required is {scen.rules.rescue_required} but "
+                                f"only {len(scen.civilians)} civilians are placed"))
+    _reach_problems(scen, at)
+    return found
 
 
 def _count_problems(scen: Scenario, placed: Counter, file: str,

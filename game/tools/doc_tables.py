@@ -58,7 +58,13 @@ MEANINGS: dict[str, str] = {
     "insurgents_target_civilians": "insurgents shoot at survivors too",
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
+    "time_of_day": "`day`, `dusk` or `night`: the light, and how far everyone sees "
+    "(dusk 3/4 of the day's range, night 1/2: game/sim/light.py)",
 }
+ALTERNATIVE_MEANING = ('`"set:option"`: the object exists only when the seed picks that '
+                       "option of that set (see Alternatives); empty = always there")
+MEANINGS.update({f"{cls}.alternative": ALTERNATIVE_MEANING for cls in
+                 ("SquadSpawn", "Civilian", "Insurgent", "Trigger", "Extraction", "Crate")})
 # What each field of `danger-close sim MAP --json` means (tests check these are exactly
 # the report's keys, so a new field cannot go undocumented).
 SIM_FIELDS: dict[str, str] = {
@@ -94,6 +100,9 @@ SIM_FIELDS: dict[str, str] = {
     "strike_casualties": "people (any side) downed or killed by strikes and gun runs",
     "state_hash": "a hash of the final state: the same map, seed, difficulty and commands "
     "always give the same hash",
+    "start_layout": "a short hash of the deployment: the alternatives the seed chose and "
+    "every spawn position (the same seed gives the same layout; maps with alternatives "
+    "differ across seeds)",
     "events": "how many of each event happened (`ShotFired`, `UnitDowned`, ...)",
 }
 # `sim MAP --seeds A..B --json`: one row per seed, then a summary.
@@ -101,6 +110,13 @@ SEEDS_FIELDS: dict[str, str] = {
     "runs[].seed, outcome, reason, time_s, survivors_saved, rescue_required, squad_killed, "
     "crates_delivered, strikes_used, stars": "as in one run",
     "runs[].squad_lost": "squad members dead or down at the end",
+    "runs[].survivors_lost, start_layout": "as in one run",
+    "runs[].danger_close": "strikes confirmed with friendlies or survivors in the blast",
+    "runs[].grenades_thrown": "grenades thrown by anyone (0 without grenades)",
+    "summary.mean_survivors_lost": "mean of `survivors_lost`",
+    "summary.strikes, danger_close, grenades": "totals of `strikes_used`, `danger_close`, "
+    "`grenades_thrown`",
+    "summary.wins_with_strike": "wins in which a strike or gun run was called",
     "summary.runs, wins, defeats, undecided": "counts of runs by outcome",
     "summary.win_rate": "wins / runs",
     "summary.mean_time_s, mean_win_time_s": "mean mission time of all runs, of the wins "
