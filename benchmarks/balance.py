@@ -8,7 +8,8 @@ the cap of game time; the table gives the win rate, the mean mission time and th
 time of the wins, survivors saved, squad lost (dead or left down) and survivors lost per
 game, Falcon-2 strikes called (how many danger close, and in how many wins), grenades
 thrown, and how long the whole run took (with the games per second). Games run on every
-core unless --jobs says otherwise; the rows are the same whatever the number of jobs. A progress line shows on a terminal.
+core unless --jobs says otherwise; the rows are the same whatever the number of jobs. A
+progress line shows on a terminal.
 Maps come in the campaign's order (maps/campaign.json), then any other maps/*.tmx.
 """
 
