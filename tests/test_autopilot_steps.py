@@ -14,7 +14,7 @@ from game.ai.autopilot_care import tend_wounded
 from game.ai.autopilot_extract import extract
 from game.ai.autopilot_knowledge import standing_squad
 from game.ai.autopilot_pass import PilotState, Think
-from game.ai.autopilot_strike import leave_strike_zones
+from game.ai.autopilot_strike import call_strike, leave_strike_zones
 from game.headless import run_headless
 from game.session import Session
 from game.sim.commands import CallStrike, Heal, Move
@@ -112,3 +112,43 @@ def test_extract_gives_each_member_a_zone_tile():
     x0, y0, x1, y1 = (v // SUB for v in world.scenario.extractions[0].rect)
     assert len(goals) == 3  # a zone of three tiles shared by four
     assert all(x0 <= gx < x1 and y0 <= gy < y1 for gx, gy in goals)
+
+
+CLOSE_FIGHT = [
+    "####################",
+    "#..................#",
+    "#..S...EE..........#",
+    "#......E...........#",
+    "#..................#",
+    "#..............XXX.#",
+    "####################",
+]
+
+
+def _dug_in_think(rows: list[str]) -> Think:
+    """A pass in which the squad has watched every insurgent sit still for a while."""
+    from game.ai.autopilot_knowledge import Sighting
+
+    world = _looked_round(rows).world
+    think = Think(PilotState(), world, standing_squad(world))
+    for enemy in think.enemies:
+        think.state.memory.sightings[enemy.id] = Sighting(enemy.tile, world.tick,
+                                                          world.tick - 300, enemy.kind)
+    return think
+
+
+def test_no_strike_on_a_group_beside_a_healthy_squad():
+    think = _dug_in_think(CLOSE_FIGHT)
+    assert len(think.enemies) == 3
+    call_strike(think)
+    assert not any(isinstance(o, CallStrike) for o in think.orders)
+
+
+def test_danger_close_when_the_alternative_is_losing_someone():
+    think = _dug_in_think(CLOSE_FIGHT)
+    _member(think.world, "rafiq").hp = 10  # badly hurt: waiting costs a life
+    call_strike(think)
+    strikes = [o for o in think.orders if isinstance(o, CallStrike)]
+    assert len(strikes) == 1 and strikes[0].confirm_danger_close
+    for u in think.world.squad():  # nobody stands at the aim point
+        assert (u.x / SUB - 0.5 - strikes[0].x) ** 2 + (u.y / SUB - 0.5 - strikes[0].y) ** 2 > 4

@@ -1,4 +1,10 @@
-"""Autopilot steps 1 and 2: Falcon-2 on a dug-in group, and out of a marked strike zone."""
+"""Autopilot steps 1 and 2: Falcon-2 on a dug-in group, and out of a marked strike zone.
+
+Falcon-2 goes in clear of our own people when it can.  When it cannot and the squad is
+losing (someone down or badly hurt, or pinned by fire), the alternative is losing
+someone, so it calls danger close: our people may be inside the blast but not near its
+centre, and leave_strike_zones walks them out before it lands.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +19,15 @@ from game.sim.commands import CallStrike
 from game.sim.geometry import SUB
 from game.sim.units import Unit
 
+DANGER_CLOSE_CLEARANCE = 2.5  # tiles from the aim point a friend must be, danger close
+BADLY_HURT_SHARE = 0.5  # below this share of max HP a member counts as badly hurt
+PINNED_MEMBERS = 2  # this many members pinned at once: the squad is pinned
+
 
 def call_strike(t: Think) -> None:
     """Three or more insurgents in sight and a strike left: Falcon-2 on a dug-in group
-    none of ours is near (strike_target picks the aim point, or none)."""
+    none of ours is near (strike_target picks the aim point, or none); danger close
+    when the squad is losing and no safe aim point exists."""
     world = t.world
     if world.strikes_left <= 0 or world.strikes or len(t.enemies) < 3:
         return
@@ -25,9 +36,23 @@ def call_strike(t: Think) -> None:
         sighting = t.state.memory.sightings.get(enemy.id)
         if sighting is not None:
             seen.append((enemy.id, enemy.tile, sighting.still_since))
-    target = strike_target(world, seen, t.friends_tiles())
+    friends = t.friends_tiles()
+    target = strike_target(world, seen, friends)
     if target is not None:
         t.orders.append(CallStrike(target[0], target[1]))
+    elif losing(t):
+        target = strike_target(world, seen, friends, clearance=DANGER_CLOSE_CLEARANCE)
+        if target is not None:
+            t.orders.append(CallStrike(target[0], target[1], confirm_danger_close=True))
+
+
+def losing(t: Think) -> bool:
+    """Someone down or badly hurt, or the squad pinned: waiting costs a life."""
+    if any(u.life == "downed" for u in t.world.squad()):
+        return True
+    if any(u.hp < u.utype.max_hp * BADLY_HURT_SHARE for u in t.squad):
+        return True
+    return sum(1 for u in t.squad if u.suppressed > 0) >= PINNED_MEMBERS
 
 
 def leave_strike_zones(t: Think) -> None:

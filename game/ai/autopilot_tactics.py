@@ -85,10 +85,12 @@ def _tile_score(
 def strike_target(
     world: World, enemies: list[tuple[int, tuple[int, int], int]],
     friends: list[tuple[float, float]],
+    clearance: float = BLAST_RADIUS_TILES + STRIKE_SAFETY_TILES,
 ) -> tuple[int, int] | None:
     """A tile for Falcon-2: at least STRIKE_MIN_GROUP dug-in enemies (id, tile, still_since)
     within reach, with every friend (squad, found survivors; sub-unit positions as tiles)
-    clear of the blast with a margin. None when no such tile exists."""
+    farther than `clearance` from it: by default clear of the blast with a margin; a
+    danger-close call passes a smaller one. None when no such tile exists."""
     dug_in = [tile for _, tile, since in enemies if world.tick - since >= DUG_IN_TICKS]
     if len(dug_in) < STRIKE_MIN_GROUP:
         return None
@@ -101,10 +103,7 @@ def strike_target(
         if not world.terrain.in_bounds(ax, ay):
             continue
         n = sum(1 for t in dug_in if math.hypot(t[0] - ax, t[1] - ay) <= STRIKE_REACH)
-        safe = all(
-            math.hypot(fx - ax, fy - ay) > BLAST_RADIUS_TILES + STRIKE_SAFETY_TILES
-            for fx, fy in friends
-        )
+        safe = all(math.hypot(fx - ax, fy - ay) > clearance for fx, fy in friends)
         if safe and n >= STRIKE_MIN_GROUP and n > best_n:
             best, best_n = (ax, ay), n
     return best
