@@ -13,8 +13,10 @@ import tcod
 
 from game import MAPS_DIR
 from game.headless import run_headless
+from game.sim import layout
 from game.sim.geometry import SUB
 from game.tiled import load_scenario
+from game.tiled.alternatives import layouts_to_check
 from game.tiled.validate import reach_from, validate_map
 from game.tools import make_campaign
 from game.tools.overwrite_guard import DIGESTS_NAME, EditedSinceGenerated
@@ -170,15 +172,33 @@ def test_qasr_vaccines_sit_behind_the_locked_door_and_are_reachable_once_open() 
     assert open_reach[ey, ex]
 
 
+def deployments(path: Path) -> list:
+    """The map as each of its options deploys it (every set on its first option but one)."""
+    scen = load_scenario(path)
+    return [layout.with_options(scen, chosen) for _, chosen in layouts_to_check(scen)] or [scen]
+
+
+@pytest.mark.parametrize("name", ["granary", "qasr_al_hanif", "mavrah"])
+def test_every_story_mission_offers_alternatives(name: str) -> None:
+    scen = load_scenario(MAPS_DIR / f"{name}.tmx")
+    sets = layout.alternative_sets(scen)
+    assert len(sets) >= 2 and all(len(options) >= 2 for options in sets.values()), sets
+    digests = {layout.start_layout(layout.laid_out(scen, seed)) for seed in range(1, 9)}
+    assert len(digests) >= 3, "eight deployments drew fewer than three layouts"
+
+
 def test_qasr_two_scouts_can_raise_the_alarm_for_their_reserves() -> None:
+    patrolled = False
+    for scen in deployments(MAPS_DIR / "qasr_al_hanif.tmx"):
+        alarm = [i for i in scen.insurgents if i.group == "alarm"]
+        scouts = [i for i in alarm if not i.reinforcement]
+        assert len(scouts) == 2 and all(i.role == "scout" for i in scouts)
+        assert any(i.reinforcement for i in alarm)
+        assert not [t for t in scen.triggers if t.group == "alarm"], \
+            "the scouts bring the reserves, not a trigger"
+        patrolled |= any(s.patrol for s in scouts)
+    assert patrolled, "in some deployment a scout walks past the storage door"
     scen = load_scenario(MAPS_DIR / "qasr_al_hanif.tmx")
-    alarm = [i for i in scen.insurgents if i.group == "alarm"]
-    scouts = [i for i in alarm if not i.reinforcement]
-    assert len(scouts) == 2 and all(i.role == "scout" for i in scouts)
-    assert any(i.reinforcement for i in alarm)
-    assert not [t for t in scen.triggers if t.group == "alarm"], \
-        "the scouts bring the reserves, not a trigger"
-    assert any(s.patrol for s in scouts), "a scout walks past the storage door"
     prompts = [t for t in scen.triggers if not t.group and t.radio]
     x0, y0, x1, y1 = prompts[0].rect
     crates_inside = [c for c in scen.crates if x0 <= c.x < x1 and y0 <= c.y < y1]
@@ -190,8 +210,9 @@ def test_qasr_two_scouts_can_raise_the_alarm_for_their_reserves() -> None:
 # ---------------------------------------------------------------- Mavrah
 
 
-def test_mavrah_survivor_groups_and_goal() -> None:
-    scen = load_scenario(MAPS_DIR / "mavrah.tmx")
+@pytest.mark.parametrize("deployed", deployments(MAPS_DIR / "mavrah.tmx"))
+def test_mavrah_survivor_groups_and_goal(deployed) -> None:
+    scen = deployed
     groups: dict[str, list] = {}
     for civ in scen.civilians:
         groups.setdefault(civ.group, []).append(civ)
@@ -206,3 +227,37 @@ def test_mavrah_survivor_groups_and_goal() -> None:
     assert [z.name for z in scen.extractions] == ["Bravo"]
     assert any(i.ambush for i in scen.insurgents)
     assert sum(1 for i in scen.insurgents if i.patrol) >= 3
+
+
+# ---------------------------------------------------------------- the granary (issue 14)
+
+HALL = (23, 14, 49, 37)  # the granary hall's floor and rafters, tiles (x0, y0, x1, y1)
+STORES = (23, 5, 49, 13)  # the storerooms at the back
+
+
+def _inside(rect: tuple[int, int, int, int], x: int, y: int) -> bool:
+    return rect[0] <= x // SUB < rect[2] and rect[1] <= y // SUB < rect[3]
+
+
+@pytest.mark.parametrize("scen", deployments(MAPS_DIR / "granary.tmx"))
+def test_granary_is_the_ambush_the_story_tells(scen) -> None:
+    assert scen.rules.time_of_day == "dusk"
+    children = [c for c in scen.civilians if c.group == "granary_children"]
+    assert len(children) == 6 and all(c.kind == "child" for c in children)
+    assert all(_inside(HALL, c.x, c.y) or _inside(STORES, c.x, c.y) for c in children)
+    by_group: dict[str, list] = {}
+    for t in scen.triggers:
+        by_group.setdefault(t.group, []).append(t)
+    # the rafters open first: their trigger lies inside the hall, at its rear
+    assert all(_inside(HALL, t.rect[0], t.rect[1]) for t in by_group["rafters"])
+    snipers = [i for i in scen.insurgents if i.group == "rafters"]
+    assert snipers and all(i.role == "sniper" and i.ambush for i in snipers)
+    # the south group follows once the squad is at the children
+    assert any(any(_inside((t.rect[0] // SUB, t.rect[1] // SUB, -(-t.rect[2] // SUB),
+                            -(-t.rect[3] // SUB)), c.x, c.y) for c in children)
+               for t in by_group["south"])
+    # a group cuts the road to Bravo, between the building and the extraction
+    cutoff = [i for i in scen.insurgents if i.group == "cutoff"]
+    bravo = scen.extractions[0].rect
+    assert len(cutoff) >= 3 and "cutoff" in by_group
+    assert all(i.x > HALL[0] * SUB and i.y < bravo[3] + 20 * SUB for i in cutoff)

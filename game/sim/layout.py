@@ -60,8 +60,13 @@ def with_options(scen: Scenario, chosen: dict[str, str]) -> Scenario:
         parsed = split_tag(rec.alternative)
         return parsed is None or chosen.get(parsed[0]) == parsed[1]
 
-    lists = {name: [r for r in getattr(scen, name) if kept(r)] for name in RECORD_LISTS}
-    return dataclasses.replace(scen, **lists)
+    return dataclasses.replace(
+        scen, squad=[r for r in scen.squad if kept(r)],
+        civilians=[r for r in scen.civilians if kept(r)],
+        insurgents=[r for r in scen.insurgents if kept(r)],
+        triggers=[r for r in scen.triggers if kept(r)],
+        extractions=[r for r in scen.extractions if kept(r)],
+        crates=[r for r in scen.crates if kept(r)])
 
 
 def laid_out(scen: Scenario, seed: int) -> Scenario:
