@@ -1,8 +1,8 @@
 """Autopilot steps 1 and 2: Falcon-2 on a dug-in group, and out of a marked strike zone.
 
 Falcon-2 goes in clear of our own people when it can.  When it cannot and the squad is
-losing (someone down or badly hurt, or pinned by fire), the alternative is losing
-someone, so it calls danger close: our people may be inside the blast but not near its
+losing (someone down or badly hurt, pinned by fire, or leading survivors into a group
+that holds the way out), the alternative is losing someone, so it calls danger close: our people may be inside the blast but not near its
 centre, and leave_strike_zones walks them out before it lands.
 """
 
@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from game.ai.autopilot_knowledge import UNREACHABLE, distances_from
+from game.ai.autopilot_knowledge import UNREACHABLE, distances_from, found_survivors
 from game.ai.autopilot_pass import Think
 from game.ai.autopilot_tactics import strike_target
 from game.sim.commands import CallStrike
@@ -22,6 +22,7 @@ from game.sim.units import Unit
 DANGER_CLOSE_CLEARANCE = 2.5  # tiles from the aim point a friend must be, danger close
 BADLY_HURT_SHARE = 0.5  # below this share of max HP a member counts as badly hurt
 PINNED_MEMBERS = 2  # this many members pinned at once: the squad is pinned
+HELD_ROUTE_ENEMIES = 3  # this many in sight while we lead survivors: the way out is held
 
 
 def call_strike(t: Think) -> None:
@@ -47,8 +48,11 @@ def call_strike(t: Think) -> None:
 
 
 def losing(t: Think) -> bool:
-    """Someone down or badly hurt, or the squad pinned: waiting costs a life."""
+    """Someone down or badly hurt, the squad pinned, or survivors with us and a group in
+    the way (the route out is held): waiting costs a life."""
     if any(u.life == "downed" for u in t.world.squad()):
+        return True
+    if found_survivors(t.world) and len(t.enemies) >= HELD_ROUTE_ENEMIES:
         return True
     if any(u.hp < u.utype.max_hp * BADLY_HURT_SHARE for u in t.squad):
         return True
