@@ -2,8 +2,9 @@
 
 Falcon-2 goes in clear of our own people when it can.  When it cannot and the squad is
 losing (someone down or badly hurt, pinned by fire, or leading survivors into a group
-that holds the way out), the alternative is losing someone, so it calls danger close: our people may be inside the blast but not near its
-centre, and leave_strike_zones walks them out before it lands.
+that holds the way out), the alternative is losing someone, so it calls danger close:
+our people may be inside the blast but not near its centre, and leave_strike_zones walks
+them out before it lands.
 """
 
 from __future__ import annotations
