@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TICK_HZ = 30
+from game.sim.catalog import TICK_HZ
+
 STEP_S = 1.0 / TICK_HZ
 MAX_CATCH_UP = 5  # ticks per frame; a slower machine runs slow rather than spiral
 TIME_SCALES = (0.5, 1.0, 2.0, 4.0)

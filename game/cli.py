@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from game import MAPS_DIR
+from game.sim.catalog import TICK_HZ
 
 if TYPE_CHECKING:  # importing game.tiled pulls in numpy and the loader: only when needed
     from game.tiled.errors import MapProblem
@@ -33,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("sim", help="run a map headless and report")
     sim.add_argument("map")
     _add_run_options(sim)
-    sim.add_argument("--ticks", type=int, default=30 * 60 * 10, help="at most this many ticks")
+    sim.add_argument("--ticks", type=int, default=TICK_HZ * 60 * 10,
+                     help="at most this many ticks")
     sim.add_argument("--commands", help="JSON-lines file of {tick, command} records")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
     sim.add_argument("--record", help="write the run's commands as a replay file")

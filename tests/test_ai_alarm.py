@@ -47,9 +47,9 @@ def test_a_scout_that_sees_the_squad_runs_instead_of_fighting():
     session, rafiq, scout = _session(ROWS)
     scout.hp = 100_000
     events: list = []
-    while scout.alert not in ("red", "black") and session.world.tick < 10 * TICK_HZ:
+    while scout.mind.alert not in ("red", "black") and session.world.tick < 10 * TICK_HZ:
         events += session.advance()
-    assert scout.alert in ("red", "black"), "the scout never noticed the squad"
+    assert scout.mind.alert in ("red", "black"), "the scout never noticed the squad"
     start = abs(scout.x - rafiq.x)
     for _ in range(4 * TICK_HZ):
         events += session.advance()
@@ -73,8 +73,8 @@ def test_the_reserves_come_when_the_scout_reaches_them():
     assert abs(scout.x - reserve.x) <= 3 * 256 + 128, "sprung before the scout got there"
     assert session.world.tick < TIME_LIMIT + 10 * TICK_HZ
     assert reserve.life == "active" and not reserve.hidden
-    assert reserve.alert in ("red", "yellow")
-    assert reserve.interest is not None and reserve.interest[0] < 12, \
+    assert reserve.mind.alert in ("red", "yellow")
+    assert reserve.mind.interest is not None and reserve.mind.interest[0] < 12, \
         "the reserves were not sent toward where the squad was last seen"
     start = abs(reserve.x - rafiq.x)
     for _ in range(6 * TICK_HZ):

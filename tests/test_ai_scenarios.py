@@ -72,14 +72,14 @@ def test_hears_a_shot_behind_a_wall_and_goes_to_look():
     events = session.advance([AttackGround((rafiq.id,), 4, 0)])
     for _ in range(20):
         events += session.advance()
-    assert enemy.alert == "yellow" and enemy.interest is not None
+    assert enemy.mind.alert == "yellow" and enemy.mind.interest is not None
     assert "InsurgentAlerted" in names(events) and "NoiseMade" in names(events)
     closest = start
     for _ in range(300):
         session.advance([AttackGround((rafiq.id,), 4, 0)] if session.world.tick % 60 == 0 else [])
         closest = min(closest, abs(enemy.x - rafiq.x))
     assert closest < start - 2 * SUB, "did not go toward the noise"
-    assert enemy.alert in ("red", "black"), "went to look and did not find the shooter"
+    assert enemy.mind.alert in ("red", "black"), "went to look and did not find the shooter"
 
 
 def test_a_glimpse_at_the_edge_of_sight_is_not_instant_detection():
@@ -90,10 +90,10 @@ def test_a_glimpse_at_the_edge_of_sight_is_not_instant_detection():
     session.advance()
     session.advance()
     session.advance()
-    assert 0 < enemy.detect.get(rafiq.id, 0) < FULL, "far target detected at first sight"
+    assert 0 < enemy.mind.detect.get(rafiq.id, 0) < FULL, "far target detected at first sight"
     for _ in range(150):
         session.advance()
-    assert enemy.detect.get(rafiq.id, 0) == FULL
+    assert enemy.mind.detect.get(rafiq.id, 0) == FULL
 
 
 def test_hard_insurgents_detect_faster_than_easy_ones():
@@ -104,7 +104,7 @@ def test_hard_insurgents_detect_faster_than_easy_ones():
         rafiq = only_member(session)
         enemy = session.world.insurgents()[0]
         ticks = 0
-        while enemy.detect.get(rafiq.id, 0) < FULL and ticks < 600:
+        while enemy.mind.detect.get(rafiq.id, 0) < FULL and ticks < 600:
             session.advance()
             ticks += 1
         filled[level] = ticks
@@ -180,7 +180,7 @@ def test_a_flanker_reaches_a_tile_that_sees_past_the_targets_low_cover():
                 and cover_between(world, enemy, rafiq) == 0:
             flanked = True
             break
-    assert flanked, f"stuck at {enemy.tile} with alert {enemy.alert}"
+    assert flanked, f"stuck at {enemy.tile} with alert {enemy.mind.alert}"
 
 
 def test_a_sniper_keeps_its_perch_and_aims_before_each_shot():
@@ -258,7 +258,7 @@ def test_an_ambush_waits_silent_until_its_trigger_then_springs():
     assert "TriggerFired" in names(events)
     assert any(type(e).__name__ == "RadioMessage" and "Contact" in e.text for e in events)
     assert all(not u.hidden and u.active for u in ambushers)
-    assert all(u.alert in ("red", "black") for u in ambushers)
+    assert all(u.mind.alert in ("red", "black") for u in ambushers)
     assert any(type(e).__name__ == "ShotFired" and e.shooter_id == ambushers[0].id
                for e in events)
 
@@ -291,10 +291,10 @@ def test_no_insurgent_that_knows_of_a_target_stands_idle_for_long(advancing):
                 orders = [Move(ids, x, y)]
             session.advance(orders)
             for unit in world.insurgents():
-                if unit.active and not unit.hidden and unit.alert in ("red", "black"):
-                    assert unit.still_ticks <= limit, (
+                if unit.active and not unit.hidden and unit.mind.alert in ("red", "black"):
+                    assert unit.mind.still_ticks <= limit, (
                         f"seed {seed} tick {tick}: {unit.kind} {unit.id} at {unit.tile} "
-                        f"idle {unit.still_ticks} ticks ({unit.alert}, {unit.activity})")
+                        f"idle {unit.mind.still_ticks} ticks ({unit.mind.alert}, {unit.activity})")
 
 
 def test_same_seed_same_fight():

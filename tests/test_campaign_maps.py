@@ -102,9 +102,15 @@ def test_spawns_stand_on_walkable_tiles_and_snipers_up_high(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", map_paths(), ids=lambda p: p.stem)
-def test_headless_run_of_600_ticks_does_not_crash(path: Path) -> None:
+def test_an_idle_squad_lasts_600_ticks_and_sees_its_start(path: Path) -> None:
+    """With no orders the mission neither crashes nor decides itself in 20 s: a map that
+    wins or loses on its own, or drops the squad at once, is broken."""
     report = run_headless(load_scenario(path), seed=3, ticks=600)
-    assert report.session.world.tick == 600 or report.session.finished
+    world = report.session.world
+    assert world.tick == 600, world.outcome_reason
+    assert world.outcome == "undecided"
+    assert all(member.active for member in world.squad())
+    assert world.seen_ever.sum() > 50, "the squad sees round its start"
     assert report.as_dict()["squad_alive"] >= 1
 
 

@@ -59,13 +59,13 @@ def test_the_rng_and_grids_come_back_exactly():
 
 def test_fields_added_later_are_saved_without_changes_to_save_py():
     session = fought(10)
-    unit = next(iter(session.world.units.values()))
-    unit.detect = {7: 300}  # int-keyed dict
-    unit.patrol = ((1, 2), (3, 4))
+    unit = session.world.insurgents()[0]  # an insurgent's mind is a component of its own
+    unit.mind.detect = {7: 300}  # int-keyed dict
+    unit.mind.patrol = ((1, 2), (3, 4))
     world, _ = world_from_dict(json.loads(json.dumps(world_to_dict(session.world))),
                                session.scenario)
-    assert world.units[unit.id].detect == {7: 300}
-    assert world.units[unit.id].patrol == ((1, 2), (3, 4))
+    assert world.units[unit.id].mind.detect == {7: 300}
+    assert world.units[unit.id].mind.patrol == ((1, 2), (3, 4))
 
 
 def test_a_bad_quicksave_leaves_the_mission_alone(tmp_path):

@@ -7,6 +7,7 @@ import numpy as np
 from game.session import Session
 from game.sim.combat import can_shoot, cover_between, hit_chance
 from game.sim.commands import Attack, Follow, Move, Stop
+from game.sim.facts import TickFacts
 from game.sim.geometry import SUB, centre_of
 from game.sim.pathing import PathGrid
 from game.sim.world import new_world
@@ -95,12 +96,12 @@ def test_wall_blocks_sight_and_fog_remembers():
         u.facing = 0
     from game.sim.vision import update_vision
 
-    update_vision(world, [])
+    update_vision(world, [], TickFacts())
     assert world.seen_now[0, 2]
     assert not world.seen_now[:, 5:].any(), "seen through a wall"
     rafiq = squad_member(world, "rafiq")
     rafiq.x = centre_of(8)
-    update_vision(world, [])
+    update_vision(world, [], TickFacts())
     assert world.seen_ever[0, 2], "fog forgot what was seen before"
 
 
@@ -111,7 +112,7 @@ def test_vision_cone_hides_what_is_behind():
 
     for u in world.squad():
         u.facing = 0  # all look east
-    update_vision(world, [])
+    update_vision(world, [], TickFacts())
     assert world.seen_now[1, 18]
     assert not world.seen_now[1, 2], "saw behind the back"
 
@@ -253,7 +254,7 @@ def test_a_member_shot_from_behind_turns_to_the_shooter():
 
     target = squad_member(world, "maaz")
     before = target.facing
-    _shoot(world, enemy, target, enemy.weapon, [])
+    _shoot(world, enemy, target, enemy.weapon, [], TickFacts())
     assert target.facing != before
     assert 180 <= target.facing <= 270, "looks up and to the left, toward the shooter"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.debrief import STAR_RULE_TEXT, debrief, star_rating
 from game.headless import run_headless
 from game.sim.commands import Follow, Move
+from game.sim.facts import TickFacts
 from tests.ascii_maps import ascii_scenario
 
 LANE = ["XX..S.A.A.", "XX........"]
@@ -43,8 +44,8 @@ def test_debrief_counts_losses_and_accuracy():
 
     world = new_world(ascii_scenario(LANE, rescue_required=1), seed=1)
     civ = world.civilians()[0]
-    apply_damage(world, civ, 500, 0, [])
-    apply_damage(world, civ, 5, 0, [])  # a downed survivor hit again dies
+    apply_damage(world, civ, 500, 0, [], TickFacts())
+    apply_damage(world, civ, 5, 0, [], TickFacts())  # a downed survivor hit again dies
     world.stats.shots, world.stats.hits = 8, 2
     d = debrief(world)
     assert d.survivors_lost == 1 and d.accuracy == 0.25 and d.stars == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.sim.commands import Heal
+from game.sim.facts import TickFacts
 from game.sim.geometry import centre_of
 from game.sim.health import BLEED_OUT_TICKS, apply_damage
 from game.sim.world import new_world
@@ -56,7 +57,7 @@ def test_a_downed_member_bleeds_out_unless_stabilised_in_time():
     world = new_world(ascii_scenario(ROOM), seed=1)
     rafiq, maaz, rima = member(world, "rafiq"), member(world, "maaz"), member(world, "rima")
     for victim in (maaz, rima):
-        apply_damage(world, victim, 500, 0, [])
+        apply_damage(world, victim, 500, 0, [], TickFacts())
         assert victim.life == "downed"
     run(world, 1, [Heal(rafiq.id, maaz.id)])
     run(world, BLEED_OUT_TICKS + 5)
@@ -67,7 +68,7 @@ def test_a_downed_member_bleeds_out_unless_stabilised_in_time():
 def test_hana_brings_a_downed_member_back_up():
     world = new_world(ascii_scenario(ROOM), seed=1)
     hana, maaz = member(world, "hana"), member(world, "maaz")
-    apply_damage(world, maaz, 500, 0, [])
+    apply_damage(world, maaz, 500, 0, [], TickFacts())
     events = run(world, 300, [Heal(hana.id, maaz.id)])
     assert maaz.life == "active" and maaz.bleed == 0 and of_type(events, "UnitRevived")
 

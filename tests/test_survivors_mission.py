@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.sim.catalog import TICK_HZ
 from game.sim.commands import Follow, Interact, Move
+from game.sim.facts import TickFacts
 from game.sim.geometry import centre_of
 from game.sim.health import BLEED_OUT_TICKS, apply_damage
 from game.sim.mission import defeat_reason, victory_holds
@@ -69,7 +70,7 @@ def test_a_downed_member_must_be_carried_out_before_the_win():
     world = new_world(ascii_scenario(LANE, rescue_required=0), seed=1)
     park_squad(world, "rafiq", "maaz")
     rafiq, maaz = member(world, "rafiq"), member(world, "maaz")
-    apply_damage(world, maaz, 500, 0, [])
+    apply_damage(world, maaz, 500, 0, [], TickFacts())
     step(world, [Move((rafiq.id,), 0, 0)])
     _assert_outcome_follows_the_rule(world, 120)
     assert world.outcome == "undecided"
@@ -83,7 +84,7 @@ def test_lost_exactly_when_too_few_survivors_remain_alive():
     sc = ascii_scenario(["XX..S.A.A."], rescue_required=2)
     world = new_world(sc, seed=1)
     first = world.civilians()[0]
-    apply_damage(world, first, 500, 0, [])
+    apply_damage(world, first, 500, 0, [], TickFacts())
     assert first.life == "downed"
     _assert_outcome_follows_the_rule(world, BLEED_OUT_TICKS - 5)
     assert world.outcome == "undecided", "a downed survivor can still be saved"
@@ -95,7 +96,7 @@ def test_lost_exactly_when_too_few_survivors_remain_alive():
 def test_lost_when_the_whole_squad_is_down_or_time_runs_out():
     world = new_world(ascii_scenario(LANE), seed=1)
     for unit in world.squad():
-        apply_damage(world, unit, 500, 0, [])
+        apply_damage(world, unit, 500, 0, [], TickFacts())
     step(world, [])
     assert world.outcome == "defeat" and world.outcome_reason == "The squad is down."
     world = new_world(ascii_scenario(LANE, time_limit_s=2), seed=1)

@@ -11,10 +11,11 @@ import numpy as np
 import pytest
 
 from game import ASSETS_DIR, MAPS_DIR, ROOT
+from game.sim.geometry import TILE_PX
 from game.tools import make_maps
 from game.tools.map_checks import check_map
 from game.tools.overwrite_guard import EditedSinceGenerated
-from game.tools.tile_table import COLUMNS, RULE_PROPERTIES, TILE_PX, TILES
+from game.tools.tile_table import COLUMNS, RULE_PROPERTIES, TILES
 from game.tools.tmx_writer import (
     MapObject,
     ObjectLayer,

@@ -9,7 +9,7 @@ import numpy as np
 import tcod.map
 
 from game.sim.airstrike import BLAST_RADIUS_TILES
-from game.sim.combat import cover_from
+from game.sim.queries import cover_from
 from game.sim.sight import clear_line
 from game.sim.units import Unit
 from game.sim.world import World

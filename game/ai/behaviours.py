@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from game.ai.knowledge import (
     GroupStrength,
-    cover_at,
     group_losing,
     known_positions,
     roll,
@@ -23,11 +22,13 @@ from game.ai.knowledge import (
 )
 from game.ai.tactics import Choice, choose_tile
 from game.sim.catalog import TICK_HZ
-from game.sim.combat import can_shoot, cover_between
+from game.sim.combat import can_shoot
 from game.sim.commands import Attack, AttackGround, Face, Move
 from game.sim.difficulty import Difficulty
 from game.sim.geometry import angle_deg, angle_diff
+from game.sim.kinds import HUNTING, Alert
 from game.sim.pathing import path_grid
+from game.sim.queries import cover_between, cover_from
 from game.sim.smoke import clear_of_walls
 from game.sim.units import Unit
 from game.sim.world import World
@@ -74,11 +75,11 @@ class Mind:
 
 
 def decide(mind: Mind, unit: Unit) -> list[Any]:
-    if unit.kind == "sniper":
+    if unit.utype.perch:
         return sniper(mind, unit)
-    if unit.alert in ("red", "black"):
+    if unit.mind.alert in HUNTING:
         return engage(mind, unit)
-    if unit.alert == "yellow":
+    if unit.mind.alert == Alert.YELLOW:
         return investigate(mind, unit)
     return patrol(mind, unit)
 
@@ -90,14 +91,14 @@ def patrol(mind: Mind, unit: Unit) -> list[Any]:
     if unit.path or unit.waypoints:
         return []
     here = unit.tile
-    if unit.patrol:
-        route = unit.patrol
+    if unit.mind.patrol:
+        route = unit.mind.patrol
         nearest = min(range(len(route)), key=lambda i: (tile_dist(route[i], here), i))
         goal = route[(nearest + 1) % len(route)] if tile_dist(route[nearest], here) <= 1 else \
             route[nearest]
         return go(mind, unit, goal)
-    if unit.home and tile_dist(unit.home, here) > 1.5:
-        return go(mind, unit, unit.home)
+    if unit.mind.home and tile_dist(unit.mind.home, here) > 1.5:
+        return go(mind, unit, unit.mind.home)
     if roll(world, unit.id, world.tick) < 0.15:
         return [Face((unit.id,), (unit.facing + int(roll(world, unit.id, -world.tick) * 180) - 90)
                      % 360)]
@@ -107,26 +108,27 @@ def patrol(mind: Mind, unit: Unit) -> list[Any]:
 def investigate(mind: Mind, unit: Unit) -> list[Any]:
     """Go and look where the noise was; once there, search around it."""
     world = mind.world
-    if unit.interest is None:
+    if unit.mind.interest is None:
         return patrol(mind, unit)
     here = unit.tile
     if world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS:
         # shot at by someone unseen: get out of the open, facing where the fire came from
-        exposed = cover_at(world, here, unit.interest) == 0
-        stuck = unit.still_ticks >= STUCK_TICKS
+        exposed = cover_from(world.terrain, here, unit.mind.interest) == 0
+        stuck = unit.mind.still_ticks >= STUCK_TICKS
         if not unit.path or stuck:
-            choice = mind.query(unit, "cover", [unit.interest], unit.interest, 6, leave=stuck)
+            interest = unit.mind.interest
+            choice = mind.query(unit, "cover", [interest], interest, 6, leave=stuck)
             if _worth_moving(choice, exposed or stuck):
                 return go(mind, unit, choice.tile)
-        angle = angle_deg(unit.interest[0] - here[0], unit.interest[1] - here[1])
+        angle = angle_deg(unit.mind.interest[0] - here[0], unit.mind.interest[1] - here[1])
         if not unit.path and abs(angle_diff(angle, unit.facing)) > 20:
             return [Face((unit.id,), angle)]
         return []
     if unit.path:
         return []
-    if tile_dist(unit.interest, here) > 1.5:
-        return go(mind, unit, unit.interest) or search(mind, unit, unit.interest)
-    return search(mind, unit, unit.interest)
+    if tile_dist(unit.mind.interest, here) > 1.5:
+        return go(mind, unit, unit.mind.interest) or search(mind, unit, unit.mind.interest)
+    return search(mind, unit, unit.mind.interest)
 
 
 def search(mind: Mind, unit: Unit, around: tuple[int, int]) -> list[Any]:
@@ -152,8 +154,8 @@ def engage(mind: Mind, unit: Unit) -> list[Any]:
     target = visible_target(world, unit, mind.enemies)
     threats = threat_tiles(world, unit, target, mind.known(unit))
     if not threats:
-        return search(mind, unit, unit.interest or unit.tile)
-    stuck = unit.still_ticks >= STUCK_TICKS
+        return search(mind, unit, unit.mind.interest or unit.tile)
+    stuck = unit.mind.still_ticks >= STUCK_TICKS
     hurt = unit.hp < unit.utype.max_hp * mind.level.fallback_hp
     if hurt or group_losing(world, unit, mind.strength):
         return fall_back(mind, unit, target, threats)
@@ -170,7 +172,7 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
     world = mind.world
     orders: list[Any] = []
     target_covered = cover_between(world, unit, target) > 0
-    if unit.kind == "gunner" and target_covered:
+    if unit.utype.suppressor and target_covered:
         if unit.ground_target != target.tile:
             orders.append(AttackGround((unit.id,), *target.tile))
     elif unit.target_id != target.id:
@@ -179,12 +181,12 @@ def fight(mind: Mind, unit: Unit, target: Unit, threats: list, stuck: bool) -> l
         return orders
     exposed = cover_between(world, target, unit) == 0
     pinned = unit.suppressed > 0 or world.tick - unit.under_fire_tick < UNDER_FIRE_TICKS
-    if exposed and (pinned or stuck or unit.still_ticks > TICK_HZ // 2):
+    if exposed and (pinned or stuck or unit.mind.still_ticks > TICK_HZ // 2):
         choice = mind.query(unit, "cover", threats, target.tile, 6, leave=stuck)
         if _worth_moving(choice, stuck or pinned):
             return orders + go(mind, unit, choice.tile, keep=target)
     flanker = roll(world, unit.id, 1) < mind.level.aggression
-    if target_covered and flanker and unit.kind != "gunner":
+    if target_covered and flanker and not unit.utype.suppressor:
         choice = mind.query(unit, "flank", threats, target.tile, 8)
         if _worth_moving(choice, True):
             return orders + go(mind, unit, choice.tile, keep=target)
@@ -204,7 +206,7 @@ def hunt(mind: Mind, unit: Unit, threats: list, stuck: bool) -> list[Any]:
         weapon is not None and age < 3 * TICK_HZ and tile_dist(here, (x, y)) <= weapon.range_tiles
         and clear_of_walls(world, here[0], here[1], x, y)
     )
-    if can_pin and unit.kind == "gunner" and unit.ground_target != (x, y):
+    if can_pin and unit.utype.suppressor and unit.ground_target != (x, y):
         return [AttackGround((unit.id,), x, y)]
     if unit.path and not stuck:
         return []
@@ -218,10 +220,10 @@ def approach(
     mind: Mind, unit: Unit, spot: tuple[int, int], threats: list, keep: Unit | None = None
 ) -> list[Any]:
     """Move to a tile with a line of fire on `spot`, in cover where it can."""
-    if unit.path and unit.still_ticks < STUCK_TICKS:
+    if unit.path and unit.mind.still_ticks < STUCK_TICKS:
         return []
     choice = mind.query(unit, "approach", threats, spot, 8,
-                        leave=unit.still_ticks >= STUCK_TICKS)
+                        leave=unit.mind.still_ticks >= STUCK_TICKS)
     if choice is None or not choice.moved:
         return []
     return go(mind, unit, choice.tile, keep=keep)
@@ -232,11 +234,11 @@ def fall_back(mind: Mind, unit: Unit, target: Unit | None, threats: list) -> lis
     orders: list[Any] = []
     if target is not None and can_shoot(mind.world, unit, target) and unit.target_id != target.id:
         orders.append(Attack((unit.id,), target.id))
-    if unit.path and unit.still_ticks < STUCK_TICKS:
+    if unit.path and unit.mind.still_ticks < STUCK_TICKS:
         return orders
     choice = mind.query(unit, "fallback", threats, None, 10,
-                        leave=unit.still_ticks >= STUCK_TICKS)
-    if _worth_moving(choice, unit.still_ticks >= STUCK_TICKS):
+                        leave=unit.mind.still_ticks >= STUCK_TICKS)
+    if _worth_moving(choice, unit.mind.still_ticks >= STUCK_TICKS):
         return orders + go(mind, unit, choice.tile, keep=target)
     return orders
 
@@ -247,7 +249,7 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
     world = mind.world
     here = unit.tile
     perched = world.terrain.elevation[here[1], here[0]] > 0
-    target = visible_target(world, unit, mind.enemies) if unit.alert in ("red", "black") else None
+    target = visible_target(world, unit, mind.enemies) if unit.mind.alert in HUNTING else None
     threats = threat_tiles(world, unit, target, mind.known(unit))
     if not perched:
         if unit.path:
@@ -255,13 +257,13 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
         choice = mind.query(unit, "perch", threats, threats[0] if threats else None, 12)
         if choice is not None and choice.moved:
             return go(mind, unit, choice.tile)
-        return engage(mind, unit) if unit.alert in ("red", "black") else patrol(mind, unit)
+        return engage(mind, unit) if unit.mind.alert in HUNTING else patrol(mind, unit)
     if target is not None and can_shoot(world, unit, target):
         return [] if unit.target_id == target.id else [Attack((unit.id,), target.id)]
-    if unit.alert not in ("red", "black") or not threats or unit.path:
+    if unit.mind.alert not in HUNTING or not threats or unit.path:
         return _watch(mind, unit)
     spot = threats[0]
-    if unit.still_ticks >= STUCK_TICKS:
+    if unit.mind.still_ticks >= STUCK_TICKS:
         choice = mind.query(unit, "perch", threats, spot, 6, leave=True)
         if choice is not None and choice.moved:
             return go(mind, unit, choice.tile)
@@ -274,8 +276,9 @@ def sniper(mind: Mind, unit: Unit) -> list[Any]:
 def _watch(mind: Mind, unit: Unit) -> list[Any]:
     """A calm sniper sweeps its narrow cone across its field now and then."""
     world = mind.world
-    if unit.interest is not None and unit.alert == "yellow":
-        angle = angle_deg(unit.interest[0] - unit.tile[0], unit.interest[1] - unit.tile[1])
+    interest = unit.mind.interest
+    if interest is not None and unit.mind.alert == Alert.YELLOW:
+        angle = angle_deg(interest[0] - unit.tile[0], interest[1] - unit.tile[1])
         if abs(angle_diff(angle, unit.facing)) > 10:
             return [Face((unit.id,), angle)]
         return []
@@ -307,7 +310,7 @@ def go(mind: Mind, unit: Unit, tile: tuple[int, int], keep: Unit | None = None) 
     return [Move((unit.id,), x, y)]
 
 
-def _worth_moving(choice: Choice | None, forced: bool) -> bool:
+def _worth_moving(choice: Choice | None, forced: bool) -> TypeGuard[Choice]:
     if choice is None or not choice.moved:
         return False
     return forced or choice.score > choice.here + MOVE_MARGIN

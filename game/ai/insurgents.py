@@ -38,7 +38,7 @@ def think(world: World) -> list[Any]:
 
 def _decide(mind: Mind, unit: Unit) -> list[Any]:
     """A scout that should be running for help runs; everyone else by alert and role."""
-    if unit.kind == "scout":
+    if unit.utype.scout:
         running = run_for_help(mind, unit)
         if running is not None:
             return running

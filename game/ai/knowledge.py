@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 
-from game.sim.combat import can_see, cover_from
+from game.sim.combat import can_see
 from game.sim.geometry import SUB
+from game.sim.kinds import Life
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
@@ -30,10 +31,10 @@ def roll(world: World, uid: int, salt: int) -> float:
 def visible_target(world: World, unit: Unit, enemies: list[Unit] | None = None) -> Unit | None:
     """The nearest enemy it has fully detected and still sees."""
     best, best_d = None, math.inf
-    if not unit.detect:
+    if not unit.mind.detect:
         return None
     for enemy in enemies_of(world) if enemies is None else enemies:
-        if unit.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
+        if unit.mind.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
             continue
         d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
         if d < best_d:
@@ -89,7 +90,7 @@ def group_strength(world: World) -> dict[str, tuple[int, int]]:
     lost: dict[str, int] = {}
     for unit in world.insurgents():
         group, life = unit.group, unit.life
-        if group and life != "reserve":
+        if group and life != Life.RESERVE:
             members[group] = members.get(group, 0) + 1
             lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
     return {group: (n, lost[group]) for group, n in members.items()}
@@ -109,7 +110,7 @@ class GroupStrength:
             members = lost = 0
             for unit in _group_index(self.world).get(group, ()):
                 life = unit.life
-                if life != "reserve":
+                if life != Life.RESERVE:
                     members += 1
                     lost += life != ACTIVE and life != DOWNED
             self.counted[group] = (members, lost)
@@ -131,8 +132,3 @@ def _group_index(world: World) -> dict[str, list[Unit]]:
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
-
-
-def cover_at(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> int:
-    """The cover a unit on `tile` has against fire from `threat` (the combat rule)."""
-    return cover_from(world.terrain, tile, threat)

@@ -19,6 +19,8 @@ from game.sim.alarm import REACH_TILES, reserve_posts
 from game.sim.catalog import TICK_HZ
 from game.sim.combat import can_shoot
 from game.sim.commands import Attack
+from game.sim.geometry import SUB
+from game.sim.kinds import HUNTING
 from game.sim.units import ACTIVE, Unit
 
 CORNERED_TILES = 2.5  # an enemy this close is fought off on the way
@@ -37,7 +39,7 @@ def run_for_help(mind: Mind, unit: Unit) -> list[Any] | None:
     target = visible_target(world, unit, mind.enemies)
     cornered = target is not None and tile_dist(target.tile, unit.tile) <= CORNERED_TILES
     keep = target if cornered else None
-    stuck = unit.still_ticks >= STUCK_TICKS
+    stuck = unit.mind.still_ticks >= STUCK_TICKS
     if mind.moves_left <= 0 or (unit.path and unit.path[-1] == goal and not stuck):
         return _fire_back(mind, unit, keep)  # on its way (or no route to spare this tick)
     orders = [] if stuck else go(mind, unit, goal, keep)
@@ -62,7 +64,7 @@ def _fire_back(mind: Mind, unit: Unit, target: Unit | None) -> list[Any]:
 def _goal(mind: Mind, unit: Unit) -> tuple[int, int] | None:
     """Where the scout runs to, or None when it has no reason to run."""
     world = mind.world
-    if unit.alert not in ("red", "black"):
+    if unit.mind.alert not in HUNTING:
         return None
     here = unit.tile
     if unit.group and unit.group not in world.sprung_groups:
@@ -84,7 +86,7 @@ def _outnumbered(mind: Mind, unit: Unit) -> bool:
     if enemies <= 1:
         return False
     units, xs, ys = _standing(mind)
-    reach = (ALLY_TILES * 256) ** 2
+    reach = (ALLY_TILES * SUB) ** 2
     allies = int(np.count_nonzero((xs - unit.x) ** 2 + (ys - unit.y) ** 2 <= reach))
     return enemies > allies  # allies: itself included
 

@@ -2,7 +2,7 @@
 
 Each query is a handful of numpy operations over a (2r+1)² window: reachability and walking
 cost (tcod Dijkstra), what each known threat can see (tcod field of view from the threat),
-the cover each tile has against each threat (the same rule as combat.cover_between),
+the cover each tile has against each threat (queries.window_cover_against: the cover rule),
 the line of fire to a target, the preferred range, spacing from allies and the marked
 strike zones.  Cheap masks come first so nothing is scored that cannot be used.
 """
@@ -10,12 +10,15 @@ strike zones.  Cheap masks come first so nothing is scored that cannot be used.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import tcod.map
 import tcod.path
 
+from game.sim.geometry import SUB
 from game.sim.pathing import path_grid
+from game.sim.queries import exposed_to, padded_cover, window_cover_against
 from game.sim.smoke import sight_blockers
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -94,14 +97,12 @@ def choose_tile(
     ys, xs = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
     score = -mode.travel * np.where(ok, travel, 0) / 2.0
     score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
-    padded = _padded_cover(terrain.cover, x0, y0, x1, y1)
+    padded = padded_cover(terrain.cover, x0, y0, x1, y1)
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
     for px, py in threats[:3]:
         seen = _seen_from(world, blockers, px, py, x0, y0, x1, y1)
-        cover = _cover_against(padded, y1 - y0, x1 - x0, px - x0, py - y0)
-        low_over = (terrain.elevation[py, px] > terrain.elevation[y0:y1, x0:x1]) & (cover == 1)
-        cover = np.where(low_over, 0, cover)
+        cover = window_cover_against(terrain, padded, x0, y0, (px, py))
         d = np.hypot(xs - px, ys - py)
         fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
         score -= mode.exposure * seen * EXPOSURE[cover] * fade
@@ -140,7 +141,7 @@ def _target_terms(
     if mode.need_los:
         allowed &= los
     if mode.flank:
-        allowed &= _target_exposed(world, tx, ty, xs, ys) & (d >= 2)
+        allowed &= exposed_to(world.terrain, (tx, ty), xs, ys) & (d >= 2)
     return allowed
 
 
@@ -181,7 +182,7 @@ def _threat_view(
     if memo is None or memo[0] is not blockers or memo[1] != version:
         memo = (blockers, version, {})
         world.caches["threat_views"] = memo
-    views = memo[2]
+    views: dict[int, Any] = memo[2]
     key = px << 16 | py
     view = views.get(key)
     if view is None:
@@ -196,63 +197,6 @@ def _threat_view(
         )
         view = views[key] = (fov, rx0, ry0)
     return view
-
-
-def _padded_cover(cover: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
-    """The window's cover with a one-tile rim (zero beyond the map's edge)."""
-    h, w = cover.shape
-    out = np.zeros((y1 - y0 + 2, x1 - x0 + 2), dtype=np.int64)
-    sx0, sy0 = max(x0 - 1, 0), max(y0 - 1, 0)
-    sx1, sy1 = min(x1 + 1, w), min(y1 + 1, h)
-    out[sy0 - y0 + 1 : sy1 - y0 + 1, sx0 - x0 + 1 : sx1 - x0 + 1] = cover[sy0:sy1, sx0:sx1]
-    return out
-
-
-def _cover_against(padded: np.ndarray, h: int, w: int, kx: int, ky: int) -> np.ndarray:
-    """Cover each window tile has against fire from (kx, ky) (window coordinates, maybe
-    outside it), as in combat.cover_between: the best cover on the neighbours (sx, 0),
-    (0, sy) and (sx, sy) toward the shooter, none right beside it.
-
-    The step toward the shooter is +1 before its column (row), 0 on it and -1 after, so
-    each neighbour grid is three slices of the padded window rather than a gather.
-    """
-    a, b = min(max(kx, 0), w), min(max(kx + 1, 0), w)  # columns before / on / after
-    c, d = min(max(ky, 0), h), min(max(ky + 1, 0), h)  # rows likewise
-    side = np.zeros((h, w), dtype=padded.dtype)
-    side[:, :a] = padded[1 : h + 1, 2 : a + 2]
-    side[:, b:] = padded[1 : h + 1, b:w]
-    rows = np.empty((h, w + 2), dtype=padded.dtype)  # each row's neighbour toward the threat
-    rows[:c] = padded[2 : c + 2]
-    rows[c:d] = padded[1 + c : 1 + d]
-    rows[d:] = padded[d:h]
-    ahead = rows[:, 1 : w + 1].copy()
-    ahead[c:d] = 0
-    corner = np.empty((h, w), dtype=padded.dtype)
-    corner[:, :a] = rows[:, 2 : a + 2]
-    corner[:, a:b] = rows[:, 1 + a : 1 + b]
-    corner[:, b:] = rows[:, b:w]
-    corner[c:d, a:b] = 0
-    cover = np.maximum(np.maximum(side, ahead), corner)
-    cover[max(ky - 1, 0) : max(ky + 2, 0), max(kx - 1, 0) : max(kx + 2, 0)] = 0
-    return cover
-
-
-def _target_exposed(world: World, tx: int, ty: int, xs: np.ndarray, ys: np.ndarray):
-    """True where a shooter would find the target on (tx, ty) without cover."""
-    terrain = world.terrain
-    table = np.zeros(9, dtype=np.int64)
-    for sx in (-1, 0, 1):
-        for sy in (-1, 0, 1):
-            best = 0
-            for ax, ay in {(sx, 0), (0, sy), (sx, sy)}:
-                cx, cy = tx + ax, ty + ay
-                if (ax, ay) != (0, 0) and terrain.in_bounds(cx, cy):
-                    best = max(best, int(terrain.cover[cy, cx]))
-            table[(sx + 1) * 3 + sy + 1] = best
-    index = (np.sign(xs - tx) + 1) * 3 + np.sign(ys - ty) + 1
-    cover = table[index]
-    above = terrain.elevation[ys, xs] > terrain.elevation[ty, tx]
-    return (cover == 0) | (above & (cover == 1))
 
 
 def _ally_tiles(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
@@ -283,7 +227,7 @@ def _crowding(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndar
 
 
 def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
-    lx, hx, ly, hy = (x0 - 2) * 256, (x1 + 2) * 256, (y0 - 2) * 256, (y1 + 2) * 256
+    lx, hx, ly, hy = (x0 - 2) * SUB, (x1 + 2) * SUB, (y0 - 2) * SUB, (y1 + 2) * SUB
     return [
         a for a in world.insurgents()
         if lx <= a.x < hx and ly <= a.y < hy

@@ -13,6 +13,7 @@ import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
 from game.sim.events import ShotFired, StrikeImpact
+from game.sim.geometry import TILE_PX
 
 TRACER_S = 0.16
 FLASH_S = 0.07
@@ -54,8 +55,6 @@ class Effects:
                     event.x1 * PX_PER_SUB, event.y1 * PX_PER_SUB, event.hit,
                 ))
             elif isinstance(event, StrikeImpact):
-                from game.sim.geometry import TILE_PX
-
                 self.blasts.append(Blast((event.x + 0.5) * TILE_PX, (event.y + 0.5) * TILE_PX,
                                          event.radius_sub * PX_PER_SUB))
         if len(self.tracers) > MAX_EFFECTS:

@@ -9,7 +9,8 @@ import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.text import TextCache
-from game.render.visibility import visible_units
+from game.sim.geometry import TILE_PX
+from game.sim.queries import visible_units
 from game.sim.units import Unit
 
 ANGLE_BUCKETS = 32
@@ -113,7 +114,7 @@ class SpriteCache:
         angle = math.radians(bucket * 360 / ANGLE_BUCKETS)
         dx, dy = math.cos(angle), math.sin(angle)
         if unit.weapon is not None:
-            scale = max(1, round(width * tile_px / 32))
+            scale = max(1, round(width * tile_px / TILE_PX))
             start = (half + dx * r * 0.3, half + dy * r * 0.3)
             end = (half + dx * r * length, half + dy * r * length)
             pygame.draw.line(surf, (28, 28, 30), start, end, scale + 1)

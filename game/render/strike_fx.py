@@ -25,10 +25,10 @@ import numpy as np
 import pygame
 
 from game.render.camera import Camera
-from game.sim.airstrike import PASS_TICKS
 from game.sim.catalog import TICK_HZ
 from game.sim.events import GunRunImpact, StrikeImpact, StrikeInbound
 from game.sim.geometry import SUB, TILE_PX
+from game.sim.strikes import PASS_TICKS
 
 JET_SPEED = 38 * TILE_PX  # world px per second
 JET_LEAD_S = 0.35  # the jet is over the target this long before the bombs land

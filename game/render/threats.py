@@ -10,7 +10,7 @@ import pygame
 from game.render.camera import Camera
 from game.render.sprites import interpolated
 from game.render.text import TextCache
-from game.render.visibility import visible_units
+from game.sim.queries import visible_units
 
 LASER = (255, 40, 30)
 LASER_DIM = (110, 20, 15)
@@ -27,7 +27,7 @@ def draw_threats(surface: pygame.Surface, camera: Camera, world, alpha: float,
         if unit.activity == "aiming" and unit.aim_target and unit.active and not unit.hidden:
             _draw_aim(surface, camera, world, unit, alpha, frame)
     for unit in visible_units(world) if shown is None else shown:
-        if unit.side == "insurgent" and unit.life == "active" and unit.alert in ALERT_MARKS:
+        if unit.side == "insurgent" and unit.life == "active" and unit.mind.alert in ALERT_MARKS:
             _draw_alert(surface, camera, unit, alpha, text)
 
 
@@ -52,7 +52,7 @@ def _draw_aim(surface, camera: Camera, world, unit, alpha: float, frame: int) ->
 
 
 def _draw_alert(surface, camera: Camera, unit, alpha: float, text: TextCache) -> None:
-    mark = ALERT_MARKS[unit.alert]
+    mark = ALERT_MARKS[unit.mind.alert]
     sx, sy = camera.sub_to_screen(*interpolated(unit, alpha))
     size = max(14, int(camera.tile_px * 0.6))
     text.blit(surface, mark[0], (sx, sy - int(camera.tile_px * 0.55)), size, mark[1],

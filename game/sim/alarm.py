@@ -19,7 +19,10 @@ from typing import Any
 
 from game.sim.catalog import TICK_HZ
 from game.sim.events import InsurgentAlerted, RadioMessage
+from game.sim.facts import TickFacts
+from game.sim.kinds import HUNTING, Alert, Life
 from game.sim.perception import RED_MEMORY, newest_entry
+from game.sim.queries import in_squad_sight
 from game.sim.units import ACTIVE, Unit
 from game.sim.vision import spring_group
 from game.sim.world import World
@@ -30,7 +33,7 @@ RUNNING_LINE = "They're running \N{EM DASH} they'll bring friends."
 SPRUNG_LINE = "Movement at the edges. They raised the alarm; more hostiles inbound."
 
 
-def raise_alarms(world: World, events: list[Any]) -> None:
+def raise_alarms(world: World, events: list[Any], facts: TickFacts) -> None:
     """Once a tick, after perception: start, advance, or call off each scout's alarm."""
     for unit in _scouts(world):  # id order
         alarm = world.alarms.get(unit.id)
@@ -47,7 +50,7 @@ def raise_alarms(world: World, events: list[Any]) -> None:
         near = min(math.hypot(px - here[0], py - here[1]) for px, py in posts) <= REACH_TILES
         if near or world.tick - alarm[0] >= TIME_LIMIT:
             del world.alarms[unit.id]
-            _sound(world, unit, events)
+            _sound(world, unit, events, facts)
 
 
 def reserve_posts(world: World, group: str) -> list[tuple[int, int]]:
@@ -67,7 +70,7 @@ def _reserves_by_group(world: World) -> dict[str, list[tuple[int, int]]]:
     if cached is None or cached[0] != key:
         index: dict[str, list[tuple[int, int]]] = {}
         for unit in world.insurgents():
-            if unit.group and unit.life == "reserve":
+            if unit.group and unit.life == Life.RESERVE:
                 index.setdefault(unit.group, []).append(unit.tile)
         cached = world.caches["reserve_posts"] = (key, index)
     return cached[1]
@@ -77,14 +80,14 @@ def _scouts(world: World) -> list[Unit]:
     """Scouts in id order, indexed once per unit count (units are only ever added)."""
     cached = world.caches.get("scouts")
     if cached is None or cached[0] != len(world.units):
-        scouts = [u for u in world.insurgents() if u.kind == "scout"]
+        scouts = [u for u in world.insurgents() if u.utype.scout]
         cached = world.caches["scouts"] = (len(world.units), scouts)
     return cached[1]
 
 
 def _can_start(world: World, unit: Unit) -> bool:
     return (
-        unit.life == ACTIVE and not unit.hidden and unit.alert in ("red", "black")
+        unit.life == ACTIVE and not unit.hidden and unit.mind.alert in HUNTING
         and bool(unit.group) and unit.group not in world.sprung_groups
         and bool(reserve_posts(world, unit.group))
     )
@@ -94,8 +97,7 @@ def _tell_squad(world: World, unit: Unit, alarm: list[int], events: list[Any]) -
     """The first time the squad sees the scout on the run, someone says so."""
     if alarm[1] or unit.activity != "moving":
         return
-    x, y = unit.tile
-    if not world.seen_now[y, x]:
+    if not in_squad_sight(world, unit):
         return
     spotter = _nearest_member(world, unit)
     if spotter is not None:
@@ -113,21 +115,21 @@ def _nearest_member(world: World, unit: Unit) -> Unit | None:
     return best
 
 
-def _sound(world: World, scout: Unit, events: list[Any]) -> None:
+def _sound(world: World, scout: Unit, events: list[Any], facts: TickFacts) -> None:
     """Spring the scout's group and send the reserves after the squad's last known place
     (the group's blackboard, which the reserves share), or the scout's own if it is empty."""
     group = scout.group
-    waiting = [u for u in world.insurgents() if u.group == group and u.life == "reserve"]
-    spring_group(world, group, scout.id, events)
+    waiting = [u for u in world.insurgents() if u.group == group and u.life == Life.RESERVE]
+    spring_group(world, group, scout.id, events, facts, announced=True)
     events.append(RadioMessage("Radio", SPRUNG_LINE))
     newest = newest_entry(world, scout)
     fresh = newest is not None and world.tick - newest[2] <= RED_MEMORY
     x, y = (newest[0], newest[1]) if newest is not None else scout.tile
-    level = "red" if fresh else "yellow"  # yellow: they go and look there
+    level = Alert.RED if fresh else Alert.YELLOW  # yellow: they go and look there
     for unit in waiting:
         if not unit.active:
             continue
-        unit.interest = (x, y)
-        unit.alert = level
-        unit.alert_tick = world.tick
+        unit.mind.interest = (x, y)
+        unit.mind.alert = level
+        unit.mind.alert_tick = world.tick
         events.append(InsurgentAlerted(unit.id, level, "alarm", x, y))

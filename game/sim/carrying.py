@@ -9,7 +9,9 @@ from game.sim.events import (
     UnitPutDown,
 )
 from game.sim.geometry import SUB
+from game.sim.kinds import Side
 from game.sim.movement import set_course
+from game.sim.queries import can_be_carried
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -18,18 +20,10 @@ PICKUP_TILES = 1.5
 
 
 # -- carrying -----------------------------------------------------------------------------
-def can_be_carried(unit: Unit) -> bool:
-    if unit.carried_by or not unit.alive or unit.life == "gone":
-        return False
-    if unit.side == "civilian":
-        return unit.found
-    return unit.side == "squad" and unit.life == "downed"
-
-
 def update_carriers(world: World, events: list) -> None:
     for uid in world.units:
         unit = world.units[uid]
-        if unit.side != "squad":
+        if unit.side != Side.SQUAD:
             continue
         carried = world.units.get(unit.carrying) if unit.carrying else None
         if carried is not None:

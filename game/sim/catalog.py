@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.sim.kinds import Side
+
 TICK_HZ = 30
 
 
@@ -24,15 +26,20 @@ class WeaponType:
 @dataclass(frozen=True)
 class UnitType:
     kind: str
-    side: str  # "squad" | "insurgent" | "civilian"
+    side: Side
     display: str
     max_hp: int
     speed: int
     sight_tiles: float
     cone_deg: int  # full width of the vision cone
     weapon: str = ""
-    medic: bool = False
+    # roles and abilities, read through game/sim/queries.py and the AI
+    medic: bool = False  # full treatment with a kit; anyone else only stabilises
     engineer: bool = False  # opens locked doors
+    marksman: bool = False  # the squad's long-range rifle: the autopilot's overwatch
+    scout: bool = False  # runs for its group's reserves once it knows of the squad
+    perch: bool = False  # keeps to raised tiles (a sniper's perch) and fires from there
+    suppressor: bool = False  # pins a covered target with fire at its tile (the gunner)
 
 
 WEAPONS: dict[str, WeaponType] = {
@@ -51,17 +58,18 @@ WEAPONS: dict[str, WeaponType] = {
 UNIT_TYPES: dict[str, UnitType] = {
     u.kind: u
     for u in (
-        UnitType("rafiq", "squad", "Rafiq", 100, 26, 12, 120, "rifle"),
-        UnitType("hana", "squad", "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True),
-        UnitType("maaz", "squad", "Maaz", 110, 24, 11, 120, "carbine", engineer=True),
-        UnitType("rima", "squad", "Rima", 90, 26, 14, 100, "marksman"),
-        UnitType("rifleman", "insurgent", "Insurgent", 80, 22, 10, 110, "ak"),
-        UnitType("scout", "insurgent", "Scout", 60, 28, 11, 120, "ak"),
-        UnitType("gunner", "insurgent", "Gunner", 100, 18, 10, 100, "lmg"),
-        UnitType("sniper", "insurgent", "Sniper", 70, 16, 22, 50, "sniper"),
-        UnitType("child", "civilian", "Child", 40, 20, 6, 160),
-        UnitType("adult", "civilian", "Survivor", 60, 22, 7, 140),
-        UnitType("elder", "civilian", "Elder", 45, 14, 6, 140),
+        UnitType("rafiq", Side.SQUAD, "Rafiq", 100, 26, 12, 120, "rifle"),
+        UnitType("hana", Side.SQUAD, "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True),
+        UnitType("maaz", Side.SQUAD, "Maaz", 110, 24, 11, 120, "carbine", engineer=True),
+        UnitType("rima", Side.SQUAD, "Rima", 90, 26, 14, 100, "marksman",
+                 marksman=True),
+        UnitType("rifleman", Side.INSURGENT, "Insurgent", 80, 22, 10, 110, "ak"),
+        UnitType("scout", Side.INSURGENT, "Scout", 60, 28, 11, 120, "ak", scout=True),
+        UnitType("gunner", Side.INSURGENT, "Gunner", 100, 18, 10, 100, "lmg", suppressor=True),
+        UnitType("sniper", Side.INSURGENT, "Sniper", 70, 16, 22, 50, "sniper", perch=True),
+        UnitType("child", Side.CIVILIAN, "Child", 40, 20, 6, 160),
+        UnitType("adult", Side.CIVILIAN, "Survivor", 60, 22, 7, 140),
+        UnitType("elder", Side.CIVILIAN, "Elder", 45, 14, 6, 140),
     )
 }
 

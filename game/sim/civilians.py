@@ -29,6 +29,7 @@ import math
 from game.sim.carrying import update_carriers
 from game.sim.events import RadioMessage
 from game.sim.geometry import SUB, centre_of, segment_coords
+from game.sim.kinds import Side
 from game.sim.mission import in_extraction
 from game.sim.movement import unit_speed
 from game.sim.panic import panic_tick
@@ -112,9 +113,9 @@ def hold_fire_on_civilians(world: World) -> None:
     for uid in world.units:
         unit = world.units[uid]
         target = world.units.get(unit.target_id) if unit.target_id else None
-        if target is None or target.side != "civilian":
+        if target is None or target.side != Side.CIVILIAN:
             continue
-        if unit.side == "insurgent" and allowed:
+        if unit.side == Side.INSURGENT and allowed:
             continue
         unit.target_id, unit.chasing, unit.aim_left = 0, False, 0
 
@@ -124,7 +125,7 @@ def _file_slots(world: World) -> dict[int, int]:
     slots: dict[int, int] = {}
     for uid in world.units:
         civ = world.units[uid]
-        if civ.side == "civilian" and civ.active and civ.leader_id and not civ.carried_by:
+        if civ.side == Side.CIVILIAN and civ.active and civ.leader_id and not civ.carried_by:
             slots[uid] = counts.get(civ.leader_id, 0)
             counts[civ.leader_id] = slots[uid] + 1
     return slots

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from game.sim.catalog import UNIT_TYPES, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.events import ReloadStarted, ShotFired
+from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
+from game.sim.kinds import Life, Side
+from game.sim.noise import shot_noise
+from game.sim.queries import cover_between
 from game.sim.sight import first_blocked, in_cone
 from game.sim.smoke import clear_sight
 from game.sim.terrain import COVER_HIGH, COVER_LOW
@@ -22,40 +24,7 @@ SHOOTER_MOVING_FACTOR = 0.6
 TARGET_MOVING_FACTOR = 0.8
 DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
 SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
-
-
-def cover_between(world: World, shooter: Unit, target: Unit) -> int:
-    """Cover the target has against this shooter (see cover_from)."""
-    return cover_from(world.terrain, (target.x // SUB, target.y // SUB),
-                      (shooter.x // SUB, shooter.y // SUB))
-
-
-def cover_from(
-    terrain, tile: tuple[int, int], threat: tuple[int, int], known: np.ndarray | None = None
-) -> int:
-    """Cover on `tile` against fire from `threat`: the best cover on the tiles beside it
-    toward the shooter. A shooter higher up sees over low cover. With `known`, only tiles
-    marked there count (what the squad has seen, for the autopilot)."""
-    tx, ty = tile
-    sx, sy = threat
-    if -1 <= tx - sx <= 1 and -1 <= ty - sy <= 1:
-        return 0
-    dx = (sx > tx) - (sx < tx)
-    dy = (sy > ty) - (sy < ty)
-    cover = terrain.cover
-    h, w = cover.shape
-    best = 0
-    # the tiles beside the target toward the shooter: (dx, 0), (0, dy) and (dx, dy)
-    for cx, cy in ((tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)):
-        if (cx != tx or cy != ty) and 0 <= cx < w and 0 <= cy < h:
-            if known is not None and not known[cy, cx]:
-                continue
-            c = int(cover[cy, cx])
-            if c > best:
-                best = c
-    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
-        return 0
-    return best
+MISS_SPREAD_SUB = SUB  # a miss ends within a tile of its target, each way
 
 
 def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) -> float:
@@ -66,9 +35,9 @@ def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) ->
         chance *= SHOOTER_MOVING_FACTOR
     if target.activity == "moving":
         chance *= TARGET_MOVING_FACTOR
-    if shooter.side == "insurgent":
+    if shooter.side == Side.INSURGENT:
         chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
-    if target.life == "downed":
+    if target.life == Life.DOWNED:
         chance *= 0.5
     if shooter.suppressed > 0:
         chance *= SUPPRESSED_FACTOR
@@ -104,22 +73,25 @@ def can_see(world: World, viewer: Unit, target: Unit) -> bool:
 _ALIVE = frozenset((ACTIVE, DOWNED))
 
 
-def fire_weapons(world: World, events: list) -> None:
+def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
-        if unit.life != ACTIVE or unit.hidden or not UNIT_TYPES[unit.kind].weapon:
+        if unit.life != ACTIVE or unit.hidden:
+            continue
+        weapon = unit.weapon
+        if weapon is None:
             continue
         if unit.cooldown > 0:
             unit.cooldown -= 1
         if unit.reload_left > 0:
             unit.reload_left -= 1
             if unit.reload_left == 0:
-                unit.ammo = unit.weapon.magazine
+                unit.ammo = weapon.magazine
                 unit.activity = "idle" if not unit.path else "moving"
             continue
         if unit.target_id:
-            _engage(world, unit, events)
+            _engage(world, unit, weapon, events, facts)
         elif unit.ground_target is not None:
-            _suppress(world, unit, events)
+            _suppress(world, unit, unit.ground_target, weapon, events, facts)
         if not unit.target_id and unit.ground_target is None:
             _stand_down(unit)
 
@@ -131,10 +103,12 @@ def _stand_down(unit: Unit) -> None:
         unit.activity = "moving" if unit.path else "idle"
 
 
-def _engage(world: World, unit: Unit, events: list) -> None:
+def _engage(
+    world: World, unit: Unit, weapon: WeaponType, events: list, facts: TickFacts
+) -> None:
     target = world.units.get(unit.target_id)
-    gone = target is None or not target.alive or target.life == "gone"
-    if gone or (unit.side == "insurgent" and target.life == "downed"):
+    if (target is None or not target.alive or target.life == Life.GONE
+            or (unit.side == Side.INSURGENT and target.life == Life.DOWNED)):
         unit.target_id = 0
         unit.aim_left = 0
         if unit.activity in ("firing", "aiming"):
@@ -146,7 +120,6 @@ def _engage(world: World, unit: Unit, events: list) -> None:
         unit.aim_target = 0  # an aimed weapon must aim afresh once the line is broken
         return
     unit.facing = angle_deg(target.x - unit.x, target.y - unit.y)
-    weapon = unit.weapon
     if unit.aim_target != target.id:
         unit.aim_target = target.id
         unit.aim_left = weapon.aim_time
@@ -157,15 +130,17 @@ def _engage(world: World, unit: Unit, events: list) -> None:
     if unit.cooldown > 0:
         return
     if unit.ammo <= 0:
-        _start_reload(unit, events)
+        _start_reload(unit, weapon, events)
         return
-    _shoot(world, unit, target, weapon, events)
+    _shoot(world, unit, target, weapon, events, facts)
 
 
-def _suppress(world: World, unit: Unit, events: list) -> None:
-    gx, gy = unit.ground_target
+def _suppress(
+    world: World, unit: Unit, ground: tuple[int, int], weapon: WeaponType, events: list,
+    facts: TickFacts,
+) -> None:
+    gx, gy = ground
     sx, sy = unit.tile
-    weapon = unit.weapon
     if math.hypot(gx - sx, gy - sy) > weapon.range_tiles:
         unit.ground_target = None
         return
@@ -173,56 +148,74 @@ def _suppress(world: World, unit: Unit, events: list) -> None:
     if unit.cooldown > 0:
         return
     if unit.ammo <= 0:
-        _start_reload(unit, events)
+        _start_reload(unit, weapon, events)
         return
     blocked = first_blocked(world.terrain.opaque, sx, sy, gx, gy)
     ex, ey = (gx, gy) if blocked is None else blocked
     unit.ammo -= 1
     unit.cooldown = weapon.cooldown
     unit.activity = "firing"
-    world.stats.shots += unit.side == "squad"
-    events.append(
-        ShotFired(unit.id, 0, unit.x, unit.y, centre_of(ex), centre_of(ey), False, weapon.name)
-    )
+    world.stats.shots += unit.side == Side.SQUAD
+    end = (centre_of(ex), centre_of(ey))
+    _record_shot(events, facts, Shot(unit.id, 0, (unit.x, unit.y), end, end, False, weapon.name),
+                 weapon)
 
 
-def _start_reload(unit: Unit, events: list) -> None:
-    unit.reload_left = unit.weapon.reload
+def _start_reload(unit: Unit, weapon: WeaponType, events: list) -> None:
+    unit.reload_left = weapon.reload
     unit.aim_target = 0  # after reloading, an aimed weapon shows its aim again
     unit.activity = "reloading"
     events.append(ReloadStarted(unit.id))
 
 
-def _shoot(world: World, unit: Unit, target: Unit, weapon: WeaponType, events: list) -> None:
+def _record_shot(events: list, facts: TickFacts, shot: Shot, weapon: WeaponType) -> None:
+    """The shot for the front end (an event) and for the rules later this tick (facts)."""
+    (x0, y0), (x1, y1) = shot.muzzle, shot.end
+    events.append(ShotFired(shot.shooter_id, shot.target_id, x0, y0, x1, y1, shot.hit,
+                            shot.weapon))
+    facts.shots.append(shot)
+    facts.make_noise(shot_noise(shot.shooter_id, x0, y0, weapon))
+
+
+def _shoot(
+    world: World, unit: Unit, target: Unit, weapon: WeaponType, events: list, facts: TickFacts
+) -> None:
     unit.ammo -= 1
     unit.cooldown = weapon.cooldown
     unit.activity = "firing"
     chance = hit_chance(world, unit, target, weapon)
     hit = bool(world.rng.random() < chance)
-    if unit.side == "squad":
+    if unit.side == Side.SQUAD:
         world.stats.shots += 1
         world.stats.hits += hit
     if hit:
         end_x, end_y = target.x, target.y
     else:
-        # a miss lands past or beside the target; cosmetic only, so the cosmetic generator
-        spread = SUB
-        end_x = target.x + int(world.cosmetic_rng.integers(-spread, spread + 1))
-        end_y = target.y + int(world.cosmetic_rng.integers(-spread, spread + 1))
-    events.append(ShotFired(unit.id, target.id, unit.x, unit.y, end_x, end_y, hit, weapon.name))
+        # a miss lands beside the target, within a tile. Where it lands is a rule (fire landing
+        # close pins units down, suppression.py), so the rules' generator decides it
+        end_x, end_y = miss_point(world, target)
+    shot = Shot(unit.id, target.id, (unit.x, unit.y), (target.x, target.y), (end_x, end_y), hit,
+                weapon.name)
+    _record_shot(events, facts, shot, weapon)
     if weapon.aim_time:
         unit.aim_target = 0  # every aimed shot shows its aiming first: fair warning
     _turn_toward_fire(target, unit)
     if hit:
         spread = max(1, weapon.damage // 4)
         damage = weapon.damage + int(world.rng.integers(-spread, spread + 1))
-        apply_damage(world, target, damage, unit.id, events, bleed_chance=0.35)
+        apply_damage(world, target, damage, unit.id, events, facts, bleed_chance=0.35)
+
+
+def miss_point(world: World, target: Unit) -> tuple[int, int]:
+    """Where a missed round ends (sub units): up to MISS_SPREAD_SUB off the target each way."""
+    dx, dy = world.rng.integers(-MISS_SPREAD_SUB, MISS_SPREAD_SUB + 1, size=2)
+    return target.x + int(dx), target.y + int(dy)
 
 
 def _turn_toward_fire(target: Unit, shooter: Unit) -> None:
     """A squad member shot at from outside their cone looks toward the shooter, as a
     person would; the fog then shows the shooter and fire at will takes over."""
-    if target.side != "squad" or not target.active or target.target_id:
+    if target.side != Side.SQUAD or not target.active or target.target_id:
         return
     if target.activity in ("healing", "working"):
         return

@@ -2,8 +2,8 @@
 
 The design, in numbers (all tunable below):
 - A gun run uses the same charges (world.strikes_left) and the same radio flow as the bomb
-  (see airstrike.py): one run at a time, the request, "inbound", the pass, then impact,
-  but sooner (ETA_TICKS). It is stored as a StrikeCall with kind "gun" and ends x1, y1.
+  (strikes.py, air_support.py): one run at a time, the request, "inbound", the pass, then
+  impact, but sooner (ETA_TICKS). It is a StrikeCall of kind GUN with ends x1, y1.
 - The line runs from the centre of tile (x0, y0) towards (x1, y1), clipped to
   MAX_LENGTH_TILES from the start; a line shorter than MIN_LENGTH_TILES is refused.
 - If a standing squad member or a found survivor is within DANGER_TILES of the line, the
@@ -11,8 +11,8 @@ The design, in numbers (all tunable below):
 - On impact every unit within BAND_TILES of the segment takes PEAK_DAMAGE falling off
   linearly with its distance from the line, no dice: the cannon fire comes from above, so
   walls and cover shelter nobody (the bomb is the weapon that respects walls). The downed
-  take it only when it is at least DOWNED_MIN_DAMAGE, as with the bomb.
-- Everyone alive within BAND_TILES + SUPPRESS_EXTRA_TILES is suppressed for SUPPRESS_TICKS.
+  take it only when it is at least strikes.DOWNED_MIN_DAMAGE, as with the bomb.
+- Everyone alive within BAND_TILES + SUPPRESS_EXTRA_TILES is pinned as by the bomb.
 - No rubble: cannon shells do not bring walls down. A little dust (DUST_TICKS) hangs over
   the walkable tiles on the line and blocks sight briefly.
 - While the run is inbound, its marked zone (world.strike_zones) is the disc around the
@@ -25,25 +25,24 @@ import math
 
 import numpy as np
 
-from game.sim.airstrike import (
-    CALLSIGN,
-    DOWNED_MIN_DAMAGE,
-    break_groups,
-    our_people,
-    strike_caller,
-)
 from game.sim.catalog import TICK_HZ
 from game.sim.commands import CallGunRun
-from game.sim.events import (
-    DangerCloseWarning,
-    GunRunImpact,
-    GunRunRequested,
-    RadioMessage,
-)
+from game.sim.events import DangerCloseWarning, GunRunImpact, GunRunRequested, RadioMessage
+from game.sim.facts import TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
-from game.sim.health import apply_damage
+from game.sim.kinds import StrikeKind
 from game.sim.sight import line_tiles
-from game.sim.units import DOWNED, Unit
+from game.sim.strikes import (
+    CALLSIGN,
+    StrikeType,
+    accept_call,
+    break_groups,
+    danger_close_refusal,
+    deliver,
+    our_people,
+    ready_caller,
+)
+from game.sim.units import Unit
 from game.sim.world import StrikeCall, World
 
 ETA_TICKS = 5 * TICK_HZ
@@ -53,7 +52,6 @@ BAND_TILES = 1.0
 PEAK_DAMAGE = 120
 DANGER_TILES = 1.5
 SUPPRESS_EXTRA_TILES = 2.0
-SUPPRESS_TICKS = 4 * TICK_HZ
 DUST_TICKS = 3 * TICK_HZ
 
 
@@ -100,35 +98,25 @@ def request_gun_run(world: World, cmd: CallGunRun) -> str:
         return "outside the map"
     if math.hypot(cmd.x1 - cmd.x0, cmd.y1 - cmd.y0) < MIN_LENGTH_TILES:
         return "gun run too short: drag a longer line"
-    if world.strikes:
-        return f"{CALLSIGN} is already on a run"
-    caller = strike_caller(world)
+    caller, refusal = ready_caller(world)
     if caller is None:
-        return "no one left to call it in"
+        return refusal
     x1, y1 = clip_line(cmd.x0, cmd.y0, cmd.x1, cmd.y1)
     at_risk = friendlies_near_line(world, cmd.x0, cmd.y0, x1, y1)
     if at_risk and not cmd.confirm_danger_close:
-        who = "friendly" if len(at_risk) == 1 else "friendlies"
-        return f"danger close: {len(at_risk)} {who} on the gun line; confirm to call it in"
-    world.strikes_left -= 1
-    world.stats.strikes_used += 1
+        return danger_close_refusal(at_risk, "on the gun line")
     half = math.hypot(x1 - cmd.x0, y1 - cmd.y0) / 2
-    world.strikes.append(StrikeCall(
-        id=world.stats.strikes_used, x=cmd.x0, y=cmd.y0, radius=half + BAND_TILES,
+    accept_call(world, StrikeCall(
+        id=0, x=cmd.x0, y=cmd.y0, radius=half + BAND_TILES,
         called_tick=world.tick, impact_tick=world.tick + ETA_TICKS,
         # the jet flies along the line, start to end
         heading=angle_deg(x1 - cmd.x0, y1 - cmd.y0) % 360, danger_close=bool(at_risk),
-        caller_id=caller.id, kind="gun", x1=x1, y1=y1,
+        caller_id=caller.id, kind=StrikeKind.GUN, x1=x1, y1=y1,
     ))
     return ""
 
 
-def midpoint(strike: StrikeCall) -> tuple[int, int]:
-    """The tile halfway along a gun run: where its zone is marked and the jet passes."""
-    return (strike.x + strike.x1) // 2, (strike.y + strike.y1) // 2
-
-
-def announce(world: World, strike: StrikeCall, events: list) -> None:
+def _announce(world: World, strike: StrikeCall, events: list) -> None:
     strike.announced = True
     caller = world.units.get(strike.caller_id)
     events.append(GunRunRequested(strike.id, strike.x, strike.y, strike.x1, strike.y1,
@@ -146,29 +134,13 @@ def announce(world: World, strike: StrikeCall, events: list) -> None:
 
 
 # -- the strafe -----------------------------------------------------------------------------
-def strafe(world: World, strike: StrikeCall, events: list) -> None:
-    """Damage and suppression along the line, a little dust; no rubble, no rng."""
-    casualties = 0
-    hit_groups: set[str] = set()
-    for uid in world.units:
-        unit = world.units[uid]
-        if not unit.alive:
-            continue
-        dist = line_distance(unit, strike.x, strike.y, strike.x1, strike.y1)
-        if dist > BAND_TILES + SUPPRESS_EXTRA_TILES:
-            continue
-        damage = int(gun_damage(dist))
-        before = unit.life
-        if damage > 0 and (unit.life != DOWNED or damage >= DOWNED_MIN_DAMAGE):
-            apply_damage(world, unit, damage, 0, events)
-        if unit.life != before:
-            casualties += 1
-            if unit.side == "insurgent" and unit.group:
-                hit_groups.add(unit.group)
-        if unit.alive:
-            unit.suppressed = max(unit.suppressed, SUPPRESS_TICKS)
+def strafe(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> None:
+    """Damage and pins along the line, a little dust; no rubble, no rng."""
+    casualties, hit_groups = deliver(
+        world, BAND_TILES + SUPPRESS_EXTRA_TILES,
+        lambda unit: line_distance(unit, strike.x, strike.y, strike.x1, strike.y1),
+        lambda unit, dist: gun_damage(dist), events, facts)
     _dust(world, strike)
-    world.stats.strike_casualties += casualties
     events.append(GunRunImpact(strike.id, strike.x, strike.y, strike.x1, strike.y1,
                                casualties))
     left = world.strikes_left
@@ -183,3 +155,6 @@ def _dust(world: World, strike: StrikeCall) -> None:
     open_ground = world.terrain.walkable[ys, xs]
     ys, xs = ys[open_ground], xs[open_ground]
     world.smoke[ys, xs] = np.maximum(world.smoke[ys, xs], DUST_TICKS)
+
+
+GUN = StrikeType(StrikeKind.GUN, _announce, "In hot. Guns.", strafe)

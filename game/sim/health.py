@@ -20,6 +20,9 @@ from game.sim.events import (
     UnitRevived,
     UnitStabilised,
 )
+from game.sim.facts import TickFacts, Wound
+from game.sim.kinds import Life, Side
+from game.sim.queries import gives_full_treatment
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import World
 
@@ -32,7 +35,8 @@ REVIVE_HP = 30
 
 
 def apply_damage(
-    world: World, unit: Unit, amount: int, source_id: int, events: list, bleed_chance: float = 0.0
+    world: World, unit: Unit, amount: int, source_id: int, events: list, facts: TickFacts,
+    bleed_chance: float = 0.0,
 ) -> None:
     if not unit.alive or amount <= 0:
         return
@@ -41,11 +45,12 @@ def apply_damage(
         return
     unit.hp = max(0, unit.hp - amount)
     events.append(UnitDamaged(unit.id, amount, unit.hp, source_id))
-    if bleed_chance and unit.side != "insurgent" and world.rng.random() < bleed_chance:
+    facts.wounds.append(Wound(unit.id, source_id, amount))
+    if bleed_chance and unit.side != Side.INSURGENT and world.rng.random() < bleed_chance:
         unit.bleed = max(unit.bleed, 1)
     if unit.hp > 0:
         return
-    if unit.side == "insurgent":
+    if unit.side == Side.INSURGENT:
         _kill(world, unit, source_id, events)
     else:
         _down(world, unit, events)
@@ -72,9 +77,9 @@ def _kill(world: World, unit: Unit, source_id: int, events: list) -> None:
     unit.target_id = 0
     unit.bleed = 0
     _drop_load(world, unit, events)
-    if unit.side == "insurgent":
+    if unit.side == Side.INSURGENT:
         world.stats.kills += 1
-    elif unit.side == "squad":
+    elif unit.side == Side.SQUAD:
         world.stats.squad_lost += 1
     else:
         world.stats.civilians_lost += 1
@@ -91,7 +96,7 @@ def bleed_units(world: World, events: list) -> None:
                 if unit.downed_ticks >= BLEED_OUT_TICKS:
                     _kill(world, unit, 0, events)
             continue
-        if unit.side == "civilian" and not unit.found:
+        if unit.side == Side.CIVILIAN and not unit.found:
             continue  # a survivor in hiding has held on this long; the clock starts when found
         if unit.active and unit.bleed and (world.tick + uid) % TICK_HZ == 0:
             unit.hp = max(0, unit.hp - unit.bleed)
@@ -116,13 +121,9 @@ def _drop_load(world: World, unit: Unit, events: list) -> None:
     unit.carrying = 0
 
 
-def needs_care(unit: Unit) -> bool:
-    return unit.alive and (unit.bleed > 0 or unit.life == DOWNED or unit.hp < unit.utype.max_hp)
-
-
 def begin_care(world: World, medic: Unit) -> int:
     """Start a treatment: Hana opens a kit when she has one. Returns its length in ticks."""
-    medic.aid_kit = medic.utype.medic and world.medkits > 0
+    medic.aid_kit = gives_full_treatment(medic) and world.medkits > 0
     if medic.aid_kit:
         world.medkits -= 1
         world.stats.medkits_used += 1
@@ -150,7 +151,7 @@ def finish_heal(world: World, medic: Unit, patient: Unit, events: list) -> None:
         carrier = world.units.get(patient.carried_by)
         if carrier is not None:
             _drop_load(world, carrier, events)  # back on their feet: set them down
-        patient.life = "active"
+        patient.life = Life.ACTIVE
         patient.activity = "idle"
         patient.hp = max(patient.hp, REVIVE_HP)
         events.append(UnitRevived(patient.id))

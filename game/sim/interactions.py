@@ -7,10 +7,14 @@ import math
 from game.sim.carrying import carry_along, put_down
 from game.sim.catalog import TICK_HZ
 from game.sim.events import DoorOpened, RadioMessage
+from game.sim.facts import TickFacts
 from game.sim.geometry import SUB, centre_of
 from game.sim.health import begin_care, care_tick, finish_heal
+from game.sim.kinds import Life
 from game.sim.movement import set_course
+from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
+from game.sim.queries import can_open_locks
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -39,7 +43,7 @@ def start_interaction(
         set_course(world, unit, tile)
         return ""
     if terrain.locked[y, x]:
-        if not unit.utype.engineer:
+        if not can_open_locks(unit):
             return "locked: Maaz can open it"
         unit.work_tile = tile
         unit.work_left = UNLOCK_TICKS
@@ -96,14 +100,14 @@ def _drop_crate(world: World, unit: Unit) -> str:
     return ""
 
 
-def progress_jobs(world: World, events: list) -> None:
+def progress_jobs(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.squad():  # jobs are only ever given to squad members
         if not unit.active:
             continue
         if unit.work_target:
             _progress_aid(world, unit, events)
         elif unit.work_tile is not None:
-            _progress_tile_job(world, unit, events)
+            _progress_tile_job(world, unit, events, facts)
         if unit.carrying in world.crates:
             crate = world.crates[unit.carrying]
             crate.x, crate.y = unit.x, unit.y
@@ -116,7 +120,7 @@ def _near(unit: Unit, x: int, y: int) -> bool:
 
 def _progress_aid(world: World, medic: Unit, events: list) -> None:
     patient = world.units.get(medic.work_target)
-    if patient is None or not patient.alive or patient.life == "gone":
+    if patient is None or not patient.alive or patient.life == Life.GONE:
         medic.work_target, medic.work_left = 0, 0
         medic.activity = "idle"
         return
@@ -140,7 +144,9 @@ def _progress_aid(world: World, medic: Unit, events: list) -> None:
         medic.activity = "idle"
 
 
-def _progress_tile_job(world: World, unit: Unit, events: list) -> None:
+def _progress_tile_job(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
+    if unit.work_tile is None:
+        return
     tx, ty = unit.work_tile
     if not (_near(unit, centre_of(tx), centre_of(ty)) or _beside(unit, (tx, ty))):
         if not unit.path:
@@ -170,4 +176,5 @@ def _progress_tile_job(world: World, unit: Unit, events: list) -> None:
         unit.work_tile = None
         unit.activity = "idle"
         events.append(DoorOpened(tx, ty, unit.id))
+        facts.make_noise(door_noise(unit.id, tx, ty))
         events.append(RadioMessage(unit.name, "Lock's open."))

@@ -18,6 +18,7 @@ from game.sim.events import (
     RadioMessage,
     SquadExtracted,
 )
+from game.sim.kinds import Side
 from game.sim.units import GONE, Unit
 from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, World
 
@@ -39,9 +40,9 @@ def extract_units(world: World, events: list) -> None:
     crates carried into the zone are delivered."""
     for uid in world.units:
         unit = world.units[uid]
-        if unit.side == "civilian":
+        if unit.side == Side.CIVILIAN:
             _extract_survivor(world, unit, events)
-        elif unit.side == "squad" and unit.active and unit.carrying in world.crates:
+        elif unit.side == Side.SQUAD and unit.active and unit.carrying in world.crates:
             _deliver_crate(world, unit, events)
     has_goal = world.scenario.rules.rescue_required > 0 or any(
         c.required for c in world.crates.values()

@@ -6,7 +6,10 @@ import math
 
 from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
+from game.sim.facts import TickFacts
 from game.sim.geometry import HALF, SUB, angle_deg, centre_of
+from game.sim.kinds import Side
+from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -19,7 +22,7 @@ def unit_speed(world: World, unit: Unit) -> int:
     speed = float(UNIT_TYPES[unit.kind].speed)
     if unit.carrying:
         speed *= CARRY_SPEED_FACTOR
-    if unit.side == "civilian" and unit.bleed > 0:
+    if unit.side == Side.CIVILIAN and unit.bleed > 0:
         speed *= WOUNDED_SPEED_FACTOR
     if unit.pace:  # a squad member leading survivors waits for the slowest of them
         speed = min(speed, unit.pace)
@@ -37,10 +40,10 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
     return bool(unit.path)
 
 
-def move_units(world: World, events: list) -> None:
+def move_units(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
-        if unit.life != ACTIVE or unit.hidden and unit.side == "insurgent":
+        if unit.life != ACTIVE or unit.hidden and unit.side == Side.INSURGENT:
             continue
         if unit.activity in ("healing", "working"):
             continue
@@ -52,9 +55,9 @@ def move_units(world: World, events: list) -> None:
             plan_next_leg(world, unit)
         if unit.path:
             budget = unit_speed(world, unit)
-            if unit.side == "squad" and _crowded_ahead(world, unit):
+            if unit.side == Side.SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
-            _advance(world, unit, budget, events)
+            _advance(world, unit, budget, events, facts)
         elif unit.activity == "moving":
             unit.activity = "idle"
 
@@ -75,7 +78,7 @@ def _crowded_ahead(world: World, unit: Unit) -> bool:
     return False
 
 
-def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
+def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFacts) -> None:
     unit.activity = "moving"
     terrain = world.terrain
     walkable, locked, door = terrain.walkable, terrain.locked, terrain.door
@@ -88,7 +91,7 @@ def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
             unit.path = path_grid(world.caches, terrain).find(unit.tile, goal)
             return
         if door[ty, tx]:
-            _open_door_at(world, tx, ty, unit, events)
+            _open_door_at(world, tx, ty, unit, events, facts)
         gx, gy = tx * SUB + HALF, ty * SUB + HALF
         dx, dy = gx - unit.x, gy - unit.y
         dist = math.isqrt(dx * dx + dy * dy)
@@ -107,12 +110,15 @@ def _advance(world: World, unit: Unit, budget: int, events: list) -> None:
             budget = 0
 
 
-def _open_door_at(world: World, tx: int, ty: int, unit: Unit, events: list) -> None:
+def _open_door_at(
+    world: World, tx: int, ty: int, unit: Unit, events: list, facts: TickFacts
+) -> None:
     terrain = world.terrain
     if terrain.door[ty, tx] and terrain.opaque[ty, tx]:
         terrain.opaque[ty, tx] = False
         terrain.version += 1
         events.append(DoorOpened(tx, ty, unit.id))
+        facts.make_noise(door_noise(unit.id, tx, ty))
 
 
 def set_course(world: World, unit: Unit, goal: tuple[int, int], queue: bool = False) -> bool:

@@ -1,4 +1,4 @@
-"""Noise: what this tick's shots, doors and blasts sound like, and who hears them.
+"""Noise: what shots, doors and blasts sound like, and who hears them.
 
 A noise carries `radius` tiles in the open; every opaque tile on the straight line to a
 listener halves what is left, so a shot behind one wall is heard at half the distance
@@ -7,12 +7,11 @@ and behind two at a quarter.  Heard noises raise insurgents' alert (perception.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 
-from game.sim.catalog import WEAPONS
+from game.sim.catalog import WeaponType
+from game.sim.facts import Noise
+from game.sim.geometry import SUB
 from game.sim.sight import line_tiles
 
 DOOR_NOISE_TILES = 8.0
@@ -21,32 +20,17 @@ SHOUT_TILES = 12.0
 WALL_DAMPING = 0.5  # share of the remaining range left after each wall
 
 
-@dataclass(frozen=True)
-class Noise:
-    x: int  # tile
-    y: int
-    radius: float  # tiles, in the open
-    source_id: int
-    kind: str  # "shot" | "door" | "blast" | "shout"
+def shot_noise(shooter_id: int, x: int, y: int, weapon: WeaponType) -> Noise:
+    """A weapon fired from (x, y), sub units."""
+    return Noise(x // SUB, y // SUB, weapon.noise_tiles, shooter_id, "shot")
 
 
-def noises_from(events: list[Any]) -> list[Noise]:
-    """The noises in one tick's events; a weapon firing several times counts once."""
-    found: dict[tuple[str, int, int, int], Noise] = {}
-    for event in events:
-        name = type(event).__name__
-        noise = None
-        if name == "ShotFired":
-            weapon = WEAPONS.get(event.weapon)
-            radius = weapon.noise_tiles if weapon else 14.0
-            noise = Noise(event.x0 // 256, event.y0 // 256, radius, event.shooter_id, "shot")
-        elif name == "DoorOpened":
-            noise = Noise(event.x, event.y, DOOR_NOISE_TILES, event.unit_id, "door")
-        elif name == "StrikeImpact":
-            noise = Noise(event.x, event.y, BLAST_NOISE_TILES, 0, "blast")
-        if noise is not None:
-            found.setdefault((noise.kind, noise.source_id, noise.x, noise.y), noise)
-    return list(found.values())
+def door_noise(unit_id: int, tx: int, ty: int) -> Noise:
+    return Noise(tx, ty, DOOR_NOISE_TILES, unit_id, "door")
+
+
+def blast_noise(tx: int, ty: int) -> Noise:
+    return Noise(tx, ty, BLAST_NOISE_TILES, 0, "blast")
 
 
 def audible(opaque: np.ndarray, noise: Noise, lx: int, ly: int) -> bool:

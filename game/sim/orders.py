@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from game.sim import commands as c
-from game.sim.carrying import can_be_carried, put_down
+from game.sim.airstrike import request_strike
+from game.sim.carrying import put_down
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
-from game.sim.health import needs_care
+from game.sim.gun_run import request_gun_run
+from game.sim.interactions import start_interaction
+from game.sim.kinds import Life, Side
 from game.sim.movement import set_course
 from game.sim.pathing import nearby_open_tiles, path_grid
+from game.sim.queries import can_be_carried, gives_full_treatment, in_squad_sight, needs_care
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -40,7 +45,7 @@ def _first_unit(command: Any) -> int:
 
 def _movable(world: World, ids: tuple[int, ...]) -> list[Unit]:
     units = [world.units.get(i) for i in ids]
-    return [u for u in units if u is not None and u.active and u.side != "civilian"]
+    return [u for u in units if u is not None and u.active and u.side != Side.CIVILIAN]
 
 
 def _move(world: World, cmd: c.Move) -> str:
@@ -74,27 +79,22 @@ def _stop(world: World, cmd: c.Stop) -> str:
 
 def _attack(world: World, cmd: c.Attack) -> str:
     target = world.units.get(cmd.target_id)
-    if target is None or not target.alive or target.life == "gone":
+    if target is None or not target.alive or target.life == Life.GONE:
         return "no such target"
     attackers = [u for u in _movable(world, cmd.unit_ids) if u.weapon is not None]
     if not attackers:
         return "no unit that can fire"
     for unit in attackers:
-        if unit.side == "squad" and not _squad_sees(world, target):
+        if unit.side == Side.SQUAD and not in_squad_sight(world, target):
             return "target not in sight"
         if unit.side == target.side:
             return "will not fire on a friend"
         _clear_job(unit)
         unit.target_id, unit.ground_target = target.id, None
-        unit.chasing = unit.side == "squad"
+        unit.chasing = unit.side == Side.SQUAD
         unit.waypoints.clear()
         unit.path.clear()
     return ""
-
-
-def _squad_sees(world: World, target: Unit) -> bool:
-    tx, ty = target.tile
-    return not target.hidden and bool(world.seen_now[ty, tx])
 
 
 def _attack_ground(world: World, cmd: c.AttackGround) -> str:
@@ -116,7 +116,7 @@ def _face(world: World, cmd: c.Face) -> str:
 
 def _standing_member(world: World, unit_id: int):
     unit = world.units.get(unit_id)
-    return unit if unit is not None and unit.side == "squad" and unit.active else None
+    return unit if unit is not None and unit.side == Side.SQUAD and unit.active else None
 
 
 NO_LEADER = "the leader must be a standing squad member"
@@ -129,7 +129,7 @@ def _follow(world: World, cmd: c.Follow) -> str:
     followers = [world.units.get(i) for i in cmd.unit_ids]
     ready = [
         u for u in followers
-        if u and u.side == "civilian" and u.found and u.active and not u.carried_by
+        if u and u.side == Side.CIVILIAN and u.found and u.active and not u.carried_by
     ]
     if not ready:
         return "no found survivor to lead"
@@ -156,17 +156,17 @@ def _gather(world: World, cmd: c.Gather) -> str:
 def _heal(world: World, cmd: c.Heal) -> str:
     medic = world.units.get(cmd.medic_id)
     patient = world.units.get(cmd.target_id)
-    if medic is None or medic.side != "squad" or not medic.active:
+    if medic is None or medic.side != Side.SQUAD or not medic.active:
         return "no one able to give aid"
-    if patient is None or not patient.alive or patient.side == "insurgent":
+    if patient is None or not patient.alive or patient.side == Side.INSURGENT:
         return "no one to treat there"
-    if patient.life == "gone":
+    if patient.life == Life.GONE:
         return "already out"
-    if patient.id == medic.id and not medic.utype.medic:
+    if patient.id == medic.id and not gives_full_treatment(medic):
         return "only the medic can treat herself"
     if not needs_care(patient):
         return "not hurt"
-    if not medic.utype.medic and not patient.bleed:
+    if not gives_full_treatment(medic) and not patient.bleed:
         return "only Hana can treat that: nothing to stabilise"
     _clear_job(medic)
     medic.work_target = patient.id
@@ -176,10 +176,8 @@ def _heal(world: World, cmd: c.Heal) -> str:
 
 
 def _interact(world: World, cmd: c.Interact, events: list) -> str:
-    from game.sim.interactions import start_interaction
-
     unit = world.units.get(cmd.unit_id)
-    if unit is None or unit.side != "squad" or not unit.active:
+    if unit is None or unit.side != Side.SQUAD or not unit.active:
         return "no one able to do that"
     return start_interaction(world, unit, (cmd.x, cmd.y), events)
 
@@ -188,7 +186,7 @@ def _carry(world: World, cmd: c.Carry, events: list) -> str:
     """Walk over to a found survivor or a downed member and lift them; target 0 sets
     down whoever is carried."""
     unit = world.units.get(cmd.unit_id)
-    if unit is None or unit.side != "squad" or not unit.active:
+    if unit is None or unit.side != Side.SQUAD or not unit.active:
         return "no one able to carry"
     if not cmd.target_id:
         if unit.carrying not in world.units:
@@ -207,18 +205,6 @@ def _carry(world: World, cmd: c.Carry, events: list) -> str:
     return ""
 
 
-def _call_strike(world: World, cmd: c.CallStrike) -> str:
-    from game.sim.airstrike import request_strike
-
-    return request_strike(world, cmd)
-
-
-def _call_gun_run(world: World, cmd: c.CallGunRun) -> str:
-    from game.sim.gun_run import request_gun_run
-
-    return request_gun_run(world, cmd)
-
-
 def _clear_job(unit: Unit) -> None:
     unit.work_left, unit.work_target, unit.work_tile = 0, 0, None
     unit.carry_target, unit.aid_kit = 0, False
@@ -226,7 +212,7 @@ def _clear_job(unit: Unit) -> None:
         unit.activity = "idle"
 
 
-_HANDLERS = {
+_HANDLERS: dict[type, Callable[..., str]] = {
     c.Move: _move,
     c.Stop: _stop,
     c.Attack: _attack,
@@ -236,8 +222,8 @@ _HANDLERS = {
     c.Gather: _gather,
     c.Heal: _heal,
     c.Interact: _interact,
-    c.CallStrike: _call_strike,
-    c.CallGunRun: _call_gun_run,
+    c.CallStrike: request_strike,
+    c.CallGunRun: request_gun_run,
     c.Carry: _carry,
 }
 _EVENTFUL = (_interact, _carry)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from game.sim.catalog import TICK_HZ, WEAPONS
 from game.sim.events import (
     SurvivorCalmed,
     SurvivorPanicked,
 )
+from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, centre_of, segment_coords
 from game.sim.health import apply_damage
+from game.sim.kinds import Side
 from game.sim.pathing import path_grid
+from game.sim.queries import cover_from
 from game.sim.safe_routes import safe_course
 from game.sim.smoke import clear_of_walls
 from game.sim.units import ACTIVE, DOWNED, Unit
@@ -31,7 +33,7 @@ STRAY_HIT_CHANCE = 0.3
 # -- panic --------------------------------------------------------------------------------
 def frighten(world: World, civ: Unit, source: tuple[int, int], events: list) -> None:
     """Gunfire or a blast near a found survivor: it panics (again), fleeing or freezing."""
-    if civ.side != "civilian" or not civ.active or not civ.found or civ.carried_by:
+    if civ.side != Side.CIVILIAN or not civ.active or not civ.found or civ.carried_by:
         return
     first = civ.panic == 0
     civ.panic = PANIC_TICKS
@@ -53,7 +55,7 @@ def frighten_near(world: World, x: int, y: int, radius_tiles: float, events: lis
     """Every found survivor within radius of (x, y) (sub units) panics: for blasts."""
     for uid in world.units:
         civ = world.units[uid]
-        if civ.side == "civilian" and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
+        if civ.side == Side.CIVILIAN and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
             frighten(world, civ, (x, y), events)
 
 
@@ -72,19 +74,11 @@ def panic_tick(world: World, civ: Unit, events: list) -> None:
 
 
 def sheltered(world: World, tile: tuple[int, int], threat: tuple[int, int]) -> bool:
-    """A tile the threat cannot see, or with cover on the threat's side."""
-    tx, ty = tile
-    sx, sy = threat
-    if not clear_of_walls(world, sx, sy, tx, ty):
+    """A tile the threat cannot see, or with cover against it (the cover rule: low cover
+    does not shelter from a shooter higher up)."""
+    if not clear_of_walls(world, threat[0], threat[1], tile[0], tile[1]):
         return True
-    if max(abs(tx - sx), abs(ty - sy)) <= 1:
-        return False
-    dx, dy = (sx > tx) - (sx < tx), (sy > ty) - (sy < ty)
-    cover = world.terrain.cover
-    for cx, cy in {(tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)}:
-        if (cx, cy) != (tx, ty) and world.terrain.in_bounds(cx, cy) and cover[cy, cx] > 0:
-            return True
-    return False
+    return cover_from(world.terrain, tile, threat) > 0
 
 
 def _refuge(world: World, civ: Unit, threat: tuple[int, int]) -> tuple[int, int] | None:
@@ -121,33 +115,31 @@ _ALIVE = frozenset((ACTIVE, DOWNED))
 
 
 # -- after the guns: stray rounds and fright ----------------------------------------------
-def react_to_fire(world: World, events: list) -> None:
-    """Read this tick's shots and blasts: misses may hit a survivor in the way, and found
+def react_to_fire(world: World, events: list, facts: TickFacts) -> None:
+    """Read this tick's blasts and shots: misses may hit a survivor in the way, and found
     survivors near a line of fire or a blast panic."""
-    for event in list(events):
-        kind = type(event).__name__
-        if kind == "ShotFired":
-            _react_to_shot(world, event, events)
-        elif kind == "StrikeImpact":
-            x, y = centre_of(event.x), centre_of(event.y)
-            frighten_near(world, x, y, event.radius_sub / SUB + PANIC_TILES, events)
+    for blast in facts.blasts:
+        x, y = centre_of(blast.x), centre_of(blast.y)
+        frighten_near(world, x, y, blast.radius_sub / SUB + PANIC_TILES, events)
+    for shot in facts.shots:
+        _react_to_shot(world, shot, events, facts)
 
 
-def _react_to_shot(world: World, shot: Any, events: list) -> None:
-    target = world.units.get(shot.target_id) if shot.target_id else None
-    # a miss's drawn end point comes from the cosmetic generator: rules use the aim instead
-    aim = (target.x, target.y) if target is not None else (shot.x1, shot.y1)
+def _react_to_shot(world: World, shot: Shot, events: list, facts: TickFacts) -> None:
+    # the line of fire runs from the muzzle to the aim (a miss ends up to a tile off it)
+    aim = shot.aim
+    x0, y0 = shot.muzzle
     if not shot.hit:
-        _stray_round(world, shot, aim, events)
+        _stray_round(world, shot, events, facts)
     shooter = world.units.get(shot.shooter_id)
-    if shooter is not None and shooter.side == "squad":
+    if shooter is not None and shooter.side == Side.SQUAD:
         return  # the squad's own fire does not send its survivors running
     for civ in world.civilians():
         uid = civ.id
         if not civ.found or civ.life != ACTIVE:
             continue
-        if _off_segment(shot.x0, shot.y0, aim, civ) <= PANIC_TILES * SUB or uid == shot.target_id:
-            frighten(world, civ, (shot.x0, shot.y0), events)
+        if _off_segment(x0, y0, aim, civ) <= PANIC_TILES * SUB or uid == shot.target_id:
+            frighten(world, civ, shot.muzzle, events)
 
 
 def _off_segment(x0: int, y0: int, aim: tuple[int, int], unit: Unit) -> float:
@@ -160,15 +152,17 @@ def _off_segment(x0: int, y0: int, aim: tuple[int, int], unit: Unit) -> float:
     return across
 
 
-def _stray_round(world: World, shot: Any, aim: tuple[int, int], events: list) -> None:
+def _stray_round(world: World, shot: Shot, events: list, facts: TickFacts) -> None:
+    """A miss flies on past its aim: the first survivor near that line may be hit."""
+    (x0, y0), aim = shot.muzzle, shot.aim
     in_way = []
     for civ in world.civilians():
         uid = civ.id
         if civ.life not in _ALIVE or uid == shot.target_id:
             continue
-        along, across, length = segment_coords(shot.x0, shot.y0, aim[0], aim[1], civ.x, civ.y)
+        along, across, length = segment_coords(x0, y0, aim[0], aim[1], civ.x, civ.y)
         if SUB <= along <= length + STRAY_REACH_TILES * SUB and across <= STRAY_TILES * SUB:
-            sx, sy = shot.x0 // SUB, shot.y0 // SUB
+            sx, sy = x0 // SUB, y0 // SUB
             if clear_of_walls(world, sx, sy, *civ.tile):
                 in_way.append((along, uid))
     if not in_way:
@@ -177,4 +171,5 @@ def _stray_round(world: World, shot: Any, aim: tuple[int, int], events: list) ->
     if world.rng.random() < STRAY_HIT_CHANCE:
         weapon = WEAPONS.get(shot.weapon)
         damage = weapon.damage if weapon else 15
-        apply_damage(world, world.units[uid], damage, shot.shooter_id, events, bleed_chance=0.5)
+        apply_damage(world, world.units[uid], damage, shot.shooter_id, events, facts,
+                     bleed_chance=0.5)

@@ -17,16 +17,19 @@ position.  A group shares one blackboard of last known enemy positions.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from game.sim.catalog import TICK_HZ
-from game.sim.combat import can_see, cover_between
+from game.sim.combat import can_see
 from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
-from game.sim.noise import SHOUT_TILES, Noise, audible, hearers, noises_from
-from game.sim.suppression import pin_units
+from game.sim.facts import Noise, TickFacts
+from game.sim.geometry import SUB
+from game.sim.kinds import HUNTING, Alert, Side
+from game.sim.noise import SHOUT_TILES, audible, hearers
+from game.sim.queries import cover_between
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -39,9 +42,9 @@ RED_MEMORY = 20 * TICK_HZ  # a group stays red this long after its last news
 YELLOW_MEMORY = 25 * TICK_HZ
 BOARD_MEMORY = 60 * TICK_HZ
 HIT_METER = 700  # being shot at all but reveals the shooter
-LEVELS = ("green", "yellow", "red", "black")
+LEVELS = (Alert.GREEN, Alert.YELLOW, Alert.RED, Alert.BLACK)
 RANK = {name: i for i, name in enumerate(LEVELS)}
-ALERT_RATE = {"green": 1.0, "yellow": 1.5, "red": 2.0, "black": 2.0}
+ALERT_RATE = {Alert.GREEN: 1.0, Alert.YELLOW: 1.5, Alert.RED: 2.0, Alert.BLACK: 2.0}
 COVER_RATE = {0: 1.0, 1: 0.6, 2: 0.35}
 
 
@@ -50,13 +53,12 @@ def board_key(unit: Unit) -> str:
     return unit.group or f"#{unit.id}"
 
 
-def perceive(world: World, events: list[Any]) -> None:
-    """Once a tick, after fire: pins, springs, wounds, noises, sight, then alert levels."""
-    pin_units(world, events)
+def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
+    """Once a tick, after fire and pins: springs, wounds, noises, sight, then alert levels."""
     _prune_boards(world)
-    _ambushes_sprung(world, events)
-    _wounds_felt(world, events)
-    _hear(world, noises_from(events), events)
+    _ambushes_sprung(world, facts, events)
+    _wounds_felt(world, facts, events)
+    _hear(world, facts.noises, events)
     enemies = enemies_of(world)
     due: list[Unit] = []
     tick = world.tick
@@ -65,14 +67,14 @@ def perceive(world: World, events: list[Any]) -> None:
             continue
         # the never-stuck watchdog's count (inline: this runs for every insurgent)
         if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
-            unit.still_ticks = 0
+            unit.mind.still_ticks = 0
         else:
-            unit.still_ticks += 1
+            unit.mind.still_ticks += 1
         if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
     in_range = _any_in_sight_range(due, enemies)
     for unit, near in zip(due, in_range, strict=True):
-        sees = _look(world, unit, enemies, events) if near or unit.detect else False
+        sees = _look(world, unit, enemies, events) if near or unit.mind.detect else False
         _settle_alert(world, unit, sees, events)
 
 
@@ -82,11 +84,11 @@ def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit]) -> list[bool]:
         return [False] * len(viewers)
     vx = np.array([u.x for u in viewers], dtype=np.int64)[:, None]
     vy = np.array([u.y for u in viewers], dtype=np.int64)[:, None]
-    reach = np.array([u.utype.sight_tiles * 256 for u in viewers])[:, None]
+    reach = np.array([u.utype.sight_tiles * SUB for u in viewers])[:, None]
     ex = np.array([u.x for u in enemies], dtype=np.int64)[None, :]
     ey = np.array([u.y for u in enemies], dtype=np.int64)[None, :]
     close = (vx - ex) ** 2 + (vy - ey) ** 2 <= reach**2
-    return close.any(axis=1).tolist()
+    return cast(list[bool], close.any(axis=1).tolist())
 
 
 # -- sight --------------------------------------------------------------------------------
@@ -97,38 +99,38 @@ def enemies_of(world: World) -> list[Unit]:
         return [u for u in world.squad() if u.life == ACTIVE]
     return [
         u for _, u in world.units.items()
-        if (u.side == "squad" or (u.side == "civilian" and u.found)) and u.life == ACTIVE
+        if (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.found)) and u.life == ACTIVE
     ]
 
 
 def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
     """Fill or drain each meter; True when a detected enemy is in sight now."""
     sees_any = False
-    sight2 = unit.utype.sight_tiles ** 2 * 65536
+    sight2 = (unit.utype.sight_tiles * SUB) ** 2
     for target in enemies:
-        meter = unit.detect.get(target.id, 0)
+        meter = unit.mind.detect.get(target.id, 0)
         close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
         if close and can_see(world, unit, target):
             meter = min(FULL, meter + PERCEIVE_EVERY * _fill_rate(world, unit, target))
             if meter >= FULL:
                 sees_any = True
-                if unit.detect.get(target.id, 0) < FULL:
+                if unit.mind.detect.get(target.id, 0) < FULL:
                     events.append(TargetDetected(unit.id, target.id))
                 _report(world, unit, target, events)
         else:
             meter = max(0, meter - PERCEIVE_EVERY * DECAY_PER_TICK)
         if meter:
-            unit.detect[target.id] = meter
+            unit.mind.detect[target.id] = meter
         else:
-            unit.detect.pop(target.id, None)
-    for tid in [t for t in unit.detect if not _alive(world, t)]:
-        del unit.detect[tid]
+            unit.mind.detect.pop(target.id, None)
+    for tid in [t for t in unit.mind.detect if not _alive(world, t)]:
+        del unit.mind.detect[tid]
     return sees_any
 
 
 def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
     """Meter points per tick: faster up close, in the open, on movers and on shooters."""
-    dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / 256
+    dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / SUB
     share = min(dist / max(viewer.utype.sight_tiles, 1.0), 1.0)
     ticks = FASTEST_TICKS + (SLOWEST_TICKS - FASTEST_TICKS) * share**1.5
     rate = FULL / ticks
@@ -137,7 +139,7 @@ def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
     if target.activity in ("firing", "aiming"):
         rate *= 3.0
     rate *= COVER_RATE.get(cover_between(world, viewer, target), 1.0)
-    rate *= ALERT_RATE.get(viewer.alert, 1.0)
+    rate *= ALERT_RATE.get(viewer.mind.alert, 1.0)
     rate *= difficulty_of(world.difficulty).detect_rate
     return max(1, int(rate))
 
@@ -153,7 +155,7 @@ def _report(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     tx, ty = target.tile
     fresh = target.id not in board or world.tick - board[target.id][2] > RED_MEMORY
     board[target.id] = [tx, ty, world.tick]
-    if fresh or unit.alert in ("green", "yellow"):
+    if fresh or unit.mind.alert in (Alert.GREEN, Alert.YELLOW):
         _shout(world, unit, target, events)
 
 
@@ -170,7 +172,7 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
             board = world.blackboard.setdefault(board_key(ally), {})
             if target.id not in board or board[target.id][2] < entry[2]:
                 board[target.id] = list(entry)
-            _raise(world, ally, "red", "shout", (entry[0], entry[1]), events)
+            _raise(world, ally, Alert.RED, "shout", (entry[0], entry[1]), events)
 
 
 # -- hearing, wounds, ambushes ------------------------------------------------------------
@@ -179,10 +181,10 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
         return
     listeners = [
         u for u in world.insurgents()
-        if u.life == ACTIVE and not u.hidden and u.alert in ("green", "yellow")
+        if u.life == ACTIVE and not u.hidden and u.mind.alert in (Alert.GREEN, Alert.YELLOW)
     ]
-    xs = np.array([u.x // 256 for u in listeners], dtype=np.int64)
-    ys = np.array([u.y // 256 for u in listeners], dtype=np.int64)
+    xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
+    ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
         events.append(NoiseMade(noise.x, noise.y, int(noise.radius), noise.source_id, noise.kind))
         if not listeners:
@@ -192,80 +194,79 @@ def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
             unit = listeners[int(i)]
             if unit is source:
                 continue
-            unit.interest = (noise.x, noise.y)
-            _raise(world, unit, "yellow", "noise", unit.interest, events)
+            unit.mind.interest = (noise.x, noise.y)
+            _raise(world, unit, Alert.YELLOW, "noise", unit.mind.interest, events)
 
 
-def _wounds_felt(world: World, events: list[Any]) -> None:
+def _wounds_felt(world: World, facts: TickFacts, events: list[Any]) -> None:
     """A wounded insurgent all but knows who shot it, and where from."""
-    for event in events:
-        if type(event).__name__ != "UnitDamaged" or not event.source_id:
-            continue
-        unit = world.units.get(event.unit_id)
-        source = world.units.get(event.source_id)
-        if unit is None or source is None or unit.side != "insurgent" or not unit.active:
+    for wound in facts.wounds:
+        if not wound.source_id:
+            continue  # a strike: nobody to know about
+        unit = world.units.get(wound.unit_id)
+        source = world.units.get(wound.source_id)
+        if unit is None or source is None or unit.side != Side.INSURGENT or not unit.active:
             continue
         unit.under_fire_tick = world.tick
-        unit.detect[source.id] = max(unit.detect.get(source.id, 0), HIT_METER)
-        unit.interest = source.tile
-        _raise(world, unit, "yellow", "hit", source.tile, events)
+        unit.mind.detect[source.id] = max(unit.mind.detect.get(source.id, 0), HIT_METER)
+        unit.mind.interest = source.tile
+        _raise(world, unit, Alert.YELLOW, "hit", source.tile, events)
 
 
-def _ambushes_sprung(world: World, events: list[Any]) -> None:
-    """A group sprung this tick (vision.spring_group) comes up red, knowing who sprung it."""
-    sprung = [e for e in events if type(e).__name__ == "TriggerFired"]
-    if not sprung:
-        return
-    spoken = any(type(e).__name__ == "RadioMessage" for e in events)
-    for event in sprung:
-        by = world.units.get(event.unit_id)
+def _ambushes_sprung(world: World, facts: TickFacts, events: list[Any]) -> None:
+    """A group sprung this tick (vision.spring_group) comes up red, knowing who sprung it.
+    Whoever sprang the first one unannounced shouts "Contact!" on the radio (once a tick: a
+    trigger's own radio line already says what is happening)."""
+    spoken = any(sprung.announced for sprung in facts.sprung)
+    for sprung in facts.sprung:
+        by = world.units.get(sprung.by_id)
         if by is None:
             continue
-        if not spoken:
+        if not spoken and not sprung.announced:
             events.append(RadioMessage(by.name, "Contact!"))
             spoken = True
         bx, by_ = by.tile
         for unit in world.insurgents():
-            if unit.group != event.group or not unit.active or unit.hidden:
+            if unit.group != sprung.group or not unit.active or unit.hidden:
                 continue
             world.blackboard.setdefault(board_key(unit), {})[by.id] = [bx, by_, world.tick]
-            _raise(world, unit, "red", "ambush", (bx, by_), events)
+            _raise(world, unit, Alert.RED, "ambush", (bx, by_), events)
 
 
 # -- alert levels -------------------------------------------------------------------------
 def _raise(
-    world: World, unit: Unit, level: str, cause: str, tile: tuple[int, int] | None,
+    world: World, unit: Unit, level: Alert, cause: str, tile: tuple[int, int] | None,
     events: list[Any],
 ) -> None:
     """Alert goes up (never down) and the news is fresh; an event when the level rises."""
-    unit.alert_tick = world.tick
-    if RANK[level] <= RANK[unit.alert]:
+    unit.mind.alert_tick = world.tick
+    if RANK[level] <= RANK[unit.mind.alert]:
         return
-    if not (unit.alert == "red" and level == "black"):
+    if not (unit.mind.alert == Alert.RED and level == Alert.BLACK):
         x, y = tile if tile else unit.tile
         events.append(InsurgentAlerted(unit.id, level, cause, x, y))
-    unit.alert = level
+    unit.mind.alert = level
 
 
 def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any]) -> None:
     if sees:
-        _raise(world, unit, "black", "sight", None, events)
+        _raise(world, unit, Alert.BLACK, "sight", None, events)
         return
     newest = newest_entry(world, unit)
     if newest is not None and world.tick - newest[2] <= RED_MEMORY:
-        if unit.alert == "black":
-            unit.alert = "red"
-        elif RANK[unit.alert] < RANK["red"]:
-            _raise(world, unit, "red", "shout", (newest[0], newest[1]), events)
+        if unit.mind.alert == Alert.BLACK:
+            unit.mind.alert = Alert.RED
+        elif RANK[unit.mind.alert] < RANK[Alert.RED]:
+            _raise(world, unit, Alert.RED, "shout", (newest[0], newest[1]), events)
         return
-    if unit.alert in ("red", "black"):
+    if unit.mind.alert in HUNTING:
         # the trail went cold: search where the enemy was last known
-        unit.alert = "yellow"
-        unit.alert_tick = world.tick
-        unit.interest = (newest[0], newest[1]) if newest else unit.interest
-    elif unit.alert == "yellow" and world.tick - unit.alert_tick > YELLOW_MEMORY:
-        unit.alert = "green"
-        unit.interest = None
+        unit.mind.alert = Alert.YELLOW
+        unit.mind.alert_tick = world.tick
+        unit.mind.interest = (newest[0], newest[1]) if newest else unit.mind.interest
+    elif unit.mind.alert == Alert.YELLOW and world.tick - unit.mind.alert_tick > YELLOW_MEMORY:
+        unit.mind.alert = Alert.GREEN
+        unit.mind.interest = None
 
 
 def newest_entry(world: World, unit: Unit) -> list[int] | None:

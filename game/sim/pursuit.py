@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from game.sim.combat import can_shoot
 from game.sim.movement import set_course
+from game.sim.queries import enemies_in_sight
+from game.sim.units import Unit
 from game.sim.world import World
 
 REPLAN_TICKS = 20
@@ -30,6 +32,7 @@ ACQUIRE_EVERY = 5
 def acquire_targets(world: World) -> None:
     """Squad members fire at will: with no order to attack, they take the nearest enemy
     they can hit, and drop a target that is down or out of reach."""
+    in_sight: list[Unit] | None = None
     for unit in world.squad():
         uid = unit.id
         if not unit.active or unit.weapon is None:
@@ -43,11 +46,10 @@ def acquire_targets(world: World) -> None:
         if unit.target_id or (world.tick + uid) % ACQUIRE_EVERY:
             continue
         best, best_d = None, 0
-        for enemy in world.insurgents():
-            if not enemy.active or enemy.hidden:
-                continue
-            ex, ey = enemy.tile
-            if not world.seen_now[ey, ex] or not can_shoot(world, unit, enemy):
+        if in_sight is None:
+            in_sight = enemies_in_sight(world)  # the world stands still while they choose
+        for enemy in in_sight:
+            if not can_shoot(world, unit, enemy):
                 continue
             d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
             if best is None or d < best_d:

@@ -1,13 +1,19 @@
-"""step(world, commands) -> events: the only way the world changes."""
+"""step(world, commands) -> events: the only way the world changes.
+
+Every system of a tick is named here, in the order it runs. What an earlier system did
+this tick reaches the later ones as typed facts (game/sim/facts.py); the events are the
+record for the front end, replays and stats, and no rule reads them back.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from game.sim.airstrike import run_strikes
+from game.sim.air_support import run_strikes
 from game.sim.alarm import raise_alarms
 from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons
+from game.sim.facts import TickFacts
 from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units
@@ -16,6 +22,8 @@ from game.sim.orders import apply_commands
 from game.sim.panic import react_to_fire
 from game.sim.perception import perceive
 from game.sim.pursuit import acquire_targets, pursue_targets
+from game.sim.smoke import decay_smoke
+from game.sim.suppression import pin_units, wear_off_pins
 from game.sim.vision import update_vision
 from game.sim.world import OUTCOME_UNDECIDED, World
 
@@ -24,20 +32,24 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     events: list[Any] = []
     if world.outcome != OUTCOME_UNDECIDED:
         return events
+    facts = TickFacts()
     if world.tick == 0:
-        update_vision(world, events)
+        update_vision(world, events, facts)  # the squad sees before its first orders
     apply_commands(world, commands, events)
-    run_strikes(world, events)
-    update_survivors(world, events)
+    decay_smoke(world)  # smoke and dust thin
+    wear_off_pins(world)  # last tick's pins run down
+    run_strikes(world, events, facts)  # calls go out, jets pass, bombs land: blasts
+    update_survivors(world, events)  # carrying, escorts, panic runs
     pursue_targets(world)
-    move_units(world, events)
-    progress_jobs(world, events)
-    update_vision(world, events)
+    move_units(world, events, facts)  # doors opened on the way: noises
+    progress_jobs(world, events, facts)  # aid, crates, locks opened: noises
+    update_vision(world, events, facts)  # the squad's fog; ambushes sprung
     acquire_targets(world)
-    fire_weapons(world, events)
-    react_to_fire(world, events)
-    perceive(world, events)  # insurgents see, hear and raise the alert
-    raise_alarms(world, events)  # a scout that reached its reserves springs its group
+    fire_weapons(world, events, facts)  # shots, wounds, noises
+    react_to_fire(world, events, facts)  # stray rounds (wounds) and panic
+    pin_units(world, events, facts)  # rounds landing close pin people down
+    perceive(world, events, facts)  # insurgents feel wounds, hear, see, raise the alert
+    raise_alarms(world, events, facts)  # a scout that reached its reserves springs its group
     bleed_units(world, events)
     extract_units(world, events)
     decide_outcome(world, events)

@@ -1,7 +1,7 @@
-"""pin_units: fire landing close pins a unit down, whichever side it is on.
+"""pin_units: fire landing close pins a unit down, whichever side it is on; wear_off_pins.
 
 A pinned unit (unit.suppressed > 0) aims worse (combat.hit_chance) and the insurgent AI
-takes it as a reason to get into cover; the air strike's blast pins the same way.
+takes it as a reason to get into cover; the air strikes pin the same way (pin below).
 """
 
 from __future__ import annotations
@@ -12,15 +12,30 @@ import numpy as np
 
 from game.sim.catalog import TICK_HZ
 from game.sim.events import Suppressed
+from game.sim.facts import TickFacts
 from game.sim.geometry import SUB
+from game.sim.units import Unit
 from game.sim.world import World
 
 PIN_RADIUS_SUB = 3 * SUB // 2  # a round passing within a tile and a half
 PIN_TICKS = int(1.5 * TICK_HZ)
 
 
-def pin_units(world: World, events: list[Any]) -> None:
-    shots = [e for e in events if type(e).__name__ == "ShotFired"]
+def wear_off_pins(world: World) -> None:
+    """Once a tick, before anything can pin anew: every pin runs down by a tick."""
+    for unit in world.units.values():
+        if unit.suppressed > 0:
+            unit.suppressed -= 1
+
+
+def pin(unit: Unit, ticks: int) -> None:
+    """Pin a unit for `ticks`, or for as long as it already was if that is longer."""
+    unit.suppressed = max(unit.suppressed, ticks)
+
+
+def pin_units(world: World, events: list[Any], facts: TickFacts) -> None:
+    """After the guns: everyone this tick's rounds landed close to (or on) is pinned."""
+    shots = facts.shots
     if not shots:
         return
     units = [u for _, u in world.units.items() if u.active and not u.hidden]
@@ -34,7 +49,8 @@ def pin_units(world: World, events: list[Any]) -> None:
     for shot in shots:
         shooter = world.units.get(shot.shooter_id)
         side = shooter.side if shooter else ""
-        close = (xs - shot.x1) ** 2 + (ys - shot.y1) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
+        end_x, end_y = shot.end
+        close = (xs - end_x) ** 2 + (ys - end_y) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
         hit = close | (ids == shot.target_id)
         for i in np.flatnonzero(hit & (sides != side)):
             pinned.setdefault(int(ids[i]), shot.shooter_id)
@@ -42,5 +58,5 @@ def pin_units(world: World, events: list[Any]) -> None:
         unit = world.units[uid]
         if unit.suppressed <= 0:
             events.append(Suppressed(uid, source))
-        unit.suppressed = max(unit.suppressed, PIN_TICKS)
+        pin(unit, PIN_TICKS)
         unit.under_fire_tick = world.tick

@@ -19,11 +19,12 @@ class Terrain:
     destructible: np.ndarray  # bool
     door: np.ndarray  # bool
     locked: np.ndarray  # bool
-    rubble: np.ndarray = field(default=None)  # bool, tiles destroyed during play
+    rubble: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))  # bool,
+    # tiles destroyed during play: none when the map is made (sized in __post_init__)
     version: int = 0  # bumped whenever a grid changes, so caches know to rebuild
 
     def __post_init__(self) -> None:
-        if self.rubble is None:
+        if self.rubble.shape != self.walkable.shape:
             self.rubble = np.zeros(self.walkable.shape, dtype=bool)
 
     @property

@@ -6,22 +6,38 @@ from dataclasses import dataclass, field
 
 from game.sim.catalog import UNIT_TYPES, WEAPONS, UnitType, WeaponType
 from game.sim.geometry import SUB
+from game.sim.kinds import Alert, Life, Side
 
-# life states
-ACTIVE, DOWNED, DEAD, GONE = "active", "downed", "dead", "gone"  # gone: extracted or rescued
+# life states (kinds.Life), by their short names
+ACTIVE, DOWNED, DEAD, GONE, RESERVE = (Life.ACTIVE, Life.DOWNED, Life.DEAD, Life.GONE,
+                                       Life.RESERVE)
+
+
+@dataclass
+class InsurgentMind:
+    """What only an insurgent has (game/sim/perception.py, game/ai): kept in the world so
+    the hash covers it."""
+
+    alert: Alert = Alert.GREEN  # kinds.Alert
+    detect: dict[int, int] = field(default_factory=dict)  # target id -> meter 0..1000
+    interest: tuple[int, int] | None = None  # tile of the last noise worth a look
+    alert_tick: int = 0  # tick of the last news that raised or refreshed the alert
+    still_ticks: int = 0  # ticks since it last moved or fired (the never-stuck watchdog)
+    patrol: tuple[tuple[int, int], ...] = ()  # patrol route, tiles
+    home: tuple[int, int] | None = None  # the post it holds when calm
 
 
 @dataclass
 class Unit:
     id: int
     kind: str
-    side: str
+    side: Side
     name: str
     x: int
     y: int
     facing: int = 0
     hp: int = 100
-    life: str = ACTIVE
+    life: Life = ACTIVE
     activity: str = "idle"  # idle, moving, firing, aiming, reloading, healing, working
     path: list[tuple[int, int]] = field(default_factory=list)  # tiles still to walk
     waypoints: list[tuple[int, int]] = field(default_factory=list)  # queued tile goals
@@ -51,15 +67,15 @@ class Unit:
     suppressed: int = 0  # ticks left pinned down by a nearby blast: aims badly, AI takes cover
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
-    # insurgent minds (game/sim/perception.py): kept in the world so the hash covers them
-    alert: str = "green"  # green calm, yellow heard something, red knows of an enemy, black sees
-    detect: dict[int, int] = field(default_factory=dict)  # target id -> meter 0..1000
-    interest: tuple[int, int] | None = None  # tile of the last noise worth a look
-    alert_tick: int = 0  # tick of the last news that raised or refreshed the alert
     under_fire_tick: int = -10_000  # last tick a shot landed close or hit
-    still_ticks: int = 0  # ticks since it last moved or fired (the never-stuck watchdog)
-    patrol: tuple[tuple[int, int], ...] = ()  # patrol route, tiles
-    home: tuple[int, int] | None = None  # the post it holds when calm
+    insurgent: InsurgentMind | None = None  # insurgents only (world.add_unit makes it)
+
+    @property
+    def mind(self) -> InsurgentMind:
+        """An insurgent's mind; asking it of a squad member or a survivor is a bug."""
+        if self.insurgent is None:
+            raise AttributeError(f"{self.kind} #{self.id} is not an insurgent: it has no mind")
+        return self.insurgent
 
     @property
     def utype(self) -> UnitType:

@@ -7,7 +7,9 @@ import math
 import numpy as np
 
 from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
+from game.sim.facts import Sprung, TickFacts
 from game.sim.geometry import SUB
+from game.sim.kinds import Life
 from game.sim.scenario import TriggerZone
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
@@ -29,7 +31,7 @@ def squad_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
                      sight_blockers(world))
 
 
-def update_vision(world: World, events: list) -> None:
+def update_vision(world: World, events: list, facts: TickFacts) -> None:
     world.seen_now[:] = False
     for unit in world.squad():
         if not unit.active:
@@ -39,15 +41,15 @@ def update_vision(world: World, events: list) -> None:
         world.seen_now[y0 : y0 + h, x0 : x0 + w] |= mask
     world.seen_ever |= world.seen_now
     _notice_civilians(world, events)
-    _notice_insurgents(world, events)
-    _check_triggers(world, events)
+    _notice_insurgents(world, events, facts)
+    _check_triggers(world, events, facts)
 
 
 def _nearest_squad(world: World, unit: Unit) -> tuple[Unit | None, float]:
     best, best_d = None, math.inf
     for member in world.squad():
         if member.active:
-            d = math.hypot(member.x - unit.x, member.y - unit.y) / 256
+            d = math.hypot(member.x - unit.x, member.y - unit.y) / SUB
             if d < best_d:
                 best, best_d = member, d
     return best, best_d
@@ -93,7 +95,7 @@ def describe_found(found: list[Unit]) -> str:
     return f"Found {text}. Sending coordinates."
 
 
-def _notice_insurgents(world: World, events: list) -> None:
+def _notice_insurgents(world: World, events: list, facts: TickFacts) -> None:
     spotted = world.spotted
     seen_now = world.seen_now
     for unit in world.insurgents():
@@ -105,13 +107,13 @@ def _notice_insurgents(world: World, events: list) -> None:
         if unit.hidden:
             if member is None or dist > AMBUSH_NOTICE_TILES:
                 continue
-            spring_group(world, unit.group or f"#{unit.id}", member.id, events, unit)
+            spring_group(world, unit.group or f"#{unit.id}", member.id, events, facts, unit)
         if unit.id not in spotted and member is not None:
             spotted.add(unit.id)
             events.append(EnemySpotted(unit.id, member.id))
 
 
-def _check_triggers(world: World, events: list) -> None:
+def _check_triggers(world: World, events: list, facts: TickFacts) -> None:
     for index, trigger in enumerate(world.scenario.triggers):
         if index in world.fired_triggers and trigger.once:
             continue
@@ -121,7 +123,8 @@ def _check_triggers(world: World, events: list) -> None:
                 if trigger.radio:
                     events.append(RadioMessage("Radio", trigger.radio))
                 if trigger.group:  # a trigger without a group only speaks its line
-                    spring_group(world, trigger.group, member.id, events)
+                    spring_group(world, trigger.group, member.id, events, facts,
+                                 announced=bool(trigger.radio))
                 break
 
 
@@ -131,15 +134,18 @@ def _inside(trigger: TriggerZone, unit: Unit) -> bool:
 
 
 def spring_group(
-    world: World, group: str, by_id: int, events: list, only: Unit | None = None
+    world: World, group: str, by_id: int, events: list, facts: TickFacts,
+    only: Unit | None = None, announced: bool = False,
 ) -> None:
-    """An ambush group reveals itself; its reserves enter the fight."""
+    """An ambush group reveals itself; its reserves enter the fight. `announced`: the
+    trigger that sprang it said its own radio line."""
     if group in world.sprung_groups:
         return
     world.sprung_groups.add(group)
     events.append(TriggerFired(group, by_id))
+    facts.sprung.append(Sprung(group, by_id, announced))
     for unit in world.insurgents():
         if unit.group == group or unit is only:
             unit.hidden = False
-            if unit.life == "reserve":
-                unit.life = "active"
+            if unit.life == Life.RESERVE:
+                unit.life = Life.ACTIVE

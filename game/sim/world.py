@@ -11,9 +11,10 @@ import numpy as np
 
 from game.sim.catalog import SQUAD_ORDER, TICK_HZ, UNIT_TYPES
 from game.sim.geometry import SUB, angle_deg, centre_of
+from game.sim.kinds import Life, Side, StrikeKind
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
-from game.sim.units import ACTIVE, Crate, Unit
+from game.sim.units import ACTIVE, Crate, InsurgentMind, Unit
 
 OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT = "undecided", "victory", "defeat"
 
@@ -47,10 +48,23 @@ class StrikeCall:
     caller_id: int
     announced: bool = False  # the request went out on the radio
     inbound: bool = False  # the jet has begun its pass
-    # "bomb" (x, y is the centre) or "gun" (a strafe from x, y to x1, y1; game/sim/gun_run.py)
-    kind: str = "bomb"
+    # a bomb (x, y is the centre) or a gun run (a strafe from x, y to x1, y1; gun_run.py)
+    kind: StrikeKind = StrikeKind.BOMB
     x1: int = 0
     y1: int = 0
+
+    @property
+    def centre(self) -> tuple[int, int]:
+        """The tile its zone is marked around and the jet passes over: a bomb's target, the
+        middle of a gun run's line."""
+        if self.kind == StrikeKind.GUN:
+            return (self.x + self.x1) // 2, (self.y + self.y1) // 2
+        return self.x, self.y
+
+
+def _no_grid() -> np.ndarray:
+    """A placeholder until new_world sizes the grid to the map."""
+    return np.zeros((0, 0), dtype=bool)
 
 
 @dataclass
@@ -59,15 +73,17 @@ class World:
     terrain: Terrain
     seed: int
     rng: np.random.Generator  # the rules' only source of chance
-    cosmetic_rng: np.random.Generator  # effects only; never touches the rules
+    # effects only (spark scatter and the like): nothing in game/sim reads it, so the hash
+    # leaves it out and equal hashes still mean equal futures (tests/test_cosmetic_rng.py)
+    cosmetic_rng: np.random.Generator
     tick: int = 0
     # ids only grow and units are never removed (the dead stay), so this dict's order is
     # id order: systems iterate it directly instead of sorting every tick
     units: dict[int, Unit] = field(default_factory=dict)
     crates: dict[int, Crate] = field(default_factory=dict)
     next_id: int = 1
-    seen_now: np.ndarray = field(default=None)  # bool [y, x]: the squad sees it this tick
-    seen_ever: np.ndarray = field(default=None)  # bool [y, x]
+    seen_now: np.ndarray = field(default_factory=_no_grid)  # bool [y, x]: seen this tick
+    seen_ever: np.ndarray = field(default_factory=_no_grid)  # bool [y, x]
     outcome: str = OUTCOME_UNDECIDED
     outcome_reason: str = ""
     strikes_left: int = 0
@@ -81,10 +97,10 @@ class World:
     medkits: int = 4
     rescued_ids: set[int] = field(default_factory=set)  # each survivor counts once
     objective_announced: bool = False
-    # air support (game/sim/airstrike.py, smoke.py): calls still to land, smoke left per
+    # air support (game/sim/air_support.py, smoke.py): calls still to land, smoke left per
     # tile in ticks, and insurgent groups that a strike broke and that now fall back
     strikes: list[StrikeCall] = field(default_factory=list)
-    smoke: np.ndarray = field(default=None)  # int16 [y, x]: ticks of smoke left
+    smoke: np.ndarray = field(default_factory=_no_grid)  # int16 [y, x]: ticks of smoke left
     broken_groups: set[str] = field(default_factory=set)
     # scouts running for help (game/sim/alarm.py): scout id -> [start tick, radio said]
     alarms: dict[int, list[int]] = field(default_factory=dict)
@@ -99,23 +115,18 @@ class World:
     def strike_zones(self) -> list[tuple[int, int, float, int]]:
         """Marked strike zones the insurgents can see: (tile x, tile y, radius in tiles,
         impact tick) for every call still to land."""
-        zones = []
-        for s in self.strikes:
-            # a gun run (kind "gun") is marked around the middle of its line
-            x, y = ((s.x + s.x1) // 2, (s.y + s.y1) // 2) if s.kind == "gun" else (s.x, s.y)
-            zones.append((x, y, s.radius, s.impact_tick))
-        return zones
+        return [(*s.centre, s.radius, s.impact_tick) for s in self.strikes]
 
     def squad(self) -> list[Unit]:
-        return self._side("squad")
+        return self._side(Side.SQUAD)
 
     def insurgents(self) -> list[Unit]:
-        return self._side("insurgent")
+        return self._side(Side.INSURGENT)
 
     def civilians(self) -> list[Unit]:
-        return self._side("civilian")
+        return self._side(Side.CIVILIAN)
 
-    def _side(self, side: str) -> list[Unit]:
+    def _side(self, side: Side) -> list[Unit]:
         """Units of one side in id order. Units are only ever added (the dead stay), so the
         index is rebuilt only when the count changes; a copy is returned."""
         index = self.caches.get("by_side")
@@ -129,7 +140,11 @@ class World:
         return list(index[1].get(side, ()))
 
     def add_unit(self, kind: str, x: int, y: int, **fields: Any) -> Unit:
+        """A new unit of this kind; an insurgent's patrol and home go to its mind."""
         utype = UNIT_TYPES[kind]
+        if utype.side == Side.INSURGENT:
+            fields["insurgent"] = InsurgentMind(patrol=fields.pop("patrol", ()),
+                                                home=fields.pop("home", None))
         unit = Unit(
             id=self.next_id,
             kind=kind,
@@ -167,20 +182,20 @@ def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> 
         difficulty=difficulty,
     )
     _spawn_squad(world)
-    for spawn in scenario.civilians:
+    for civ in scenario.civilians:
         world.add_unit(
-            spawn.kind, spawn.x, spawn.y, hidden=spawn.hidden, found=not spawn.hidden,
-            group=spawn.group, bleed=2 if spawn.wounded else 0,
+            civ.kind, civ.x, civ.y, hidden=civ.hidden, found=not civ.hidden,
+            group=civ.group, bleed=2 if civ.wounded else 0,
         )
-    for spawn in scenario.insurgents:
+    for ins in scenario.insurgents:
         unit = world.add_unit(
-            spawn.role, spawn.x, spawn.y, facing=spawn.facing, group=spawn.group,
-            hidden=spawn.ambush or spawn.reinforcement,
-            patrol=tuple((px // SUB, py // SUB) for px, py in spawn.patrol),
-            home=(spawn.x // SUB, spawn.y // SUB),
+            ins.role, ins.x, ins.y, facing=ins.facing, group=ins.group,
+            hidden=ins.ambush or ins.reinforcement,
+            patrol=tuple((px // SUB, py // SUB) for px, py in ins.patrol),
+            home=(ins.x // SUB, ins.y // SUB),
         )
-        if spawn.reinforcement:
-            unit.life = "reserve"
+        if ins.reinforcement:
+            unit.life = Life.RESERVE
     for spawn in scenario.crates:
         crate = Crate(world.next_id, spawn.x, spawn.y, spawn.kind, spawn.required)
         world.crates[crate.id] = crate
@@ -233,10 +248,7 @@ def state_hash(world: World) -> str:
 
 
 def world_state_summary(world: World) -> dict[str, Any]:
-    units = [
-        {k: v for k, v in vars(u).items() if k not in ("last_x", "last_y")}
-        for _, u in world.units.items()
-    ]
+    units = [_unit_summary(u) for u in world.units.values()]
     crates = [vars(c) for _, c in sorted(world.crates.items())]
     return {
         "tick": world.tick,
@@ -257,6 +269,17 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "broken_groups": sorted(world.broken_groups),
         "alarms": {str(k): v for k, v in sorted(world.alarms.items())},
     }
+
+
+_NO_MIND = vars(InsurgentMind())
+
+
+def _unit_summary(unit: Unit) -> dict[str, Any]:
+    """One flat record per unit, as when every unit carried every field: a unit without an
+    insurgent mind reads as a calm one, so the hash did not change with the split."""
+    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")}
+    out.update(vars(unit.insurgent) if unit.insurgent is not None else _NO_MIND)
+    return out
 
 
 def squad_alive(world: World) -> int:

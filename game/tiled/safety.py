@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from game.sim.geometry import TILE_PX
 from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.formats import unsupported_format
 
@@ -33,7 +34,6 @@ MAX_OBJECTS = 20000
 MAX_TILESET_TILES = 65536
 MAX_FIRSTGID = 1 << 20
 MAX_IMAGE_PX = 16384  # pytmx walks the image's tile grid; a huge claimed size would hang it
-TILE_PX = 32
 GID_FLAG_MASK = 0xF0000000  # horizontal, vertical, diagonal, hex-rotation flip bits
 _DIGITS = re.compile(r"-?[0-9]{1,9}")
 _CSV = re.compile(r"[0-9\s,]*")

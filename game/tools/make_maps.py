@@ -15,9 +15,9 @@ import argparse
 from pathlib import Path
 
 from game import ASSETS_DIR, MAPS_DIR, ROOT
+from game.sim.geometry import TILE_PX
 from game.tools.map_checks import check_map
 from game.tools.overwrite_guard import EditedSinceGenerated, check_targets, record
-from game.tools.tile_table import TILE_PX
 from game.tools.tmx_writer import (
     MapObject,
     ObjectLayer,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.tools.tile_table import TILE_PX
+from game.sim.geometry import TILE_PX
 from game.tools.tmx_writer import MapObject, ObjectLayer, ObjectRef, TileLayer, TmxMap
 from game.tools.tsx import read_tile_properties
 

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from game import MAPS_DIR, ROOT
+from game.sim.catalog import TICK_HZ
 
 WINDOW = (1280, 720)
 
@@ -27,13 +28,13 @@ def _app():
 
     app = App(WINDOW)
     prepare(app, audio=False)
-    app.fixed_dt = 1 / 30
+    app.fixed_dt = 1 / TICK_HZ
     return app
 
 
 def _frame(app, path: Path, frames: int = 2) -> None:
     for _ in range(frames):
-        app.step_frame(1 / 30)
+        app.step_frame(1 / TICK_HZ)
     app.save_screenshot(str(path))
     print(f"wrote {path}")
 
@@ -78,10 +79,10 @@ def shot_firefight(out: Path) -> None:
     target = min(world.insurgents(), key=lambda u: abs(u.x - world.squad()[0].x)
                  + abs(u.y - world.squad()[0].y))
     battle.order([c.Move(tuple(squad), target.x // SUB, target.y // SUB)])
-    for _ in range(30 * 120):
+    for _ in range(TICK_HZ * 120):
         before = world.stats.shots
         battle.tick()
-        if world.tick > 30 * 6 and world.stats.shots >= 12 and world.stats.shots > before:
+        if world.tick > TICK_HZ * 6 and world.stats.shots >= 12 and world.stats.shots > before:
             break  # a few seconds in, rounds in the air this very tick
     battle._centre_on_selection()
     battle.selected = set(squad)
@@ -95,7 +96,7 @@ def shot_debrief(out: Path) -> None:
     app = _app()
     battle = _battle(app, "training.tmx", seed=2)
     battle.on_finish = lambda a, b: DebriefScreen(a, b, None)
-    for tick in range(30 * 240):
+    for tick in range(TICK_HZ * 240):
         if tick % 45 == 0:
             battle.order(_training_orders(battle.world))
         battle.tick()

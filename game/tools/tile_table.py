@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-TILE_PX = 32
 COLUMNS = 8
 RULE_PROPERTIES = (
     "name", "walkable", "opaque", "cover", "elevation", "destructible", "door", "locked",

@@ -14,12 +14,12 @@ from collections.abc import Callable
 import numpy as np
 import pygame
 
+from game.sim.geometry import TILE_PX
 from game.tools.tile_table import (
     COLUMNS,
     CORNER_MASKS,
     GROUND_BASE,
     GROUND_OTHERS,
-    TILE_PX,
     TILES,
     WALL_PIECES,
 )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from game.tools.tile_table import TILE_PX
+from game.sim.geometry import TILE_PX
 from game.tools.tsx import property_text, property_type, read_tile_names
 
 PropValue = str | bool | int | float

@@ -8,7 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from game.tools.tile_table import COLUMNS, TILE_PX, TILES, TileType
+from game.sim.geometry import TILE_PX
+from game.tools.tile_table import COLUMNS, TILES, TileType
 from game.tools.wang_sets import wangsets_xml
 
 TSX_NAME = "danger_close"

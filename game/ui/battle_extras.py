@@ -158,9 +158,10 @@ def tooltip_text(battle, pos) -> str:
     if uid and uid in world.units:
         unit = world.units[uid]
         index = next((i for i, u in enumerate(battle.squad()) if u.id == uid), 0)
-        role = {"hana": "medic: right-click the wounded to heal",
-                "maaz": "engineer: right-click a locked door to open it",
-                "rima": "marksman: long-range rifle"}.get(unit.kind, "squad leader")
+        utype = unit.utype
+        role = ("medic: right-click the wounded to heal" if utype.medic
+                else "engineer: right-click a locked door to open it" if utype.engineer
+                else "marksman: long-range rifle" if utype.marksman else "squad leader")
         key = keymap(battle.app).describe(f"select_{index + 1}")
         return f"{unit.name}, {role}. HP {unit.hp}/{unit.utype.max_hp}. Click or {key}."
     button = getattr(getattr(battle, "strike_aim", None), "button_rect", None)

@@ -14,6 +14,7 @@ from game.render.sprites import interpolated
 from game.render.visibility import player_sees
 from game.sim import commands as c
 from game.sim.catalog import SQUAD_ORDER
+from game.sim.queries import can_be_carried, can_open_locks, gives_full_treatment, needs_care
 from game.sim.units import Unit
 
 PICK_RADIUS_TILES = 0.55
@@ -89,19 +90,19 @@ def right_click(world, selected: set[int], target: Unit | None, tile: tuple[int,
     ids = tuple(u.id for u in squad)
     if target is not None and target.side == "insurgent" and target.alive:
         return [c.Attack(ids, target.id)]
-    if target is not None and _needs_aid(target):
-        medics = [u for u in squad if u.utype.medic and u.id != target.id]
+    if target is not None and needs_care(target):
+        medics = [u for u in squad if gives_full_treatment(u) and u.id != target.id]
         if medics:
             commands.append(c.Heal(medics[0].id, target.id))
             ids = tuple(i for i in ids if i != medics[0].id)
             if not ids:
                 return commands
-        elif _can_be_carried(target):
+        elif can_be_carried(target):
             carrier = next((u for u in squad if not u.carrying and u.id != target.id), None)
             if carrier is not None:
                 return [c.Carry(carrier.id, target.id)]
     if world.terrain.in_bounds(*tile) and world.terrain.locked[tile[1], tile[0]]:
-        engineers = [u for u in squad if u.utype.engineer]
+        engineers = [u for u in squad if can_open_locks(u)]
         if engineers:
             return [c.Interact(engineers[0].id, tile[0], tile[1])]
     if _free_crate_at(world, tile):
@@ -112,19 +113,6 @@ def right_click(world, selected: set[int], target: Unit | None, tile: tuple[int,
             return commands
     commands.append(c.Move(ids, tile[0], tile[1], queue))
     return commands
-
-
-def _needs_aid(unit: Unit) -> bool:
-    return unit.side != "insurgent" and (
-        unit.life == "downed" or (unit.life == "active" and unit.hp < unit.utype.max_hp)
-    )
-
-
-def _can_be_carried(unit: Unit) -> bool:
-    """Without the medic, a right-click on the downed or a wounded survivor picks them up."""
-    if unit.life == "downed":
-        return True
-    return unit.side == "civilian" and unit.life == "active" and unit.found and unit.bleed > 0
 
 
 def put_down(world, selected: set[int]) -> list:

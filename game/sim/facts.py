@@ -1,0 +1,75 @@
+"""This tick's facts: what the earlier systems of a tick did, handed to the later ones.
+
+step() makes one TickFacts per tick and passes it to every system that adds to it or reads
+it, so a rule that reacts to gunfire reads `facts.shots` instead of searching the events.
+Events stay the record for the front end, replays and stats; the rules never read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Shot:
+    """A round fired this tick (positions in sub units)."""
+
+    shooter_id: int
+    target_id: int  # 0: fired at the ground
+    muzzle: tuple[int, int]
+    aim: tuple[int, int]  # what it was sent at: the target, or the ground short of any wall
+    end: tuple[int, int]  # where it stopped: on the target, beside it (a miss), or the wall
+    hit: bool
+    weapon: str
+
+
+@dataclass(frozen=True)
+class Blast:
+    """A bomb that landed this tick."""
+
+    x: int  # tile
+    y: int
+    radius_sub: int
+
+
+@dataclass(frozen=True)
+class Wound:
+    """Damage that landed on someone still standing (health.apply_damage)."""
+
+    unit_id: int
+    source_id: int  # the shooter; 0 for a strike
+    amount: int
+
+
+@dataclass(frozen=True)
+class Sprung:
+    """An ambush group revealed this tick (vision.spring_group)."""
+
+    group: str
+    by_id: int  # who sprung it
+    announced: bool  # a trigger said its own radio line about it
+
+
+@dataclass(frozen=True)
+class Noise:
+    """Something loud: it carries `radius` tiles in the open (noise.py)."""
+
+    x: int  # tile
+    y: int
+    radius: float  # tiles
+    source_id: int
+    kind: str  # "shot" | "door" | "blast" | "shout"
+
+
+@dataclass
+class TickFacts:
+    shots: list[Shot] = field(default_factory=list)
+    blasts: list[Blast] = field(default_factory=list)
+    wounds: list[Wound] = field(default_factory=list)
+    sprung: list[Sprung] = field(default_factory=list)
+    noises: list[Noise] = field(default_factory=list)  # in order, each at most once
+
+    def make_noise(self, noise: Noise) -> None:
+        """Add a noise; the same one again (a weapon firing twice in a tick) counts once."""
+        if noise not in self.noises:
+            self.noises.append(noise)

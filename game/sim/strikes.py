@@ -1,0 +1,127 @@
+"""What the bomb and the gun run share: the call, the radio, the damage delivery, the pin.
+
+The two weapons differ only in their footprint (a disc or a line), their damage falloff
+and what they leave behind; each is a StrikeType (airstrike.BOMB, gun_run.GUN) that
+air_support.run_strikes looks up by the call's kind. Everything else is one rule here:
+- A call needs a charge left (world.strikes_left), no other run under way, and someone
+  standing to make it (strike_caller); friendlies in the footprint need a confirmation.
+- Damage: each unit alive within the footprint takes the weapon's falloff at its distance
+  (times any shelter); the downed only when it is at least DOWNED_MIN_DAMAGE (a prone body
+  is a small target). Those it downs or kills count as the strike's casualties.
+- Pin: everyone still alive within the footprint's suppression reach is pinned for
+  SUPPRESS_TICKS, or as long as they already were if longer (suppression.pin).
+- An insurgent group that has lost more than half its members falls back (break_groups).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from game.sim.catalog import TICK_HZ
+from game.sim.events import GroupBroken, RadioMessage
+from game.sim.facts import TickFacts
+from game.sim.health import apply_damage
+from game.sim.kinds import Side, StrikeKind
+from game.sim.suppression import pin
+from game.sim.units import DEAD, DOWNED, Unit
+from game.sim.world import StrikeCall, World
+
+CALLSIGN = "Falcon-2"
+PASS_TICKS = 2 * TICK_HZ  # the jet starts its pass this long before impact
+DOWNED_MIN_DAMAGE = 30
+SUPPRESS_TICKS = 5 * TICK_HZ  # one pin for both weapons (the gun run's was 4 s until 2026-12)
+
+
+@dataclass(frozen=True)
+class StrikeType:
+    """One of Falcon-2's weapons, as air_support.run_strikes drives it."""
+
+    kind: StrikeKind
+    announce: Callable[[World, StrikeCall, list], None]  # the call and its answer
+    inbound_line: str  # Falcon-2 starting its pass
+    land: Callable[[World, StrikeCall, list, TickFacts], None]  # damage, pins, aftermath
+
+
+# -- the call -------------------------------------------------------------------------------
+def strike_caller(world: World) -> Unit | None:
+    """Who holds the radio: the first standing squad member in squad order."""
+    standing = [u for u in world.squad() if u.active]
+    return min(standing, key=lambda u: u.id) if standing else None
+
+
+def our_people(world: World) -> list[Unit]:
+    """Those a strike must not fall on unasked: living squad members and found survivors."""
+    return [
+        u for u in world.units.values()
+        if u.alive and (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.found))
+    ]
+
+
+def ready_caller(world: World) -> tuple[Unit | None, str]:
+    """Who would make a call now, or why nobody can (charges aside)."""
+    if world.strikes:
+        return None, f"{CALLSIGN} is already on a run"
+    caller = strike_caller(world)
+    return caller, "" if caller is not None else "no one left to call it in"
+
+
+def danger_close_refusal(at_risk: list[Unit], where: str) -> str:
+    who = "friendly" if len(at_risk) == 1 else "friendlies"
+    return f"danger close: {len(at_risk)} {who} {where}; confirm to call it in"
+
+
+def accept_call(world: World, call: StrikeCall) -> None:
+    """Spend a charge and queue the call, numbered by the count of strikes used."""
+    world.strikes_left -= 1
+    world.stats.strikes_used += 1
+    world.strikes.append(replace(call, id=world.stats.strikes_used))
+
+
+def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
+    """True when tile (tx, ty) lies in a marked strike zone (plus margin tiles): for AI."""
+    return any(
+        math.hypot(tx - x, ty - y) <= radius + margin for x, y, radius, _ in world.strike_zones
+    )
+
+
+# -- the impact -----------------------------------------------------------------------------
+def deliver(
+    world: World, reach: float, distance: Callable[[Unit], float],
+    damage: Callable[[Unit, float], float], events: list, facts: TickFacts,
+) -> tuple[int, set[str]]:
+    """Damage and pin everyone alive within `reach` tiles (by `distance`); `damage(unit,
+    dist)` is the weapon's falloff and shelter. Returns the casualties and the insurgent
+    groups they came from (for break_groups, once the impact is announced)."""
+    casualties = 0
+    hit_groups: set[str] = set()
+    for unit in list(world.units.values()):  # id order
+        if not unit.alive:
+            continue
+        dist = distance(unit)
+        if dist > reach:
+            continue
+        amount = int(damage(unit, dist))
+        before = unit.life
+        if amount > 0 and (unit.life != DOWNED or amount >= DOWNED_MIN_DAMAGE):
+            apply_damage(world, unit, amount, 0, events, facts)
+        if unit.life != before:
+            casualties += 1
+            if unit.side == Side.INSURGENT and unit.group:
+                hit_groups.add(unit.group)
+        if unit.alive:
+            pin(unit, SUPPRESS_TICKS)
+    world.stats.strike_casualties += casualties
+    return casualties, hit_groups
+
+
+def break_groups(world: World, groups: set[str], events: list) -> None:
+    """A group that has lost more than half its members falls back (the AI reads it)."""
+    for group in sorted(groups - world.broken_groups):
+        members = [u for u in world.insurgents() if u.group == group]
+        lost = sum(1 for u in members if u.life == DEAD)
+        if len(members) >= 2 and lost * 2 > len(members):
+            world.broken_groups.add(group)
+            events.append(GroupBroken(group))
+            events.append(RadioMessage("Rima", "They're pulling back. Group's broken."))
