@@ -326,3 +326,23 @@ def test_the_map_property_ambience_reaches_the_rules(tmp_path):
 def test_a_door_sits_where_it_opens():
     (cue,) = event_cues(DoorOpened(25, 10, 1), VIEW)
     assert cue[0] == "door" and cue[2] > 0
+
+
+def test_the_exported_scene_is_placed_as_the_game_places_it(tmp_path):
+    import wave
+
+    from game.audio.export import main
+
+    assert main([str(tmp_path), "ak", "step_sand"]) == 0
+    with wave.open(str(tmp_path / "placed.wav")) as w:
+        assert (w.getnchannels(), w.getframerate()) == (2, RATE)
+        pcm = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").reshape(-1, 2) / 32767
+
+    def rms(start: float, end: float, ear: int) -> float:
+        return float(np.sqrt(np.mean(pcm[int(start * RATE):int(end * RATE), ear] ** 2)))
+
+    assert rms(0.0, 0.75, 0) > 1.5 * rms(0.0, 0.75, 1)  # the AK, left of the camera
+    assert rms(0.8, 1.55, 0) == pytest.approx(rms(0.8, 1.55, 1))  # the rifle, in the middle
+    assert rms(1.6, 2.9, 1) > 0 and rms(1.6, 2.9, 1) < rms(0.8, 1.55, 1)  # the sniper: far right
+    assert rms(3.0, 4.0, 0) == rms(3.0, 4.0, 1) == 0.0  # a step past its reach: silence
+    assert (tmp_path / "ak.wav").exists() and not (tmp_path / "wind.wav").exists()

@@ -144,9 +144,15 @@ def _busy(channel: Any) -> bool:
         return False
 
 
-def _set_stereo(channel: Any, level: float, pan: float) -> None:
+def stereo_gains(level: float, pan: float) -> tuple[float, float]:
+    """(left, right) for a sound at `level` panned -1 (left) .. 1 (right): the near ear at
+    full level, the far one turned down (a balance control, so the middle is not dimmed)."""
     pan = max(-1.0, min(1.0, pan))
-    channel.set_volume(level * min(1.0, 1.0 - pan), level * min(1.0, 1.0 + pan))
+    return level * min(1.0, 1.0 - pan), level * min(1.0, 1.0 + pan)
+
+
+def _set_stereo(channel: Any, level: float, pan: float) -> None:
+    channel.set_volume(*stereo_gains(level, pan))
 
 
 def _start_mixer() -> tuple[Any, int, int]:
