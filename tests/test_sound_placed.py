@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from game.audio.ambience import bed_levels
-from game.audio.bank import SoundBank
+from game.audio.bank import SoundBank, stereo_gains
 from game.audio.battle_cues import (
     DEFAULT_SHOT_LEVEL,
     DOOR_LEVEL,
@@ -288,6 +288,9 @@ def test_the_voice_cap_keeps_the_radio_and_drops_what_matters_least():
     assert bank.play("rifle", 0.2) is None  # as important as the shots, but quieter
     left, right = bank.sounds["ak"].channels[-1].volume
     assert left == right == pytest.approx(0.6)
+    assert stereo_gains(0.5, -0.5) == (0.5, pytest.approx(0.5 * (1 - 0.85 * 0.5)))
+    left, right = stereo_gains(0.5, 1.0)
+    assert right == 0.5 and 0 < left < 0.1  # far right: the left ear hears a little
 
 
 def test_the_director_logs_every_sound_and_follows_the_map_ambience():

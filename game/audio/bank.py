@@ -144,11 +144,16 @@ def _busy(channel: Any) -> bool:
         return False
 
 
+FAR_EAR = 0.85  # how much of a fully panned sound the far ear loses (1: all of it)
+
+
 def stereo_gains(level: float, pan: float) -> tuple[float, float]:
     """(left, right) for a sound at `level` panned -1 (left) .. 1 (right): the near ear at
-    full level, the far one turned down (a balance control, so the middle is not dimmed)."""
+    full level, the far one turned down (a balance control, so the middle is not dimmed);
+    a little always reaches the far ear, as it does in a street."""
     pan = max(-1.0, min(1.0, pan))
-    return level * min(1.0, 1.0 - pan), level * min(1.0, 1.0 + pan)
+    far = level * (1.0 - FAR_EAR * abs(pan))
+    return (level, far) if pan < 0 else (far, level)
 
 
 def _set_stereo(channel: Any, level: float, pan: float) -> None:
