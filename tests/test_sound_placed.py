@@ -93,6 +93,10 @@ def test_the_surface_comes_from_the_tile_names():
     assert surface_of_name("road_line") == SAND and surface_of_name("sand") == SAND
     assert surface_of_name("rubble") == GRAVEL and surface_of_name("debris_pile") == GRAVEL
     assert surface_of_name("door") is None  # says nothing: the ground under it counts
+    # corner-set pieces: the ground covering most of the tile
+    assert surface_of_name("rubble_sand_0111") == GRAVEL
+    assert surface_of_name("rubble_sand_0001") == SAND
+    assert surface_of_name("floor_sand_1100") == STONE
     ground = np.array([[1, 2, 3, 4]], dtype=np.uint32)
     props = np.array([[0, 0, 5, 0]], dtype=np.uint32)  # a door drawn over the sand
     art = MapArt(layers=(TileLayerArt("ground", ground), TileLayerArt("props", props)),

@@ -4,10 +4,14 @@ tiles (the `name` tile property), once per map, plus the rubble the sim makes du
 A tile's name is matched against a few words ("sand", "road", "rubble", "planks", ...);
 the top ground layer whose tile names a surface wins, so a door or a crate drawn over a
 floor keeps the floor's sound.  Names no word matches, and maps without names, sound
-like stone.
+like stone.  A corner-set (Wang) piece named `OTHER_BASE_CORNERS` ("rubble_sand_0111":
+the corners top-left, top-right, bottom-right, bottom-left, 1 where OTHER lies) sounds
+like whichever ground covers at least half of it.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -23,9 +27,16 @@ WORDS: tuple[tuple[str, int], ...] = (
 )
 
 
+CORNER_PIECE = re.compile(r"^(.+)_(.+)_([01]{4})$")
+
+
 def surface_of_name(name: str) -> int | None:
     """The surface a tile named `name` sounds like, or None if the name does not say."""
     lower = name.lower()
+    piece = CORNER_PIECE.match(lower)
+    if piece:
+        other, base, corners = piece.groups()
+        return surface_of_name(other if corners.count("1") >= 2 else base)
     for word, surface in WORDS:
         if word in lower:
             return surface
