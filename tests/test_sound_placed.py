@@ -29,7 +29,7 @@ from game.audio.soundlog import SoundLog
 from game.audio.surfaces import GRAVEL, SAND, STONE, WOOD, surface_grid, surface_of_name
 from game.audio.synth import RATE, wind
 from game.audio.tension import Tension
-from game.audio.weapons import REPORTS, WEAPON_SYNTHS, report_for
+from game.audio.weapons import FAR_SYNTHS, REPORTS, WEAPON_SYNTHS, report_for
 from game.sim.catalog import WEAPONS
 from game.sim.events import DoorOpened, EnemySpotted, RadioMessage, ShotFired
 from game.sim.geometry import SUB
@@ -85,6 +85,17 @@ def test_each_weapon_fires_its_own_report():
         names.add(cue[0])
     assert len(names) == len(WEAPONS) and "ak" in names and "rifle" in names
     assert report_for("flintlock") == "rifle"  # a modder's new weapon is still heard
+
+
+def test_a_shot_well_off_screen_is_its_muffled_distant_version():
+    near = ShotFired(1, 2, 22 * SUB, 10 * SUB, 23 * SUB, 10 * SUB, True, "ak")
+    far = ShotFired(1, 2, 42 * SUB, 10 * SUB, 43 * SUB, 10 * SUB, True, "ak")
+    assert [c[0] for c in event_cues(near, VIEW)] == ["ak"]
+    ((name, volume, pan),) = event_cues(far, VIEW)
+    assert name == "ak_far" and pan == 1.0 and 0 < volume < event_cues(near, VIEW)[0][1]
+    highs_near = spectrum_profile(WEAPON_SYNTHS["ak"]())[-8:].sum()
+    highs_far = spectrum_profile(FAR_SYNTHS["ak_far"]())[-8:].sum()
+    assert highs_far < 0.2 * highs_near  # the crack and the highs are gone
 
 
 def test_the_surface_comes_from_the_tile_names():
@@ -353,3 +364,13 @@ def test_the_exported_scene_is_placed_as_the_game_places_it(tmp_path):
     assert rms(1.6, 2.9, 1) > 0 and rms(1.6, 2.9, 1) < rms(0.8, 1.55, 1)  # the sniper: far right
     assert rms(3.0, 4.0, 0) == rms(3.0, 4.0, 1) == 0.0  # a step past its reach: silence
     assert (tmp_path / "ak.wav").exists() and not (tmp_path / "wind.wav").exists()
+
+
+def test_every_sound_in_the_bank_is_finite_and_never_clips():
+    from game.audio.registry import all_synths
+
+    bank = SoundBank.build(use_mixer=False)
+    assert set(bank.samples) == set(all_synths())
+    for name, s in bank.samples.items():
+        assert len(s) and np.isfinite(s).all(), name
+        assert np.max(np.abs(s)) <= 0.9 + 1e-9, f"{name} leaves no headroom"

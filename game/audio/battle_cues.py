@@ -1,7 +1,8 @@
 """Which sounds a tick of battle calls for, each placed by game/audio/placement.py from
 where it happens relative to the view.  Positions are in tiles.
 
-    a shot         the weapon's own report (game/audio/weapons.py), a ricochet on some misses
+    a shot         the weapon's own report (game/audio/weapons.py), its muffled distant
+                   version well off-screen, a ricochet on some misses
     a radio line   the squelch, in the ear (not placed), ahead of anything else that tick
     a contact      the roger beep
     a door         the door opening, where it is
@@ -12,12 +13,13 @@ where it happens relative to the view.  Positions are in tiles.
 from __future__ import annotations
 
 from game.audio.cues import Cue, strike_cues
-from game.audio.placement import View, place
+from game.audio.placement import View, distance, place
 from game.audio.surfaces import surface_at, surface_grid
-from game.audio.weapons import report_for
+from game.audio.weapons import FAR, report_for
 from game.sim.events import CivilianFound, DoorOpened, EnemySpotted, RadioMessage, ShotFired
 from game.sim.geometry import SUB
 
+FAR_SHOT = 1.5  # half views: a shot further out is heard as its distant version
 STEP_EVERY = 10  # ticks between one walker's footfalls (three a second)
 STEP_REACH = 1.6  # half views: a step is heard near the screen, not across the map
 SHOT_LEVEL = {"sniper": 0.9, "marksman": 0.8, "lmg": 0.55, "smg": 0.5}
@@ -41,9 +43,10 @@ def battle_cues(events: list, world, view: View, surfaces=None) -> list[Cue]:
 
 def event_cues(event, view: View) -> list[Cue]:
     if isinstance(event, ShotFired):
-        name = report_for(event.weapon)
-        cues = _placed(name, event.x0 / SUB, event.y0 / SUB, view,
-                       SHOT_LEVEL.get(name, DEFAULT_SHOT_LEVEL))
+        x, y = event.x0 / SUB, event.y0 / SUB
+        name = report_for(event.weapon, far=distance(x, y, view) > FAR_SHOT)
+        level = SHOT_LEVEL.get(name.removesuffix(FAR), DEFAULT_SHOT_LEVEL)
+        cues = _placed(name, x, y, view, level)
         # misses sometimes glance off stone; decided from the shot itself (no rng)
         if not event.hit and (event.x1 // 8 + event.y1 // 8) % 3 == 0:
             cues += _placed("ricochet", event.x1 / SUB, event.y1 / SUB, view, 0.5)

@@ -24,7 +24,8 @@ SAME_PER_TICK = 2  # copies of one sound started in one tick
 
 
 def priority(name: str) -> int:
-    return PRIORITY.get(name, DEFAULT_PRIORITY)
+    """A far shot ("ak_far") counts as much as a near one: it may be the one aimed at you."""
+    return PRIORITY.get(name.removesuffix("_far"), DEFAULT_PRIORITY)
 
 
 def thin(cues: list[Cue], per_tick: int = PER_TICK, same: int = SAME_PER_TICK) -> list[Cue]:

@@ -11,7 +11,7 @@ import numpy as np
 from game.audio.beds import BED_SYNTHS
 from game.audio.foley import FOLEY_SYNTHS
 from game.audio.synth import SYNTHS
-from game.audio.weapons import WEAPON_SYNTHS
+from game.audio.weapons import FAR_SYNTHS, WEAPON_SYNTHS
 
 Synth = Callable[..., np.ndarray]
 
@@ -19,5 +19,5 @@ Synth = Callable[..., np.ndarray]
 def all_synths() -> dict[str, Synth]:
     short = {name: SYNTHS[name] for name in ("squelch", "beep", "ricochet")}
     strike = {name: SYNTHS[name] for name in ("explosion", "jet", "cannon")}
-    return {**WEAPON_SYNTHS, **FOLEY_SYNTHS, **short, "wind": SYNTHS["wind"], **BED_SYNTHS,
-            **strike}
+    return {**WEAPON_SYNTHS, **FOLEY_SYNTHS, **short, **FAR_SYNTHS, "wind": SYNTHS["wind"],
+            **BED_SYNTHS, **strike}

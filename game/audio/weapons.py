@@ -41,11 +41,24 @@ REPORTS: dict[str, Report] = {
     "sniper": Report(1.4, (40, 1200), 0.05, 90.0, 0.9, echo_s=0.21, seed=12),
 }
 DEFAULT_REPORT = "rifle"  # a weapon a modder adds without a sound of its own
+FAR = "_far"  # suffix of the distant version of a report
+FAR_CUTOFF_HZ = 1200.0  # air and walls take the highs out of a far shot
 
 
-def report_for(weapon: str) -> str:
-    """The sound played when `weapon` fires."""
-    return weapon if weapon in REPORTS else DEFAULT_REPORT
+def report_for(weapon: str, far: bool = False) -> str:
+    """The sound played when `weapon` fires: its distant version when `far`."""
+    name = weapon if weapon in REPORTS else DEFAULT_REPORT
+    return name + FAR if far else name
+
+
+def distant(samples: np.ndarray, rate: int = RATE) -> np.ndarray:
+    """A report heard from blocks away: the crack and the upper blast rolled off (a gentle
+    low-pass in one FFT), the body and the tail kept."""
+    spectrum = np.fft.rfft(samples)
+    freqs = np.fft.rfftfreq(len(samples), 1.0 / rate)
+    spectrum /= np.sqrt(1.0 + (freqs / FAR_CUTOFF_HZ) ** 4)  # 2nd order roll-off
+    out = np.fft.irfft(spectrum, len(samples))
+    return fade(normalise(out, 0.7), rate, 0.002, 0.08)
 
 
 def gun_report(r: Report, rate: int = RATE) -> np.ndarray:
@@ -74,4 +87,11 @@ def _maker(r: Report):
     return make
 
 
+def _far_maker(r: Report):
+    def make(rate: int = RATE) -> np.ndarray:
+        return distant(gun_report(r, rate), rate)
+    return make
+
+
 WEAPON_SYNTHS = {name: _maker(r) for name, r in REPORTS.items()}
+FAR_SYNTHS = {name + FAR: _far_maker(r) for name, r in REPORTS.items()}
