@@ -362,7 +362,7 @@ def test_the_exported_scene_is_placed_as_the_game_places_it(tmp_path):
     assert rms(0.0, 0.75, 0) > 1.5 * rms(0.0, 0.75, 1)  # the AK, left of the camera
     assert rms(0.8, 1.55, 0) == pytest.approx(rms(0.8, 1.55, 1))  # the rifle, in the middle
     assert rms(1.6, 2.9, 1) > 0 and rms(1.6, 2.9, 1) < rms(0.8, 1.55, 1)  # the sniper: far right
-    assert rms(3.0, 4.0, 0) == rms(3.0, 4.0, 1) == 0.0  # a step past its reach: silence
+    assert rms(3.0, 4.0, 0) == rms(3.0, 4.0, 1) == 0.0  # a door past hearing: silence
     assert (tmp_path / "ak.wav").exists() and not (tmp_path / "wind.wav").exists()
 
 

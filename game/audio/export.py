@@ -3,9 +3,10 @@
     python -m game.audio.export OUT_DIR [NAME ...]
 
 Every sound (or the named ones) as a mono 16-bit WAV, and `placed.wav`, a stereo scene
-mixed through the game's own placement and panning: an AK left of the camera, the squad's
-rifle at the middle, a sniper far to the right (quieter), a footstep off-screen past its
-reach (silent).  `sox --i` / `sox FILE -n stat` measure them.
+of battle events turned into sounds by the game's own cue code (battle_cues.event_cues)
+and panned as the mixer pans them: an AK left of the camera, the squad's rifle in the
+middle, a sniper well off to the right (its muffled distant report, quieter), a door
+opening past the reach of hearing (silent).  `sox --i` / `sox FILE -n stat` measure them.
 """
 
 from __future__ import annotations
@@ -17,13 +18,20 @@ from pathlib import Path
 import numpy as np
 
 from game.audio.bank import SoundBank, stereo_gains
-from game.audio.placement import place
+from game.audio.battle_cues import event_cues
 from game.audio.synth import RATE
+from game.sim.events import DoorOpened, ShotFired
+from game.sim.geometry import SUB
 
-SCENE_VIEW = (20.0, 10.0, 10.0, 6.0)
-# (sound, tile x, tile y, level, start seconds, reach or None)
-SCENE = (("ak", 12.0, 10.0, 0.6, 0.0, None), ("rifle", 20.0, 10.0, 0.6, 0.8, None),
-         ("sniper", 45.0, 10.0, 0.9, 1.6, None), ("step_stone", 40.0, 10.0, 0.35, 3.0, 1.6))
+SCENE_VIEW = (20.0, 10.0, 10.0, 6.0)  # the camera: centre (20, 10), 20 x 12 tiles
+
+
+def _shot(x: int, weapon: str) -> ShotFired:
+    return ShotFired(1, 2, x * SUB, 10 * SUB, (x + 1) * SUB, 10 * SUB, True, weapon)
+
+
+SCENE = ((0.0, _shot(12, "ak")), (0.8, _shot(20, "rifle")), (1.6, _shot(45, "sniper")),
+         (3.0, DoorOpened(70, 10, 1)))  # (start in seconds, event)
 
 
 def write_wav(path: Path, samples: np.ndarray, rate: int = RATE) -> None:
@@ -38,15 +46,14 @@ def write_wav(path: Path, samples: np.ndarray, rate: int = RATE) -> None:
 
 def placed_scene(bank: SoundBank, rate: int = RATE) -> np.ndarray:
     mix = np.zeros((int(4.0 * rate), 2))
-    for name, x, y, level, start, reach in SCENE:
-        volume, pan = place(x, y, SCENE_VIEW) if reach is None else place(x, y, SCENE_VIEW,
-                                                                            reach)
-        left, right = stereo_gains(level * volume, pan)
-        s = bank.samples[name]
-        at = int(start * rate)
-        end = min(len(mix), at + len(s))
-        mix[at:end, 0] += left * s[: end - at]
-        mix[at:end, 1] += right * s[: end - at]
+    for start, event in SCENE:
+        for name, volume, pan in event_cues(event, SCENE_VIEW):
+            left, right = stereo_gains(volume, pan)
+            s = bank.samples[name]
+            at = int(start * rate)
+            end = min(len(mix), at + len(s))
+            mix[at:end, 0] += left * s[: end - at]
+            mix[at:end, 1] += right * s[: end - at]
     return mix
 
 
