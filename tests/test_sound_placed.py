@@ -165,8 +165,9 @@ def test_the_squelch_comes_before_each_radio_line_and_survives_a_firefight():
 
 # -- tension ---------------------------------------------------------------------------------
 def alert_world(alert: str):
-    unit = SimpleNamespace(life="active", hidden=False, alert=alert)
-    return SimpleNamespace(spotted={7}, units={7: unit}), unit
+    mind = SimpleNamespace(alert=alert)
+    unit = SimpleNamespace(life="active", hidden=False, insurgent=mind)
+    return SimpleNamespace(spotted={7}, units={7: unit}), mind
 
 
 def test_tension_rises_with_the_alert_and_decays_after():
@@ -196,7 +197,7 @@ def test_shots_hold_the_tension_while_nobody_is_in_view():
     for _ in range(60):
         tension.observe(world, [shot], 1 / 30)
     assert tension.level > 0.6
-    hidden = SimpleNamespace(life="active", hidden=True, alert="black")
+    hidden = SimpleNamespace(life="active", hidden=True, insurgent=SimpleNamespace(alert="black"))
     world.units, world.spotted = {3: hidden}, {3}  # an ambusher gone to ground is not known
     before = tension.level
     for _ in range(30 * 6):

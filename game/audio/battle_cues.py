@@ -18,6 +18,8 @@ from game.audio.surfaces import surface_at, surface_grid
 from game.audio.weapons import FAR, report_for
 from game.sim.events import CivilianFound, DoorOpened, EnemySpotted, RadioMessage, ShotFired
 from game.sim.geometry import SUB
+from game.sim.kinds import Life, Side
+from game.sim.queries import in_squad_sight
 
 FAR_SHOT = 1.5  # half views: a shot further out is heard as its distant version
 STEP_EVERY = 10  # ticks between one walker's footfalls (three a second)
@@ -64,21 +66,16 @@ def footstep_cues(world, view: View, surfaces) -> list[Cue]:
     """A footfall for each walker whose turn it is (staggered by id so a squad does not
     march in step), on the surface under it."""
     cues: list[Cue] = []
-    seen = world.seen_now
     tick = world.tick
     for unit in world.units.values():
-        if (tick + unit.id * 3) % STEP_EVERY or unit.activity != "moving" or unit.life != "active":
+        if (tick + unit.id * 3) % STEP_EVERY or unit.activity != "moving" \
+                or unit.life != Life.ACTIVE:
             continue
-        tx, ty = unit.x // SUB, unit.y // SUB
-        if unit.side != "squad" and (unit.hidden or not _inside(seen, tx, ty) or not seen[ty, tx]):
+        if unit.side != Side.SQUAD and not in_squad_sight(world, unit):
             continue  # only what the player can see walks audibly
-        name = "step_" + surface_at(surfaces, world.terrain, tx, ty)
+        name = "step_" + surface_at(surfaces, world.terrain, unit.x // SUB, unit.y // SUB)
         cues += _placed(name, unit.x / SUB, unit.y / SUB, view, 0.35, STEP_REACH)
     return cues
-
-
-def _inside(grid, x: int, y: int) -> bool:
-    return 0 <= y < grid.shape[0] and 0 <= x < grid.shape[1]
 
 
 def _placed(name: str, x: float, y: float, view: View, level: float,

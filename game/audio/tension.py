@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 
 from game.sim.events import ShotFired
+from game.sim.kinds import Alert, Life
 
-ALERT_LEVEL = {"green": 0.0, "yellow": 0.35, "red": 0.7, "black": 1.0}
+ALERT_LEVEL = {Alert.GREEN: 0.0, Alert.YELLOW: 0.35, Alert.RED: 0.7, Alert.BLACK: 1.0}
 FIGHT_LEVEL = 0.85  # while shots are flying
 FIGHT_HOLD_S = 4.0  # how long after the last shot the fight still counts
 RISE_S = 1.2  # time constant going up: the danger is felt at once
@@ -25,9 +26,9 @@ def alert_target(world) -> float:
     top = 0.0
     for uid in world.spotted:
         unit = world.units.get(uid)
-        if unit is None or unit.life != "active" or unit.hidden:
+        if unit is None or unit.life != Life.ACTIVE or unit.hidden or unit.insurgent is None:
             continue
-        top = max(top, ALERT_LEVEL.get(unit.alert, 0.0))
+        top = max(top, ALERT_LEVEL.get(unit.insurgent.alert, 0.0))
     return top
 
 
