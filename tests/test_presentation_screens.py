@@ -249,14 +249,15 @@ def test_sound_without_a_device_is_silent_with_one_log_line(monkeypatch, caplog)
     with caplog.at_level(logging.WARNING, logger="danger_close.audio"):
         bank = SoundBank.build()
     assert not bank.enabled
-    assert {"rifle", "sniper", "ricochet", "squelch", "beep", "footsteps", "wind",
+    assert {"rifle", "sniper", "ricochet", "squelch", "beep", "step_stone", "wind",
             "explosion", "jet"} <= set(bank.samples)
     bank.play("rifle", 1.0, -0.5)  # silent, no error
     assert len([r for r in caplog.records if "silently" in r.message]) == 1
 
 
 def test_battle_cues_by_weapon_distance_and_radio():
-    from game.audio.battle_cues import battle_cues, spatial
+    from game.audio.battle_cues import battle_cues
+    from game.audio.placement import place
     from game.sim.events import RadioMessage, ShotFired
     from game.sim.geometry import SUB
 
@@ -266,9 +267,9 @@ def test_battle_cues_by_weapon_distance_and_radio():
     far = ShotFired(1, 2, 60 * SUB, 10 * SUB, 62 * SUB, 10 * SUB, True, "sniper")
     cues = battle_cues([near, far, RadioMessage("Rafiq", "Contact!")], world, view)
     names = [c[0] for c in cues]
-    assert "rifle" in names and "sniper" in names and "squelch" in names
+    assert "rifle" in names and "sniper_far" in names and "squelch" in names
     rifle = next(c for c in cues if c[0] == "rifle")
-    sniper = next(c for c in cues if c[0] == "sniper")
+    sniper = next(c for c in cues if c[0] == "sniper_far")  # well off-screen: muffled
     assert sniper[1] < rifle[1] and sniper[2] == 1.0  # far right: quieter, panned right
-    assert spatial(500.0, 10.0, view)[0] == 0.0  # way off screen: not heard
-    assert spatial(10.0, 10.0, view) == (1.0, 0.0)
+    assert place(500.0, 10.0, view)[0] == 0.0  # way off screen: not heard
+    assert place(10.0, 10.0, view) == (1.0, 0.0)

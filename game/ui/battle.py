@@ -163,19 +163,7 @@ class BattleScreen(Screen):
     # -- air strike (game/ui/strike_aim.py, game/render/strike_fx.py, game/audio) -------
     def _strike_events(self, events: list) -> None:
         self.strike_fx.consume(events)
-        self.strike_aim.consume(events)
-        sounds = getattr(self.app, "sounds", None)
-        if sounds is None:
-            from game.audio.bank import SoundBank
-
-            sounds = self.app.sounds = SoundBank.build()  # silent without a device
-        cam = self.camera
-        half_w = cam.view_w / cam.zoom / 2
-        centre = (cam.x + half_w) / TILE_PX
-        from game.audio.cues import strike_cues
-
-        for name, volume, pan in strike_cues(events, centre, half_w / TILE_PX):
-            sounds.play(name, volume, pan)
+        self.strike_aim.consume(events)  # its sounds: extras.play_sounds, with the rest
 
     def order(self, commands: list) -> None:
         self.pending.extend(commands)

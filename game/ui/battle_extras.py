@@ -122,15 +122,10 @@ def camera_view(camera) -> tuple[float, float, float, float]:
 
 
 def play_sounds(battle, events: list) -> None:
-    """Gunfire, radio and footsteps for a tick (the strike's own cues are played by the
-    strike code through the same Audio)."""
+    """Every sound of a tick (gunfire, radio, steps, doors, the strike) and the beds."""
     audio = getattr(battle.app, "audio", None)
-    if audio is None:
-        return
-    from game.audio.battle_cues import battle_cues
-
-    audio.update()
-    audio.play_cues(battle_cues(events, battle.world, camera_view(battle.camera)))
+    if audio is not None:
+        audio.on_tick(events, battle.world, camera_view(battle.camera))
 
 
 def mission_started(battle) -> None:
