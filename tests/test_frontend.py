@@ -196,11 +196,11 @@ def test_fog_is_dark_where_never_seen_and_clear_where_seen():
     frame.fill((200, 200, 200))
     fog.draw(frame, cam)
     pixels = pygame.surfarray.array3d(frame)
-    assert pixels[8 * 32:10 * 32 - 4, 0:7 * 32].max() == 0  # never seen: black
-    assert pixels[6 * 32 + 16, 6 * 32 + 16].max() == 0
+    assert pixels[8 * 32:10 * 32 - 4, 0:7 * 32].max() < 30  # never seen: dark
+    assert pixels[6 * 32 + 16, 6 * 32 + 16].max() < 30
     assert tuple(pixels[3 * 32, 3 * 32]) == (200, 200, 200)  # seen now: untouched
     dim = pixels[5 * 32 + 16, 5 * 32 + 16]  # seen before: dimmed, not black
-    assert 0 < dim[0] < 200
+    assert 60 < dim[0] < 140
     pygame.display.quit()
 
 

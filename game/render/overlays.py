@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
@@ -13,18 +14,21 @@ from game.sim.geometry import TILE_PX
 
 CONE_BUCKETS = 72
 CONE_BAND = 16  # rows per strip a wedge is cut into
-CONE_FILL = (255, 250, 200, 34)
-CONE_EDGE = (255, 250, 200, 90)
+CONE_FILL = (255, 248, 205)
+CONE_PEAK = 66  # opacity of the cone next to the viewer; it fades out to the sight range
+CONE_SOFT_DEG = 10  # the sides blur over this many degrees
 PATH_COLOUR = (120, 255, 140)
 QUEUED_COLOUR = (250, 220, 90)
 ZONE_COLOUR = (90, 230, 120)
 
 
 class ConeCache:
-    """Translucent wedges cut into tight strips, cached by angle bucket and size."""
+    """Soft wedges cut into tight strips, cached by angle bucket and size.  One wedge per
+    (width, radius) is computed facing east and turned for each bucket."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        self._east: dict[tuple[int, int], pygame.Surface] = {}
 
     def wedge(self, facing: int, cone_deg: int, radius: int):
         """[(strip image, offset from the viewer)]: the strips cover only the wedge, as an
@@ -36,26 +40,33 @@ class ConeCache:
         if hit is None:
             if len(self._cache) > 256:
                 self._cache.clear()
-            surf, at = _make_wedge(bucket * 360 / CONE_BUCKETS, cone_deg, radius)
-            hit = self._cache[key] = _strips(surf, at)
+                self._east.clear()
+            east = self._east.get((cone_deg, radius))
+            if east is None:
+                east = self._east[(cone_deg, radius)] = soft_wedge(cone_deg, radius)
+            turned = pygame.transform.rotate(east, -bucket * 360 / CONE_BUCKETS)
+            half = turned.get_width() // 2, turned.get_height() // 2
+            hit = self._cache[key] = _strips(turned, (-half[0], -half[1]))
         return hit
 
 
-def _make_wedge(facing: float, cone_deg: int, radius: int):
-    steps = max(6, cone_deg // 6)
-    pts = [(0.0, 0.0)]
-    for i in range(steps + 1):
-        a = math.radians(facing - cone_deg / 2 + cone_deg * i / steps)
-        pts.append((math.cos(a) * radius, math.sin(a) * radius))
-    min_x = math.floor(min(p[0] for p in pts)) - 1
-    min_y = math.floor(min(p[1] for p in pts)) - 1
-    w = math.ceil(max(p[0] for p in pts)) - min_x + 2
-    h = math.ceil(max(p[1] for p in pts)) - min_y + 2
-    surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    local = [(x - min_x, y - min_y) for x, y in pts]
-    pygame.draw.polygon(surf, CONE_FILL, local)
-    pygame.draw.lines(surf, CONE_EDGE, True, local, 1)
-    return surf, (min_x, min_y)
+def soft_wedge(cone_deg: int, radius: int) -> pygame.Surface:
+    """A vision cone facing east on a square centred on the viewer: bright near the
+    viewer, fading to nothing at the sight range, its sides blurred over a few degrees."""
+    size = radius * 2 + 2
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    dx, dy = xx - size / 2 + 0.5, yy - size / 2 + 0.5
+    d = np.hypot(dx, dy) / radius
+    off = np.abs(np.degrees(np.arctan2(dy, dx)))  # degrees off the facing
+    side = np.clip((cone_deg / 2 + CONE_SOFT_DEG / 2 - off) / CONE_SOFT_DEG, 0.0, 1.0)
+    reach = np.clip(1.0 - d, 0.0, 1.0) ** 0.8
+    rim = np.clip(1.0 - np.abs(d - 0.97) / 0.05, 0.0, 1.0) * 0.5  # where sight ends
+    alpha = (CONE_PEAK * side * np.maximum(reach, rim)).astype(np.uint8)
+    alpha[d < 0.08] = 0  # the viewer's own spot stays clear
+    surf = pygame.Surface((size, size), pygame.SRCALPHA)
+    surf.fill((*CONE_FILL[:3], 0))
+    pygame.surfarray.pixels_alpha(surf)[:] = alpha.T
+    return surf
 
 
 def _strips(surf: pygame.Surface, at: tuple[int, int], band: int = CONE_BAND):

@@ -198,7 +198,8 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         rescue_required=values["rescue_required"], air_strikes=values["air_strikes"],
         time_limit_s=values["time_limit"],
         insurgents_target_civilians=values["insurgents_target_civilians"],
-        medkits=values["medkits"], tutorial=values["tutorial"])
+        medkits=values["medkits"], tutorial=values["tutorial"],
+        time_of_day=values["time_of_day"])
 
 
 def _typed_values(objects: list[MapObject], schema: Schema, file: str,

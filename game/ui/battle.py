@@ -11,6 +11,8 @@ import pygame
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
 from game.render.fog import Fog
+from game.render.light import scene_tint, time_of_day
+from game.render.objectives import draw_known
 from game.render.overlays import (
     ConeCache,
     PathCache,
@@ -80,10 +82,11 @@ class BattleScreen(Screen):
         world = self.session.world
         scenario = world.scenario
         self.atlas = getattr(self, "atlas", None) or TileAtlas(scenario.art)
-        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas)
+        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas,
+                                    scene_tint(time_of_day(scenario.rules)))
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
-        self.effects = Effects()
+        self.effects = Effects(time_of_day(scenario.rules))
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
         self.log = RadioLog()
@@ -352,7 +355,6 @@ class BattleScreen(Screen):
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
         self.terrain.draw_below(surface, self.camera)
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
-        draw_extractions(surface, self.camera, world, self.text)
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
@@ -366,6 +368,10 @@ class BattleScreen(Screen):
         self.effects.draw(surface, self.camera)
         self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
+        surface.set_clip(map_rect)  # what the player knows shows through the fog
+        draw_extractions(surface, self.camera, world, self.text)
+        draw_known(surface, self.camera, world, alpha)
+        surface.set_clip(None)
         draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame, shown)
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.strike_aim.draw(surface, self.camera, world)
