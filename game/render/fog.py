@@ -22,8 +22,8 @@ NEVER, BEFORE, NOW = 0, 92, 255  # per tile, for the minimap (a multiplier: 255 
 BLOCK = 8  # tiles per side of the blocks the fog is drawn in
 LEVELS = (NEVER, BEFORE, NOW)
 # the veil per level: colour and opacity.  Remembered ground keeps 40% of its own light
-# under a cold grey, which drains its colour; never-seen ground keeps a trace of shape.
-VEIL = {NEVER: ((8, 9, 12), 236), BEFORE: ((36, 40, 50), 152), NOW: ((0, 0, 0), 0)}
+# under a cold grey, which drains its colour; never-seen ground is dark.
+VEIL = {NEVER: ((12, 13, 17), 255), BEFORE: ((36, 40, 50), 152), NOW: ((0, 0, 0), 0)}
 
 
 def premultiplied(level: int) -> tuple[int, int, int, int]:
@@ -32,6 +32,7 @@ def premultiplied(level: int) -> tuple[int, int, int, int]:
 
 
 PREMULTIPLIED = {level: premultiplied(level) for level in LEVELS}
+NEVER_FILL = VEIL[NEVER][0]
 CLEAR = (0, 0, 0, 0)
 
 
@@ -49,6 +50,7 @@ class Fog:
         self.levels = np.zeros((height, width), dtype=np.uint8)
         self._window: pygame.Surface | None = None  # veil over the blocks in view
         self._window_key: tuple = ()
+        self._plan: tuple[list, list] = ([], [])  # (dark fills, blended runs) of the window
         self._window_size = (0, 0)  # the part of the window surface in use
         self._drawn: dict[tuple[int, int], object] = {}  # what each block of it shows now
         self._drawn_at: tuple = ()  # (first block x, first block y, tile px) of the window
@@ -91,9 +93,41 @@ class Fog:
         if key != self._window_key:
             self._window = self._compose(*blocks, size, (camera.view_w, camera.view_h))
             self._window_key = key
+            self._plan = self._plan_blocks(*blocks, size)
         ox, oy = camera.origin()
-        at = (ox + blocks[0] * BLOCK * size, oy + blocks[1] * BLOCK * size)
-        surface.blit(self._window, at, (0, 0, *self._window_size), pygame.BLEND_PREMULTIPLIED)
+        ax, ay = ox + blocks[0] * BLOCK * size, oy + blocks[1] * BLOCK * size
+        fills, runs = self._plan
+        for x, y, w, h in fills:  # all dark: no need to read what is under it
+            surface.fill(NEVER_FILL, (ax + x, ay + y, w, h))
+        if runs:
+            surface.fblits([(img, (ax + x, ay + y)) for img, x, y in runs],
+                           pygame.BLEND_PREMULTIPLIED)
+
+    def _plan_blocks(self, bx0: int, by0: int, bx1: int, by1: int, size: int):
+        """How to lay the window: blocks all in sight are skipped (most of the cost of a
+        full-view blend, when the squad sees much of the view), blocks never seen are
+        filled, the rest blended in runs of neighbouring blocks along each row."""
+        span = BLOCK * size
+        fills, runs = [], []
+        for by in range(by0, by1 + 1):
+            y = (by - by0) * span
+            h = (min((by + 1) * BLOCK, self.height) - by * BLOCK) * size
+            run_start = None
+            for bx in range(bx0, bx1 + 2):
+                low = self._low[by][bx] if bx <= bx1 else None
+                high = self._high[by][bx] if bx <= bx1 else None
+                blend = bx <= bx1 and not (low == high and low in (NOW, NEVER))
+                if blend and run_start is None:
+                    run_start = bx
+                if not blend and run_start is not None:
+                    x = (run_start - bx0) * span
+                    w = (min(bx * BLOCK, self.width) - run_start * BLOCK) * size
+                    runs.append((self._window.subsurface((x, y, w, h)), x, y))
+                    run_start = None
+                if bx <= bx1 and low == high == NEVER:
+                    w = (min((bx + 1) * BLOCK, self.width) - bx * BLOCK) * size
+                    fills.append(((bx - bx0) * span, y, w, h))
+        return fills, runs
 
     def _tile(self, code: int, size: int) -> pygame.Surface:
         """The veil of one tile whose ring reads code (see _ring_codes)."""

@@ -14,6 +14,19 @@ SURVIVOR_MARK = (255, 226, 90)
 CRATE_MARK = (236, 176, 96)
 
 
+_CIVILIANS: dict = {"key": None, "units": []}
+
+
+def _civilians(world) -> list:
+    """The world's civilians, found again only when units are added (a crowded battle
+    has hundreds of insurgents to skip every frame)."""
+    key = (id(world), len(world.units))
+    if _CIVILIANS["key"] != key:
+        _CIVILIANS["key"] = key
+        _CIVILIANS["units"] = [u for u in world.units.values() if u.side == "civilian"]
+    return _CIVILIANS["units"]
+
+
 def seen_now_at(world, thing) -> bool:
     """The squad sees the tile under thing (a unit or a crate) this tick."""
     tx, ty = thing.x // SUB, thing.y // SUB
@@ -27,8 +40,8 @@ def draw_known(surface: pygame.Surface, camera: Camera, world, alpha: float) -> 
     r = max(5, round(camera.tile_px * 0.42))
     clip = surface.get_clip()
     drawn = 0
-    for unit in world.units.values():
-        if unit.side != "civilian" or not unit.found or unit.carried_by:
+    for unit in _civilians(world):
+        if not unit.found or unit.carried_by:
             continue
         if unit.life not in ("active", "downed") or seen_now_at(world, unit):
             continue
