@@ -24,7 +24,7 @@ MAX_EFFECTS = 400
 SHOT_LIGHT_S = 0.12  # a muzzle flash lights the ground this long
 SHOT_LIGHT_TILES = 2.2  # and this far
 BLAST_LIGHT_S = 0.7
-MAX_LIGHTS = 12  # the newest lights drawn in a frame (each is one added blit)
+MAX_LIGHTS = 8  # the newest lights drawn in a frame (each is one added blit)
 
 
 @dataclass
@@ -92,12 +92,18 @@ class Effects:
                 out.append((x, y, max(8, round(b.radius * zoom * 1.8)),
                             min(1.0, self.light + 0.35) * k))
         reach = max(8, round(SHOT_LIGHT_TILES * 32 * zoom))
+        near = (reach * 0.7) ** 2
         for t in reversed(self.tracers):
             if len(out) >= MAX_LIGHTS:
                 break
-            if t.age < SHOT_LIGHT_S:
-                x, y = camera.world_to_screen(t.x0, t.y0)
-                out.append((x, y, reach, self.light * (1.0 - t.age / SHOT_LIGHT_S)))
+            if t.age >= SHOT_LIGHT_S:
+                continue
+            x, y = camera.world_to_screen(t.x0, t.y0)
+            # one light for shooters side by side: a squad's volley does not stack up
+            # into a white blot
+            if any((x - lx) ** 2 + (y - ly) ** 2 < near for lx, ly, _, _ in out):
+                continue
+            out.append((x, y, reach, self.light * (1.0 - t.age / SHOT_LIGHT_S)))
         return out[:MAX_LIGHTS]
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:

@@ -17,7 +17,7 @@ TIME_OF_DAY = {  # multiplier per channel (255 = unchanged), glow strength 0..1
     "night": ((110, 130, 190), 1.0),
 }
 WHITE = (255, 255, 255)
-GLOW_COLOUR = (255, 190, 110)
+GLOW_COLOUR = (130, 92, 46)  # at full strength: a few overlapping stay short of white
 GLOW_STEPS = 6  # cached strengths per size: a fading glow picks the nearest
 
 
