@@ -127,3 +127,18 @@ def test_cropped_sprite_is_centred_on_its_unit():
     # the body's centre pixel is the same colour in both pictures
     assert img.get_at((cx, cy)) == whole.get_at((whole.get_width() // 2,
                                                  whole.get_height() // 2))
+
+
+def test_terrain_under_the_dark_fog_is_skipped_and_drawn_again_once_seen(display):
+    from game.render.terrain_cache import CHUNK
+
+    fog = Fog(40, 30)
+    seen = np.zeros((30, 40), dtype=bool)
+    seen[:10, :16] = True  # the top-left chunk; its ring reaches into chunk (1, 0)
+    fog.update(seen, seen.copy())
+    dark = fog.dark_chunks(CHUNK)
+    assert (0, 0) not in dark and (1, 0) not in dark
+    assert (2, 1) in dark and (1, 1) in dark
+    seen[20:22, 20:22] = True  # the squad looks into chunk (1, 1)
+    fog.update(seen, seen.copy())
+    assert (1, 1) not in fog.dark_chunks(CHUNK)

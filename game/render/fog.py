@@ -80,6 +80,23 @@ class Fog:
         shape = ((h + spare_h) // BLOCK, BLOCK, (w + spare_w) // BLOCK, BLOCK)
         self._low = low.reshape(shape).min(axis=(1, 3)).tolist()
         self._high = high.reshape(shape).max(axis=(1, 3)).tolist()
+        self._dark: dict[int, frozenset] = {}
+
+    def dark_chunks(self, chunk: int) -> frozenset:
+        """(x, y) of the chunks (chunk tiles a side, a multiple of BLOCK) the veil covers
+        with its flat dark fill: nothing drawn under them shows, so the terrain may skip
+        them.  Call after update() in the same frame."""
+        dark = self._dark.get(chunk)
+        if dark is None:
+            k = chunk // BLOCK
+            high = np.array(self._high)
+            h, w = high.shape
+            high = _edge_pad(high, 0, (-h) % k, 0, (-w) % k)  # the map's edge repeats
+            never = (high.reshape(high.shape[0] // k, k, high.shape[1] // k, k)
+                     .max(axis=(1, 3)) == NEVER)
+            ys, xs = np.nonzero(never)
+            dark = self._dark[chunk] = frozenset(zip(xs.tolist(), ys.tolist(), strict=True))
+        return dark
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:
         tx0, ty0, tx1, ty1 = camera.visible_tiles()

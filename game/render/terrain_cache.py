@@ -98,15 +98,18 @@ class TerrainCache:
                 level.pop(key, None)
 
     # -- drawing --------------------------------------------------------------------
-    def draw_below(self, surface: pygame.Surface, camera: Camera) -> None:
+    def draw_below(self, surface: pygame.Surface, camera: Camera,
+                   skip: frozenset = frozenset()) -> None:
+        """skip: (x, y) of chunks left undrawn (the fog covers them with a flat fill)."""
         self.sync()
-        self._draw(surface, camera, self._levels, self._build_below)
+        self._draw(surface, camera, self._levels, self._build_below, skip)
 
     def draw_above(self, surface: pygame.Surface, camera: Camera) -> None:
         if self.above:
             self._draw(surface, camera, self._above_levels, self._build_above)
 
-    def _draw(self, surface, camera: Camera, levels: dict, build) -> None:
+    def _draw(self, surface, camera: Camera, levels: dict, build,
+              skip: frozenset = frozenset()) -> None:
         size = camera.tile_px
         level = levels.get(size)
         if level is None:
@@ -122,6 +125,8 @@ class TerrainCache:
         blits = []
         for cy in range(cy0, cy1 + 1):
             for cx in range(cx0, cx1 + 1):
+                if (cx, cy) in skip:
+                    continue
                 pieces = level.get((cx, cy))
                 if pieces is None:
                     pieces = level[(cx, cy)] = build(cx, cy, size)

@@ -25,7 +25,7 @@ from game.render.overlays import (
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
-from game.render.terrain_cache import TerrainCache
+from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
@@ -353,7 +353,8 @@ class BattleScreen(Screen):
         self.camera.resize(*surface.get_size())
         map_rect = self._map_rect(surface)
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
-        self.terrain.draw_below(surface, self.camera)
+        self.fog.update(world.seen_now, world.seen_ever)
+        self.terrain.draw_below(surface, self.camera, self.fog.dark_chunks(CHUNK))
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
@@ -366,7 +367,6 @@ class BattleScreen(Screen):
         self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera)
         self.effects.draw(surface, self.camera)
-        self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
         surface.set_clip(map_rect)  # what the player knows shows through the fog
         draw_extractions(surface, self.camera, world, self.text)
