@@ -26,67 +26,44 @@ class ConeCache:
     """Soft wedges cut into tight strips, cached by angle bucket and size.
 
     One wedge per (width, radius) is computed facing east, as the half-plane in front of
-    the viewer, and turned for each bucket of the first quarter (east to south); the
-    other three quarters are those strips mirrored, which costs little.  Turning and
-    cutting a wedge costs a millisecond or two, so a frame turns at most one and shows a
-    missing bucket with the nearest one already made: a turn never stalls a frame."""
+    the viewer, and turned for each bucket of the first quarter (east to south), all at
+    once when that size is first drawn (the first frame of a battle, or after a zoom,
+    which rebuilds the map's chunks too); the other three quarters are those strips
+    mirrored, which costs little.  So turning viewers never stall a frame."""
+
+    MAX_SIZES = 6  # (width, radius) pairs kept: two cone widths at three zoom levels
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
-        self._east: dict[tuple[int, int], tuple[pygame.Surface, tuple[int, int]]] = {}
-        self.new_frame()
-
-    def new_frame(self) -> None:
-        self._frame_built = False
-        self._asked: set[tuple[int, int]] = set()  # (width, radius) drawn this frame
-
-    def warm(self) -> None:
-        """With no wedge turned yet this frame, turn one not yet needed, so the first
-        frames of a battle (or after a zoom) have the whole set ready before it is
-        asked for."""
-        if self._frame_built:
-            return
-        for cone_deg, radius in sorted(self._asked):
-            for base in range(CONE_BUCKETS // 4 + 1):
-                if (base, cone_deg, radius) not in self._cache:
-                    self.wedge(base * 360 // CONE_BUCKETS, cone_deg, radius)
-                    return
+        self._bases: dict[tuple[int, int], list] = {}  # first-quarter strips per size
 
     def wedge(self, facing: int, cone_deg: int, radius: int):
         """[(strip image, offset from the viewer)]: the strips cover only the wedge, as an
         alpha blit pays for every pixel of its box and a wide wedge leaves half of its
         box empty."""
         bucket = round(facing * CONE_BUCKETS / 360) % CONE_BUCKETS
-        self._asked.add((cone_deg, radius))
         hit = self._cache.get((bucket, cone_deg, radius))
         if hit is not None:
             return hit
-        quarter = CONE_BUCKETS // 4
-        base, mirror_x, mirror_y = _quarter_of(bucket, quarter)
-        strips = self._cache.get((base, cone_deg, radius))
-        if strips is None:
-            if self._frame_built:
-                return self._nearest(bucket, cone_deg, radius) or []
-            self._frame_built = True
-            if len(self._cache) > 256:
-                self._cache.clear()
-            east = self._east.get((cone_deg, radius))
-            if east is None:
-                east = self._east[(cone_deg, radius)] = soft_wedge(cone_deg, radius)
-            strips = self._cache[(base, cone_deg, radius)] = _turned(
-                *east, base * 360 / CONE_BUCKETS)
+        if len(self._cache) > 256:
+            self._cache.clear()
+        base, mirror_x, mirror_y = _quarter_of(bucket, CONE_BUCKETS // 4)
+        strips = self._quarter(cone_deg, radius)[base]
         if mirror_x or mirror_y:
-            strips = self._cache[(bucket, cone_deg, radius)] = _mirrored(strips, mirror_x,
-                                                                         mirror_y)
+            strips = _mirrored(strips, mirror_x, mirror_y)
+        self._cache[(bucket, cone_deg, radius)] = strips
         return strips
 
-    def _nearest(self, bucket: int, cone_deg: int, radius: int):
-        for step in range(1, CONE_BUCKETS // 2 + 1):
-            for b in ((bucket + step) % CONE_BUCKETS, (bucket - step) % CONE_BUCKETS):
-                hit = self._cache.get((b, cone_deg, radius))
-                if hit is not None:
-                    return hit
-        return None
+    def _quarter(self, cone_deg: int, radius: int) -> list:
+        bases = self._bases.get((cone_deg, radius))
+        if bases is None:
+            if len(self._bases) >= self.MAX_SIZES:
+                self._bases.clear()
+                self._cache.clear()
+            east = soft_wedge(cone_deg, radius)
+            bases = self._bases[(cone_deg, radius)] = [
+                _turned(*east, b * 360 / CONE_BUCKETS) for b in range(CONE_BUCKETS // 4 + 1)]
+        return bases
 
 
 def _quarter_of(bucket: int, quarter: int) -> tuple[int, bool, bool]:
@@ -160,7 +137,6 @@ def _strips(surf: pygame.Surface, at: tuple[int, int], band: int = CONE_BAND):
 
 def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
                cones: ConeCache) -> None:
-    cones.new_frame()
     for uid in sorted(selected):
         unit = world.units.get(uid)
         if unit is None or unit.side != "squad" or unit.life != "active":
@@ -170,7 +146,6 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
         radius = round(unit.utype.sight_tiles * camera.tile_px)
         surface.fblits([(img, (sx + dx, sy + dy))
                         for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
-    cones.warm()
 
 
 def _tile_centre(camera: Camera, tx: int, ty: int) -> tuple[int, int]:
