@@ -14,7 +14,7 @@ import pygame
 TIME_OF_DAY = {  # multiplier per channel (255 = unchanged), glow strength 0..1
     "day": ((255, 255, 255), 0.35),
     "dusk": ((250, 206, 172), 0.75),
-    "night": ((110, 130, 190), 1.0),
+    "night": ((140, 156, 205), 1.0),
 }
 WHITE = (255, 255, 255)
 GLOW_COLOUR = (130, 92, 46)  # at full strength: a few overlapping stay short of white
