@@ -12,8 +12,8 @@ from game.render.camera import PX_PER_SUB, Camera
 from game.render.figures import FALLBACK, FRAMES, LOOKS, LYING, draw_figure
 from game.render.light import WHITE, apply_tint, scene_tint, time_of_day
 from game.render.text import TextCache
-from game.sim.queries import visible_units
 from game.sim.health import HEAL_TICKS, STABILISE_TICKS
+from game.sim.queries import visible_units
 from game.sim.units import Unit
 
 ANGLE_BUCKETS = 32
