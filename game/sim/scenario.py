@@ -98,6 +98,7 @@ class MissionRules:
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
     ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
+    time_of_day: str = "day"  # day, dusk or night: the light the scene is drawn in
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,8 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         time_limit_s=values["time_limit"],
         insurgents_target_civilians=values["insurgents_target_civilians"],
         medkits=values["medkits"], tutorial=values["tutorial"],
-        ambience=values["ambience"])
+        ambience=values["ambience"],
+        time_of_day=values["time_of_day"])
 
 
 def _typed_values(objects: list[MapObject], schema: Schema, file: str,

@@ -3,9 +3,10 @@
     python -m game.tools.readme_shots [--out assets/docs]
 
 title.png (the title screen), briefing.png (Qasr al-Hanif's briefing), firefight.png
-(the granary once the shooting starts) and debrief.png (the training mission played by a
-small scripted player to its end).  Uses a throwaway profile folder so the player's own
-settings and progress are neither read nor touched.
+(the granary once the shooting starts), firefight_close.png (the same at the closest
+zoom), dusk.png (the granary's squad with the survivors it found) and debrief.png (the
+training mission played by a small scripted player to its end).  Uses a throwaway
+profile folder so the player's own settings and progress are neither read nor touched.
 """
 
 from __future__ import annotations
@@ -89,6 +90,63 @@ def shot_firefight(out: Path) -> None:
     _frame(app, out / "firefight.png", frames=1)
 
 
+def shot_firefight_close(out: Path) -> None:
+    """The same fight at the closest zoom: the figures, their shots and the light."""
+    from game.render.camera import ZOOM_LEVELS
+    from game.sim import commands as c
+    from game.sim.geometry import SUB
+
+    app = _app()
+    battle = _battle(app, "granary.tmx", seed=4)
+    world = battle.world
+    squad = [u.id for u in world.squad()]
+    target = min(world.insurgents(), key=lambda u: abs(u.x - world.squad()[0].x)
+                 + abs(u.y - world.squad()[0].y))
+    battle.order([c.Move(tuple(squad), target.x // SUB, target.y // SUB)])
+    for _ in range(30 * 120):
+        before = world.stats.shots
+        battle.tick()
+        if world.tick > 30 * 6 and world.stats.shots >= 6 and world.stats.shots > before:
+            break
+    battle.camera.zoom_index = ZOOM_LEVELS.index(2.0)
+    battle._centre_on_selection()
+    battle.selected = {squad[0]}
+    _frame(app, out / "firefight_close.png", frames=1)
+
+
+def shot_dusk(out: Path) -> None:
+    """The granary at dusk: the squad in the west store with the children it found
+    following, soft sight edges, the ground it saw before greyed in the fog."""
+    from game.sim import commands as c
+
+    app = _app()
+    battle = _battle(app, "granary.tmx", seed=2)
+    world = battle.world
+    squad = [u for u in world.squad()]
+    ids = tuple(u.id for u in squad)
+    home = squad[0].tile
+    leaving = 0  # ticks since the squad turned for home with the survivors
+    for tick in range(30 * 90):
+        found = [u for u in world.civilians() if u.found and u.active]
+        if tick % 60 == 0:
+            loose = tuple(u.id for u in found if not u.leader_id)
+            orders: list = [c.Follow(loose, squad[0].id)] if loose else []
+            hidden = [u for u in world.civilians() if u.alive and not u.found]
+            if len(found) >= 3:
+                orders.append(c.Move(ids, *home))
+            elif hidden:
+                goal = min(hidden, key=lambda u: abs(u.x - squad[0].x) + abs(u.y - squad[0].y))
+                orders.append(c.Move(ids, *goal.tile))
+            battle.order(orders)
+        battle.tick()
+        leaving += len(found) >= 3
+        if leaving > 30 * 5:
+            break
+    battle._centre_on_selection()
+    battle.selected = set(ids)
+    _frame(app, out / "dusk.png", frames=1)
+
+
 def shot_debrief(out: Path) -> None:
     """Play the training lane with a scripted player (find, heal, escort, extract)."""
     from game.ui.debrief import DebriefScreen
@@ -144,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as home:
         os.environ["DANGER_CLOSE_HOME"] = home
-        for shot in (shot_title, shot_briefing, shot_firefight, shot_debrief):
+        for shot in (shot_title, shot_briefing, shot_firefight, shot_firefight_close, shot_dusk,
+                     shot_debrief):
             shot(out)
     return 0
 

@@ -11,6 +11,8 @@ import pygame
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
 from game.render.fog import Fog
+from game.render.light import scene_tint, time_of_day
+from game.render.objectives import draw_known
 from game.render.overlays import (
     ConeCache,
     PathCache,
@@ -23,7 +25,7 @@ from game.render.overlays import (
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
-from game.render.terrain_cache import TerrainCache
+from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
@@ -80,10 +82,11 @@ class BattleScreen(Screen):
         world = self.session.world
         scenario = world.scenario
         self.atlas = getattr(self, "atlas", None) or TileAtlas(scenario.art)
-        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas)
+        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas,
+                                    scene_tint(time_of_day(scenario.rules)))
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
-        self.effects = Effects()
+        self.effects = Effects(time_of_day(scenario.rules))
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
         self.log = RadioLog()
@@ -338,9 +341,9 @@ class BattleScreen(Screen):
         self.camera.resize(*surface.get_size())
         map_rect = self._map_rect(surface)
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
-        self.terrain.draw_below(surface, self.camera)
+        self.fog.update(world.seen_now, world.seen_ever)
+        self.terrain.draw_below(surface, self.camera, self.fog.dark_chunks(CHUNK))
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
-        draw_extractions(surface, self.camera, world, self.text)
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
@@ -352,8 +355,11 @@ class BattleScreen(Screen):
         self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera)
         self.effects.draw(surface, self.camera)
-        self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
+        surface.set_clip(map_rect)  # what the player knows shows through the fog
+        draw_extractions(surface, self.camera, world, self.text)
+        draw_known(surface, self.camera, world, alpha)
+        surface.set_clip(None)
         draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame, shown)
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.strike_aim.draw(surface, self.camera, world)
