@@ -202,3 +202,20 @@ def test_without_a_profile_the_battle_is_silent(monkeypatch):
     for _ in range(5):
         battle.tick()
     pygame.display.quit()
+
+
+def test_screens_open_and_close_by_name(tmp_path, monkeypatch):
+    from game.app import App
+    from game.ui.profile import prepare
+
+    monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
+    app = App()
+    prepare(app.ctx, audio=False)
+    app.ctx.go("title")
+    app.ctx.go("campaign")
+    press(app, pygame.K_RETURN)  # the first mission's briefing
+    assert [s.name for s in app.screens] == ["title", "campaign", "briefing"]
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)  # a menu's back key pops it
+    assert [s.name for s in app.screens] == ["title"]
+    pygame.display.quit()

@@ -43,7 +43,7 @@ class MenuScreen(Screen):
     menu = None  # set by the subclass
 
     def back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self.menu is not None and self.menu.handle_event(event):
