@@ -177,9 +177,9 @@ class KeyBindingsScreen(MenuScreen):
         sw, sh = surface.get_size()
         ctx.text.blit(surface, "KEY BINDINGS", (sw // 2, px(ctx, 16)), px(ctx, 36), GOLD,
                       bold=True, anchor="midtop")
-        ctx.text.blit(surface, "Enter or click an action, then press its new key. "
-                      "Esc and F12 are fixed.", (sw // 2, px(ctx, 50)), px(ctx, 19), DIM,
-                      anchor="midtop")
+        ctx.text.blit(surface, "Enter or click an action, then press its new key (Ctrl + a key "
+                      "works too). Esc and F12 are fixed.", (sw // 2, px(ctx, 50)),
+                      px(ctx, 19), DIM, anchor="midtop")
         self.menu.draw(surface, ctx, ((sw - px(ctx, 560)) // 2, px(ctx, 76)))
         if self.waiting is not None:
             veil(surface, 150)
