@@ -219,3 +219,20 @@ def test_screens_open_and_close_by_name(tmp_path, monkeypatch):
     press(app, pygame.K_ESCAPE)  # a menu's back key pops it
     assert [s.name for s in app.screens] == ["title"]
     pygame.display.quit()
+
+
+def test_a_remapped_ctrl_combination_persists_through_the_settings_file(tmp_path, monkeypatch):
+    from game.app import App
+    from game.ui.profile import prepare, save_profile_settings
+
+    monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
+    first = App()
+    prepare(first.ctx, audio=False)
+    assert first.ctx.keymap.rebind("reload_map", pygame.K_l, pygame.KMOD_LCTRL)
+    save_profile_settings(first.ctx)
+    pygame.display.quit()
+    second = App()
+    prepare(second.ctx, audio=False)
+    assert second.ctx.keymap.action(pygame.K_l, pygame.KMOD_CTRL) == "reload_map"
+    assert second.ctx.keymap.action(pygame.K_r, pygame.KMOD_CTRL) is None
+    pygame.display.quit()
