@@ -63,7 +63,7 @@ def app():
 
 @pytest.fixture
 def battle(app):
-    screen = BattleScreen(app, Session(walled_field(), seed=3))
+    screen = BattleScreen(app.ctx, Session(walled_field(), seed=3))
     app.push(screen)
     return screen
 
@@ -303,7 +303,7 @@ def test_a_too_small_window_holds_the_game_and_enter_restores_it():
     from tests.ascii_maps import ascii_scenario
 
     app = App()
-    battle = BattleScreen(app, Session(ascii_scenario(["S....", "....."]), seed=1))
+    battle = BattleScreen(app.ctx, Session(ascii_scenario(["S....", "....."]), seed=1))
     app.push(battle)
     app.step_frame(1 / 30)
     ticks = battle.world.tick

@@ -78,7 +78,7 @@ def _battle(size=(640, 360)):
     from game.ui.battle import BattleScreen
 
     app = App(size)
-    screen = BattleScreen(app, Session(ascii_scenario(SNIPER_FIELD), seed=1))
+    screen = BattleScreen(app.ctx, Session(ascii_scenario(SNIPER_FIELD), seed=1))
     app.push(screen)
     return app, screen
 

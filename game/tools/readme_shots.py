@@ -28,7 +28,7 @@ def _app():
     from game.ui.profile import prepare
 
     app = App(WINDOW)
-    prepare(app, audio=False)
+    prepare(app.ctx, audio=False)
     app.fixed_dt = 1 / TICK_HZ
     return app
 
@@ -41,31 +41,23 @@ def _frame(app, path: Path, frames: int = 2) -> None:
 
 
 def shot_title(out: Path) -> None:
-    from game.ui.title import TitleScreen
-
     app = _app()
-    app.push(TitleScreen(app))
+    app.ctx.go("title")
     _frame(app, out / "title.png")
 
 
 def shot_briefing(out: Path) -> None:
     from game.progress import load_campaign
-    from game.ui.briefing import BriefingScreen
-
     app = _app()
     missions = [m for m in load_campaign() if not m.training]
-    app.push(BriefingScreen(app, missions[0]))
+    app.ctx.go("briefing", missions[0])
     _frame(app, out / "briefing.png")
 
 
 def _battle(app, map_name: str, seed: int):
     from game.session import Session
-    from game.tiled.loader import load_scenario
-    from game.ui.battle import BattleScreen
 
-    battle = BattleScreen(app, Session(load_scenario(MAPS_DIR / map_name), seed=seed))
-    app.push(battle)
-    return battle
+    return app.ctx.go("battle", Session(app.ctx.load_map(MAPS_DIR / map_name), seed=seed))
 
 
 def shot_firefight(out: Path) -> None:
@@ -85,7 +77,7 @@ def shot_firefight(out: Path) -> None:
         battle.tick()
         if world.tick > TICK_HZ * 6 and world.stats.shots >= 12 and world.stats.shots > before:
             break  # a few seconds in, rounds in the air this very tick
-    battle._centre_on_selection()
+    battle.centre_on_selection()
     battle.selected = set(squad)
     _frame(app, out / "firefight.png", frames=1)
 
@@ -149,11 +141,9 @@ def shot_dusk(out: Path) -> None:
 
 def shot_debrief(out: Path) -> None:
     """Play the training lane with a scripted player (find, heal, escort, extract)."""
-    from game.ui.debrief import DebriefScreen
-
     app = _app()
     battle = _battle(app, "training.tmx", seed=2)
-    battle.on_finish = lambda a, b: DebriefScreen(a, b, None)
+    battle.finish_with = "debrief"  # mission None: a debrief outside the campaign
     for tick in range(TICK_HZ * 240):
         if tick % 45 == 0:
             battle.order(_training_orders(battle.world))
