@@ -28,8 +28,9 @@ STRIKE_KINDS = ("bomb", "gun")
 MAX_STRIKE_RADIUS = 64.0  # tiles
 UNIT_REFERENCES = ("target_id", "aim_target", "leader_id", "carried_by", "carry_target",
                    "work_target")
-UNIT_TILES = ("ground_target", "work_tile", "interest", "home")
-UNIT_TILE_LISTS = ("path", "waypoints", "patrol")
+UNIT_TILES = ("ground_target", "work_tile")
+UNIT_TILE_LISTS = ("path", "waypoints")
+MIND_TILES = ("interest", "home")  # an insurgent's InsurgentMind
 
 
 def check_world(world: World) -> None:
@@ -47,7 +48,19 @@ def _fail(where: str, message: str) -> None:
     raise SaveError(f"world.{where}: {message}")
 
 
+WORLD_GRIDS = ("seen_now", "seen_ever", "smoke")
+
+
 def _check_grids(world: World) -> None:
+    """Every grid the map's size (a missing one would take an empty default)."""
+    from game.sim.terrain import GRID_NAMES
+
+    shape = world.scenario.terrain.walkable.shape
+    named = [(f"terrain.{n}", getattr(world.terrain, n)) for n in GRID_NAMES]
+    named += [(n, getattr(world, n)) for n in WORLD_GRIDS]
+    for where, grid in named:
+        if grid.shape != shape:
+            _fail(where, f"shape {grid.shape} is not the map's {shape}")
     cover = world.terrain.cover
     if cover.size and (int(cover.min()) < COVER_NONE or int(cover.max()) > COVER_HIGH):
         _fail("terrain.cover", "a cover value the rules do not know")
@@ -79,8 +92,7 @@ def _check_unit(world: World, unit: Unit) -> None:
         _fail(f"{where}.side", f"a {unit.kind} is on the {utype.side} side")
     if unit.life not in LIVES:
         _fail(f"{where}.life", f"unknown state {unit.life!r}")
-    if unit.alert not in LEVELS:
-        _fail(f"{where}.alert", f"unknown alert level {unit.alert!r}")
+    _check_mind(world, unit, where)
     for name in ("x", "y", "last_x", "last_y"):
         _position(world, f"{where}.{name}", getattr(unit, name), name.endswith("x"))
     for name in UNIT_REFERENCES:
@@ -94,8 +106,25 @@ def _check_unit(world: World, unit: Unit) -> None:
     for name in UNIT_TILE_LISTS:
         for index, tile in enumerate(getattr(unit, name)):
             _tile(world, f"{where}.{name}[{index}]", tile)
-    for target in unit.detect:
-        _unit_ref(world, f"{where}.detect", target)
+
+
+def _check_mind(world: World, unit: Unit, where: str) -> None:
+    """Insurgents carry a mind and nobody else does; its tiles and targets must exist."""
+    mind = unit.insurgent
+    if (mind is None) != (unit.side != "insurgent"):
+        _fail(f"{where}.insurgent", "only insurgents have (and all of them need) a mind")
+    if mind is None:
+        return
+    if mind.alert not in LEVELS:
+        _fail(f"{where}.insurgent.alert", f"unknown alert level {mind.alert!r}")
+    for name in MIND_TILES:
+        tile = getattr(mind, name)
+        if tile is not None:
+            _tile(world, f"{where}.insurgent.{name}", tile)
+    for index, tile in enumerate(mind.patrol):
+        _tile(world, f"{where}.insurgent.patrol[{index}]", tile)
+    for target in mind.detect:
+        _unit_ref(world, f"{where}.insurgent.detect", target)
 
 
 def _check_crate(world: World, crate: Crate) -> None:

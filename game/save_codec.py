@@ -30,13 +30,16 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.kinds import Alert, Life, Side, StrikeKind
 from game.sim.terrain import Terrain
-from game.sim.units import Crate, Unit
+from game.sim.units import Crate, InsurgentMind, Unit
 from game.sim.world import Stats, StrikeCall, World
 
 # the allowlist: the only record types a quicksave can contain
-RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, Crate, Stats,
-                                                          StrikeCall)}
+RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, InsurgentMind,
+                                                          Crate, Stats, StrikeCall)}
+# the only enums: saved as their word, read back only as one of their own members
+ENUMS: frozenset[type] = frozenset((Alert, Life, Side, StrikeKind))
 INT_RANGE = (-(2**31), 2**31 - 1)  # every whole number in the rules fits in 32 bits
 WIDE_INTS = {"World.seed": (0, 2**63 - 1)}  # the exceptions, by record.field
 FLOAT_LIMIT = 1e9
@@ -85,6 +88,8 @@ def encode(value: Any, hint: Any, where: str) -> Any:
         return value
     if hint in (int, float, bool, str):
         raise SaveError(f"{where}: cannot save {type(value).__name__} as {hint.__name__}")
+    if hint in ENUMS:
+        return hint(value).value  # a plain string equal to a member counts as that member
     if hint is np.ndarray:
         data = np.ascontiguousarray(value)
         return {"dtype": data.dtype.str, "shape": list(data.shape),
@@ -169,6 +174,8 @@ def decode(raw: Any, hint: Any, where: str, ctx: Context, field_key: str = "") -
         if not isinstance(raw, str) or len(raw) > MAX_STRING:
             raise SaveError(f"{where}: expected a text of at most {MAX_STRING} characters")
         return raw
+    if hint in ENUMS:
+        return _enum_member(raw, hint, where)
     if hint is np.ndarray:
         return _decode_array(raw, where, ctx, field_key)
     if hint is np.random.Generator:
@@ -180,6 +187,13 @@ def decode(raw: Any, hint: Any, where: str, ctx: Context, field_key: str = "") -
     if origin is dict:
         return _decode_dict(raw, args, where, ctx)
     raise SaveError(f"{where}: no load rule for {hint!r}")
+
+
+def _enum_member(raw: Any, enum: Any, where: str) -> Any:
+    if not isinstance(raw, str) or raw not in enum._value2member_map_:
+        raise SaveError(f"{where}: {str(raw)[:40]!r} is not one of "
+                        f"{', '.join(m.value for m in enum)}")
+    return enum(raw)
 
 
 def _whole_number(raw: Any, where: str, bounds: tuple[int, int]) -> int:

@@ -90,10 +90,23 @@ def test_a_save_naming_a_class_is_refused_and_nothing_runs(fought, tmp_path, mon
 
 
 def test_the_allowlist_is_a_table_of_game_records():
-    from game.save_codec import RECORDS
+    from game.save_codec import ENUMS, RECORDS
 
-    assert set(RECORDS) == {"World", "Terrain", "Unit", "Crate", "Stats", "StrikeCall"}
+    assert set(RECORDS) == {"World", "Terrain", "Unit", "InsurgentMind", "Crate", "Stats",
+                            "StrikeCall"}
     assert all(cls.__module__.startswith("game.sim.") for cls in RECORDS.values())
+    assert all(cls.__module__ == "game.sim.kinds" for cls in ENUMS)
+
+
+def test_an_enum_field_takes_only_its_own_words():
+    from game.save_codec import Context, SaveError, decode
+    from game.sim.kinds import Life
+
+    ctx = Context((1, 1), {})
+    assert decode("downed", Life, "unit.life", ctx) is Life.DOWNED
+    for bad in ("wizard", 3, None, ["active"], "Life.ACTIVE"):
+        with pytest.raises(SaveError):
+            decode(bad, Life, "unit.life", ctx)
 
 
 def _mutants(data: dict):
@@ -238,7 +251,7 @@ def test_f9_never_ends_the_mission(monkeypatch):
     monkeypatch.setattr(save, "quickload", broken)
     assert battle_extras.quickload(battle) is False
     assert state_hash(battle.world) == before
-    assert any("Quickload failed" in toast[0] for toast in app._toasts)
+    assert any("Quickload failed" in toast[0] for toast in app.ctx.toasts)
     battle.tick()
 
 

@@ -58,6 +58,8 @@ MEANINGS: dict[str, str] = {
     "insurgents_target_civilians": "insurgents shoot at survivors too",
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
+    "ambience": "the sound under the mission: `fighting` (wind and distant gunfire), `wind` or "
+                "`quiet` (a faint wind); anything else plays `fighting`",
     "time_of_day": "`day`, `dusk` or `night`: the light, and how far everyone sees "
     "(dusk 3/4 of the day's range, night 1/2: game/sim/light.py)",
 }
