@@ -8,16 +8,26 @@ callers. Nothing here changes the world.
 - care: who needs care, who can be carried, who can open a lock (roles are data in
   catalog.UNIT_TYPES, read through the unit's type)
 - cover: what cover a tile gives against fire from a point, one tile at a time or over a
-  window of tiles (the same rule, vectorised for the AI's tile search)
+  window of tiles (the same rule, vectorised for the AI's tile search), or toward each of
+  eight directions (the hover shields)
+- fire: whether a shooter has a line of fire, its odds of a hit (the very function the
+  shot rolls against), and whether the rules of engagement let a squad member fire
+- exposure: which insurgents the squad knows of see a tile, and every tile they see
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from game.sim.catalog import WeaponType
+from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
-from game.sim.kinds import Life, Side
-from game.sim.terrain import COVER_LOW, Terrain
+from game.sim.kinds import Life, Roe, Side
+from game.sim.sight import view_mask
+from game.sim.smoke import clear_sight, sight_blockers
+from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -112,12 +122,21 @@ def cover_from(
     sx, sy = threat
     if -1 <= tx - sx <= 1 and -1 <= ty - sy <= 1:
         return 0
-    dx = (sx > tx) - (sx < tx)
-    dy = (sy > ty) - (sy < ty)
+    best = cover_toward(terrain, tile, (sx > tx) - (sx < tx), (sy > ty) - (sy < ty), known)
+    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
+        return 0
+    return best
+
+
+def cover_toward(terrain: Terrain, tile: tuple[int, int], dx: int, dy: int,
+                 known: np.ndarray | None = None) -> int:
+    """The best cover on the tiles beside `tile` in the direction (dx, dy) (each -1, 0 or
+    1): (dx, 0), (0, dy) and (dx, dy). The heart of cover_from, without the shooter's
+    distance and height, so the cover shields show exactly what the shots use."""
+    tx, ty = tile
     cover = terrain.cover
     h, w = cover.shape
     best = 0
-    # the tiles beside the target toward the shooter: (dx, 0), (0, dy) and (dx, dy)
     for cx, cy in ((tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)):
         if (cx != tx or cy != ty) and 0 <= cx < w and 0 <= cy < h:
             if known is not None and not known[cy, cx]:
@@ -125,9 +144,17 @@ def cover_from(
             c = int(cover[cy, cx])
             if c > best:
                 best = c
-    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
-        return 0
     return best
+
+
+DIRECTIONS8 = ((1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1))
+
+
+def cover_by_direction(terrain: Terrain, tile: tuple[int, int],
+                       known: np.ndarray | None = None) -> dict[tuple[int, int], int]:
+    """Cover on `tile` against a level shooter a few tiles off in each of the eight
+    directions (0 none, COVER_LOW half, COVER_HIGH full): the hover shields."""
+    return {d: cover_toward(terrain, tile, d[0], d[1], known) for d in DIRECTIONS8}
 
 
 def cover_between(world: World, shooter: Unit, target: Unit) -> int:
@@ -200,3 +227,133 @@ def exposed_to(terrain: Terrain, tile: tuple[int, int], xs: np.ndarray,
     above = terrain.elevation[ys, xs] > terrain.elevation[ty, tx]
     beside = (np.abs(xs - tx) <= 1) & (np.abs(ys - ty) <= 1)
     return (cover == 0) | (above & (cover == COVER_LOW)) | beside
+
+
+# -- fire -----------------------------------------------------------------------------------
+COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
+SHOOTER_MOVING_FACTOR = 0.6
+TARGET_MOVING_FACTOR = 0.8
+DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
+SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
+_ALIVE = frozenset((Life.ACTIVE, Life.DOWNED))
+
+
+def hit_chance(world: World, shooter: Unit, target: Unit,
+               weapon: WeaponType | None = None) -> float:
+    """The odds that a shot from `shooter` hits `target` now: what combat rolls against and
+    what the hover preview shows (one function, so the two cannot differ)."""
+    weapon = weapon or shooter.weapon
+    if weapon is None:
+        return 0.0
+    dist_tiles = math.hypot(shooter.x - target.x, shooter.y - target.y) / SUB
+    chance = weapon.accuracy * (1.0 - 0.5 * min(dist_tiles / weapon.range_tiles, 1.0))
+    chance *= COVER_FACTOR[cover_between(world, shooter, target)]
+    if shooter.activity == "moving":
+        chance *= SHOOTER_MOVING_FACTOR
+    if target.activity == "moving":
+        chance *= TARGET_MOVING_FACTOR
+    if shooter.side == Side.INSURGENT:
+        chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
+    if target.life == Life.DOWNED:
+        chance *= 0.5
+    if shooter.suppressed > 0:
+        chance *= SUPPRESSED_FACTOR
+    return max(0.02, min(chance, 0.97))
+
+
+def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
+    """A line of fire: a weapon, a target alive and not hidden, in range, nothing opaque
+    (smoke included) between them."""
+    weapon = shooter.weapon
+    if weapon is None or target.life not in _ALIVE or target.hidden:
+        return False
+    sx, sy = shooter.x // SUB, shooter.y // SUB
+    tx, ty = target.x // SUB, target.y // SUB
+    if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
+        return False
+    return clear_sight(world, sx, sy, tx, ty)
+
+
+RETURN_FIRE_TICKS = 10 * 30  # "fired on us recently": within the last ten seconds
+
+
+def roe_allows(world: World, unit: Unit, target: Unit) -> bool:
+    """The squad member's rules of engagement allow a shot at `target`: fire at will
+    always, hold fire never, return fire only at someone who fired on the squad lately
+    (unit.fired_on_by, kept by game/sim/engagement.py). Insurgents have no such rules."""
+    if unit.side != Side.SQUAD or unit.roe == Roe.FIRE_AT_WILL:
+        return True
+    if unit.roe == Roe.HOLD_FIRE:
+        return False
+    last = unit.fired_on_by.get(target.id)
+    return last is not None and world.tick - last <= RETURN_FIRE_TICKS
+
+
+# -- exposure -------------------------------------------------------------------------------
+def known_insurgents(world: World) -> list[Unit]:
+    """The insurgents the squad knows of: those in its sight now (enemies_in_sight)."""
+    return enemies_in_sight(world)
+
+
+def insurgent_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
+    """What an insurgent sees now (the same view_mask the squad's fog uses): a bool window
+    and its top-left tile."""
+    tx, ty = unit.tile
+    ut = unit.utype
+    return view_mask(world.terrain, tx, ty, unit.facing, ut.sight_tiles, ut.cone_deg,
+                     sight_blockers(world))
+
+
+def watchers_of(world: World, tile: tuple[int, int]) -> list[Unit]:
+    """The known insurgents that see `tile` now, in id order."""
+    x, y = tile
+    out = []
+    for unit in known_insurgents(world):
+        mask, (x0, y0) = insurgent_view(world, unit)
+        h, w = mask.shape
+        if 0 <= x - x0 < w and 0 <= y - y0 < h and mask[y - y0, x - x0]:
+            out.append(unit)
+    return out
+
+
+def exposure_grid(world: World) -> np.ndarray:
+    """Every tile a known insurgent sees now (a bool grid the map's shape): the exposure
+    overlay, the union of watchers_of over the map."""
+    grid = np.zeros(world.terrain.opaque.shape, dtype=bool)
+    for unit in known_insurgents(world):
+        mask, (x0, y0) = insurgent_view(world, unit)
+        h, w = mask.shape
+        grid[y0 : y0 + h, x0 : x0 + w] |= mask
+    return grid
+
+
+# -- doors ----------------------------------------------------------------------------------
+STACK_RADIUS = 3
+
+
+def cover_beside_door(world: World, door: tuple[int, int], side_of: tuple[int, int],
+                      count: int) -> list[tuple[int, int]]:
+    """Up to `count` open tiles near a locked door, on the side of `side_of` (where the
+    squad stands), best covered first against fire from beyond the door, then nearest it;
+    never the doorway itself nor the tile right in front of it."""
+    terrain = world.terrain
+    dx, dy = door
+    sx, sy = side_of
+    ax, ay = (dx > sx) - (dx < sx), (dy > sy) - (dy < sy)  # from the squad toward the door
+    beyond = (min(max(dx + 3 * ax, 0), terrain.width - 1),
+              min(max(dy + 3 * ay, 0), terrain.height - 1))
+    picks = []
+    for ty in range(dy - STACK_RADIUS, dy + STACK_RADIUS + 1):
+        for tx in range(dx - STACK_RADIUS, dx + STACK_RADIUS + 1):
+            if not terrain.in_bounds(tx, ty) or not terrain.walkable[ty, tx]:
+                continue
+            if (tx, ty) == door or (tx, ty) == (dx - ax, dy - ay):
+                continue
+            # the squad's side: not past the door's line
+            if ax and (tx - dx) * ax > 0 or ay and (ty - dy) * ay > 0:
+                continue
+            cover = cover_from(terrain, (tx, ty), beyond)
+            dist = abs(tx - dx) + abs(ty - dy)
+            picks.append((-cover, dist, ty, tx))
+    picks.sort()
+    return [(tx, ty) for _, _, ty, tx in picks[:count]]
