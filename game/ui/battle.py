@@ -13,13 +13,10 @@ from game.render.effects import Effects
 from game.render.fog import Fog
 from game.render.overlays import (
     ConeCache,
-    PathCache,
     draw_cones,
     draw_extractions,
     draw_follow_links,
     draw_hover,
-    draw_paths,
-    draw_pending,
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
@@ -27,10 +24,10 @@ from game.render.terrain_cache import TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
-from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import orders
+from game.ui.battle_feedback import BattleFeedback
 from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
@@ -44,6 +41,7 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
+        "R fire rules  H hold  E exposure  Q last alert  "
         "B air strike (Tab gun run)  Space pause  +/- speed  F12 screenshot")
 
 
@@ -56,7 +54,6 @@ class BattleScreen(Screen):
         self.text = app.text
         self.sprites = SpriteCache(self.text)
         self.cones = ConeCache()
-        self.routes = PathCache()
         self.hud = Hud(self.text, app)
         self.selected: set[int] = set()
         self.pending: list = []  # orders for the next tick (held while paused)
@@ -84,6 +81,7 @@ class BattleScreen(Screen):
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
         self.effects = Effects()
+        self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
         self.log = RadioLog()
@@ -149,6 +147,7 @@ class BattleScreen(Screen):
             events = self.session.advance(commands)
             self.effects.consume(events)
             self.log.consume(events, self.world)
+            self.feedback.consume(events, self.world, self.clock_s)
             if self.tutorial:
                 self.tutorial.observe_events(events)
                 self.tutorial.observe_world(self.world)
@@ -184,6 +183,7 @@ class BattleScreen(Screen):
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
+        self.feedback.handle_event(event)
         if self._aiming_over_hud(event):
             self.strike_aim.tile = None  # no blast circle under the HUD, no call from it
         else:
@@ -355,8 +355,6 @@ class BattleScreen(Screen):
         draw_extractions(surface, self.camera, world, self.text)
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
-        draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
-        draw_pending(surface, self.camera, self._pending_tiles())
         draw_follow_links(surface, self.camera, world, alpha)
         surface.set_clip(None)
         shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
@@ -368,6 +366,7 @@ class BattleScreen(Screen):
         self.fog.draw(surface, self.camera)
         draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame, shown)
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
+        self.feedback.draw_over_fog(self, surface, alpha)  # plans, cover, tags, arrows
         self.strike_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
@@ -381,7 +380,8 @@ class BattleScreen(Screen):
             right_clear = surface.get_width() - log_left + 10 if log_left else None
             button = getattr(self.strike_aim, "button_rect", None)
             left_clear = button.right + 10 if button else None  # an empty Rect is falsy
-            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear)
+            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear,
+                               *self.feedback.prompt_clearance(self, surface, alpha))
         self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         extras.draw_tooltip(self, surface)
@@ -398,9 +398,6 @@ class BattleScreen(Screen):
         x0, y0 = self.camera.world_to_screen(0, 0)
         x1, y1 = self.camera.world_to_screen(self.camera.map_w, self.camera.map_h)
         return pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(surface.get_rect())
-
-    def _pending_tiles(self) -> list[tuple[int, int, bool]]:
-        return [(cmd.x, cmd.y, cmd.queue) for cmd in self.pending if isinstance(cmd, c.Move)]
 
     def _draw_drag(self, surface) -> None:
         if self.drag_start is None or self.drag_now is None:
