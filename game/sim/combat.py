@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import math
 
-from game.sim.catalog import UNIT_TYPES, WeaponType
+from game.sim.catalog import WeaponType
 from game.sim.events import ReloadStarted, ShotFired
 from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.kinds import Life, Roe, Side
 from game.sim.noise import shot_noise
-from game.sim.queries import can_shoot, cover_between, hit_chance
-from game.sim.sight import first_blocked, in_cone
-from game.sim.smoke import clear_sight
+from game.sim.queries import can_shoot, cover_between, hit_chance, sees_tile
+from game.sim.sight import first_blocked
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
@@ -24,18 +23,11 @@ __all__ = ["can_see", "can_shoot", "cover_between", "fire_weapons", "hit_chance"
 
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
-    """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles."""
+    """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles
+    (queries.sees_tile on the target's tile, which the exposure overlay shows)."""
     if target.life not in _ALIVE:
         return False
-    vx, vy = viewer.x // SUB, viewer.y // SUB
-    tx, ty = target.x // SUB, target.y // SUB
-    dist = math.hypot(vx - tx, vy - ty)
-    utype = UNIT_TYPES[viewer.kind]
-    if dist > utype.sight_tiles:
-        return False
-    if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
-        return False
-    return clear_sight(world, vx, vy, tx, ty)
+    return sees_tile(world, viewer, (target.x // SUB, target.y // SUB))
 
 
 _ALIVE = frozenset((ACTIVE, DOWNED))

@@ -25,7 +25,7 @@ from game.sim.catalog import WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
 from game.sim.kinds import Life, Roe, Side
-from game.sim.sight import view_mask
+from game.sim.sight import in_cone
 from game.sim.smoke import clear_sight, sight_blockers
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
 from game.sim.units import Unit
@@ -295,33 +295,64 @@ def known_insurgents(world: World) -> list[Unit]:
     return enemies_in_sight(world)
 
 
-def insurgent_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
-    """What an insurgent sees now (the same view_mask the squad's fog uses): a bool window
-    and its top-left tile."""
-    tx, ty = unit.tile
-    ut = unit.utype
-    return view_mask(world.terrain, tx, ty, unit.facing, ut.sight_tiles, ut.cone_deg,
-                     sight_blockers(world))
+def sees_tile(world: World, viewer: Unit, tile: tuple[int, int]) -> bool:
+    """An insurgent's (or anyone's) sight of a tile: range, facing cone, nothing opaque or
+    smoky between. combat.can_see (what perception detects with) is this on the target's
+    tile, so the exposure shown is the sight the insurgents use."""
+    vx, vy = viewer.x // SUB, viewer.y // SUB
+    tx, ty = tile
+    dist = math.hypot(vx - tx, vy - ty)
+    utype = viewer.utype
+    if dist > utype.sight_tiles:
+        return False
+    if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
+        return False
+    return clear_sight(world, vx, vy, tx, ty)
+
+
+def sight_window(world: World, viewer: Unit) -> tuple[np.ndarray, tuple[int, int]]:
+    """sees_tile over every tile within the viewer's range: a bool window and its top-left
+    tile. Kept per pose (tile, facing) while the sight blockers stay the same, since most
+    insurgents hold a pose for many ticks."""
+    vx, vy = viewer.x // SUB, viewer.y // SUB
+    blockers = sight_blockers(world)
+    key = (viewer.id, vx, vy, viewer.facing, world.terrain.version, id(blockers))
+    memo = world.caches.setdefault("sight_windows", {})
+    hit = memo.get(viewer.id)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    r = int(math.ceil(viewer.utype.sight_tiles))
+    h, w = blockers.shape
+    x0, y0 = max(vx - r, 0), max(vy - r, 0)
+    x1, y1 = min(vx + r + 1, w), min(vy + r + 1, h)
+    mask = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+    for ty in range(y0, y1):
+        for tx in range(x0, x1):
+            mask[ty - y0, tx - x0] = sees_tile(world, viewer, (tx, ty))
+    if len(memo) > 512:
+        memo.clear()
+    memo[viewer.id] = (key, (mask, (x0, y0)))
+    return mask, (x0, y0)
 
 
 def watchers_of(world: World, tile: tuple[int, int]) -> list[Unit]:
-    """The known insurgents that see `tile` now, in id order."""
-    x, y = tile
-    out = []
-    for unit in known_insurgents(world):
-        mask, (x0, y0) = insurgent_view(world, unit)
-        h, w = mask.shape
-        if 0 <= x - x0 < w and 0 <= y - y0 < h and mask[y - y0, x - x0]:
-            out.append(unit)
-    return out
+    """The known insurgents that see `tile` now (sees_tile), in id order."""
+    return [u for u in known_insurgents(world) if sees_tile(world, u, tile)]
 
 
-def exposure_grid(world: World) -> np.ndarray:
+def exposure_grid(world: World, window: tuple[int, int, int, int] | None = None) -> np.ndarray:
     """Every tile a known insurgent sees now (a bool grid the map's shape): the exposure
-    overlay, the union of watchers_of over the map."""
+    overlay, watchers_of over the map. With `window` (x0, y0, x1, y1), only insurgents whose
+    sight reaches into it are asked (the rest of the grid may then be incomplete)."""
     grid = np.zeros(world.terrain.opaque.shape, dtype=bool)
     for unit in known_insurgents(world):
-        mask, (x0, y0) = insurgent_view(world, unit)
+        if window is not None:
+            r = unit.utype.sight_tiles + 1
+            ux, uy = unit.tile
+            if (ux + r < window[0] or ux - r > window[2] or uy + r < window[1]
+                    or uy - r > window[3]):
+                continue
+        mask, (x0, y0) = sight_window(world, unit)
         h, w = mask.shape
         grid[y0 : y0 + h, x0 : x0 + w] |= mask
     return grid

@@ -87,10 +87,11 @@ class CoverPreview:
         return self.exposure_on
 
     # -- cached answers ------------------------------------------------------------------
-    def exposure(self, world) -> np.ndarray:
-        key = (id(world), world.tick)
+    def exposure(self, world, window: tuple[int, int, int, int] | None = None) -> np.ndarray:
+        """exposure_grid, once a tick (and again when the view moves to other tiles)."""
+        key = (id(world), world.tick, window)
         if key != self._grid_key or self._grid is None:
-            self._grid_key, self._grid = key, exposure_grid(world)
+            self._grid_key, self._grid = key, exposure_grid(world, window)
         return self._grid
 
     def watchers(self, world, tile: tuple[int, int]) -> list:
@@ -143,13 +144,13 @@ class CoverPreview:
         _tag(surface, text, label, (b[0], b[1] - camera.tile_px * 0.75 - 16), colour, 22)
 
     def _draw_exposure(self, surface, camera: Camera, world) -> None:
-        grid = self.exposure(world)
-        h, w = grid.shape
+        h, w = world.terrain.opaque.shape
         tx0, ty0, tx1, ty1 = camera.visible_tiles()
         tx0, ty0 = max(tx0, 0), max(ty0, 0)
         tx1, ty1 = min(tx1, w), min(ty1, h)
         if tx1 <= tx0 or ty1 <= ty0:
             return
+        grid = self.exposure(world, (tx0, ty0, tx1, ty1))
         key = (self._grid_key, tx0, ty0, tx1, ty1, camera.tile_px)
         if key != self._surf_key or self._surf is None:
             window = grid[ty0:ty1, tx0:tx1]
@@ -158,6 +159,8 @@ class CoverPreview:
             small = pygame.image.frombuffer(rgba.tobytes(), (tx1 - tx0, ty1 - ty0), "RGBA")
             tp = camera.tile_px
             big = pygame.transform.scale(small, ((tx1 - tx0) * tp, (ty1 - ty0) * tp))
+            if pygame.display.get_surface() is not None:
+                big = big.convert_alpha()  # the display's pixel format blits many times faster
             self._surf_key, self._surf = key, (big, (tx0, ty0))
         img, (x0, y0) = self._surf
         surface.blit(img, camera.world_to_screen(x0 * TILE_PX, y0 * TILE_PX))
