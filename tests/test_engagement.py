@@ -238,3 +238,19 @@ def test_door_order_without_maaz_selected_still_sends_him():
     orders = right_click(world, {rafiq.id}, None, (10, 0), False)
     assert any(getattr(o, "unit_id", 0) == maaz.id for o in orders)
     assert any(isinstance(o, Move) and o.unit_ids == (rafiq.id,) for o in orders)
+
+
+def test_orders_survive_a_quicksave():
+    from game.save import world_from_dict, world_to_dict
+
+    scenario = ascii_scenario(DUEL)
+    world = new_world(scenario, seed=2)
+    rafiq = member(world, "rafiq")
+    enemy = world.insurgents()[0]
+    run(world, 1, [SetRoe((rafiq.id,), "return_fire"), HoldPosition((rafiq.id,))])
+    rafiq.fired_on_by[enemy.id] = world.tick
+    loaded, _ = world_from_dict(world_to_dict(world), scenario)
+    again = member(loaded, "rafiq")
+    assert again.roe == Roe.RETURN_FIRE and again.holding
+    assert again.fired_on_by == {enemy.id: world.tick}
+    assert state_hash(loaded) == state_hash(world)

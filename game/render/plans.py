@@ -89,15 +89,18 @@ def pending_marks(pending: list) -> list[tuple[str, tuple]]:
 def draw_pending_orders(surface, camera: Camera, world, pending: list, text=None) -> int:
     """Markers for the orders given while paused; returns how many were drawn."""
     drawn = 0
+    last: dict[int, tuple[int, int]] = {}  # each unit's latest pending goal, on screen
     for kind, args in pending_marks(pending):
         if kind == "move":
             x, y, queued, ids = args
             goal = tile_centre(camera, x, y)
-            for uid in ids:  # a dashed line from where each one's plan ends now
+            for uid in ids:  # a dashed line from where each one's plan will end
                 unit = world.units.get(uid)
                 if unit is not None and unit.active:
-                    _dashed(surface, PENDING_COLOUR, [_plan_end(camera, unit, queued), goal],
-                            dash=5, width=2)
+                    start = last[uid] if queued and uid in last else _plan_end(camera, unit,
+                                                                             queued)
+                    _dashed(surface, PENDING_COLOUR, [start, goal], dash=5, width=2)
+                    last[uid] = goal
             waypoint(surface, goal, PENDING_COLOUR, camera.tile_px)
         elif kind == "strike":
             _strike_ring(surface, camera, args, text)
