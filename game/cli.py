@@ -137,7 +137,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "play":
         return _in_a_window(lambda: _cmd_play(args.map, args))
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.title import run_title
+    from game.app import run_title
 
     return _in_a_window(lambda: run_title(frames=args.frames, screenshot=args.screenshot))
 
@@ -181,15 +181,12 @@ def _cmd_play(map_path: str, args: argparse.Namespace) -> int:
 
 def _load(map_path: str):
     """The scenario, or Failure listing every error the loader found."""
-    from game.tiled.errors import MapError
-    from game.tiled.loader import load_scenario
+    from game.map_loader import MapLoadFailed, load_map
 
     try:
-        return load_scenario(map_path)
-    except MapError as exc:
+        return load_map(map_path)
+    except MapLoadFailed as exc:
         raise Failure(exc.problems) from None
-    except OSError as exc:
-        raise Failure.at(map_path, f"cannot read the map: {exc.strerror or exc}") from None
 
 
 def _file_failure(path: str, exc: Exception, what: str) -> Failure:

@@ -251,7 +251,7 @@ def test_f9_never_ends_the_mission(monkeypatch):
     monkeypatch.setattr(save, "quickload", broken)
     assert battle_extras.quickload(battle) is False
     assert state_hash(battle.world) == before
-    assert any("Quickload failed" in toast[0] for toast in app._toasts)
+    assert any("Quickload failed" in toast[0] for toast in app.ctx.toasts)
     battle.tick()
 
 

@@ -12,7 +12,7 @@ import math
 import pygame
 
 from game.render.camera import Camera
-from game.render.overlays import PathCache, _dashed
+from game.render.overlays import PathCache, dashed
 from game.render.sprites import interpolated
 from game.sim import commands as c
 from game.sim.airstrike import BLAST_RADIUS_TILES
@@ -50,7 +50,7 @@ def draw_plans(surface, camera: Camera, world, alpha: float, selected: set[int],
             waypoint(surface, start, _dim(PATH_COLOUR, on), camera.tile_px, 1)
         if unit.waypoints:
             pts = [start, *cache.centres(camera, unit.waypoints)]
-            _dashed(surface, _dim(QUEUED_COLOUR, on), pts, width=2 if on else 1)
+            dashed(surface, _dim(QUEUED_COLOUR, on), pts, width=2 if on else 1)
             for n, p in enumerate(pts[1:], start=2):
                 waypoint(surface, p, _dim(QUEUED_COLOUR, on), camera.tile_px, n)
     draw_pending_orders(surface, camera, world, pending, text)
@@ -99,14 +99,14 @@ def draw_pending_orders(surface, camera: Camera, world, pending: list, text=None
                 if unit is not None and unit.active:
                     start = last[uid] if queued and uid in last else _plan_end(camera, unit,
                                                                              queued)
-                    _dashed(surface, PENDING_COLOUR, [start, goal], dash=5, width=2)
+                    dashed(surface, PENDING_COLOUR, [start, goal], dash=5, width=2)
                     last[uid] = goal
             waypoint(surface, goal, PENDING_COLOUR, camera.tile_px)
         elif kind == "strike":
             _strike_ring(surface, camera, args, text)
         else:
             a, b = tile_centre(camera, *args[:2]), tile_centre(camera, *args[2:])
-            _dashed(surface, STRIKE_COLOUR, [a, b], dash=10, width=3)
+            dashed(surface, STRIKE_COLOUR, [a, b], dash=10, width=3)
         drawn += 1
     return drawn
 

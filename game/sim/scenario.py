@@ -97,6 +97,8 @@ class MissionRules:
     insurgents_target_civilians: bool = False
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
+    ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
+    time_of_day: str = "day"  # day, dusk or night: the light the scene is drawn in
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class MapArt:
     layers: tuple[TileLayerArt, ...] = ()
     tilesets: tuple[TilesetArt, ...] = ()
     background: str = ""  # "#rrggbb" or ""
+    tile_names: dict[int, str] = field(default_factory=dict)  # gid -> the tile's "name" property
 
 
 @dataclass

@@ -75,6 +75,8 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("insurgents_target_civilians", "bool", False),
     _m("medkits", "int", 4),
     _m("tutorial", "string", ""),
+    _m("ambience", "string", "fighting"),
+    _m("time_of_day", "string", "day"),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

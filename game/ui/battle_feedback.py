@@ -73,7 +73,7 @@ class BattleFeedback:
     def do_action(self, battle, action: str) -> None:
         if action == "exposure":
             on = self.preview.toggle_exposure()
-            battle.app.toast("Exposure overlay on: red tiles are watched by known enemies"
+            battle.ctx.toast("Exposure overlay on: red tiles are watched by known enemies"
                              if on else "Exposure overlay off")
         elif action == "roe":
             battle.order(roe_orders(battle.world, battle.selected))
