@@ -79,6 +79,7 @@ class CoverPreview:
         self._grid: np.ndarray | None = None
         self._surf_key: tuple | None = None
         self._surf: tuple[pygame.Surface, tuple[int, int]] | None = None
+        self._surf_window: np.ndarray | None = None
         self._watch_key: tuple | None = None
         self._watchers: list = []
 
@@ -151,17 +152,20 @@ class CoverPreview:
         if tx1 <= tx0 or ty1 <= ty0:
             return
         grid = self.exposure(world, (tx0, ty0, tx1, ty1))
-        key = (self._grid_key, tx0, ty0, tx1, ty1, camera.tile_px)
-        if key != self._surf_key or self._surf is None:
-            window = grid[ty0:ty1, tx0:tx1]
+        window = grid[ty0:ty1, tx0:tx1]
+        key = (tx0, ty0, tx1, ty1, camera.tile_px)
+        # rebuilt only when the watched tiles on show change, not every tick
+        if key != self._surf_key or self._surf is None or not np.array_equal(
+                window, self._surf_window):
             rgba = np.zeros((*window.shape, 4), dtype=np.uint8)
             rgba[window] = EXPOSED_RGBA
             small = pygame.image.frombuffer(rgba.tobytes(), (tx1 - tx0, ty1 - ty0), "RGBA")
+            if pygame.display.get_surface() is not None:
+                small = small.convert_alpha()  # the display's format: the scaled copy keeps it
             tp = camera.tile_px
             big = pygame.transform.scale(small, ((tx1 - tx0) * tp, (ty1 - ty0) * tp))
-            if pygame.display.get_surface() is not None:
-                big = big.convert_alpha()  # the display's pixel format blits many times faster
             self._surf_key, self._surf = key, (big, (tx0, ty0))
+            self._surf_window = window.copy()
         img, (x0, y0) = self._surf
         surface.blit(img, camera.world_to_screen(x0 * TILE_PX, y0 * TILE_PX))
 
