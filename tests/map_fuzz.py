@@ -504,6 +504,7 @@ def check_map_file(path: str, ticks: int) -> Outcome:
     from game.app import MapLoadFailed, _load
     from game.headless import run_headless
     from game.render.tileset import TileAtlas
+    from game.tiled.errors import clean
     from game.tiled.validate import validate_map
 
     problems = validate_map(path)
@@ -511,7 +512,7 @@ def check_map_file(path: str, ticks: int) -> Outcome:
         line = f"{p.severity}: {p}"
         if "internal error" in p.message:
             return Outcome("traceback", line[:3000])
-        if "\n" in line or "\r" in line or not p.file or not str(p).startswith(p.file + ": "):
+        if "\n" in line or "\r" in line or not p.file or not str(p).startswith(clean(p.file) + ": "):
             return Outcome("bad_message", repr(line[:500]))
     errors = [p for p in problems if p.is_error]
     try:
