@@ -68,17 +68,16 @@ class Tally:
 # ----------------------------------------------------------------------------- mutants
 
 def _stage(folder: Path, source: Path) -> Path:
-    """The source map and everything it refers to, copied into folder:
-    folder/assets (tileset), folder/maps (map, templates, project file)."""
-    (folder / "assets").mkdir(parents=True)
+    """The source map and everything it refers to, copied into folder/maps (the map, its
+    tileset and image, templates, project file: images must be under the map's folder)."""
     (folder / "maps" / "templates").mkdir(parents=True)
     for name in ("tileset.tsx", "tileset.png"):
-        shutil.copy(ROOT / "assets" / name, folder / "assets" / name)
+        shutil.copy(ROOT / "assets" / name, folder / "maps" / name)
     for tx in (ROOT / "maps" / "templates").glob("*.tx"):
         shutil.copy(tx, folder / "maps" / "templates" / tx.name)
     shutil.copy(ROOT / "maps" / "danger-close.tiled-project", folder / "maps")
     text = source.read_text(encoding="utf-8")
-    text = re.sub(r'source="[^"]*tileset\.tsx"', 'source="../assets/tileset.tsx"', text)
+    text = re.sub(r'source="[^"]*tileset\.tsx"', 'source="tileset.tsx"', text)
     text = re.sub(r'template="[^"]*templates/', 'template="templates/', text)
     if 'source="rules.tsx"' in text or "rules.tsx" in text:
         shutil.copy(ROOT / "tests" / "data" / "tiled" / "rules.tsx", folder / "maps")
@@ -95,19 +94,19 @@ def make_mutant(folder: Path, seed: int) -> tuple[Path, str]:
     path = _stage(folder, source)
     done = [source.name]
     mutations = [rng.choice(MUTATIONS) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
-    # files swapped for FIFOs or loops last: the other mutations read the files
-    mutations.sort(key=lambda m: m is m_file_kind)
+    # deep nesting and files swapped for FIFOs or loops last: the others parse the files
+    mutations.sort(key=lambda m: m in (m_deep_nesting, m_file_kind))
     for mutation in mutations:
         try:
             done.append(mutation(rng, path))
-        except (ET.ParseError, ValueError, IndexError, OSError, UnicodeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a mutation that does not apply is skipped
             done.append(f"{mutation.__name__} skipped ({type(exc).__name__})")
     return path, "; ".join(done)
 
 
 def _targets(path: Path) -> list[Path]:
     folder = path.parent
-    return [path, path, path, folder.parent / "assets" / "tileset.tsx",
+    return [path, path, path, folder / "tileset.tsx",
             *sorted((folder / "templates").glob("*.tx"))[:2]]
 
 
@@ -289,7 +288,7 @@ def m_text_bytes(rng: random.Random, path: Path) -> str:
 
 
 def m_tileset_sheet(rng: random.Random, path: Path) -> str:
-    tsx = path.parent.parent / "assets" / "tileset.tsx"
+    tsx = path.parent / "tileset.tsx"
 
     def change(root):
         image = root.find("image")
@@ -328,7 +327,7 @@ def _many_embedded(rng: random.Random, path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     sets = "".join(
         f'<tileset firstgid="{1000 + i * 300000}" name="t{i}" tilewidth="32" '
-        f'tileheight="32" tilecount="262144" columns="512"><image source="../assets/'
+        f'tileheight="32" tilecount="262144" columns="512"><image source="'
         f'tileset.png" width="16384" height="16384"/></tileset>' for i in range(count))
     head, sep, rest = text.partition("<layer")
     path.write_text(head + sets + sep + rest, encoding="utf-8")
@@ -343,7 +342,7 @@ def m_template_gid(rng: random.Random, path: Path) -> str:
         obj.set("gid", rng.choice(("abc", "-5", "4294967296", "1e9", "3")))
         if rng.random() < 0.5:
             ET.SubElement(root, "tileset", firstgid=rng.choice(("1", "-3", "x")),
-                          source="../../assets/tileset.tsx")
+                          source="../tileset.tsx")
         return f"template gid {obj.get('gid')}"
     return _edit_xml(tx, change)
 
@@ -352,8 +351,8 @@ def m_file_kind(rng: random.Random, path: Path) -> str:
     """Swap a referenced file for a FIFO, a symlink loop, /dev/zero, a folder, a huge
     sparse file, or give it a 300-character name."""
     folder = path.parent
-    target = rng.choice([folder.parent / "assets" / "tileset.tsx",
-                         folder.parent / "assets" / "tileset.png",
+    target = rng.choice([folder / "tileset.tsx",
+                         folder / "tileset.png",
                          folder / "danger-close.tiled-project",
                          *sorted((folder / "templates").glob("*.tx"))[:2]])
     kind = rng.choice(("fifo", "loop", "zero", "folder", "sparse", "longname", "outside"))
@@ -381,7 +380,7 @@ def m_file_kind(rng: random.Random, path: Path) -> str:
 
 
 def m_image_path(rng: random.Random, path: Path) -> str:
-    tsx = path.parent.parent / "assets" / "tileset.tsx"
+    tsx = path.parent / "tileset.tsx"
     value = rng.choice(("/dev/zero", "/etc/passwd", "../../../../../etc/hostname", "",
                         "L" * 300 + ".png", "fifo.png", "/proc/self/mem", "."))
     if value == "fifo.png":

@@ -65,12 +65,7 @@ def parse_tiles(checked: CheckedMap, problems: list[MapProblem]) -> TileData:
 def _tiles_only(checked: CheckedMap) -> ET.Element:
     """A copy of the map for pytmx: no objects or custom properties, and every external
     tileset replaced by the already checked copy of its file, so pytmx opens no file."""
-    root = copy.deepcopy(checked.root)
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if child.tag in ("objectgroup", "imagelayer") or (
-                    child.tag == "properties" and parent.tag in ("map", "layer", "group")):
-                parent.remove(child)
+    root = _copy_without_objects(checked.root)
     refs = root.findall("tileset")
     for ref, ts in zip(refs, checked.tilesets, strict=True):
         if ref.get("source"):
@@ -80,6 +75,19 @@ def _tiles_only(checked: CheckedMap) -> ET.Element:
             root.insert(list(root).index(ref), embedded)
             root.remove(ref)
     return root
+
+
+def _copy_without_objects(el: ET.Element) -> ET.Element:
+    # Copied element by element (the tree is at most MAX_XML_DEPTH deep), leaving out the
+    # objects rather than copying thousands of them only to remove them.
+    out = ET.Element(el.tag, el.attrib)
+    out.text, out.tail = el.text, el.tail
+    for child in el:
+        if child.tag in ("objectgroup", "imagelayer") or (
+                child.tag == "properties" and el.tag in ("map", "layer", "group")):
+            continue
+        out.append(_copy_without_objects(child))
+    return out
 
 
 def _gid_tables(tm) -> tuple[np.ndarray, np.ndarray]:
