@@ -29,13 +29,13 @@ def main() -> int:
     args = parser.parse_args()
     share = -(-args.count // args.jobs)
     started = time.time()
-    with tempfile.TemporaryDirectory(prefix="fuzz_maps_") as work:
-        with ThreadPoolExecutor(args.jobs) as pool:
-            runs = [pool.submit(run_campaign, min(share, args.count - k * share),
-                                args.seed + k * share, Path(work) / f"job{k}", args.timeout,
-                                args.ticks, sys.stdout)
-                    for k in range(args.jobs)]
-            tallies = [r.result() for r in runs]
+    with (tempfile.TemporaryDirectory(prefix="fuzz_maps_") as work,
+          ThreadPoolExecutor(args.jobs) as pool):
+        runs = [pool.submit(run_campaign, min(share, args.count - k * share),
+                            args.seed + k * share, Path(work) / f"job{k}", args.timeout,
+                            args.ticks, sys.stdout)
+                for k in range(args.jobs)]
+        tallies = [r.result() for r in runs]
     counts: Counter = sum((t.counts for t in tallies), Counter())
     failures = [f for t in tallies for f in t.failures]
     print(f"\n{sum(counts.values())} mutants from seed {args.seed} in "

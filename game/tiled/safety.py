@@ -36,6 +36,7 @@ MAX_OBJECTS = 2000  # the sim takes at most loader.MAX_UNITS units; the rest are
 MAX_TILESET_TILES = 65536
 MAX_FIRSTGID = 1 << 20
 MAX_IMAGE_PX = 16384  # pytmx walks the image's tile grid; a huge claimed size would hang it
+MAX_TILESETS = 64
 MAX_TOTAL_TILES = 65536  # tiles over all of a map's tilesets, counted as pytmx walks them
 MAX_TOTAL_IMAGE_PX = 16384 * 4096  # claimed pixels over all tileset images (256 MB drawn)
 MAX_IMAGE_BYTES = 16 * 1024 * 1024
@@ -340,7 +341,11 @@ def _check_tilesets(root: ET.Element, path: Path, file: str,
     budget = _TilesetBudget(file)
     map_dir = safe_resolve(path).parent
     tilesets = []
-    for ref in root.findall("tileset"):
+    refs = root.findall("tileset")
+    if len(refs) > MAX_TILESETS:
+        raise MapError.single(file, f"{len(refs)} tilesets; the limit is {MAX_TILESETS}")
+    read: dict[Path, ET.Element] = {}  # each .tsx parsed once, however often it is used
+    for ref in refs:
         firstgid = int_attr(ref, "firstgid", file)
         source = ref.get("source")
         node, base = ref, path
@@ -352,7 +357,8 @@ def _check_tilesets(root: ET.Element, path: Path, file: str,
                 warnings.append(MapProblem(
                     file, f"tileset {source!r} is not beside the map; using the game's "
                     f"{base.name}", severity=WARNING))
-            node = read_xml(base, MAX_AUX_BYTES)
+            node = read[base] if base in read else read_xml(base, MAX_AUX_BYTES)
+            read[base] = node
             if node.tag != "tileset":
                 raise MapError.single(str(base), f"not a Tiled tileset: root is <{node.tag}>")
         tfile = str(base) if source else file

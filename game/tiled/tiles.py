@@ -8,7 +8,6 @@ The default pytmx image loader loads no images, so nothing here needs a display.
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import xml.etree.ElementTree as ET
@@ -69,9 +68,10 @@ def _tiles_only(checked: CheckedMap) -> ET.Element:
     refs = root.findall("tileset")
     for ref, ts in zip(refs, checked.tilesets, strict=True):
         if ref.get("source"):
-            embedded = copy.deepcopy(ts.element)
-            embedded.set("firstgid", str(ts.firstgid))
-            embedded.attrib.pop("source", None)
+            # children shared, not copied: pytmx only reads them
+            attrib = {k: v for k, v in ts.element.attrib.items() if k != "source"}
+            embedded = ET.Element("tileset", {**attrib, "firstgid": str(ts.firstgid)})
+            embedded.extend(list(ts.element))
             root.insert(list(root).index(ref), embedded)
             root.remove(ref)
     return root

@@ -200,6 +200,7 @@ def limits_table() -> str:
         f"| tiles per tileset | {s.MAX_TILESET_TILES} |",
         f"| tileset image width or height | {s.MAX_IMAGE_PX} px |",
         f"| tile size | {s.TILE_PX} x {s.TILE_PX} px |",
+        f"| tilesets in a map | {s.MAX_TILESETS} |",
         f"| tiles over all of a map's tilesets | {s.MAX_TOTAL_TILES} |",
         f"| tileset image pixels over all tilesets | {s.MAX_TOTAL_IMAGE_PX // 1_000_000} "
         "megapixels |",
