@@ -327,14 +327,15 @@ def test_negative_tileset_spacing_is_refused(tmp_path):
     _refused(write_map(tmp_path, tileset=tsx), "spacing -31")
 
 
-def test_many_huge_embedded_tilesets_are_refused_before_any_work(tmp_path):
+@pytest.mark.parametrize("count, message", [(20, "tiles in all"), (200, "the limit is 64")])
+def test_many_huge_embedded_tilesets_are_refused_before_any_work(tmp_path, count, message):
     sets = "".join(
         f'<tileset firstgid="{1 + i * 70000}" name="t{i}" tilewidth="32" tileheight="32" '
         'tilecount="65536" columns="256"><image source="rules.png" width="8192" '
-        'height="8192"/></tileset>' for i in range(200))
+        f'height="8192"/></tileset>' for i in range(count))
     tracemalloc.start()
     try:
-        _refused(write_map(tmp_path, tileset=sets), "tiles in all")
+        _refused(write_map(tmp_path, tileset=sets), message)
     finally:
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()

@@ -47,6 +47,7 @@ TILE_PX = 32
 GID_FLAG_MASK = 0xF0000000  # horizontal, vertical, diagonal, hex-rotation flip bits
 _DIGITS = re.compile(r"-?[0-9]{1,9}")
 _CSV = re.compile(r"[0-9 \t\r\n,]*")
+_OBJECT_TAG = re.compile(r"<object[\s/>]")
 _ENTITY_TRICKS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -82,6 +83,11 @@ class CheckedMap:
 def read_xml(path: Path, limit: int = MAX_MAP_BYTES, file: str | None = None) -> ET.Element:
     """Parse a regular file after capping its size and refusing entity declarations."""
     file = file or str(path)
+    return parse_xml_text(read_capped_text(path, limit, file), file)
+
+
+def read_capped_text(path: Path, limit: int, file: str) -> str:
+    """A regular file of at most `limit` bytes as UTF-8 text, or a MapError."""
     try:
         raw = read_bytes(path, limit)
     except UnsafeFileError as exc:
@@ -92,7 +98,7 @@ def read_xml(path: Path, limit: int = MAX_MAP_BYTES, file: str | None = None) ->
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise MapError.single(file, "file is not UTF-8 text (Tiled writes UTF-8)") from None
-    return parse_xml_text(text, file)
+    return text
 
 
 def parse_xml_text(text: str, file: str) -> ET.Element:
@@ -140,7 +146,12 @@ def check_map(path: str | os.PathLike) -> CheckedMap:
     """Everything a loader may rely on: caps, features, tilesets and every layer's gids."""
     p = Path(path)
     file = str(path)
-    root = read_xml(p, MAX_MAP_BYTES, file)
+    text = read_capped_text(p, MAX_MAP_BYTES, file)
+    # Counted in the text before parsing: 10 000 objects would cost seconds to parse.
+    objects = len(_OBJECT_TAG.findall(text))
+    if objects > MAX_OBJECTS:
+        raise MapError.single(file, f"{objects} objects; the limit is {MAX_OBJECTS}")
+    root = parse_xml_text(text, file)
     if root.tag != "map":
         raise MapError.single(file, f"not a Tiled map: root element is <{root.tag}>")
     _check_features(root, file)
