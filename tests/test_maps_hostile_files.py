@@ -81,7 +81,15 @@ def test_tileset_image_outside_the_map_folder_and_assets_is_refused(tmp_path):
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "x.png").write_bytes((FIXTURES / "rules.png").read_bytes())
     path = write_map(tmp_path / "maps", tileset=_embedded("../elsewhere/x.png"))
-    _refused(path, "outside the map's folder and the game's assets")
+    _refused(path, "is outside the map's folder")
+    # a tileset in a sibling folder may use an image beside it (a map pack's layout),
+    # not one elsewhere
+    _write_tsx(tmp_path / "assets", RULES_TSX)
+    path = write_map(tmp_path / "maps", tileset='<tileset firstgid="1" '
+                     'source="../assets/rules.tsx"/>', name="packed.tmx")
+    assert load_scenario(path).art.tilesets[0].image_path.endswith("assets/rules.png")
+    _write_tsx(tmp_path / "assets", RULES_TSX.replace('"rules.png"', '"../elsewhere/x.png"'))
+    _refused(path, "is outside the map's folder", file=tmp_path / "assets" / "rules.tsx")
 
 
 def test_renderer_never_hands_pygame_a_fifo_or_a_png_claiming_gigapixels(tmp_path):

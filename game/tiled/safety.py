@@ -374,7 +374,9 @@ def _check_tilesets(root: ET.Element, path: Path, file: str,
                 raise MapError.single(str(base), f"not a Tiled tileset: root is <{node.tag}>")
         tfile = str(base) if source else file
         checked = _check_tileset(node, firstgid, base, tfile, file, budget)
-        checked.image = _image_path(node, checked, (map_dir, ASSETS_DIR), warnings)
+        # a pack keeps its tilesets in its own assets folder beside the maps' folders
+        allowed = (map_dir, safe_resolve(base).parent, ASSETS_DIR)
+        checked.image = _image_path(node, checked, allowed, warnings)
         tilesets.append(checked)
     return tilesets
 
@@ -457,8 +459,9 @@ def _tile_names(node: ET.Element, count: int, tfile: str, name: str) -> tuple:
 def _image_path(node: ET.Element, ts: CheckedTileset, allowed: tuple[Path, ...],
                 warnings: list[MapProblem]) -> Path | None:
     """The tileset image if it may be drawn: a regular file of sane size under the map's
-    folder or the game's assets.  A missing image is a warning (the map plays with flat
-    colours); one that is anything else would hang, exhaust or leak, and is an error."""
+    folder, the folder of the .tsx naming it, or the game's assets.  A missing image is a
+    warning (the map plays with flat colours); one that is anything else would hang,
+    exhaust or leak, and is an error."""
     tfile = str(ts.path)
     source = node.find("image").get("source", "")
     img = safe_resolve(ts.path.parent / source)
@@ -469,7 +472,7 @@ def _image_path(node: ET.Element, ts: CheckedTileset, allowed: tuple[Path, ...],
         return None
     if not any(is_under(img, safe_resolve(folder)) for folder in allowed):
         raise MapError.single(tfile, f"tileset {ts.name!r} image {source!r} is outside the "
-                              "map's folder and the game's assets")
+                              "map's folder, its tileset's folder and the game's assets")
     try:
         size = regular_file_size(img)
     except UnsafeFileError as exc:
