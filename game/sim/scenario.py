@@ -124,6 +124,7 @@ class TilesetArt:
     tilecount: int
     margin: int = 0
     spacing: int = 0
+    tile_names: tuple[tuple[str, int], ...] = ()  # (tile `name` property, local id)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import tcod
 
 from game.sim.geometry import SUB, TILE_PX, tile_of
 from game.sim.scenario import Scenario
-from game.tiled.errors import WARNING, MapProblem
+from game.tiled.errors import WARNING, MapProblem, clean
 from game.tiled.loader import LoadResult, read_map
 from game.tiled.objects import classes_fitting, closest_class
 from game.tiled.schema import builtin_schema
@@ -48,7 +48,7 @@ def run(paths: list[str], out: TextIO | None = None) -> int:
         else:
             warnings = len(problems)
             note = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
-            print(f"ok: {path}{note}", file=out)
+            print(f"ok: {clean(path)}{note}", file=out)
     return 1 if failed else 0
 
 

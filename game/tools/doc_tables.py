@@ -20,6 +20,8 @@ from pathlib import Path
 
 from game import ROOT
 from game.tiled import safety
+from game.tiled.loader import MAX_UNITS
+from game.tiled.properties import MAX_TEXT_CHARS
 from game.tiled.schema import CLASSES, ENUMS, MAP_PROPERTIES
 from game.tools.tile_table import TILES
 
@@ -201,6 +203,14 @@ def limits_table() -> str:
         f"| tiles per tileset | {s.MAX_TILESET_TILES} |",
         f"| tileset image width or height | {s.MAX_IMAGE_PX} px |",
         f"| tile size | {s.TILE_PX} x {s.TILE_PX} px |",
+        f"| tilesets in a map | {s.MAX_TILESETS} |",
+        f"| tiles over all of a map's tilesets | {s.MAX_TOTAL_TILES} |",
+        f"| tileset image pixels over all tilesets | {s.MAX_TOTAL_IMAGE_PX // 1_000_000} "
+        "megapixels |",
+        f"| tileset image file size | {s.MAX_IMAGE_BYTES // (1024 * 1024)} MB |",
+        f"| XML nesting | {s.MAX_XML_DEPTH} levels |",
+        f"| civilians and insurgents | {MAX_UNITS} |",
+        f"| text of one property (a briefing, say) | {MAX_TEXT_CHARS} characters |",
     ]
     return "\n".join(rows)
 
