@@ -97,6 +97,7 @@ class MissionRules:
     insurgents_target_civilians: bool = False
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
+    grenades: int = -1  # grenades each squad member carries; -1: the unit table's count
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,7 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("insurgents_target_civilians", "bool", False),
     _m("medkits", "int", 4),
     _m("tutorial", "string", ""),
+    _m("grenades", "int", -1),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

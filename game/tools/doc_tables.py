@@ -58,6 +58,7 @@ MEANINGS: dict[str, str] = {
     "insurgents_target_civilians": "insurgents shoot at survivors too",
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
+    "grenades": "hand grenades each squad member carries; -1 = the unit table's count (2)",
 }
 # What each field of `danger-close sim MAP --json` means (tests check these are exactly
 # the report's keys, so a new field cannot go undocumented).
@@ -92,6 +93,8 @@ SIM_FIELDS: dict[str, str] = {
     "hits": "squad shots that hit",
     "strikes_used": "air strikes and gun runs called",
     "strike_casualties": "people (any side) downed or killed by strikes and gun runs",
+    "grenades_thrown": "hand grenades the squad threw",
+    "grenades_thrown_at_us": "hand grenades the insurgents threw",
     "state_hash": "a hash of the final state: the same map, seed, difficulty and commands "
     "always give the same hash",
     "events": "how many of each event happened (`ShotFired`, `UnitDowned`, ...)",
