@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from game.ai.autopilot import Autopilot
 from game.ai.insurgents import think
 from game.sim.commands import Move, ThrowGrenade
 from game.sim.events import (
@@ -174,3 +175,28 @@ def test_an_insurgent_throw_lands_and_the_squad_shouts():
     events, _ = run_to_burst(world, [ThrowGrenade(thrower.id, *hana.tile)])
     assert any(isinstance(e, RadioMessage) and e.text == "Grenade!" for e in events)
     assert world.stats.grenades_thrown_at_us == 1 and world.stats.grenades_thrown == 0
+
+
+# -- the autopilot --------------------------------------------------------------------------
+def _autopilot_throws(world, ticks: int = 60) -> list[ThrowGrenade]:
+    pilot = Autopilot()
+    throws = []
+    for _ in range(ticks):
+        orders = pilot.commands(world)
+        throws += [c for c in orders if isinstance(c, ThrowGrenade)]
+        step(world, orders)
+    return throws
+
+
+def test_the_autopilot_throws_at_an_insurgent_behind_cover():
+    world = world_of("autopilot_grenade.tmx")
+    dug_in = world.insurgents()[0]  # behind the sandbags, east of the squad
+    throws = _autopilot_throws(world)
+    assert throws and (throws[0].x, throws[0].y) == dug_in.tile
+
+
+def test_the_autopilot_never_throws_with_one_of_ours_near_the_ring():
+    world = world_of("autopilot_grenade.tmx")
+    dug_in = world.insurgents()[0]
+    world.add_unit("adult", dug_in.x + 2 * SUB, dug_in.y, found=True)  # a found survivor
+    assert _autopilot_throws(world) == []

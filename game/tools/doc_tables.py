@@ -102,13 +102,16 @@ SIM_FIELDS: dict[str, str] = {
 # `sim MAP --seeds A..B --json`: one row per seed, then a summary.
 SEEDS_FIELDS: dict[str, str] = {
     "runs[].seed, outcome, reason, time_s, survivors_saved, rescue_required, squad_killed, "
-    "crates_delivered, strikes_used, stars": "as in one run",
+    "crates_delivered, strikes_used, grenades_thrown, grenades_thrown_at_us, stars":
+    "as in one run",
     "runs[].squad_lost": "squad members dead or down at the end",
     "summary.runs, wins, defeats, undecided": "counts of runs by outcome",
     "summary.win_rate": "wins / runs",
     "summary.mean_time_s, mean_win_time_s": "mean mission time of all runs, of the wins "
     "(null without a win)",
     "summary.mean_saved, mean_squad_lost": "means of `survivors_saved` and `squad_lost`",
+    "summary.mean_grenades_thrown, mean_grenades_thrown_at_us": "means of the grenades "
+    "thrown by the squad and at it",
 }
 SHAPES = {
     "SquadSpawn": "point", "Civilian": "point", "Insurgent": "point", "Crate": "point",
