@@ -19,7 +19,7 @@ from game.sim.events import (
     UnitDamaged,
 )
 from game.sim.geometry import SUB
-from game.sim.grenades import COOLDOWN_TICKS, grenade_damage
+from game.sim.grenades import COOLDOWN_TICKS, RADIUS_TILES, grenade_damage
 from game.sim.kinds import Alert
 from game.sim.queries import known_grenades
 from game.sim.step import step
@@ -200,3 +200,16 @@ def test_the_autopilot_never_throws_with_one_of_ours_near_the_ring():
     dug_in = world.insurgents()[0]
     world.add_unit("adult", dug_in.x + 2 * SUB, dug_in.y, found=True)  # a found survivor
     assert _autopilot_throws(world) == []
+
+
+def test_an_insurgent_in_a_live_ring_gets_out_of_it():
+    world = world_of("grenade_cover.tmx")
+    insurgent = world.insurgents()[0]
+    insurgent.hp = 5000  # the squad's rifles must not settle it first
+    rafiq = member(world, "rafiq")
+    events = step(world, [ThrowGrenade(rafiq.id, *insurgent.tile)])
+    while not any(isinstance(e, GrenadeExploded) for e in events):
+        events = step(world, think(world))
+    burst = next(e for e in events if isinstance(e, GrenadeExploded))
+    assert math.hypot(insurgent.x - burst.x, insurgent.y - burst.y) / SUB > RADIUS_TILES
+    assert blast_damage_to(events, insurgent) == 0

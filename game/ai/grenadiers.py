@@ -17,7 +17,7 @@ from typing import Any
 from game.ai.behaviours import Mind, go
 from game.ai.knowledge import roll
 from game.sim.catalog import TICK_HZ
-from game.sim.commands import ThrowGrenade
+from game.sim.commands import Stop, ThrowGrenade
 from game.sim.geometry import SUB
 from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES
 from game.sim.kinds import HUNTING, Side
@@ -31,6 +31,7 @@ MIN_TILES = RADIUS_TILES + 1.0  # never inside its own ring
 FRESH_TICKS = 3 * TICK_HZ  # only a position learned this recently is worth a grenade
 THROW_CHANCE = 0.5
 ALLY_MARGIN = 0.5  # tiles beyond the ring an ally must be
+NEAR_TILES = 2.0  # this near a ring's edge, a route through it is stopped short
 
 
 def throw_at_cover(mind: Mind, unit: Unit) -> list[Any]:
@@ -88,18 +89,24 @@ def _group_of(world, uid: int) -> str:
 
 
 def dodge_grenades(mind: Mind, unit: Unit) -> list[Any] | None:
-    """Orders out of a live grenade's ring it stands in (None when it stands in none): the
-    tactical query's cover search, which never picks a tile inside a ring."""
+    """Orders about a live grenade's ring (None when no ring concerns it): inside one, out
+    by the tactical query's cover search (which never picks a tile inside a ring); near
+    one, on a route that crosses it, stop short (Stop) rather than walk through it."""
     world = mind.world
     for grenade in world.grenades:
         if not grenade.landed:
             continue
-        if math.hypot(unit.x - grenade.x, unit.y - grenade.y) / SUB > grenade.radius + 0.5:
+        reach = grenade.radius + 0.5
+        dist = math.hypot(unit.x - grenade.x, unit.y - grenade.y) / SUB
+        if dist > reach + NEAR_TILES:
             continue
-        if unit.path and _outside(unit.path[-1], grenade.x, grenade.y, grenade.radius):
+        crossing = any(not _outside(tile, grenade.x, grenade.y, grenade.radius)
+                       for tile in unit.path)
+        if dist > reach:
+            return [Stop((unit.id,))] if crossing else None
+        if unit.path and not crossing:
             return []  # already on its way out
-        spot = grenade.tile
-        choice = mind.query(unit, "fallback", [spot], None, 5, leave=True)
+        choice = mind.query(unit, "fallback", [grenade.tile], None, 5, leave=True)
         if choice is None or not choice.moved:
             return None
         return go(mind, unit, choice.tile)
