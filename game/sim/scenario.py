@@ -98,6 +98,8 @@ class MissionRules:
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
     grenades: int = -1  # grenades each squad member carries; -1: the unit table's count
+    ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
+    time_of_day: str = "day"  # day, dusk or night: the light the scene is drawn in
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class MapArt:
     layers: tuple[TileLayerArt, ...] = ()
     tilesets: tuple[TilesetArt, ...] = ()
     background: str = ""  # "#rrggbb" or ""
+    tile_names: dict[int, str] = field(default_factory=dict)  # gid -> the tile's "name" property
 
 
 @dataclass

@@ -76,6 +76,8 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("medkits", "int", 4),
     _m("tutorial", "string", ""),
     _m("grenades", "int", -1),
+    _m("ambience", "string", "fighting"),
+    _m("time_of_day", "string", "day"),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

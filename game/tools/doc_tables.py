@@ -59,6 +59,9 @@ MEANINGS: dict[str, str] = {
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
     "grenades": "hand grenades each squad member carries; -1 = the unit table's count (2)",
+    "ambience": "the sound under the mission: `fighting` (wind and distant gunfire), `wind` or "
+                "`quiet` (a faint wind); anything else plays `fighting`",
+    "time_of_day": "day, dusk or night: the light the battle is drawn in (looks only)",
 }
 # What each field of `danger-close sim MAP --json` means (tests check these are exactly
 # the report's keys, so a new field cannot go undocumented).
