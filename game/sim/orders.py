@@ -11,6 +11,7 @@ from game.sim.airstrike import request_strike
 from game.sim.carrying import put_down
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
+from game.sim.grenades import request_throw
 from game.sim.gun_run import request_gun_run
 from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Side
@@ -225,5 +226,6 @@ _HANDLERS: dict[type, Callable[..., str]] = {
     c.CallStrike: request_strike,
     c.CallGunRun: request_gun_run,
     c.Carry: _carry,
+    c.ThrowGrenade: request_throw,
 }
-_EVENTFUL = (_interact, _carry)
+_EVENTFUL = (_interact, _carry, request_throw)

@@ -9,6 +9,8 @@ callers. Nothing here changes the world.
   catalog.UNIT_TYPES, read through the unit's type)
 - cover: what cover a tile gives against fire from a point, one tile at a time or over a
   window of tiles (the same rule, vectorised for the AI's tile search)
+- danger: the grenade rings the squad knows of (drawn on the map, left by the autopilot)
+  and every ring the AI keeps out of (marked strike zones and live grenades)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from game.sim.geometry import SUB
 from game.sim.kinds import Life, Side
 from game.sim.terrain import COVER_LOW, Terrain
 from game.sim.units import Unit
-from game.sim.world import World
+from game.sim.world import Grenade, World
 
 DRAWN_LIVES = frozenset((Life.ACTIVE, Life.DOWNED, Life.DEAD))  # shown on the map
 
@@ -200,3 +202,18 @@ def exposed_to(terrain: Terrain, tile: tuple[int, int], xs: np.ndarray,
     above = terrain.elevation[ys, xs] > terrain.elevation[ty, tx]
     beside = (np.abs(xs - tx) <= 1) & (np.abs(ys - ty) <= 1)
     return (cover == 0) | (above & (cover == COVER_LOW)) | beside
+
+
+# -- danger ---------------------------------------------------------------------------------
+def known_grenades(world: World) -> list[Grenade]:
+    """Grenades on the ground whose ring the squad knows of (it threw them or saw them)."""
+    return [g for g in world.grenades if g.landed and g.seen]
+
+
+def danger_rings(world: World) -> list[tuple[float, float, float]]:
+    """(tile x, tile y, radius in tiles) of every marked strike zone and every grenade on
+    the ground: the ground an insurgent will not choose to stand on."""
+    rings = [(float(x), float(y), radius) for x, y, radius, _ in world.strike_zones]
+    rings += [((g.x / SUB) - 0.5, (g.y / SUB) - 0.5, g.radius) for g in world.grenades
+              if g.landed]
+    return rings

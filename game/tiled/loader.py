@@ -222,6 +222,9 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
     for name in ("rescue_required", "air_strikes", "time_limit", "medkits"):
         if values[name] < 0:
             problems.append(MapProblem(file, f'map property "{name}" must not be negative'))
+    if values["grenades"] < -1:
+        problems.append(MapProblem(file, 'map property "grenades" must be -1 (the unit '
+                                   'table\'s count) or more'))
     return sc.MissionRules(
         title=values["title"], briefing=values["briefing"],
         rescue_required=values["rescue_required"], air_strikes=values["air_strikes"],
@@ -229,7 +232,7 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         insurgents_target_civilians=values["insurgents_target_civilians"],
         medkits=values["medkits"], tutorial=values["tutorial"],
         ambience=values["ambience"],
-        time_of_day=values["time_of_day"])
+        time_of_day=values["time_of_day"], grenades=values["grenades"])
 
 
 def _typed_values(objects: list[MapObject], schema: Schema, file: str,

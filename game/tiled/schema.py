@@ -77,6 +77,7 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("insurgents_target_civilians", "bool", False),
     _m("medkits", "int", 4),
     _m("tutorial", "string", ""),
+    _m("grenades", "int", -1),
     _m("ambience", "string", "fighting"),
     _m("time_of_day", "string", "day"),
 )

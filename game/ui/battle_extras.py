@@ -60,6 +60,8 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         battle.centre_on_selection()
     elif action == "air_strike":
         battle.strike_aim.toggle(world)
+    elif action == "grenade":
+        battle.grenade_aim.toggle(world, battle.selected)
     elif action == "quicksave":
         quicksave(battle)
     elif action == "quickload":

@@ -31,6 +31,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("put_down", "Put down who you carry", ("v",)),
     ("centre", "Centre on selection", ("c",)),
     ("air_strike", "Call Falcon-2", ("b",)),
+    ("grenade", "Throw a grenade", ("t",)),
     ("pan_up", "Camera up", ("up", "w")),
     ("pan_down", "Camera down", ("down", "s")),
     ("pan_left", "Camera left", ("left", "a")),
