@@ -500,8 +500,8 @@ def _worker_main() -> None:
 
 def check_map_file(path: str, ticks: int) -> Outcome:
     """What the game does with one map: validator, loader, atlas, sim ticks."""
-    from game.map_loader import MapLoadFailed, load_map
     from game.headless import run_headless
+    from game.map_loader import MapLoadFailed, load_map
     from game.render.tileset import TileAtlas
     from game.tiled.errors import clean
     from game.tiled.validate import validate_map
