@@ -66,9 +66,9 @@ def test_pending_orders_are_marked_while_paused_even_in_unexplored_ground():
 
 def test_pending_marks_cover_moves_strikes_and_gun_runs():
     marks = pending_marks([c.Move((1, 2), 3, 4, True), c.CallStrike(5, 6),
-                           c.CallGunRun(1, 1, 4, 4), c.Stop((1,))])
+                           c.CallGunRun(1, 1, 4, 4), c.ThrowGrenade(1, 7, 8), c.Stop((1,))])
     assert marks == [("move", (3, 4, True, (1, 2))), ("strike", (5, 6)),
-                     ("gun", (1, 1, 4, 4))]
+                     ("gun", (1, 1, 4, 4)), ("grenade", (7, 8))]
 
 
 def test_status_words_clear_the_moment_they_stop_being_true():

@@ -17,6 +17,7 @@ from game.render.sprites import interpolated
 from game.sim import commands as c
 from game.sim.airstrike import BLAST_RADIUS_TILES
 from game.sim.geometry import TILE_PX
+from game.sim.grenades import RADIUS_TILES as GRENADE_RADIUS_TILES
 
 PATH_COLOUR = (120, 255, 140)
 QUEUED_COLOUR = (250, 220, 90)
@@ -83,6 +84,8 @@ def pending_marks(pending: list) -> list[tuple[str, tuple]]:
             marks.append(("strike", (cmd.x, cmd.y)))
         elif isinstance(cmd, c.CallGunRun):
             marks.append(("gun", (cmd.x0, cmd.y0, cmd.x1, cmd.y1)))
+        elif isinstance(cmd, c.ThrowGrenade):
+            marks.append(("grenade", (cmd.x, cmd.y)))
     return marks
 
 
@@ -103,7 +106,9 @@ def draw_pending_orders(surface, camera: Camera, world, pending: list, text=None
                     last[uid] = goal
             waypoint(surface, goal, PENDING_COLOUR, camera.tile_px)
         elif kind == "strike":
-            _strike_ring(surface, camera, args, text)
+            _strike_ring(surface, camera, args, text, BLAST_RADIUS_TILES, "FALCON-2")
+        elif kind == "grenade":
+            _strike_ring(surface, camera, args, text, GRENADE_RADIUS_TILES, "GRENADE")
         else:
             a, b = tile_centre(camera, *args[:2]), tile_centre(camera, *args[2:])
             dashed(surface, STRIKE_COLOUR, [a, b], dash=10, width=3)
@@ -119,9 +124,9 @@ def _plan_end(camera: Camera, unit, queued: bool) -> tuple[int, int]:
     return camera.sub_to_screen(unit.x, unit.y)
 
 
-def _strike_ring(surface, camera: Camera, tile, text) -> None:
+def _strike_ring(surface, camera: Camera, tile, text, radius: float, name: str) -> None:
     centre = tile_centre(camera, *tile)
-    r = round(BLAST_RADIUS_TILES * camera.tile_px)
+    r = round(radius * camera.tile_px)
     steps = 24
     for i in range(0, steps, 2):
         a0, a1 = 2 * math.pi * i / steps, 2 * math.pi * (i + 1) / steps
@@ -129,5 +134,5 @@ def _strike_ring(surface, camera: Camera, tile, text) -> None:
                         a0, a1, 2)
     pygame.draw.circle(surface, STRIKE_COLOUR, centre, 4)
     if text is not None:
-        text.blit(surface, "FALCON-2 (on resume)", (centre[0], centre[1] - r - 4), 16,
+        text.blit(surface, f"{name} (on resume)", (centre[0], centre[1] - r - 4), 16,
                   STRIKE_COLOUR, bold=True, anchor="midbottom")

@@ -111,6 +111,18 @@ class CallGunRun:
 
 @COMMANDS.register
 @dataclass(frozen=True)
+class ThrowGrenade:
+    """The unit throws a hand grenade at tile (x, y) (grenades.py); the squad's throw with
+    friendlies or found survivors inside the ring needs the danger-close confirmation."""
+
+    unit_id: int
+    x: int
+    y: int
+    confirm_danger_close: bool = False
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
 class Carry:
     """Pick up a found survivor or a downed squad member (target_id 0: put them down)."""
 

@@ -12,6 +12,7 @@ from game.sim.carrying import put_down
 from game.sim.engagement import hold_position, set_roe
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
+from game.sim.grenades import request_throw
 from game.sim.gun_run import request_gun_run
 from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Roe, Side
@@ -233,5 +234,6 @@ _HANDLERS: dict[type, Callable[..., str]] = {
     c.Carry: _carry,
     c.SetRoe: set_roe,
     c.HoldPosition: hold_position,
+    c.ThrowGrenade: request_throw,
 }
-_EVENTFUL = (_interact, _carry)
+_EVENTFUL = (_interact, _carry, request_throw)

@@ -13,6 +13,8 @@ callers. Nothing here changes the world.
 - fire: whether a shooter has a line of fire, its odds of a hit (the very function the
   shot rolls against), and whether the rules of engagement let a squad member fire
 - exposure: which insurgents the squad knows of see a tile, and every tile they see
+- danger: the grenade rings the squad knows of (drawn on the map, left by the autopilot)
+  and every ring the AI keeps out of (marked strike zones and live grenades)
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from game.sim.sight import in_cone
 from game.sim.smoke import clear_sight, sight_blockers
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
 from game.sim.units import Unit
-from game.sim.world import World
+from game.sim.world import Grenade, World
 
 DRAWN_LIVES = frozenset((Life.ACTIVE, Life.DOWNED, Life.DEAD))  # shown on the map
 
@@ -388,3 +390,16 @@ def cover_beside_door(world: World, door: tuple[int, int], side_of: tuple[int, i
             picks.append((-cover, dist, ty, tx))
     picks.sort()
     return [(tx, ty) for _, _, ty, tx in picks[:count]]
+# -- danger ---------------------------------------------------------------------------------
+def known_grenades(world: World) -> list[Grenade]:
+    """Grenades on the ground whose ring the squad knows of (it threw them or saw them)."""
+    return [g for g in world.grenades if g.landed and g.seen]
+
+
+def danger_rings(world: World) -> list[tuple[float, float, float]]:
+    """(tile x, tile y, radius in tiles) of every marked strike zone and every grenade on
+    the ground: the ground an insurgent will not choose to stand on."""
+    rings = [(float(x), float(y), radius) for x, y, radius, _ in world.strike_zones]
+    rings += [((g.x / SUB) - 0.5, (g.y / SUB) - 0.5, g.radius) for g in world.grenades
+              if g.landed]
+    return rings

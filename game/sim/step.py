@@ -15,6 +15,7 @@ from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons
 from game.sim.engagement import note_incoming_fire
 from game.sim.facts import TickFacts
+from game.sim.grenades import run_grenades
 from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units
@@ -40,6 +41,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     decay_smoke(world)  # smoke and dust thin
     wear_off_pins(world)  # last tick's pins run down
     run_strikes(world, events, facts)  # calls go out, jets pass, bombs land: blasts
+    run_grenades(world, events, facts)  # grenades land (rings live) and burst: blasts
     update_survivors(world, events)  # carrying, escorts, panic runs
     pursue_targets(world)
     move_units(world, events, facts)  # doors opened on the way: noises

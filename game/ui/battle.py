@@ -12,6 +12,7 @@ from game.map_loader import MapLoadFailed
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
 from game.render.fog import Fog
+from game.render.grenade_fx import GrenadeFx
 from game.render.light import scene_tint, time_of_day
 from game.render.objectives import draw_known
 from game.render.overlays import (
@@ -31,6 +32,7 @@ from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import orders
 from game.ui.battle_feedback import BattleFeedback
+from game.ui.grenade_aim import GrenadeAim
 from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
@@ -45,7 +47,7 @@ DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
         "R fire rules  H hold  E exposure  Q last alert  "
-        "B air strike (Tab gun run)  Space pause  +/- speed  F12 screenshot")
+        "B air strike (Tab gun run)  T grenade  Space pause  +/- speed  F12 screenshot")
 
 
 class BattleScreen(Screen):
@@ -68,6 +70,7 @@ class BattleScreen(Screen):
         self.last_alpha = 1.0
         self.hover_id = 0
         self.strike_aim = StrikeAim(self.text)  # B or the HUD button: aim Falcon-2
+        self.grenade_aim = GrenadeAim(self.text)  # T or the HUD button: aim a grenade
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.mission = None  # the campaign mission being played (game.progress.Mission)
         self.finish_with = "outcome"  # the screen after the end: "debrief" from the menus
@@ -89,6 +92,8 @@ class BattleScreen(Screen):
         self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
+        self.grenade_fx = GrenadeFx(self.text)
+        self.grenade_aim.cancel()
         self.log = RadioLog()
         self.minimap = Minimap(world.terrain.width, world.terrain.height, self.ctx)
         w, h = self.ctx.surface.get_size()
@@ -156,6 +161,8 @@ class BattleScreen(Screen):
                 self.tutorial.observe_world(self.world)
             self.strike_fx.consume(events)
             self.strike_aim.consume(events)
+            self.grenade_fx.consume(events, self.world.tick)
+            self.grenade_aim.consume(events)
             extras.play_sounds(self, events)
             self.selected = {i for i in self.selected
                              if orders.selectable(self.world, self.world.units[i])}
@@ -171,6 +178,11 @@ class BattleScreen(Screen):
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
         self.feedback.handle_event(event)
+        used, thrown = self.grenade_aim.handle_event(event, self.world, self.camera,
+                                                     self.selected)
+        self.order(thrown)
+        if used:
+            return
         if self._aiming_over_hud(event):
             self.strike_aim.tile = None  # no blast circle under the HUD, no call from it
         else:
@@ -330,9 +342,11 @@ class BattleScreen(Screen):
         draw_known(surface, self.camera, world, alpha)
         surface.set_clip(None)
         draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown)
+        self.grenade_fx.draw(surface, self.camera, world, alpha)  # arcs and rings we know
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.feedback.draw_over_fog(self, surface, alpha)  # plans, cover, tags, arrows
         self.strike_aim.draw(surface, self.camera, world)
+        self.grenade_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
         self._draw_drag(surface)
@@ -347,8 +361,10 @@ class BattleScreen(Screen):
             left_clear = button.right + 10 if button else None  # an empty Rect is falsy
             self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear,
                                *self.feedback.prompt_clearance(self, surface, alpha))
-        self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
+        strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
+        self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + 26))
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
+        self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
 
     def _draw_hover(self, surface, alpha: float) -> None:

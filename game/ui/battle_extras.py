@@ -63,6 +63,8 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         battle.strike_aim.toggle(world)
     elif action in FEEDBACK_ACTIONS:
         battle.feedback.do_action(battle, action)
+    elif action == "grenade":
+        battle.grenade_aim.toggle(world, battle.selected)
     elif action == "quicksave":
         quicksave(battle)
     elif action == "quickload":

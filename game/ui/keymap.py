@@ -35,6 +35,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("hold", "Hold position", ("h",)),
     ("exposure", "Exposure overlay", ("e",)),
     ("alert_jump", "Jump to the latest alert", ("q",)),
+    ("grenade", "Throw a grenade", ("t",)),
     ("pan_up", "Camera up", ("up", "w")),
     ("pan_down", "Camera down", ("down", "s")),
     ("pan_left", "Camera left", ("left", "a")),
