@@ -100,10 +100,16 @@ def test_the_watch_waits_for_the_files_to_settle(tmp_path):
 def test_a_tileset_change_reloads_the_map(battle):
     screen, path, reloads = battle
     tileset = path.parent.parent.parent / "assets" / "tileset.tsx"
-    assert tileset in map_watch.dependencies(path)
+    deps = map_watch.dependencies(path)
+    assert tileset in deps and tileset.with_suffix(".png") in deps
     write(tileset)
     run(screen, 1.5)
     assert reloads == [True]
+
+
+def test_templates_are_watched_too():
+    names = {p.name for p in map_watch.dependencies(DATA / "modder_walkthrough.tmx")}
+    assert {"squad_spawn.tx", "insurgent.tx", "tileset.tsx", "tileset.png"} <= names
 
 
 def test_a_broken_edit_keeps_the_old_mission_and_says_so(battle, capsys):
