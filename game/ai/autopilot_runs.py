@@ -28,21 +28,13 @@ def run_row(report: dict[str, Any], world: Any) -> dict[str, Any]:
         "crates_delivered": report["crates_delivered"],
         "strikes_used": report["strikes_used"],
         "danger_close": events.get("DangerCloseWarning", 0),
-        "grenades_thrown": grenades_thrown(report, world),
         "survivors_lost": report["survivors_lost"],
         "start_layout": report["start_layout"],
+        "grenades_thrown": report["grenades_thrown"],
+        "grenades_thrown_at_us": report["grenades_thrown_at_us"],
         "stars": report["stars"],
     }
 
-
-def grenades_thrown(report: dict[str, Any], world: Any) -> int:
-    """Grenades thrown by anyone: the world's own count when the rules keep one, else the
-    events whose name says a grenade was thrown (0 in a game without grenades)."""
-    counted = getattr(world.stats, "grenades_thrown", None)
-    if isinstance(counted, int):
-        return counted
-    return sum(n for name, n in report.get("events", {}).items()
-               if "grenade" in name.lower() and "throw" in name.lower())
 
 
 def play(
@@ -76,7 +68,11 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "strikes": sum(r.get("strikes_used", 0) for r in rows),
         "danger_close": sum(r.get("danger_close", 0) for r in rows),
         "wins_with_strike": sum(1 for r in wins if r.get("strikes_used", 0)),
-        "grenades": sum(r.get("grenades_thrown", 0) for r in rows),
+        "grenades": sum(r.get("grenades_thrown", 0) + r.get("grenades_thrown_at_us", 0)
+                        for r in rows),
+        "mean_grenades_thrown": round(sum(r.get("grenades_thrown", 0) for r in rows) / n, 2),
+        "mean_grenades_thrown_at_us": round(
+            sum(r.get("grenades_thrown_at_us", 0) for r in rows) / n, 2),
     }
 
 

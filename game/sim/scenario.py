@@ -103,6 +103,7 @@ class MissionRules:
     insurgents_target_civilians: bool = False
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
+    grenades: int = -1  # grenades each squad member carries; -1: the unit table's count
     ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
     time_of_day: str = "day"  # day | dusk | night: the light, and how far eyes reach
 
@@ -130,6 +131,7 @@ class TilesetArt:
     tilecount: int
     margin: int = 0
     spacing: int = 0
+    tile_names: tuple[tuple[str, int], ...] = ()  # (tile `name` property, local id)
 
 
 @dataclass(frozen=True)
