@@ -114,3 +114,38 @@ def test_every_shipped_map_exported_by_tiled_plays_like_its_tmx(tmp_path, name):
         scenario = load_scenario(exported)
         assert_same_scenario(original, scenario)
         assert _autopilot_hash(scenario, 300) == want
+
+
+def _granary_as_user_json(folder: Path) -> Path:
+    """granary.tmj and its tileset.tsj laid out as a map maker keeps them: the tileset
+    beside its image in an assets folder next to the maps folder."""
+    import json
+
+    (folder / "assets").mkdir(parents=True)
+    (folder / "maps").mkdir()
+    shutil.copy(MAPS_DIR.parent / "assets" / "tileset.png", folder / "assets")
+    tileset = json.loads((JSON / "tileset.tsj").read_text(encoding="utf-8"))
+    tileset["image"] = "tileset.png"
+    (folder / "assets" / "tileset.tsj").write_text(json.dumps(tileset), encoding="utf-8")
+    doc = json.loads((JSON / "granary.tmj").read_text(encoding="utf-8"))
+    doc["tilesets"][0]["source"] = "../assets/tileset.tsj"
+    path = folder / "maps" / "granary.tmj"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_a_json_map_packs_with_its_json_tileset_and_templates_and_plays_the_same(tmp_path):
+    from game.packs import install_pack, pack_map
+
+    for exported in (_granary_as_user_json(tmp_path / "mine"), JSON / "templated_tj.tmj"):
+        pack = tmp_path / f"{exported.stem}.zip"
+        names = pack_map(exported, pack)
+        assert names[0].endswith(exported.name)
+        if exported.name == "granary.tmj":
+            assert {"assets/tileset.tsj", "assets/tileset.png"} <= set(names)
+        else:
+            assert any(n.endswith("templates/insurgent.tj") for n in names)
+        done = install_pack(pack, tmp_path / "maps")
+        [installed] = done.maps
+        assert _autopilot_hash(load_scenario(installed), 300) == _autopilot_hash(
+            load_scenario(exported), 300)
