@@ -336,5 +336,7 @@ def _num_text(value: int | float) -> str:
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
+    if isinstance(value, float) and not value.is_integer():
+        return "a number with a fraction"
     return {dict: "an object", list: "a list", str: "text", int: "a number",
             float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
