@@ -149,3 +149,12 @@ def test_a_json_map_packs_with_its_json_tileset_and_templates_and_plays_the_same
         [installed] = done.maps
         assert _autopilot_hash(load_scenario(installed), 300) == _autopilot_hash(
             load_scenario(exported), 300)
+
+
+def test_reload_on_save_watches_a_json_map_its_tsj_tileset_and_tj_templates():
+    from game.ui.map_watch import dependencies
+
+    names = {p.name for p in dependencies(JSON / "granary.tmj")}
+    assert {"granary.tmj", "tileset.tsj", "tileset.png"} <= names
+    names = {p.name for p in dependencies(JSON / "templated_tj.tmj")}
+    assert {"insurgent.tj", "squad_spawn.tj", "civilian.tx"} <= names
