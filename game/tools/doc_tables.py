@@ -213,8 +213,9 @@ def limits_table() -> str:
     s = safety
     rows = [
         "| limit | value |", "|---|---|",
-        f"| map file size | {s.MAX_MAP_BYTES // (1024 * 1024)} MB |",
-        f"| tileset (.tsx) or template (.tx) file size | {s.MAX_AUX_BYTES // (1024 * 1024)} MB |",
+        f"| map file size (.tmx, .tmj) | {s.MAX_MAP_BYTES // (1024 * 1024)} MB |",
+        "| tileset (.tsx, .tsj) or template (.tx, .tj) file size | "
+        f"{s.MAX_AUX_BYTES // (1024 * 1024)} MB |",
         f"| map width or height | {s.MAX_SIDE} tiles |",
         f"| tiles per layer | {s.MAX_CELLS} |",
         f"| tiles over all tile layers | {s.MAX_TOTAL_CELLS} |",
