@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="let the autopilot play the squad (game/ai/autopilot.py)")
     sim.add_argument("--seeds", type=_seed_range, metavar="A..B",
                      help="run every seed from A to B (inclusive) and print a summary")
+    sim.add_argument("--jobs", type=_positive, metavar="N",
+                     help="with --seeds: games at once, one process each (default: every core)")
 
     replay = sub.add_parser("replay", help="re-run a recorded replay")
     replay.add_argument("file")
@@ -230,23 +232,36 @@ def _autopilot():
     return Autopilot()
 
 
-def _cmd_sim_seeds(args: argparse.Namespace, scenario, commands) -> int:
-    """Many seeds in a row: one row per seed and a summary (win rate, mean time, mean
-    survivors saved, squad losses)."""
-    from game.ai.autopilot_runs import run_row, summarise
-    from game.headless import run_headless
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for --jobs."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
+    return value
 
-    rows = []
-    for seed in args.seeds:
-        pilot = _autopilot() if args.autopilot else None
-        run = run_headless(
-            scenario, seed=seed, ticks=args.ticks, difficulty=args.difficulty,
-            commands=commands, extra_commands=pilot,
-        )
-        row = run_row(run.as_dict(), run.session.world)
-        rows.append(row)
+
+def _cmd_sim_seeds(args: argparse.Namespace, scenario, commands) -> int:
+    """Many seeds, on every core unless --jobs says otherwise: one row per seed in seed
+    order and a summary (win rate, mean time, mean survivors saved, squad losses)."""
+    from functools import partial
+
+    from game.ai.autopilot_pool import ProgressLine, default_jobs, in_parallel
+    from game.ai.autopilot_runs import seed_row, summarise
+
+    progress = ProgressLine(sys.stderr)
+
+    def show(row: dict) -> None:
         if not args.json:
+            progress.close()  # the row goes where the progress line was
             print(" ".join(f"{k}={v}" for k, v in row.items()), flush=True)
+
+    work = partial(seed_row, scenario=scenario, difficulty=args.difficulty, ticks=args.ticks,
+                   commands=commands, autopilot=args.autopilot)
+    rows = in_parallel(work, list(args.seeds), args.jobs or default_jobs(), show, progress)
+    progress.close()
     summary = summarise(rows)
     if args.json:
         print(json.dumps({"map": scenario.path, "difficulty": args.difficulty,

@@ -81,7 +81,7 @@ def observe(world: World, memory: Memory) -> None:
         old = memory.sightings.get(enemy.id)
         tile = enemy.tile
         moved = old is None or max(abs(old.tile[0] - tile[0]), abs(old.tile[1] - tile[1])) > 1
-        since = world.tick if moved else old.still_since
+        since = old.still_since if old is not None and not moved else world.tick
         memory.sightings[enemy.id] = Sighting(tile, world.tick, since, enemy.kind)
     for uid in sorted(memory.sightings):
         unit = world.units.get(uid)
@@ -137,7 +137,8 @@ def search_interest(world: World, memory: Memory) -> np.ndarray:
     hideout = seen & t.walkable & indoors
     # unseen ground next to walls the squad has seen is likely a room: worth twice as much
     near_walls = ~seen & (box_sum(structure, STRUCTURE_WINDOW) >= 2)
-    fresh = ~memory.searched
+    searched = memory.searched if memory.searched is not None else np.zeros_like(seen)
+    fresh = ~searched  # (observe fills the memory before any think reads it)
     return (fresh & (~seen | hideout)).astype(np.int32) + (fresh & (hideout | near_walls))
 
 

@@ -1,5 +1,5 @@
 """Autopilot games in bulk: one row per run and a summary, for `sim --seeds` and the
-balance benchmark."""
+balance benchmark (autopilot_pool runs them on every core)."""
 
 from __future__ import annotations
 
@@ -58,3 +58,15 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "mean_saved": round(sum(r["survivors_saved"] for r in rows) / n, 2),
         "mean_squad_lost": round(sum(r["squad_lost"] for r in rows) / n, 2),
     }
+
+
+def seed_row(seed: int, scenario: Scenario, difficulty: str, ticks: int,
+             commands: dict[int, list[Any]] | None, autopilot: bool) -> dict[str, Any]:
+    """One headless game (the autopilot playing, or only the given commands) as its
+    row; a top-level function so a worker process can run it."""
+    from game.headless import run_headless  # game.headless pulls in the session and AI
+
+    pilot = Autopilot() if autopilot else None
+    run = run_headless(scenario, seed=seed, ticks=ticks, difficulty=difficulty,
+                       commands=commands, extra_commands=pilot)
+    return run_row(run.as_dict(), run.session.world)

@@ -84,7 +84,7 @@ def _tile_score(
 
 def strike_target(
     world: World, enemies: list[tuple[int, tuple[int, int], int]],
-    friends: list[tuple[int, int]],
+    friends: list[tuple[float, float]],
 ) -> tuple[int, int] | None:
     """A tile for Falcon-2: at least STRIKE_MIN_GROUP dug-in enemies (id, tile, still_since)
     within reach, with every friend (squad, found survivors; sub-unit positions as tiles)

@@ -1,0 +1,82 @@
+"""Autopilot step 7 once the objective can be met (or nothing is left to search):
+everyone into the extraction zone, the downed carried when no kit is left to treat
+them."""
+
+from __future__ import annotations
+
+from game.ai.autopilot_knowledge import found_survivors, tile_dist
+from game.ai.autopilot_pass import Think
+from game.sim.commands import Carry
+from game.sim.geometry import SUB
+
+
+def extract(t: Think) -> None:
+    """The free members each to a tile of the zone (sharing tiles in a small zone)."""
+    carry_the_downed(t)
+    tiles = zone_tiles(t)
+    if not tiles:
+        return
+    members = sorted(t.free(), key=lambda u: u.id)
+    tiles = tiles * (len(members) // len(tiles) + 1)  # a small zone: share its tiles
+    for m, tile in zip(members, tiles, strict=False):
+        if not t.in_zone(m) or m.path:
+            t.move([m], tile)
+
+
+def carry_the_downed(t: Think) -> None:
+    """With no kit for Hana to treat them, the downed outside the zone are carried out;
+    a carrier in the zone sets a mate down while others still wait."""
+    world = t.world
+    medic_can = any(u.utype.medic for u in t.squad) and world.medkits > 0
+    downed = [u for u in world.squad() if u.life == "downed" and not t.in_zone(u)]
+    downed += [c for c in found_survivors(world) if c.life == "downed"]
+    waiting = [u for u in downed if not u.carried_by]
+    set_down_mates(t, bool(waiting) and not medic_can)
+    for u in downed:
+        if u.carried_by or medic_can:
+            continue  # with a kit left Hana treats them and they walk out
+        hands = [m for m in t.free() if not m.carrying]
+        if not hands:
+            return
+        carrier = min(hands, key=lambda m: (tile_dist(m.tile, u.tile), m.id))
+        t.busy.add(carrier.id)
+        if carrier.carry_target != u.id:
+            t.orders.append(Carry(carrier.id, u.id))
+            t.state.ordered.pop(carrier.id, None)
+    for m in t.squad:
+        if m.carrying and m.carrying in world.units:
+            t.busy.discard(m.id)  # carrying: walk out with the rest
+
+
+def set_down_mates(t: Think, others_wait: bool) -> None:
+    """A downed mate carried into the zone counts as out: set them down, fetch the next."""
+    if not others_wait:
+        return
+    for m in t.squad:
+        carried = t.world.units.get(m.carrying) if m.carrying else None
+        if carried is not None and carried.side == "squad" and t.in_zone(m):
+            t.orders.append(Carry(m.id, 0))
+
+
+def zone_tiles(t: Think) -> list[tuple[int, int]]:
+    """Walkable tiles of the extraction zone nearest the escort, nearest its middle
+    first."""
+    world = t.world
+    zones = world.scenario.extractions
+    if not zones:
+        return []
+    anchor = t.escort().tile
+    zone = min(zones, key=lambda z: tile_dist(anchor, zone_middle(z.rect)))
+    x0, y0, x1, y1 = (v // SUB for v in zone.rect)
+    mid = zone_middle(zone.rect)
+    terrain = world.terrain
+    tiles = [(x, y) for y in range(y0, max(y1, y0 + 1)) for x in range(x0, max(x1, x0 + 1))
+             if terrain.in_bounds(x, y) and terrain.walkable[y, x]]
+    tiles.sort(key=lambda c: (tile_dist(c, mid), c[1], c[0]))
+    return tiles
+
+
+def zone_middle(rect: tuple[int, int, int, int]) -> tuple[int, int]:
+    """The tile at the middle of a zone given in sub-tile units."""
+    x0, y0, x1, y1 = rect
+    return (x0 + x1) // 2 // SUB, (y0 + y1) // 2 // SUB

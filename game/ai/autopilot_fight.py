@@ -1,0 +1,93 @@
+"""Autopilot step 6, the fight: with enemies in sight (or seen in the last few seconds)
+every free member goes to a tile with cover against them and a line of fire, Rima
+standing off and picking the most dangerous target; the badly hurt, and everyone when
+outnumbered, shelter out of sight instead."""
+
+from __future__ import annotations
+
+from game.ai.autopilot_escort import leading_out
+from game.ai.autopilot_knowledge import tile_dist
+from game.ai.autopilot_pass import COMBAT_LINGER_TICKS, THREAT_TILES, Think
+from game.ai.autopilot_tactics import choose_cover
+from game.sim.commands import Attack
+from game.sim.sight import clear_line
+from game.sim.units import Unit
+
+OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this): fall back
+LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
+COVER_REFRESH_TICKS = 60  # cover is chosen afresh this often even if the threats stay
+TARGET_RANK = {"sniper": 0, "gunner": 1}  # Rima's priorities; anyone else ranks 2
+
+
+def in_combat(t: Think) -> bool:
+    """An enemy in sight near a member starts (or extends) the fight; it lasts while a
+    threat seen lately is near."""
+    near = [e for e in t.enemies
+            if any(tile_dist(m.tile, e.tile) <= THREAT_TILES for m in t.squad)]
+    if near:
+        t.state.combat_until = t.world.tick + COMBAT_LINGER_TICKS
+    return t.world.tick < t.state.combat_until and bool(t.threats())
+
+
+def fight(t: Think) -> None:
+    """Every free member (not the escort walking survivors out, not one already in the
+    zone when leaving) to its cover tile; Rima then picks a target."""
+    threats = t.threats()
+    key = tuple(sorted(threats))
+    if key != t.state.cover_key or t.world.tick % COVER_REFRESH_TICKS == 0:
+        t.state.cover_key = key
+        t.state.cover.clear()
+    taken: set[tuple[int, int]] = set()
+    zones = t.world.strike_zones
+    outnumbered = len(threats) > len(t.squad) + OUTNUMBERED_MARGIN
+    leading = leading_out(t)
+    for m in t.free():
+        if t.state.phase == "extract" and t.in_zone(m) or m.id == leading:
+            continue
+        role = fight_role(m, outnumbered)
+        if m.id not in t.state.cover:
+            t.state.cover[m.id] = choose_cover(t.world, m, threats, t.walk, taken, role, zones)
+        tile = t.state.cover[m.id]
+        taken.add(tile)
+        t.move([m], tile)
+        t.busy.add(m.id)
+        if role == "marksman":
+            marksman_target(t, m)
+
+
+def fight_role(m: Unit, outnumbered: bool) -> str:
+    """How choose_cover places this member: "medic" (out of sight), "marksman" or
+    "rifle"."""
+    if m.hp < m.utype.max_hp * LOW_HP_SHARE or outnumbered:
+        # badly hurt, or too many of them: out of their sight, let them come round the
+        # corner into our guns
+        return "medic"
+    return "medic" if m.utype.medic else "marksman" if m.kind == "rima" else "rifle"
+
+
+def marksman_target(t: Think, rima: Unit) -> None:
+    """Rima picks the most dangerous enemy in sight she can reach: snipers, then
+    gunners, then the nearest."""
+    weapon = rima.weapon
+    if rima.chasing:
+        target = t.world.units.get(rima.target_id)
+        if target is None or target not in t.enemies or not has_shot(t, rima, target):
+            # an Attack order walks after its target: she covers from her tile instead
+            t.move([rima], t.state.cover.get(rima.id, rima.tile), force=True)
+            return
+    if weapon is None or rima.path:
+        return
+    options = [e for e in t.enemies if tile_dist(e.tile, rima.tile) <= weapon.range_tiles]
+    if not options:
+        return
+    best = min(options, key=lambda e: (TARGET_RANK.get(e.kind, 2), tile_dist(e.tile, rima.tile)))
+    if rima.target_id != best.id and TARGET_RANK.get(best.kind, 2) < 2 and has_shot(t, rima, best):
+        t.orders.append(Attack((rima.id,), best.id))
+
+
+def has_shot(t: Think, shooter: Unit, target: Unit) -> bool:
+    """In range and a clear line of sight."""
+    weapon = shooter.weapon
+    if weapon is None or tile_dist(shooter.tile, target.tile) > weapon.range_tiles:
+        return False
+    return clear_line(t.world.terrain.opaque, *shooter.tile, *target.tile)

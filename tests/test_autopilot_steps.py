@@ -1,0 +1,114 @@
+"""The autopilot's steps, each in its own module, still do their part: a whole game on a
+small Tiled map that needs every step (a fight, a closed door, a hidden child, a crate
+behind a lock, the extraction), and single steps on hand-set scenes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from game.ai.autopilot import Autopilot
+from game.ai.autopilot_care import tend_wounded
+from game.ai.autopilot_extract import extract
+from game.ai.autopilot_knowledge import standing_squad
+from game.ai.autopilot_pass import PilotState, Think
+from game.ai.autopilot_strike import leave_strike_zones
+from game.headless import run_headless
+from game.session import Session
+from game.sim.commands import CallStrike, Heal, Move
+from game.sim.geometry import SUB
+from game.sim.world import World
+from tests.ascii_maps import ascii_scenario
+
+COURSE = Path(__file__).parent / "data" / "autopilot_course.tmx"
+
+OPEN_GROUND = [
+    "####################",
+    "#..................#",
+    "#..S...............#",
+    "#..................#",
+    "#..................#",
+    "#..................#",
+    "#..............XXX.#",
+    "####################",
+]
+
+
+class CountingPilot:
+    """The autopilot, counting the kinds of order it gives."""
+
+    def __init__(self) -> None:
+        self.pilot = Autopilot()
+        self.kinds: Counter = Counter()
+
+    def __call__(self, world: World) -> list:
+        orders = self.pilot(world)
+        self.kinds.update(type(o).__name__ for o in orders)
+        return orders
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_autopilot_wins_the_course_and_everyone_extracts(seed):
+    from game.tiled.loader import load_scenario
+
+    pilot = CountingPilot()
+    run = run_headless(load_scenario(COURSE), seed=seed, ticks=30 * 60 * 3,
+                       difficulty="normal", extra_commands=pilot)
+    report = run.as_dict()
+    assert report["outcome"] == "victory", report["reason"]
+    assert report["events"].get("SquadExtracted") == 4  # nobody left behind
+    assert report["survivors_saved"] == 1 and report["crates_delivered"] == 1
+    assert report["insurgents_alive"] == 0  # the rifleman in the yard was fought
+    # the lock, the crate (Interact), the child (Follow) and the walking (Move)
+    assert {"Interact", "Follow", "Move"} <= set(pilot.kinds), pilot.kinds
+
+
+def _looked_round(rows: list[str]) -> Session:
+    """A session on the rows after one tick, so the squad has seen its ground."""
+    session = Session(ascii_scenario(rows), seed=1, difficulty="normal")
+    session.advance([])
+    session.world.seen_ever[:, :] = True
+    return session
+
+
+def _member(world: World, kind: str):
+    return next(u for u in world.squad() if u.kind == kind)
+
+
+def test_care_sends_hana_to_the_downed_before_the_bleeding():
+    world = _looked_round(OPEN_GROUND).world
+    downed, bleeding = _member(world, "rafiq"), _member(world, "maaz")
+    downed.life, downed.bleed = "downed", 1
+    bleeding.bleed = 1
+    think = Think(PilotState(), world, standing_squad(world))
+    tend_wounded(think)
+    hana = _member(world, "hana")
+    assert think.orders == [Heal(hana.id, downed.id)]
+    assert hana.id in think.busy
+
+
+def test_a_member_in_a_marked_strike_zone_walks_clear_of_it():
+    session = _looked_round(OPEN_GROUND)
+    world = session.world
+    x, y = _member(world, "rafiq").tile
+    session.advance([CallStrike(x, y, confirm_danger_close=True)])
+    (zx, zy, radius, _), = world.strike_zones
+    think = Think(PilotState(), world, standing_squad(world))
+    leave_strike_zones(think)
+    moves = [o for o in think.orders if isinstance(o, Move)]
+    assert moves, "nobody moved out of the zone"
+    for move in moves:
+        assert (move.x - zx) ** 2 + (move.y - zy) ** 2 > radius**2
+    assert think.busy == {u.id for u in standing_squad(world)}  # all stood in it
+
+
+def test_extract_gives_each_member_a_zone_tile():
+    world = _looked_round(OPEN_GROUND).world
+    think = Think(PilotState(), world, standing_squad(world))
+    extract(think)
+    goals = {(o.x, o.y) for o in think.orders if isinstance(o, Move)}
+    x0, y0, x1, y1 = (v // SUB for v in world.scenario.extractions[0].rect)
+    assert len(goals) == 3  # a zone of three tiles shared by four
+    assert all(x0 <= gx < x1 and y0 <= gy < y1 for gx, gy in goals)
