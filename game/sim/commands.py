@@ -109,6 +109,14 @@ class CallGunRun:
 
 @COMMANDS.register
 @dataclass(frozen=True)
+class CallEvac:
+    """Call the vehicles to the extraction zone, on maps whose evac is "call" (evac.py)."""
+
+    caller_id: int = 0  # the squad member on the radio; 0: whoever is standing
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
 class Carry:
     """Pick up a found survivor or a downed squad member (target_id 0: put them down)."""
 

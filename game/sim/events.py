@@ -200,6 +200,34 @@ class GunRunImpact:
 
 @EVENTS.register
 @dataclass(frozen=True)
+class EvacCalled:
+    """The vehicles are on their way; they reach the zone at arrive_tick (evac.py)."""
+
+    caller_id: int
+    arrive_tick: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class EvacArrived:
+    """The vehicles stand at the zone's edge (tile x, y) until leave_tick at the latest."""
+
+    x: int
+    y: int
+    leave_tick: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class EvacDeparted:
+    """The vehicles left with these aboard: survivors saved and squad members out."""
+
+    survivors: int
+    squad: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
 class GroupBroken:
     """An insurgent group lost most of its members and falls back."""
 

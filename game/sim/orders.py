@@ -9,6 +9,7 @@ from typing import Any
 from game.sim import commands as c
 from game.sim.airstrike import request_strike
 from game.sim.carrying import put_down
+from game.sim.evac import request_evac
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
 from game.sim.gun_run import request_gun_run
@@ -40,7 +41,7 @@ def _first_unit(command: Any) -> int:
     if ids:
         return int(ids[0])
     return int(getattr(command, "unit_id", 0) or getattr(command, "leader_id", 0)
-               or getattr(command, "medic_id", 0))
+               or getattr(command, "medic_id", 0) or getattr(command, "caller_id", 0))
 
 
 def _movable(world: World, ids: tuple[int, ...]) -> list[Unit]:
@@ -225,5 +226,6 @@ _HANDLERS: dict[type, Callable[..., str]] = {
     c.CallStrike: request_strike,
     c.CallGunRun: request_gun_run,
     c.Carry: _carry,
+    c.CallEvac: request_evac,
 }
 _EVENTFUL = (_interact, _carry)

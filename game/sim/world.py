@@ -62,6 +62,18 @@ class StrikeCall:
         return self.x, self.y
 
 
+@dataclass
+class EvacState:
+    """The vehicles on a map whose evac is "call" (game/sim/evac.py); ticks, -1 = not yet."""
+
+    called_tick: int = -1
+    caller_id: int = 0
+    arrive_tick: int = -1
+    leave_tick: int = -1
+    arrived: bool = False
+    departed: bool = False
+
+
 def _no_grid() -> np.ndarray:
     """A placeholder until new_world sizes the grid to the map."""
     return np.zeros((0, 0), dtype=bool)
@@ -104,6 +116,7 @@ class World:
     broken_groups: set[str] = field(default_factory=set)
     # scouts running for help (game/sim/alarm.py): scout id -> [start tick, radio said]
     alarms: dict[int, list[int]] = field(default_factory=dict)
+    evac: EvacState = field(default_factory=EvacState)
     # caches derived from state (never hashed or saved): pathing grids and the like
     caches: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -268,6 +281,8 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "strikes": [vars(s) for s in world.strikes],
         "broken_groups": sorted(world.broken_groups),
         "alarms": {str(k): v for k, v in sorted(world.alarms.items())},
+        # only where the vehicles must be called: other maps hash as before the evac existed
+        **({"evac": vars(world.evac)} if world.scenario.rules.evac == "call" else {}),
     }
 
 

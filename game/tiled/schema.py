@@ -75,6 +75,9 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("insurgents_target_civilians", "bool", False),
     _m("medkits", "int", 4),
     _m("tutorial", "string", ""),
+    _m("evac", "string", "walk"),
+    _m("evac_eta", "int", 45),
+    _m("evac_wait", "int", 30),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

@@ -31,6 +31,7 @@ from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import orders
+from game.ui.evac_call import EvacButton, draw_vehicles
 from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
@@ -67,6 +68,7 @@ class BattleScreen(Screen):
         self.last_alpha = 1.0
         self.hover_id = 0
         self.strike_aim = StrikeAim(self.text)  # B or the HUD button: aim Falcon-2
+        self.evac_button = EvacButton(self.text)  # E or this button: call the vehicles
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.mission = None  # the campaign mission being played (game.progress.Mission)
         self.on_finish = None  # (app, battle) -> the screen after the end; None: outcome panel
@@ -271,6 +273,10 @@ class BattleScreen(Screen):
                 self.minimap_drag = True
                 self.camera.centre_on(*spot)
                 return
+            evac = self.evac_button.click(event.pos, self.world)
+            if evac:
+                self.order(evac)
+                return
             uid = self.hud.hit_badge(event.pos)
             if uid:
                 self.select({uid})
@@ -358,6 +364,7 @@ class BattleScreen(Screen):
         draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
         draw_pending(surface, self.camera, self._pending_tiles())
         draw_follow_links(surface, self.camera, world, alpha)
+        draw_vehicles(surface, self.camera, world)
         surface.set_clip(None)
         shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
@@ -382,7 +389,8 @@ class BattleScreen(Screen):
             button = getattr(self.strike_aim, "button_rect", None)
             left_clear = button.right + 10 if button else None  # an empty Rect is falsy
             self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear)
-        self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
+        strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
+        self.evac_button.draw(surface, world, (strike_button.right + 8, strike_button.y))
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         extras.draw_tooltip(self, surface)
 

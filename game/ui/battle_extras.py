@@ -8,6 +8,7 @@ import pygame
 
 from game.sim.geometry import TILE_PX
 from game.ui import orders
+from game.ui.evac_call import call_orders
 from game.ui.keymap import DEFAULTS, key_code
 from game.ui.profile import keymap
 from game.ui.widgets import fill
@@ -57,6 +58,8 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         battle._centre_on_selection()
     elif action == "air_strike":
         battle.strike_aim.toggle(world)
+    elif action == "call_evac":
+        battle.order(call_orders(world))
     elif action == "quicksave":
         quicksave(battle)
     elif action == "quickload":

@@ -26,6 +26,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("put_down", "Put down who you carry", ("v",)),
     ("centre", "Centre on selection", ("c",)),
     ("air_strike", "Call Falcon-2", ("b",)),
+    ("call_evac", "Call the evac vehicles", ("e",)),
     ("pan_up", "Camera up", ("up", "w")),
     ("pan_down", "Camera down", ("down", "s")),
     ("pan_left", "Camera left", ("left", "a")),
