@@ -112,7 +112,7 @@ def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal") -> 
         shots += sum(1 for e in happened if type(e).__name__ == "ShotFired")
         whole.append(t2 - t0)
         ai.append(t1 - t0)
-    alerted = sum(1 for u in world.insurgents() if u.alert != "green")
+    alerted = sum(1 for u in world.insurgents() if u.mind.alert != "green")
     return {
         "sim_tick_200_ms": round(statistics.fmean(whole) * 1000, 3),
         "sim_tick_200_worst_ms": round(max(whole) * 1000, 3),

@@ -8,6 +8,7 @@ from typing import Any
 
 from game.sim import commands as c
 from game.sim.airstrike import request_strike
+from game.sim.bodies import open_ground
 from game.sim.carrying import put_down
 from game.sim.evac import request_evac
 from game.sim.events import CommandRefused
@@ -16,7 +17,7 @@ from game.sim.gun_run import request_gun_run
 from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Side
 from game.sim.movement import set_course
-from game.sim.pathing import nearby_open_tiles, path_grid
+from game.sim.pathing import nearby_open_tiles
 from game.sim.queries import can_be_carried, gives_full_treatment, in_squad_sight, needs_care
 from game.sim.units import Unit
 from game.sim.world import World
@@ -55,8 +56,9 @@ def _move(world: World, cmd: c.Move) -> str:
         return "no unit that can move"
     if not world.terrain.in_bounds(cmd.x, cmd.y):
         return "outside the map"
-    grid = path_grid(world.caches, world.terrain)
-    goals = nearby_open_tiles(grid.walkable, (cmd.x, cmd.y), len(units))
+    # each its own tile round the goal, nearest first, none where another unit rests
+    ground = open_ground(world, {u.id for u in units})
+    goals = nearby_open_tiles(ground, (cmd.x, cmd.y), len(units))
     if not goals:
         return "no open ground there"
     moved = 0
