@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from game.sim.bodies import REROUTE_TICKS, at_rest
+from game.sim.bodies import REROUTE_TICKS, at_rest, zone_tiles
 from game.sim.commands import Move
 from game.sim.facts import TickFacts
 from game.sim.geometry import centre_of
@@ -33,14 +33,17 @@ def _room(extra: int = 4):
 
 def _settle(world, limit: int = 600) -> None:
     for _ in range(limit):
-        if all(at_rest(u) for u in world.squad()):
+        if all(at_rest(u) for u in world.squad()) or world.outcome != "undecided":
             return
         step(world, [])
     raise AssertionError("units still walking after the limit")
 
 
 def _shared_tiles(world) -> list:
-    tiles = Counter(u.tile for u in world.squad() if at_rest(u))
+    """Tiles two units rest on, outside the extraction zone (where the rule stops: it is
+    the pick-up point everyone crowds into)."""
+    zone = zone_tiles(world)
+    tiles = Counter(u.tile for u in world.squad() if at_rest(u) and not zone[u.tile[1], u.tile[0]])
     return [t for t, n in tiles.items() if n > 1]
 
 
@@ -58,6 +61,7 @@ def test_many_random_moves_never_end_with_two_units_on_one_tile():
         step(world, orders)
         _settle(world)
         assert _shared_tiles(world) == []
+    assert world.outcome == "undecided", "the moves ran to the end (nobody won by chance)"
 
 
 def test_single_orders_to_one_tile_spread_out_in_id_order():
@@ -139,3 +143,11 @@ def test_a_friend_in_the_corridor_steps_aside_or_is_squeezed_past():
     assert set_course(world, rafiq, (12, 2))
     _walk(world, 200, rafiq)
     assert rafiq.tile == (12, 2), "friends never lock each other in"
+
+
+def test_the_extraction_zone_takes_the_whole_squad_whatever_its_size():
+    world = _room(extra=0)  # the zone is 2x2 tiles at (9, 5)
+    squad = world.squad()
+    step(world, [Move((u.id,), 9, 5) for u in squad])
+    _settle(world)
+    assert all(zone_tiles(world)[u.tile[1], u.tile[0]] for u in squad)

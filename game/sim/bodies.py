@@ -8,21 +8,23 @@ Rules (movement.py applies them, in id order, so they are deterministic):
   moves first). A walker about to enter a taken tile on the way waits: after
   YIELD_TICKS a friendly blocker that is idle side-steps off the walker's route, and a
   friend still in the way after SQUEEZE_TICKS is squeezed past (friends never lock each
-  other in). The squad and the survivors it leads squeeze past one another at once: an
-  escort walks as one group, and a file of children must not wall its own soldiers in
-  a corridor. An enemy's body is never passed: every REROUTE_TICKS the walker plans again
+  other in). Survivors squeeze past soldiers and one another at once: an escort
+  walks as one group, and a file of children must not wall its own soldiers in a
+  corridor. An enemy's body is never passed: every REROUTE_TICKS the walker plans again
   on a grid where taken tiles cost BODY_COST steps, so it goes round the body when there
   is a way and keeps waiting when there is none (a body in a 1-tile corridor or a door).
 - A Move for several units gives each its own tile around the goal, nearest first, in id
   order, never a tile another unit rests on (orders.py).
 Hidden units (unfound survivors, ambushers) neither block nor are blocked: nobody can
-tell they are there.
+tell they are there. Inside an extraction zone bodies do not count: it is the pick-up
+point everyone crowds into, and a small zone must still take the whole squad.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from game.sim.geometry import HALF, SUB
 from game.sim.kinds import Side
 from game.sim.pathing import PathGrid, path_grid
 from game.sim.units import ACTIVE, Unit
@@ -43,12 +45,38 @@ def at_rest(unit: Unit) -> bool:
 
 
 def resting_tiles(world: World) -> dict[Tile, int]:
-    """Tile -> id of the unit resting on it (the lowest id when several share one)."""
+    """Tile -> id of the unit resting on it (the lowest id when several share one),
+    outside the extraction zones."""
     rest: dict[Tile, int] = {}
+    zones = zone_tiles(world)
     for unit in world.units.values():  # id order
         if at_rest(unit):
-            rest.setdefault(unit.tile, unit.id)
+            x, y = unit.tile
+            if not zones[y, x]:
+                rest.setdefault((x, y), unit.id)
     return rest
+
+
+def settle(world: World, rest: dict[Tile, int], unit: Unit) -> None:
+    """A walker that came to rest this tick takes its tile (outside the zones)."""
+    if at_rest(unit):
+        x, y = unit.tile
+        if not zone_tiles(world)[y, x]:
+            rest.setdefault((x, y), unit.id)
+
+
+def zone_tiles(world: World) -> np.ndarray:
+    """Bool [y, x]: tiles inside an extraction zone (the map's zones never change)."""
+    grid = world.caches.get("zone_tiles")
+    if grid is None:
+        h, w = world.terrain.walkable.shape
+        xs, ys = np.arange(w) * SUB + HALF, np.arange(h) * SUB + HALF  # tile centres
+        grid = np.zeros((h, w), bool)
+        for zone in world.scenario.extractions:
+            x0, y0, x1, y1 = zone.rect
+            grid |= np.outer((ys >= y0) & (ys < y1), (xs >= x0) & (xs < x1))
+        world.caches["zone_tiles"] = grid
+    return grid
 
 
 def rest_this_tick(world: World) -> dict[Tile, int]:
@@ -106,8 +134,10 @@ def body_grid(world: World, rest: dict[Tile, int]) -> PathGrid:
 
 
 def escort_pair(a: Unit, b: Unit) -> bool:
-    """A soldier and a survivor: they step past each other without waiting."""
-    return {a.side, b.side} == {Side.SQUAD, Side.CIVILIAN}
+    """A survivor and a soldier or another survivor: they step past each other without
+    waiting (a file of survivors keeps up with its leader round corners)."""
+    sides = {a.side, b.side}
+    return Side.CIVILIAN in sides and sides <= {Side.SQUAD, Side.CIVILIAN}
 
 
 def friendly(a: Unit, b: Unit) -> bool:

@@ -9,12 +9,12 @@ from game.sim.bodies import (
     SQUEEZE_TICKS,
     YIELD_TICKS,
     ask_to_yield,
-    at_rest,
     body_grid,
     escort_pair,
     free_tile_near,
     friendly,
     resting_tiles,
+    settle,
 )
 from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
@@ -71,8 +71,7 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             if unit.side == Side.SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
             _advance(world, unit, budget, events, facts, rest)
-            if at_rest(unit):
-                rest.setdefault(unit.tile, unit.id)
+            settle(world, rest, unit)
         elif unit.activity == "moving":
             unit.activity = "idle"
 
