@@ -10,53 +10,17 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from game.sim.catalog import TICK_HZ
+from game.map_loader import MapLoadFailed
+from game.ui.clock import STEP_S, StepClock
+from game.ui.context import Context
 
-STEP_S = 1.0 / TICK_HZ
-MAX_CATCH_UP = 5  # ticks per frame; a slower machine runs slow rather than spiral
-TIME_SCALES = (0.5, 1.0, 2.0, 4.0)
 FPS_CAP = 60
 WINDOW_SIZE = (1280, 720)
 MIN_SIZE = (800, 480)  # below this the HUD cannot fit: the game holds and says so
-TOAST_S = 2.5
 
-
-@dataclass
-class StepClock:
-    """Turns frame time into simulation ticks: accumulator, time scale, pause."""
-
-    paused: bool = False
-    scale_index: int = 1
-    accumulator: float = 0.0
-
-    @property
-    def scale(self) -> float:
-        return TIME_SCALES[self.scale_index]
-
-    def faster(self) -> None:
-        self.scale_index = min(len(TIME_SCALES) - 1, self.scale_index + 1)
-
-    def slower(self) -> None:
-        self.scale_index = max(0, self.scale_index - 1)
-
-    def advance(self, dt: float) -> tuple[int, float]:
-        """(ticks to run now, interpolation alpha for drawing)."""
-        if self.paused:
-            return 0, self.accumulator / STEP_S
-        self.accumulator += dt * self.scale
-        ticks = int(self.accumulator / STEP_S)
-        if ticks > MAX_CATCH_UP:
-            ticks = MAX_CATCH_UP
-            self.accumulator = 0.0  # drop the backlog: better slow than stuck catching up
-        else:
-            self.accumulator -= ticks * STEP_S
-        return ticks, min(1.0, self.accumulator / STEP_S)
-
-    def game_dt(self, dt: float) -> float:
-        return 0.0 if self.paused else dt * self.scale
+__all__ = ["App", "StepClock", "run_play", "run_title"]
 
 
 INVISIBLE_DRIVERS = ("offscreen", "dummy")  # SDL drivers that draw to no screen
@@ -92,40 +56,71 @@ def invisible_display(driver: str, asked: str, headless: bool) -> str:
 
 
 class App:
+    """The window and the loop.  Screens get `self.ctx` (game/ui/context.py), never
+    the App; the screens' names are resolved by game/ui/navigation.py."""
+
     def __init__(self, size: tuple[int, int] = WINDOW_SIZE, title: str = "Danger Close",
                  headless: bool = False) -> None:
         pygame = init_pygame(headless)
         self.pg = pygame
         pygame.display.set_caption(title)
-        self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         from game.render.text import TextCache
+        from game.ui.navigation import ROUTES
 
-        self.text = TextCache()
-        self.screens: list = []
-        self.clock = StepClock()
-        self.running = True
-        self.exit_code = 0
-        self.fixed_dt: float | None = None  # set in frames mode for a repeatable run
-        self._toasts: list[list] = []  # [text, seconds left]
-        self.frame = 0
+        self.ctx = Context(text=TextCache(), routes=ROUTES,
+                           surface=pygame.display.set_mode(size, pygame.RESIZABLE))
+        self.text = self.ctx.text
+        self.clock = self.ctx.clock
+        self.stack = self.ctx.stack
 
-    # -- the stack -------------------------------------------------------------------
+    # -- what the loop shares with the screens (kept on the context) ------------------
+    @property
+    def screens(self) -> list:
+        return self.stack.screens
+
+    @property
+    def running(self) -> bool:
+        return self.stack.running
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self.stack.running = value
+
+    @property
+    def exit_code(self) -> int:
+        return self.stack.exit_code
+
+    @property
+    def surface(self):
+        return self.ctx.surface
+
+    @surface.setter
+    def surface(self, value) -> None:
+        self.ctx.surface = value
+
+    @property
+    def fixed_dt(self) -> float | None:
+        return self.ctx.fixed_dt
+
+    @fixed_dt.setter
+    def fixed_dt(self, value: float | None) -> None:
+        self.ctx.fixed_dt = value
+
+    @property
+    def frame(self) -> int:
+        return self.ctx.frame
+
     def push(self, screen) -> None:
-        self.screens.append(screen)
+        self.stack.push(screen)
 
     def pop(self):
-        screen = self.screens.pop() if self.screens else None
-        if not self.screens:
-            self.running = False
-        return screen
+        return self.stack.pop()
 
     def quit(self, code: int | None = None) -> None:
-        if code is not None:
-            self.exit_code = code
-        self.running = False
+        self.stack.quit(code)
 
     def toast(self, text: str) -> None:
-        self._toasts.append([text, TOAST_S])
+        self.ctx.toast(text)
 
     # -- the loop --------------------------------------------------------------------
     def run(self, frames: int | None = None) -> int:
@@ -151,7 +146,7 @@ class App:
         if self.too_small():
             self._draw_too_small()  # the mission holds still until the window is usable
             pygame.display.flip()
-            self.frame += 1
+            self.ctx.frame += 1
             return
         top = self.screens[-1]
         top.update(dt)
@@ -165,7 +160,7 @@ class App:
         self.draw(alpha)
         self._age_toasts(dt)
         pygame.display.flip()
-        self.frame += 1
+        self.ctx.frame += 1
 
     def too_small(self) -> bool:
         w, h = self.surface.get_size()
@@ -208,7 +203,7 @@ class App:
     def _draw_toasts(self) -> None:
         w, h = self.surface.get_size()
         y = h * 2 // 3  # below the middle, where the camera puts the squad
-        for text, left in self._toasts:
+        for text, left in self.ctx.toasts:
             img = self.text.render(text, 22, (250, 250, 240))
             rect = img.get_rect(midtop=(w // 2, y)).inflate(20, 10)
             panel = self.pg.Surface(rect.size, self.pg.SRCALPHA)
@@ -218,9 +213,9 @@ class App:
             y += rect.height + 6
 
     def _age_toasts(self, dt: float) -> None:
-        for toast in self._toasts:
+        for toast in self.ctx.toasts:
             toast[1] -= dt
-        self._toasts = [t for t in self._toasts if t[1] > 0]
+        self.ctx.toasts[:] = [t for t in self.ctx.toasts if t[1] > 0]
 
     def save_screenshot(self, path: str | None = None) -> str | None:
         target = Path(path) if path else screenshot_dir() / time.strftime("dc-%Y%m%d-%H%M%S.png")
@@ -249,25 +244,23 @@ def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
     With `profile`, the player's settings (key bindings, volumes) and sound are used.
     Returns the exit code: 0, or 1 when the map could not be loaded."""
     app = App(headless=frames is not None)
+    ctx = app.ctx
     if profile:
         from game.ui.profile import prepare
 
-        prepare(app)
+        prepare(ctx)
     code = 0
     try:
-        scenario = _load(map_path)
+        scenario = ctx.load_map(map_path)
     except MapLoadFailed as exc:
-        from game.ui.message import MessageScreen
-
         # one `error: FILE: MESSAGE` line per problem, as every command prints them
         print("\n".join(f"error: {line}" for line in str(exc).splitlines()), file=sys.stderr)
-        app.push(MessageScreen(app, "This map cannot be played", str(exc), exit_code=1))
+        ctx.go("message", "This map cannot be played", str(exc), exit_code=1)
         code = 1
     else:
         from game.session import Session
-        from game.ui.battle import BattleScreen
 
-        app.push(BattleScreen(app, Session(scenario, seed=seed, difficulty=difficulty)))
+        ctx.go("battle", Session(scenario, seed=seed, difficulty=difficulty))
     result = app.run(frames)
     if screenshot:
         app.save_screenshot(screenshot)
@@ -275,18 +268,16 @@ def run_play(map_path: str, *, seed: int = 0, difficulty: str = "normal",
     return code or result
 
 
-class MapLoadFailed(Exception):
-    pass
+def run_title(frames: int | None = None, screenshot: str | None = None) -> int:
+    """The game from its title screen.  With `frames`, draw that many frames and return
+    (headless under SDL_VIDEODRIVER=dummy), saving `screenshot` if given."""
+    from game.ui.profile import prepare
 
-
-def _load(map_path: str):
-    """The loader's errors (and a missing file) as one exception with a readable text."""
-    from game.tiled.errors import MapError
-    from game.tiled.loader import load_scenario
-
-    try:
-        return load_scenario(map_path)
-    except MapError as exc:
-        raise MapLoadFailed(str(exc)) from exc
-    except OSError as exc:
-        raise MapLoadFailed(f"{map_path}: {exc.strerror or exc}") from exc
+    app = App(headless=frames is not None)
+    prepare(app.ctx, audio=frames is None)  # a headless picture needs no sound
+    app.ctx.go("title")
+    code = app.run(frames)
+    if screenshot:
+        app.save_screenshot(screenshot)
+    app.pg.display.quit()
+    return code

@@ -68,16 +68,25 @@ def _seed_range(text: str) -> range:
     """'A..B' (inclusive) or a single seed, for --seeds."""
     try:
         first, _, last = text.partition("..")
-        a, b = int(first), int(last or first)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected A..B, got {text!r}") from None
+        a, b = _seed(first), _seed(last or first)
+    except (ValueError, argparse.ArgumentTypeError):
+        raise argparse.ArgumentTypeError(f"expected A..B of seeds from 0, got {text!r}") from None
     if b < a:
         raise argparse.ArgumentTypeError(f"{text!r}: the last seed is before the first")
     return range(a, b + 1)
 
 
+def _seed(text: str) -> int:
+    from game.session import check_seed
+
+    try:
+        return check_seed(int(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--seed", type=_seed, default=1)
     p.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
 
 
@@ -128,7 +137,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "play":
         return _in_a_window(lambda: _cmd_play(args.map, args))
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.ui.title import run_title
+    from game.app import run_title
 
     return _in_a_window(lambda: run_title(frames=args.frames, screenshot=args.screenshot))
 
@@ -172,15 +181,12 @@ def _cmd_play(map_path: str, args: argparse.Namespace) -> int:
 
 def _load(map_path: str):
     """The scenario, or Failure listing every error the loader found."""
-    from game.tiled.errors import MapError
-    from game.tiled.loader import load_scenario
+    from game.map_loader import MapLoadFailed, load_map
 
     try:
-        return load_scenario(map_path)
-    except MapError as exc:
+        return load_map(map_path)
+    except MapLoadFailed as exc:
         raise Failure(exc.problems) from None
-    except OSError as exc:
-        raise Failure.at(map_path, f"cannot read the map: {exc.strerror or exc}") from None
 
 
 def _file_failure(path: str, exc: Exception, what: str) -> Failure:

@@ -2,41 +2,70 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.debrief import debrief
+from game.safe_files import UnsafeFileError, parse_json, read_text
 from game.session import Session
-from game.sim.commands import command_from_dict
+from game.sim.commands import command_line_from_dict
+from game.sim.records import RecordError
 from game.sim.scenario import Scenario
 from game.sim.world import squad_alive, state_hash
 
 
 class CommandFileError(ValueError):
-    """A commands file line that is not a valid {"tick": N, "command": {...}} record."""
+    """A commands file (or replay) that cannot be used, with the file and line in words."""
 
 
-def read_commands(path: str | Path) -> dict[int, list[Any]]:
-    """A JSON-lines file of {"tick": N, "command": {...}} grouped by tick."""
-    by_tick: dict[int, list[Any]] = {}
-    text = Path(path).read_text(encoding="utf-8")
+MAX_FILE_BYTES = 16 * 1024 * 1024  # about 150 000 orders: more than four hours of clicking
+MAX_LINE_DEPTH = 8  # a line is {"tick", "command": {"unit_ids": [...]}}: three levels
+
+
+def read_lines(path: str | Path, first_is: str = "") -> list[tuple[int, Any]]:
+    """(line number, parsed JSON) for each non-blank line of a capped JSON-lines file;
+    `first_is` names what the first line should be, for the message when it is not."""
+    try:
+        text = read_text(path, MAX_FILE_BYTES)
+    except UnsafeFileError as exc:
+        raise CommandFileError(f"{path}: {exc}") from None
+    lines = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            if "format" in record and "command" not in record:
-                continue  # a replay's header line
-            tick = record["tick"]
-            if not isinstance(tick, int) or tick < 0:
-                raise ValueError("tick must be a whole number ≥ 0")
-            command = command_from_dict(record["command"])
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            lines.append((number, parse_json(line, MAX_LINE_DEPTH)))
+        except UnsafeFileError as exc:
+            what = f"bad {first_is}: " if first_is and not lines else ""
+            raise CommandFileError(f"{path}:{number}: {what}{exc}") from None
+    return lines
+
+
+def read_commands(path: str | Path) -> dict[int, list[Any]]:
+    """A JSON-lines file of {"tick": N, "command": {...}} grouped by tick; a replay's
+    header line (the first, with "format") is skipped.  Every field of every line is
+    checked; the first bad one is a CommandFileError naming its line."""
+    lines = read_lines(path)
+    if lines and isinstance(lines[0][1], dict) and "format" in lines[0][1]:
+        lines = lines[1:]  # a replay's header line, checked by game.replay
+    return commands_by_tick(path, lines)
+
+
+def commands_by_tick(path: str | Path, lines: list[tuple[int, Any]],
+                     last_tick: int | None = None) -> dict[int, list[Any]]:
+    """Parsed lines as orders grouped by tick (none after `last_tick` when given)."""
+    by_tick: dict[int, list[Any]] = {}
+    for number, record in lines:
+        try:
+            line = command_line_from_dict(record)
+        except RecordError as exc:
             raise CommandFileError(f"{path}:{number}: {exc}") from None
-        by_tick.setdefault(tick, []).append(command)
+        if last_tick is not None and line.tick > last_tick:
+            raise CommandFileError(f"{path}:{number}: tick {line.tick} is after the end of "
+                                   f"the replay (tick {last_tick})")
+        by_tick.setdefault(line.tick, []).append(line.command)
     return by_tick
 
 

@@ -8,16 +8,18 @@ so progress from a version that left training optional still holds.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import MAPS_DIR, userdata
+from game.safe_files import UnsafeFileError, load_json
 
 FILE_NAME = "progress.json"
 CAMPAIGN_FILE = "campaign.json"
 log = logging.getLogger("danger_close.progress")
+MAX_ID = 200
+CAMPAIGN_MAX_BYTES = 256 * 1024
 
 # used while maps/campaign.json is missing: the story order, keeping the maps that exist
 FALLBACK = (
@@ -49,11 +51,11 @@ def load_campaign(maps_dir: Path = MAPS_DIR) -> list[Mission]:
 
 
 def _from_file(path: Path, maps_dir: Path) -> list[Mission] | None:
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         return None
-    except (OSError, ValueError) as exc:
+    try:
+        raw = load_json(path, CAMPAIGN_MAX_BYTES, max_depth=8)
+    except UnsafeFileError as exc:
         log.warning("%s: %s; using the built-in mission list", path, exc)
         return None
     entries = raw.get("missions") if isinstance(raw, dict) else raw
@@ -106,12 +108,39 @@ class Progress:
         return {"version": 1, "stars": dict(sorted(self.stars.items()))}
 
     @classmethod
-    def from_dict(cls, raw: object) -> Progress | None:
+    def from_dict(cls, raw: object) -> tuple[Progress | None, list[str]]:
+        """(progress, notes on the entries that were odd); None when it is no record.
+
+        Stars stored as 3.0 count as 3; a number out of range is brought into 1..3 and
+        noted; anything else is left out and noted, never dropped silently."""
         if not isinstance(raw, dict) or not isinstance(raw.get("stars"), dict):
-            return None
-        stars = {str(k): max(1, min(3, v)) for k, v in raw["stars"].items()
-                 if isinstance(v, int) and not isinstance(v, bool)}
-        return cls(stars)
+            return None, []
+        stars: dict[str, int] = {}
+        notes: list[str] = []
+        for key, value in raw["stars"].items():
+            mission = str(key)[:60]
+            if not key or len(key) > MAX_ID:
+                notes.append(f"a mission id {mission!r} that is not a name")
+                continue
+            count = _whole(value)
+            if count is None:
+                notes.append(f"{mission}: {str(value)[:30]!r} is not a number of stars")
+                continue
+            if not 1 <= count <= 3:
+                notes.append(f"{mission}: {count} stars counted as {max(1, min(3, count))}")
+            stars[key] = max(1, min(3, count))
+        return cls(stars), notes
+
+
+def _whole(value: object) -> int | None:
+    """A whole number, also when written as 3.0; None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 def progress_path() -> Path:
@@ -123,9 +152,13 @@ def load_progress(path: Path | None = None) -> tuple[Progress, str]:
     loaded = userdata.read_json(path)
     if loaded.data is None:
         return Progress(), loaded.problem
-    progress = Progress.from_dict(loaded.data)
+    progress, notes = Progress.from_dict(loaded.data)
     if progress is None:
         return Progress(), userdata.reject(path, "not a progress record").problem
+    if notes:
+        log.warning("%s: %s", path, "; ".join(notes))
+        shown = "; ".join(notes[:3]) + ("; ..." if len(notes) > 3 else "")
+        return progress, f"{path.name}: some entries were odd ({shown})."
     return progress, ""
 
 

@@ -1,190 +1,93 @@
 """Quicksave and quickload: the whole World as JSON (never pickle), restored exactly.
 
-The encoding walks dataclass fields generically, so fields other modules add to World,
-Unit and friends are saved without changes here:
-
-    numpy array   {"$nd": base64, "dtype": "int16", "shape": [h, w]}
-    numpy scalar  {"$np": "int64", "v": 3}
-    Generator     {"$rng": "PCG64", "state": bit_generator.state}
-    dataclass     {"$dc": "game.sim.units:Unit", "f": {field: value}}
-    tuple / set   {"$t": [...]} / {"$set": [...]}
-    dict          {"$map": [[key, value], ...]}  (any key type, insertion order kept:
-                                                   iteration order is part of the rules)
-
-Only dataclasses from game.sim are rebuilt on load, and they are rebuilt field by field
-without running __init__/__post_init__, so nothing in the file is ever executed.  The
-Scenario is not saved: a quicksave belongs to its map, and loading reattaches the map
-the session is playing.  The state hash is stored and checked after loading.
+The format and its checks live in game/save_codec.py (values, by the code's own types)
+and game/save_checks.py (the rules' invariants).  A quicksave names no class: loading
+decodes through an allowlist of the game's records, so a file can never make the game
+build or call anything.  The Scenario is not saved: a quicksave belongs to its map, and
+loading reattaches the map the session is playing.  The state hash is stored and checked
+after loading.  Whatever is wrong with a file, quickload raises `SaveError` and leaves
+the session as it was.
 """
 
 from __future__ import annotations
 
-import base64
-import dataclasses
-import enum
-import importlib
 import json
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from game import userdata
-from game.safe_files import write_atomically
+from game.safe_files import UnsafeFileError, parse_json, read_text, write_atomically
+from game.save_checks import check_world, grid_dtypes
+from game.save_codec import Context, SaveError, decode_record, encode_record
+from game.sim.records import RecordError
 from game.sim.world import World, state_hash
 
+__all__ = ["SaveError", "quickload", "quicksave", "world_from_dict", "world_to_dict"]
+
 FORMAT = "danger-close-quicksave"
-VERSION = 1
-NOT_SAVED = {"scenario", "caches"}  # World fields: reattached / rebuilt on load
-ALLOWED_MODULES = ("game.sim.",)
+VERSION = 2  # 1 named classes in the file; it is no longer read
+NOT_SAVED = frozenset({"scenario", "caches"})  # World fields: reattached / rebuilt on load
+MAX_BYTES = 32 * 1024 * 1024  # a 256x256 map with a long session is a few MB
+MAX_DEPTH = 16  # world > units > pair > unit > path > tile is 7 levels
 
 
-class SaveError(Exception):
-    """A save that cannot be written or a file that is not a usable quicksave."""
-
-
-# -- encoding ------------------------------------------------------------------------------
-def encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, np.generic):
-        return value
-    if isinstance(value, np.ndarray):
-        data = np.ascontiguousarray(value)
-        return {"$nd": base64.b64encode(data.tobytes()).decode("ascii"),
-                "dtype": data.dtype.str, "shape": list(data.shape)}
-    if isinstance(value, np.generic):
-        return {"$np": value.dtype.str, "v": value.item()}
-    if isinstance(value, np.random.Generator):
-        bitgen = value.bit_generator
-        return {"$rng": type(bitgen).__name__, "state": encode(bitgen.state)}
-    if isinstance(value, enum.Enum):
-        return {"$enum": _class_name(type(value)), "v": encode(value.value)}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"$dc": _class_name(type(value)),
-                "f": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
-    if isinstance(value, tuple):
-        return {"$t": [encode(v) for v in value]}
-    if isinstance(value, list):
-        return [encode(v) for v in value]
-    if isinstance(value, set | frozenset):
-        items = [encode(v) for v in value]
-        items.sort(key=lambda v: json.dumps(v, sort_keys=True))  # a stable file
-        return {"$set": items, "frozen": isinstance(value, frozenset)}
-    if isinstance(value, dict):
-        return {"$map": [[encode(k), encode(v)] for k, v in value.items()]}
-    raise SaveError(f"cannot save a value of type {type(value).__name__}")
-
-
-def _class_name(cls: type) -> str:
-    return f"{cls.__module__}:{cls.__qualname__}"
-
-
-# -- decoding ------------------------------------------------------------------------------
-def decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return [decode(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if "$nd" in value:
-        raw = base64.b64decode(value["$nd"], validate=True)
-        dtype = np.dtype(value["dtype"])
-        if dtype.hasobject:
-            raise SaveError("object arrays are not allowed")
-        shape = tuple(int(n) for n in value["shape"])
-        return np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
-    if "$np" in value:
-        return np.dtype(value["$np"]).type(value["v"])
-    if "$rng" in value:
-        bitgen_cls = getattr(np.random, str(value["$rng"]), None)
-        if not (isinstance(bitgen_cls, type)
-                and issubclass(bitgen_cls, np.random.BitGenerator)):
-            raise SaveError(f"unknown random generator {value['$rng']!r}")
-        bitgen = bitgen_cls()
-        bitgen.state = decode(value["state"])
-        return np.random.Generator(bitgen)
-    if "$enum" in value:
-        return _allowed_class(value["$enum"])(decode(value["v"]))
-    if "$dc" in value:
-        return _rebuild(_allowed_class(value["$dc"]), value["f"])
-    if "$t" in value:
-        return tuple(decode(v) for v in value["$t"])
-    if "$set" in value:
-        items = [decode(v) for v in value["$set"]]
-        return frozenset(items) if value.get("frozen") else set(items)
-    if "$map" in value:
-        return {_hashable(decode(k)): decode(v) for k, v in value["$map"]}
-    raise SaveError(f"unknown entry {sorted(value)[:3]}")
-
-
-def _hashable(key: Any) -> Any:
-    return tuple(key) if isinstance(key, list) else key
-
-
-def _allowed_class(name: str) -> type:
-    module_name, _, qualname = str(name).partition(":")
-    if not module_name.startswith(ALLOWED_MODULES) or not qualname:
-        raise SaveError(f"class {name!r} is not allowed in a save")
-    try:
-        obj: Any = importlib.import_module(module_name)
-        for part in qualname.split("."):
-            obj = getattr(obj, part)
-    except (ImportError, AttributeError) as exc:
-        raise SaveError(f"unknown class {name!r}") from exc
-    if not isinstance(obj, type):
-        raise SaveError(f"{name!r} is not a class")
-    return obj
-
-
-def _rebuild(cls: type, raw_fields: dict, extra: dict | None = None) -> Any:
-    """A dataclass instance from its saved fields, without running its constructor."""
-    if not dataclasses.is_dataclass(cls):
-        raise SaveError(f"{cls.__name__} is not a record type")
-    obj = cls.__new__(cls)
-    for f in dataclasses.fields(cls):
-        if f.name in (extra or {}):
-            value = extra[f.name]
-        elif f.name in raw_fields:
-            value = decode(raw_fields[f.name])
-        elif f.default is not dataclasses.MISSING:
-            value = f.default  # a field added since the save was written
-        elif f.default_factory is not dataclasses.MISSING:
-            value = f.default_factory()
-        else:
-            raise SaveError(f"{cls.__name__}.{f.name} is missing")
-        object.__setattr__(obj, f.name, value)  # frozen records too
-    return obj
-
-
-# -- the world -------------------------------------------------------------------------------
-def world_to_dict(world: World, recorded: list | None = None) -> dict:
-    fields = {f.name: encode(getattr(world, f.name)) for f in dataclasses.fields(world)
-              if f.name not in NOT_SAVED}
-    return {"format": FORMAT, "version": VERSION, "map": str(world.scenario.path),
+def world_to_dict(world: World, recorded: list | None = None,
+                  ui: dict[str, Any] | None = None) -> dict:
+    """The save file's content; `ui` carries the screen's own state (plain JSON)."""
+    data = {"format": FORMAT, "version": VERSION, "map": str(world.scenario.path),
             "title": world.scenario.rules.title, "tick": world.tick,
-            "state_hash": state_hash(world), "world": fields,
+            "state_hash": state_hash(world), "world": encode_record(world, NOT_SAVED),
             "recorded": recorded if recorded is not None else []}
+    if ui:
+        data["ui"] = ui
+    return data
 
 
-def world_from_dict(data: dict, scenario) -> tuple[World, list]:
+def world_from_dict(data: Any, scenario, check_hash: bool = True) -> tuple[World, list]:
     """The saved world on `scenario`, and the recorded commands; SaveError when the file
-    is not a quicksave of this map or does not restore to the hash it was saved with."""
+    is not a quicksave of this map or does not restore to the hash it was saved with.
+
+    `check_hash=False` is for the fuzzers: a hostile file can carry a matching hash, so
+    everything else must hold without it."""
+    _check_header(data, scenario)
+    ctx = Context(tuple(scenario.terrain.walkable.shape), grid_dtypes(scenario.terrain))
+    world = decode_record(data["world"], World, "world", ctx,
+                          given={"scenario": scenario, "caches": {}})
+    check_world(world)
+    if check_hash and state_hash(world) != data.get("state_hash"):
+        raise SaveError("the quicksave does not restore to the state it was saved in")
+    return world, _recorded(data.get("recorded"))
+
+
+def _check_header(data: Any, scenario) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SaveError("not a Danger Close quicksave")
     if data.get("version") != VERSION:
-        raise SaveError(f"quicksave version {data.get('version')} is not supported")
+        raise SaveError(f"quicksave version {str(data.get('version'))[:20]} is not supported "
+                        "(made by another version of the game; quicksave again)")
     if str(data.get("map")) != str(scenario.path):
-        raise SaveError(f"this quicksave belongs to another map ({data.get('title')})")
-    try:
-        world = _rebuild(World, data["world"], {"scenario": scenario, "caches": {}})
-    except SaveError:
-        raise
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SaveError(f"the quicksave is damaged: {exc}") from exc
-    if state_hash(world) != data.get("state_hash"):
-        raise SaveError("the quicksave does not restore to the state it was saved in")
-    recorded = data.get("recorded")
-    return world, recorded if isinstance(recorded, list) else []
+        raise SaveError(f"this quicksave belongs to another map ({str(data.get('title'))[:80]})")
+
+
+def _recorded(raw: Any) -> list[dict[str, Any]]:
+    """The player's orders so far, checked like a commands file (they become a replay)."""
+    from game.sim.commands import command_line_from_dict
+
+    if not isinstance(raw, list):
+        raise SaveError("recorded: expected a list of orders")
+    lines = []
+    for index, line in enumerate(raw):
+        try:
+            lines.append(command_line_from_dict(line).as_dict())
+        except RecordError as exc:
+            raise SaveError(f"recorded[{index}]: {exc}") from None
+    return lines
+
+
+def ui_state(data: Any) -> dict[str, Any]:
+    """The screen's state stored with a quicksave ({} when there is none)."""
+    ui = data.get("ui") if isinstance(data, dict) else None
+    return ui if isinstance(ui, dict) else {}
 
 
 def quicksave_path(scenario) -> Path:
@@ -192,33 +95,41 @@ def quicksave_path(scenario) -> Path:
     return userdata.data_dir() / "quicksaves" / f"{stem}.json"
 
 
-def quicksave(session, path: Path | None = None, ui: dict | None = None) -> Path:
+def quicksave(session, path: Path | None = None, ui: dict[str, Any] | None = None) -> Path:
     """Write the session's world; `ui` is the front end's own state (pause, camera, radio
     log), kept as plain JSON beside the world and never part of its hash."""
     path = path or quicksave_path(session.scenario)
-    data = world_to_dict(session.world, list(session.recorded))
-    if ui:
-        data["ui"] = ui
+    data = world_to_dict(session.world, list(session.recorded), ui)
     try:
         write_atomically(path, json.dumps(data, separators=(",", ":")))
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise SaveError(f"cannot write {path}: {exc}") from exc
     return path
 
 
-def quickload(session, path: Path | None = None) -> dict:
-    """Replace the session's world with the quicksave's (the session is untouched when
-    anything is wrong).  Returns the saved `ui` block ({} in older saves), unchecked:
-    the front end validates each field it reads."""
-    path = path or quicksave_path(session.scenario)
+def read_quicksave(path: Path) -> Any:
+    """The parsed file, capped in size and depth; SaveError when it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise SaveError("no quicksave for this mission yet (F5 saves)") from exc
-    except (OSError, ValueError) as exc:
-        raise SaveError(f"cannot read {path.name}: {exc}") from exc
-    world, recorded = world_from_dict(data, session.scenario)
+        return parse_json(read_text(path, MAX_BYTES), MAX_DEPTH)
+    except UnsafeFileError as exc:
+        if not Path(path).exists() and not Path(path).is_symlink():
+            raise SaveError("no quicksave for this mission yet (F5 saves)") from None
+        raise SaveError(f"cannot read {Path(path).name}: {exc}") from None
+
+
+def quickload(session, path: Path | None = None) -> dict[str, Any]:
+    """Replace the session's world with the quicksave's (the session is untouched when
+    anything is wrong).  Returns the saved `ui` block ({} in older saves), unchecked
+    beyond being a JSON object: the front end validates each field it reads."""
+    path = path or quicksave_path(session.scenario)
+    data = read_quicksave(path)
+    try:
+        world, recorded = world_from_dict(data, session.scenario)
+    except SaveError:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
+        # the checks are meant to leave nothing for here; if one slips, it is a refusal
+        raise SaveError(f"the quicksave is damaged ({type(exc).__name__})") from None
     session.world = world
     session.recorded = list(recorded)
-    ui = data.get("ui")
-    return ui if isinstance(ui, dict) else {}
+    return ui_state(data)

@@ -15,6 +15,16 @@ from game.sim.scenario import Scenario
 from game.sim.step import step
 from game.sim.world import OUTCOME_UNDECIDED, World, new_world
 
+MAX_SEED = 2**63 - 1
+
+
+def check_seed(seed: Any) -> int:
+    """A seed the game can use: a whole number from 0 to MAX_SEED (ValueError if not)."""
+    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED}, "
+                         f"not {str(seed)[:40]}")
+    return seed
+
 
 @dataclass
 class Session:
@@ -25,6 +35,7 @@ class Session:
     recorded: list[dict[str, Any]] = field(default_factory=list)  # {"tick", "command"} lines
 
     def __post_init__(self) -> None:
+        check_seed(self.seed)
         self.world = new_world(self.scenario, self.seed, self.difficulty)
 
     @property

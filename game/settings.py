@@ -41,16 +41,18 @@ class Settings:
             return s
         for name in ("master_volume", "effects_volume"):
             v = raw.get(name)
-            if isinstance(v, int | float) and not isinstance(v, bool):
+            if _number(v):
                 setattr(s, name, max(0.0, min(1.0, float(v))))
         if isinstance(raw.get("fullscreen"), bool):
             s.fullscreen = raw["fullscreen"]
         size = raw.get("window_size")
-        if (isinstance(size, list | tuple) and len(size) == 2
-                and all(isinstance(v, int) and 320 <= v <= 8192 for v in size)):
-            s.window_size = (size[0], size[1])
+        if isinstance(size, list | tuple) and len(size) == 2:
+            width, height = _whole(size[0]), _whole(size[1])
+            if width is not None and height is not None and all(
+                    320 <= v <= 8192 for v in (width, height)):
+                s.window_size = (width, height)
         scale = raw.get("ui_scale")
-        if isinstance(scale, int | float) and 0.5 <= scale <= 3.0:
+        if _number(scale) and 0.5 <= scale <= 3.0:
             s.ui_scale = float(scale)
         if raw.get("difficulty") in DIFFICULTIES:
             s.difficulty = raw["difficulty"]
@@ -59,6 +61,17 @@ class Settings:
 
             s.keys = clean_bindings(raw["keys"])
         return s
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _whole(value: object) -> int | None:
+    """A whole number, also when written as 1280.0; None for anything else."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def settings_path() -> Path:

@@ -2,9 +2,10 @@
 
 Settings go under the platform's config folder, progress and quicksaves under its data
 folder (platformdirs); DANGER_CLOSE_HOME points both at one folder (tests, portable
-installs).  Files are written atomically.  A file that cannot be read or parsed is moved
-aside as `<name>.corrupt-<timestamp>` so nothing is lost, and the caller gets defaults
-plus a message to show the player.
+installs).  Files are written atomically (game.safe_files) and read with a byte and
+depth cap, from regular files only.  A file whose content is bad is moved aside as
+`<name>.corrupt-<timestamp>` so nothing is lost; one that cannot be read is left alone.
+Either way the caller gets defaults plus a message to show the player.
 """
 
 from __future__ import annotations
@@ -17,11 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.safe_files import write_atomically
+from game.safe_files import (
+    UnsafeFileError,
+    parse_json,
+    read_bytes,
+    regular_file_size,
+    write_atomically,
+)
 
 APP_NAME = "danger-close"
 HOME_ENV = "DANGER_CLOSE_HOME"
 log = logging.getLogger("danger_close.userdata")
+MAX_BYTES = 1024 * 1024  # settings and progress are a few hundred bytes
+MAX_DEPTH = 16  # they are two or three levels deep
 
 
 def config_dir() -> Path:
@@ -53,17 +62,42 @@ class Loaded:
 
 
 def read_json(path: Path) -> Loaded:
-    """A missing file is not a problem (first run); a bad one is set aside."""
+    """A missing file is not a problem (first run).  A file whose content is bad (not
+    JSON, too large, too deep, odd numbers) is set aside; a file that cannot be read at
+    all (permission denied, a folder, a FIFO, a device) is left where it is, untouched,
+    and only reported: it may be perfectly good and readable again tomorrow."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Loaded()
-    except (OSError, UnicodeDecodeError) as exc:
-        return _set_aside(path, f"cannot read {path.name}: {exc}")
+        size = regular_file_size(path)
+    except UnsafeFileError as exc:
+        if not os.path.lexists(path):
+            return Loaded()
+        return _cannot_read(path, str(exc))
+    if size > MAX_BYTES:
+        return _set_aside(path, f"{path.name} is too large ({size} bytes; the limit is "
+                                f"{MAX_BYTES})")
     try:
-        return Loaded(json.loads(text))
-    except json.JSONDecodeError as exc:
-        return _set_aside(path, f"{path.name} is damaged (line {exc.lineno}): {exc.msg}")
+        data = read_bytes(path, MAX_BYTES)
+    except UnsafeFileError as exc:
+        return _cannot_read(path, str(exc))
+    try:
+        return Loaded(parse_json(_text(data), MAX_DEPTH))
+    except UnsafeFileError as exc:
+        return _set_aside(path, f"{path.name} is damaged: it {exc}")
+
+
+def _text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsafeFileError("is UTF-16 text, not UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnsafeFileError(f"is not UTF-8 text (byte {exc.start})") from None
+
+
+def _cannot_read(path: Path, reason: str) -> Loaded:
+    log.warning("%s: cannot read it (%s); using defaults and leaving it as it is", path, reason)
+    return Loaded(None, f"Cannot read {path.name} ({reason}). Defaults used; the file was "
+                        "left as it is.")
 
 
 def reject(path: Path, reason: str) -> Loaded:

@@ -22,7 +22,7 @@ def battle_screen(size=(640, 360), rows=SNIPER_FIELD, seed: int = 1, settings=No
 
     app = App(size)
     if settings is not None:
-        app.settings = settings
-    screen = BattleScreen(app, Session(ascii_scenario(rows), seed=seed))
+        app.ctx.settings = settings
+    screen = BattleScreen(app.ctx, Session(ascii_scenario(rows), seed=seed))
     app.push(screen)
     return app, screen

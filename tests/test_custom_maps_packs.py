@@ -16,7 +16,7 @@ from tests.tiled_maps import prop, write_map
 @pytest.fixture
 def app():
     a = App()
-    prepare(a, audio=False)
+    prepare(a.ctx, audio=False)
     yield a
     pygame.display.quit()
 
@@ -29,7 +29,7 @@ def test_install_a_dropped_pack_from_the_screen(tmp_path, monkeypatch, app):
     maps.mkdir(parents=True)
     pack_map(src, maps / "well_pack.zip")
     (maps / "junk.zip").write_bytes(b"not a zip at all")
-    screen = CustomMapsScreen(app)
+    screen = CustomMapsScreen(app.ctx)
     labels = {item.label: item for item in screen.menu.items}
     assert {"Install pack: well_pack.zip", "Install pack: junk.zip"} <= set(labels)
     labels["Install pack: junk.zip"].action()

@@ -27,7 +27,7 @@ def maps_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def app():
     a = App()
-    prepare(a, audio=False)
+    prepare(a.ctx, audio=False)
     yield a
     pygame.display.quit()
 
@@ -41,7 +41,7 @@ def test_titles_with_the_file_name_as_fallback(maps_dir):
 
 
 def test_the_list_shows_titles_and_a_json_map_says_why_it_cannot_play(maps_dir, app):
-    screen = CustomMapsScreen(app)
+    screen = CustomMapsScreen(app.ctx)
     labels = {item.label: item for item in screen.menu.items}
     assert {"Night at the Well", "no title", "broken", "exported"} <= set(labels)
     assert "night well" not in labels

@@ -63,7 +63,7 @@ def app():
 
 @pytest.fixture
 def battle(app):
-    screen = BattleScreen(app, Session(walled_field(), seed=3))
+    screen = BattleScreen(app.ctx, Session(walled_field(), seed=3))
     app.push(screen)
     return screen
 
@@ -196,11 +196,11 @@ def test_fog_is_dark_where_never_seen_and_clear_where_seen():
     frame.fill((200, 200, 200))
     fog.draw(frame, cam)
     pixels = pygame.surfarray.array3d(frame)
-    assert pixels[8 * 32:10 * 32 - 4, 0:7 * 32].max() == 0  # never seen: black
-    assert pixels[6 * 32 + 16, 6 * 32 + 16].max() == 0
+    assert pixels[8 * 32:10 * 32 - 4, 0:7 * 32].max() < 30  # never seen: dark
+    assert pixels[6 * 32 + 16, 6 * 32 + 16].max() < 30
     assert tuple(pixels[3 * 32, 3 * 32]) == (200, 200, 200)  # seen now: untouched
     dim = pixels[5 * 32 + 16, 5 * 32 + 16]  # seen before: dimmed, not black
-    assert 0 < dim[0] < 200
+    assert 60 < dim[0] < 140
     pygame.display.quit()
 
 
@@ -248,6 +248,7 @@ def test_space_pauses_and_plus_minus_change_time_scale(battle, app):
 def test_terrain_cache_rebuilds_only_changed_chunks(battle, app):
     terrain = battle.world.terrain
     cache = battle.terrain
+    battle.world.seen_ever[:] = True  # no chunk hidden under the dark fog (those are skipped)
     battle.camera.zoom_index = 0  # the whole test field in view
     battle.camera.clamp()
     battle.draw(app.surface, 1.0)
@@ -302,7 +303,7 @@ def test_a_too_small_window_holds_the_game_and_enter_restores_it():
     from tests.ascii_maps import ascii_scenario
 
     app = App()
-    battle = BattleScreen(app, Session(ascii_scenario(["S....", "....."]), seed=1))
+    battle = BattleScreen(app.ctx, Session(ascii_scenario(["S....", "....."]), seed=1))
     app.push(battle)
     app.step_frame(1 / 30)
     ticks = battle.world.tick

@@ -24,7 +24,7 @@ def battle(tmp_path):
     path = maps / "open_field.tmx"
     shutil.copy(DATA / "open_field.tmx", path)
     app = App((640, 360))
-    screen = BattleScreen(app, Session(load_scenario(path), seed=3))
+    screen = BattleScreen(app.ctx, Session(load_scenario(path), seed=3))
     app.push(screen)
     return app, screen, path
 

@@ -30,7 +30,7 @@ def test_badges_stay_on_screen_and_clear_of_the_minimap_at_scale_1_5(size):
         assert not rect.colliderect(frame)
         assert not any(rect.colliderect(other) for other in rects[i + 1:])
     # the HUD really is bigger than at 1.0
-    app.settings.ui_scale = 1.0
+    app.ctx.settings.ui_scale = 1.0
     screen.draw(app.surface, 1.0)
     assert screen.hud.badge_rects[0][0].h < rects[0].h
     assert screen.minimap.rect.w < frame.w - 4
@@ -58,7 +58,7 @@ def test_the_hud_lays_out_again_when_the_scale_changes():
     layout = screen.hud._layout
     screen.draw(app.surface, 1.0)
     assert screen.hud._layout is layout  # nothing changed: the layout is reused
-    app.settings.ui_scale = 1.25
+    app.ctx.settings.ui_scale = 1.25
     screen.draw(app.surface, 1.0)
     assert screen.hud._layout is not layout
     assert screen.hud.badge_rects[0][0].h == round(before.h * 1.25)

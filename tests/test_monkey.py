@@ -94,7 +94,7 @@ class Monkey:
             if not app.running or not app.screens:  # quit (or confirmed it): start again
                 app.screens.clear()
                 app.running = True
-                app.push(TitleScreen(app))
+                app.push(TitleScreen(app.ctx))
             if app.too_small() and self.rng.random() < 0.3:
                 self.key(pygame.K_RETURN)  # the way out of a too-small window
             else:
@@ -113,17 +113,17 @@ def app(tmp_path, monkeypatch):
     (maps / "broken.tmx").write_text("<map><oops")
     a = App()
     a.fixed_dt = 1 / 30
-    prepare(a, audio=False)
+    prepare(a.ctx, audio=False)
     yield a
     pygame.display.quit()
 
 
 def into_battle(app) -> BattleScreen:
     """Title -> New campaign -> the first mission's briefing -> Deploy."""
-    app.push(TitleScreen(app))
-    app.push(CampaignScreen(app))
+    app.push(TitleScreen(app.ctx))
+    app.push(CampaignScreen(app.ctx))
     campaign = app.screens[-1]
-    app.push(BriefingScreen(app, campaign.missions[campaign.menu.index]))
+    app.push(BriefingScreen(app.ctx, campaign.missions[campaign.menu.index]))
     app.screens[-1].handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN,
                                                     mod=0, unicode="", scancode=0))
     battle = app.screens[-1]
@@ -133,12 +133,13 @@ def into_battle(app) -> BattleScreen:
 
 # each episode starts somewhere the random walk rarely gets to on its own
 STARTS = {
-    "title": lambda app: app.push(TitleScreen(app)),
-    "settings": lambda app: (app.push(TitleScreen(app)), app.push(SettingsScreen(app))),
-    "custom maps": lambda app: (app.push(TitleScreen(app)), app.push(CustomMapsScreen(app))),
+    "title": lambda app: app.push(TitleScreen(app.ctx)),
+    "settings": lambda app: (app.push(TitleScreen(app.ctx)), app.push(SettingsScreen(app.ctx))),
+    "custom maps": lambda app: (app.push(TitleScreen(app.ctx)),
+                                app.push(CustomMapsScreen(app.ctx))),
     "battle": into_battle,
-    "pause and help": lambda app: (lambda b: (app.push(PauseScreen(app, b)),
-                                              app.push(HelpOverlay(app))))(into_battle(app)),
+    "pause and help": lambda app: (lambda b: (app.push(PauseScreen(app.ctx, b)),
+                                              app.push(HelpOverlay(app.ctx))))(into_battle(app)),
     "debrief": lambda app: setattr(into_battle(app).world, "outcome", "victory"),
 }
 MUST_SEE = {"TitleScreen", "CampaignScreen", "BriefingScreen", "BattleScreen",

@@ -40,7 +40,7 @@ def home(tmp_path, monkeypatch) -> Path:
 def app():
     a = App()
     a.fixed_dt = 1 / 30
-    prepare(a, audio=False)
+    prepare(a.ctx, audio=False)
     yield a
     pygame.display.quit()
 
@@ -50,7 +50,7 @@ def key(app, k: int, mod: int = 0) -> None:
 
 
 def battle_on(app, scenario=None, seed: int = 3) -> BattleScreen:
-    screen = BattleScreen(app, Session(scenario or walled_field(), seed=seed))
+    screen = BattleScreen(app.ctx, Session(scenario or walled_field(), seed=seed))
     app.push(screen)
     return screen
 
@@ -77,7 +77,7 @@ def test_no_screen_at_all_says_how_to_run_headless_and_exits_1(tmp_path):
 
 # -- 2. the campaign leads into training ---------------------------------------------------
 def test_new_campaign_then_enter_three_times_is_the_training_lane(app):
-    app.push(TitleScreen(app))
+    app.push(TitleScreen(app.ctx))
     for _ in range(3):
         key(app, pygame.K_RETURN)  # New campaign, the first mission, Deploy
     battle = app.screens[-1]
@@ -277,7 +277,7 @@ def test_a_quicksave_without_the_view_block_still_loads(app, home):
 
 
 @pytest.mark.parametrize("ui", [
-    {"paused": "yes", "camera": {"x": 1e309, "y": None, "zoom": 99}, "log": "nope",
+    {"paused": "yes", "camera": {"x": 1e300, "y": None, "zoom": 99}, "log": "nope",
      "selected": [10 ** 20, "x", True]},
     {"camera": [1, 2], "log": [[0, "ok", [1, 2, 3]], [0, "bad", [999, 0, 0]], 7],
      "tutorial": {"done": ["found", "no such flag", 3]}},
@@ -298,7 +298,7 @@ def test_a_damaged_view_block_is_skipped_field_by_field(app, home, ui):
 # -- 10. screenshots go with the player's files -------------------------------------------
 def test_f12_screenshots_go_under_danger_close_home(app, home):
     assert screenshot_dir() == home / "screenshots"
-    app.push(TitleScreen(app))
+    app.push(TitleScreen(app.ctx))
     app.step_frame(1 / 30)
     key(app, pygame.K_F12)
     assert list((home / "screenshots").glob("*.png"))
@@ -314,7 +314,7 @@ def test_more_saved_than_needed_reads_as_a_goal_met():
 
 
 def test_esc_on_the_title_asks_before_quitting(app):
-    app.push(TitleScreen(app))
+    app.push(TitleScreen(app.ctx))
     key(app, pygame.K_ESCAPE)
     assert app.running and isinstance(app.screens[-1], ConfirmScreen)
     key(app, pygame.K_RETURN)  # the cursor starts on "Stay"

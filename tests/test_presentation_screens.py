@@ -38,7 +38,7 @@ def home(tmp_path, monkeypatch):
 @pytest.fixture
 def app():
     a = App()
-    prepare(a, audio=False)
+    prepare(a.ctx, audio=False)
     yield a
     pygame.display.quit()
 
@@ -59,21 +59,22 @@ def colours(surface) -> int:
 
 
 def battle_for(app) -> BattleScreen:
-    return BattleScreen(app, Session(walled_field(), seed=3))
+    return BattleScreen(app.ctx, Session(walled_field(), seed=3))
 
 
 SCREENS = {
-    "title": lambda a: [TitleScreen(a)],
-    "campaign": lambda a: [CampaignScreen(a)],
-    "briefing": lambda a: [BriefingScreen(a, GRANARY)],
-    "broken briefing": lambda a: [BriefingScreen(a, Mission("x", MAPS_DIR / "nope.tmx", "X"))],
-    "custom maps": lambda a: [CustomMapsScreen(a)],
-    "settings": lambda a: [SettingsScreen(a)],
-    "key bindings": lambda a: [KeyBindingsScreen(a)],
-    "help": lambda a: [TitleScreen(a), HelpOverlay(a)],
-    "confirm": lambda a: [TitleScreen(a), ConfirmScreen(a, "Sure?", "Really.", lambda: None)],
-    "pause": lambda a: (lambda b: [b, PauseScreen(a, b)])(battle_for(a)),
-    "debrief": lambda a: (lambda b: [b, DebriefScreen(a, b, None)])(battle_for(a)),
+    "title": lambda a: [TitleScreen(a.ctx)],
+    "campaign": lambda a: [CampaignScreen(a.ctx)],
+    "briefing": lambda a: [BriefingScreen(a.ctx, GRANARY)],
+    "broken briefing": lambda a: [BriefingScreen(a.ctx, Mission("x", MAPS_DIR / "nope.tmx", "X"))],
+    "custom maps": lambda a: [CustomMapsScreen(a.ctx)],
+    "settings": lambda a: [SettingsScreen(a.ctx)],
+    "key bindings": lambda a: [KeyBindingsScreen(a.ctx)],
+    "help": lambda a: [TitleScreen(a.ctx), HelpOverlay(a.ctx)],
+    "confirm": lambda a: [TitleScreen(a.ctx),
+                          ConfirmScreen(a.ctx, "Sure?", "Really.", lambda: None)],
+    "pause": lambda a: (lambda b: [b, PauseScreen(a.ctx, b)])(battle_for(a)),
+    "debrief": lambda a: (lambda b: [b, DebriefScreen(a.ctx, b, None)])(battle_for(a)),
 }
 
 
@@ -90,13 +91,13 @@ def test_every_screen_draws(app, name):
     app.surface = small
     app.draw(1.0)
     assert colours(small) > 12
-    app.settings.ui_scale = 1.5  # the largest UI scale on the smallest window: no crash
+    app.ctx.settings.ui_scale = 1.5  # the largest UI scale on the smallest window: no crash
     app.draw(1.0)
     assert colours(small) > 12
 
 
 def test_keyboard_walks_title_campaign_briefing_mission_pause(app):
-    app.push(TitleScreen(app))
+    app.push(TitleScreen(app.ctx))
     key(app, pygame.K_DOWN)  # Continue is disabled on a new profile: New campaign is first
     assert app.screens[-1].menu.current.label == "Custom maps"
     key(app, pygame.K_UP)
@@ -123,7 +124,7 @@ def test_keyboard_walks_title_campaign_briefing_mission_pause(app):
 
 
 def test_mouse_drives_the_menus(app):
-    app.push(TitleScreen(app))
+    app.push(TitleScreen(app.ctx))
     app.surface = pygame.display.get_surface()
     app.draw(1.0)  # lays the menu out
     title = app.screens[-1]
@@ -132,25 +133,25 @@ def test_mouse_drives_the_menus(app):
     assert isinstance(app.screens[-1], SettingsScreen)
     screen = app.screens[-1]
     app.draw(1.0)
-    before = app.settings.master_volume
+    before = app.ctx.settings.master_volume
     click(app, screen.menu.rects[0].center, button=3)  # right-click lowers
-    assert app.settings.master_volume == pytest.approx(before - 0.1)
+    assert app.ctx.settings.master_volume == pytest.approx(before - 0.1)
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.screens[-1], TitleScreen)
 
 
 def test_debrief_records_stars_and_unlocks_the_next(app):
-    app.push(CampaignScreen(app))
-    missions = app.campaign
+    app.push(CampaignScreen(app.ctx))
+    missions = app.ctx.campaign
     story = [m for m in missions if not m.training]
     battle = battle_for(app)
     battle.mission = story[0]
     battle.world.outcome, battle.world.outcome_reason = "victory", "All out."
     app.push(battle)
-    app.push(DebriefScreen(app, battle, story[0]))
-    assert app.progress.won(story[0].id)
+    app.push(DebriefScreen(app.ctx, battle, story[0]))
+    assert app.ctx.progress.won(story[0].id)
     if len(story) > 1:
-        assert app.progress.unlocked(missions)[missions.index(story[1])]
+        assert app.ctx.progress.unlocked(missions)[missions.index(story[1])]
         assert app.screens[-1].menu.items[0].label.startswith("Next")
         key(app, pygame.K_RETURN)
         assert isinstance(app.screens[-1], BriefingScreen)
@@ -162,30 +163,30 @@ def test_debrief_records_stars_and_unlocks_the_next(app):
 
 
 def test_winning_the_last_mission_says_the_campaign_is_over(app):
-    story = [m for m in app.campaign if not m.training]
+    story = [m for m in app.ctx.campaign if not m.training]
     battle = battle_for(app)
     battle.mission = story[-1]
     battle.world.outcome, battle.world.outcome_reason = "victory", "All out."
     app.push(battle)
-    debrief = DebriefScreen(app, battle, story[-1])
+    debrief = DebriefScreen(app.ctx, battle, story[-1])
     app.push(debrief)
     assert debrief.campaign_finished
     assert debrief.menu.items[0].label == "Back to missions"
     app.draw(1.0)
-    earlier = DebriefScreen(app, battle, story[0])
+    earlier = DebriefScreen(app.ctx, battle, story[0])
     assert not earlier.campaign_finished
 
 
 def test_a_remapped_key_persists_and_works(home):
     first = App()
-    prepare(first, audio=False)
-    assert first.keymap.rebind("pause", pygame.K_p)
-    save_profile_settings(first)
+    prepare(first.ctx, audio=False)
+    assert first.ctx.keymap.rebind("pause", pygame.K_p)
+    save_profile_settings(first.ctx)
     pygame.display.quit()
 
     second = App()  # a new run of the game reads the bindings back
-    prepare(second, audio=False)
-    assert second.settings.keys["pause"] == ["p"]
+    prepare(second.ctx, audio=False)
+    assert second.ctx.settings.keys["pause"] == ["p"]
     battle = battle_for(second)
     second.push(battle)
     key(second, pygame.K_SPACE)
@@ -198,15 +199,15 @@ def test_a_remapped_key_persists_and_works(home):
 
 
 def test_rebinding_in_the_settings_screen(app):
-    app.push(KeyBindingsScreen(app))
+    app.push(KeyBindingsScreen(app.ctx))
     screen = app.screens[-1]
     gather = [i.label for i in screen.menu.items].index("Survivors follow (gather)")
     screen.menu.index = gather
     key(app, pygame.K_RETURN)
     assert screen.waiting == "gather"
     key(app, pygame.K_b)  # b was Falcon-2's: it moves over, Falcon-2 is left unbound
-    assert app.keymap.action(pygame.K_b) == "gather"
-    assert app.keymap.codes("air_strike") == []
+    assert app.ctx.keymap.action(pygame.K_b) == "gather"
+    assert app.ctx.keymap.codes("air_strike") == []
     key(app, pygame.K_ESCAPE)  # leaving saves
     from game.settings import load_settings
 
@@ -249,14 +250,15 @@ def test_sound_without_a_device_is_silent_with_one_log_line(monkeypatch, caplog)
     with caplog.at_level(logging.WARNING, logger="danger_close.audio"):
         bank = SoundBank.build()
     assert not bank.enabled
-    assert {"rifle", "sniper", "ricochet", "squelch", "beep", "footsteps", "wind",
+    assert {"rifle", "sniper", "ricochet", "squelch", "beep", "step_stone", "wind",
             "explosion", "jet"} <= set(bank.samples)
     bank.play("rifle", 1.0, -0.5)  # silent, no error
     assert len([r for r in caplog.records if "silently" in r.message]) == 1
 
 
 def test_battle_cues_by_weapon_distance_and_radio():
-    from game.audio.battle_cues import battle_cues, spatial
+    from game.audio.battle_cues import battle_cues
+    from game.audio.placement import place
     from game.sim.events import RadioMessage, ShotFired
     from game.sim.geometry import SUB
 
@@ -266,9 +268,9 @@ def test_battle_cues_by_weapon_distance_and_radio():
     far = ShotFired(1, 2, 60 * SUB, 10 * SUB, 62 * SUB, 10 * SUB, True, "sniper")
     cues = battle_cues([near, far, RadioMessage("Rafiq", "Contact!")], world, view)
     names = [c[0] for c in cues]
-    assert "rifle" in names and "sniper" in names and "squelch" in names
+    assert "rifle" in names and "sniper_far" in names and "squelch" in names
     rifle = next(c for c in cues if c[0] == "rifle")
-    sniper = next(c for c in cues if c[0] == "sniper")
+    sniper = next(c for c in cues if c[0] == "sniper_far")  # well off-screen: muffled
     assert sniper[1] < rifle[1] and sniper[2] == 1.0  # far right: quieter, panned right
-    assert spatial(500.0, 10.0, view)[0] == 0.0  # way off screen: not heard
-    assert spatial(10.0, 10.0, view) == (1.0, 0.0)
+    assert place(500.0, 10.0, view)[0] == 0.0  # way off screen: not heard
+    assert place(10.0, 10.0, view) == (1.0, 0.0)

@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.render.camera import Camera
-from game.render.fog import BEFORE, Fog
+from game.render.fog import BEFORE, VEIL, Fog
 from game.sim.geometry import TILE_PX
 from tests.ascii_maps import ascii_scenario
 from tests.battle_helpers import SNIPER_FIELD
@@ -43,9 +43,12 @@ def test_fog_edge_sits_on_the_tile_boundary_wherever_the_view_is(display):
         cam.x, cam.y = x, 64.0
         ox, _ = cam.origin()
         row = _fog_frame(fog, cam)[:, 100]
-        profiles.append(row[edge + ox - 12:edge + ox + 12].tolist())
-        assert row[edge + ox - 12] == 200 and row[edge + ox + 11] == 0
-        assert 60 < row[edge + ox - 1] < 140  # the soft edge is centred on the boundary
+        profiles.append(row[edge + ox - 20:edge + ox + 20].tolist())
+        # clear at the last clear tile's centre, dark at the first dark one's
+        assert row[edge + ox - 17] == 200 and row[edge + ox + 16] < 30
+        assert 80 < row[edge + ox - 1] < 140  # the soft edge is centred on the boundary
+        ramp = row[edge + ox - 16:edge + ox + 16]
+        assert len(set(ramp.tolist())) > 12  # a gradient, not a step
     assert all(p == profiles[0] for p in profiles)  # the same picture after every pan
 
 
@@ -61,11 +64,12 @@ def test_fog_redraws_when_sight_changes_in_view(display):
     now[:, 10:14] = True  # the squad looks further east; what it saw stays remembered
     fog.update(now, now | seen)
     after = _fog_frame(fog, cam)
-    assert before[12 * TILE_PX, 100] == 0 and after[12 * TILE_PX, 100] == 200
+    assert before[12 * TILE_PX, 100] < 30 and after[12 * TILE_PX, 100] == 200
     ever = now | seen
     fog.update(seen, ever)  # it turns away: those tiles dim, not black
     dim = _fog_frame(fog, cam)[12 * TILE_PX, 100]
-    assert abs(dim - 200 * BEFORE / 255) <= 2
+    (grey, _), keep = VEIL[BEFORE], 1 - VEIL[BEFORE][1] / 255
+    assert abs(dim - (200 * keep + grey[0] * (1 - keep))) <= 2
 
 
 def _battle(size=(640, 360)):
@@ -74,7 +78,7 @@ def _battle(size=(640, 360)):
     from game.ui.battle import BattleScreen
 
     app = App(size)
-    screen = BattleScreen(app, Session(ascii_scenario(SNIPER_FIELD), seed=1))
+    screen = BattleScreen(app.ctx, Session(ascii_scenario(SNIPER_FIELD), seed=1))
     app.push(screen)
     return app, screen
 
@@ -123,3 +127,18 @@ def test_cropped_sprite_is_centred_on_its_unit():
     # the body's centre pixel is the same colour in both pictures
     assert img.get_at((cx, cy)) == whole.get_at((whole.get_width() // 2,
                                                  whole.get_height() // 2))
+
+
+def test_terrain_under_the_dark_fog_is_skipped_and_drawn_again_once_seen(display):
+    from game.render.terrain_cache import CHUNK
+
+    fog = Fog(40, 30)
+    seen = np.zeros((30, 40), dtype=bool)
+    seen[:10, :16] = True  # the top-left chunk; its ring reaches into chunk (1, 0)
+    fog.update(seen, seen.copy())
+    dark = fog.dark_chunks(CHUNK)
+    assert (0, 0) not in dark and (1, 0) not in dark
+    assert (2, 1) in dark and (1, 1) in dark
+    seen[20:22, 20:22] = True  # the squad looks into chunk (1, 1)
+    fog.update(seen, seen.copy())
+    assert (1, 1) not in fog.dark_chunks(CHUNK)

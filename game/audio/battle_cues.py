@@ -1,66 +1,85 @@
-"""Which sounds a tick of battle calls for, placed by where things happen relative to the
-camera: louder near the middle of the view, quieter (then silent) far outside it, and
-panned left/right.  Positions are in tiles."""
+"""Which sounds a tick of battle calls for, each placed by game/audio/placement.py from
+where it happens relative to the view.  Positions are in tiles.
+
+    a shot         the weapon's own report (game/audio/weapons.py), its muffled distant
+                   version well off-screen, a ricochet on some misses
+    a radio line   the squelch, in the ear (not placed), ahead of anything else that tick
+    a contact      the roger beep
+    a door         the door opening, where it is
+    a walker       one footfall every STEP_EVERY ticks on the surface under it
+    the strike     game/audio/cues.py
+"""
 
 from __future__ import annotations
 
-import math
-
 from game.audio.cues import Cue, strike_cues
-from game.sim.events import (
-    CivilianFound,
-    DoorOpened,
-    EnemySpotted,
-    RadioMessage,
-    ShotFired,
-)
+from game.audio.placement import View, distance, place
+from game.audio.surfaces import surface_at, surface_grid
+from game.audio.weapons import FAR, report_for
+from game.sim.events import CivilianFound, DoorOpened, EnemySpotted, RadioMessage, ShotFired
 from game.sim.geometry import SUB
+from game.sim.kinds import Life, Side
+from game.sim.queries import in_squad_sight
 
-HEARD_FROM = 4.0  # beyond this many half-views away a sound is not played
-FOOTSTEP_EVERY = 12  # ticks between footstep sounds while the squad walks
-SNIPER_WEAPONS = ("sniper", "marksman")
-
-
-def spatial(x: float, y: float, view: tuple[float, float, float, float]) -> tuple[float, float]:
-    """(volume 0..1, pan -1..1) for a sound at tile (x, y); view = (centre x, centre y,
-    half width, half height) in tiles."""
-    cx, cy, hw, hh = view
-    hw, hh = max(hw, 1.0), max(hh, 1.0)
-    # distance in "half views": 1 = at the edge of the screen
-    d = math.hypot((x - cx) / hw, (y - cy) / hh)
-    volume = 1.0 if d <= 1.0 else max(0.0, 1.0 / (d * d) - 1.0 / (HEARD_FROM * HEARD_FROM))
-    pan = max(-1.0, min(1.0, (x - cx) / (hw * 1.5)))
-    return volume, pan
+FAR_SHOT = 1.5  # half views: a shot further out is heard as its distant version
+STEP_EVERY = 10  # ticks between one walker's footfalls (three a second)
+STEP_REACH = 1.6  # half views: a step is heard near the screen, not across the map
+SHOT_LEVEL = {"sniper": 0.9, "marksman": 0.8, "lmg": 0.55, "smg": 0.5}
+DEFAULT_SHOT_LEVEL = 0.6
+AUDIBLE = 0.02  # quieter than this is not worth a voice
+RADIO_LEVEL, BEEP_LEVEL, DOOR_LEVEL = 0.45, 0.5, 0.7
 
 
-def battle_cues(events: list, world, view: tuple[float, float, float, float]) -> list[Cue]:
-    """Sounds for a tick's events, plus footsteps while squad members walk."""
+def battle_cues(events: list, world, view: View, surfaces=None) -> list[Cue]:
+    """Sounds for a tick's events, plus the footfalls of those walking where the player
+    can see them.  `surfaces`: the map's surface_grid, cached by the caller."""
     cues: list[Cue] = []
-
-    def at(name: str, x: float, y: float, level: float) -> None:
-        volume, pan = spatial(x, y, view)
-        if volume * level > 0.02:
-            cues.append((name, volume * level, pan))
-
     for event in events:
-        if isinstance(event, ShotFired):
-            sx, sy = event.x0 / SUB, event.y0 / SUB
-            sniper = event.weapon in SNIPER_WEAPONS
-            at("sniper" if sniper else "rifle", sx, sy, 0.9 if sniper else 0.6)
-            # misses sometimes glance off stone; decided from the shot itself (no rng)
-            if not event.hit and (event.x1 // 8 + event.y1 // 8) % 3 == 0:
-                at("ricochet", event.x1 / SUB, event.y1 / SUB, 0.5)
-        elif isinstance(event, RadioMessage) and event.speaker != "Falcon-2":
-            cues.append(("squelch", 0.45, 0.0))
-        elif isinstance(event, EnemySpotted | CivilianFound):
-            cues.append(("beep", 0.5, 0.0))
-        elif isinstance(event, DoorOpened):
-            at("footsteps", event.x + 0.5, event.y + 0.5, 0.5)
-    cues += strike_cues(events, view[0], view[2])
-    if world.tick % FOOTSTEP_EVERY == 0:
-        walking = [u for u in world.squad() if u.active and u.activity == "moving"]
-        if walking:
-            x = sum(u.x for u in walking) / len(walking) / SUB
-            y = sum(u.y for u in walking) / len(walking) / SUB
-            at("footsteps", x, y, min(0.5, 0.2 + 0.08 * len(walking)))
+        cues += event_cues(event, view)
+    cues += strike_cues(events, view)
+    if surfaces is None:
+        surfaces = surface_grid(world.scenario)
+    cues += footstep_cues(world, view, surfaces)
     return cues
+
+
+def event_cues(event, view: View) -> list[Cue]:
+    if isinstance(event, ShotFired):
+        x, y = event.x0 / SUB, event.y0 / SUB
+        name = report_for(event.weapon, far=distance(x, y, view) > FAR_SHOT)
+        level = SHOT_LEVEL.get(name.removesuffix(FAR), DEFAULT_SHOT_LEVEL)
+        cues = _placed(name, x, y, view, level)
+        # misses sometimes glance off stone; decided from the shot itself (no rng)
+        if not event.hit and (event.x1 // 8 + event.y1 // 8) % 3 == 0:
+            cues += _placed("ricochet", event.x1 / SUB, event.y1 / SUB, view, 0.5)
+        return cues
+    if isinstance(event, RadioMessage):
+        return [("squelch", RADIO_LEVEL, 0.0)]
+    if isinstance(event, EnemySpotted | CivilianFound):
+        return [("beep", BEEP_LEVEL, 0.0)]
+    if isinstance(event, DoorOpened):
+        return _placed("door", event.x + 0.5, event.y + 0.5, view, DOOR_LEVEL)
+    return []
+
+
+def footstep_cues(world, view: View, surfaces) -> list[Cue]:
+    """A footfall for each walker whose turn it is (staggered by id so a squad does not
+    march in step), on the surface under it."""
+    cues: list[Cue] = []
+    tick = world.tick
+    for unit in world.units.values():
+        if (tick + unit.id * 3) % STEP_EVERY or unit.activity != "moving" \
+                or unit.life != Life.ACTIVE:
+            continue
+        if unit.side != Side.SQUAD and not in_squad_sight(world, unit):
+            continue  # only what the player can see walks audibly
+        name = "step_" + surface_at(surfaces, world.terrain, unit.x // SUB, unit.y // SUB)
+        cues += _placed(name, unit.x / SUB, unit.y / SUB, view, 0.35, STEP_REACH)
+    return cues
+
+
+def _placed(name: str, x: float, y: float, view: View, level: float,
+            reach: float | None = None) -> list[Cue]:
+    volume, pan = place(x, y, view) if reach is None else place(x, y, view, reach)
+    volume *= level
+    return [(name, volume, pan)] if volume > AUDIBLE else []

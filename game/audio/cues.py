@@ -1,30 +1,33 @@
-"""Which sounds the events of a tick call for, with volume and stereo pan from where they
-happen relative to the view."""
+"""Cues: which sound to play, how loud and where (name, volume 0..1, pan -1..1), and the
+air strike's cues.  Positions go through game/audio/placement.py like every other sound;
+a bomb and a jet carry much further than a rifle."""
 
 from __future__ import annotations
 
-from game.sim.events import GunRunImpact, RadioMessage, StrikeImpact, StrikeInbound
+from game.audio.placement import View, place
+from game.sim.events import GunRunImpact, StrikeImpact, StrikeInbound
 
 Cue = tuple[str, float, float]  # name, volume 0..1, pan -1..1
 
+# how far (in half views) each strike sound carries, and its loudness at the middle
+STRIKE_SOUNDS = {"jet": (14.0, 0.9), "explosion": (12.0, 1.0), "cannon": (10.0, 0.9)}
 
-def strike_cues(events: list, view_centre_x: float, view_half_width: float) -> list[Cue]:
-    """Sounds for the air strike. Positions and widths are in tiles."""
+
+def strike_cues(events: list, view: View) -> list[Cue]:
+    """Sounds for the air strike (its radio lines get their squelch in battle_cues)."""
     cues: list[Cue] = []
+
+    def at(name: str, x: float, y: float) -> None:
+        reach, loudness = STRIKE_SOUNDS[name]
+        volume, pan = place(x, y, view, reach)
+        if volume > 0.0:
+            cues.append((name, loudness * volume, pan))
+
     for event in events:
         if isinstance(event, StrikeInbound):
-            cues.append(("jet", 0.9, _pan(event.x, view_centre_x, view_half_width)))
+            at("jet", event.x + 0.5, event.y + 0.5)
         elif isinstance(event, StrikeImpact):
-            cues.append(("explosion", 1.0, _pan(event.x, view_centre_x, view_half_width)))
+            at("explosion", event.x + 0.5, event.y + 0.5)
         elif isinstance(event, GunRunImpact):
-            mid = (event.x0 + event.x1) / 2
-            cues.append(("cannon", 0.9, _pan(mid, view_centre_x, view_half_width)))
-        elif isinstance(event, RadioMessage) and event.speaker == "Falcon-2":
-            cues.append(("squelch", 0.5, 0.0))
+            at("cannon", (event.x0 + event.x1) / 2 + 0.5, (event.y0 + event.y1) / 2 + 0.5)
     return cues
-
-
-def _pan(x: float, centre: float, half_width: float) -> float:
-    if half_width <= 0:
-        return 0.0
-    return max(-1.0, min(1.0, (x + 0.5 - centre) / (half_width * 1.5)))

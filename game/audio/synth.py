@@ -17,14 +17,31 @@ def _time(seconds: float, rate: int) -> np.ndarray:
 
 def shaped_noise(n: int, rate: int, low_hz: float, high_hz: float,
                  rng: np.random.Generator, tilt: float = 0.0) -> np.ndarray:
-    """White noise kept between low_hz and high_hz; tilt > 0 darkens it (1 = brown-ish)."""
-    spectrum = np.fft.rfft(rng.standard_normal(n))
-    freqs = np.fft.rfftfreq(n, 1.0 / rate)
-    gain = ((freqs >= low_hz) & (freqs <= high_hz)).astype(float)
-    if tilt:
-        gain /= np.maximum(freqs, max(low_hz, 1.0)) ** tilt
-    out = np.fft.irfft(spectrum * gain, n)
+    """Noise kept between low_hz and high_hz; tilt > 0 darkens it (1 = brown-ish).
+
+    Made in the frequency domain: a random complex amplitude for each bin in the band (the
+    spectrum of white noise) and one inverse FFT, so a long bed costs one FFT and random
+    numbers only for its band.  The result repeats seamlessly every n samples."""
+    bins = n // 2 + 1
+    lo = min(bins, max(0, int(np.ceil(low_hz * n / rate))))
+    hi = min(bins, int(np.floor(high_hz * n / rate)) + 1)
+    spectrum = np.zeros(bins, dtype=complex)
+    if hi > lo:
+        band = rng.standard_normal(hi - lo) + 1j * rng.standard_normal(hi - lo)
+        if tilt:
+            band /= np.maximum(np.arange(lo, hi) * rate / n, max(low_hz, 1.0)) ** tilt
+        spectrum[lo:hi] = band
+    out = np.fft.irfft(spectrum, n)
     return out / (np.max(np.abs(out)) or 1.0)
+
+
+def convolve(signal: np.ndarray, kernel: np.ndarray, circular: bool = False) -> np.ndarray:
+    """signal * kernel through the FFT (np.convolve is O(n*k): seconds for long sounds),
+    cut to len(signal).  circular: wrap the tail round to the start, for seamless loops."""
+    n = len(signal)
+    size = n if circular else 1 << int(np.ceil(np.log2(n + len(kernel))))
+    out = np.fft.irfft(np.fft.rfft(signal, size) * np.fft.rfft(kernel[:size], size), size)
+    return out[:n]
 
 
 def normalise(samples: np.ndarray, peak: float = 0.9) -> np.ndarray:
@@ -56,7 +73,7 @@ def explosion(rate: int = RATE, seed: int = 1) -> np.ndarray:
     debris = np.zeros(n)
     hits = rng.integers(int(0.15 * rate), int(2.2 * rate), size=40)
     debris[hits] = rng.uniform(0.2, 1.0, size=40) * np.exp(-t[hits] / 0.9)
-    clatter = np.convolve(debris, shaped_noise(int(0.02 * rate), rate, 1500, 7000, rng))[:n]
+    clatter = convolve(debris, shaped_noise(int(0.02 * rate), rate, 1500, 7000, rng))
     mix = 0.55 * crack + 1.0 * thump + 0.9 * rumble + 0.5 * body + 0.25 * clatter
     return fade(normalise(np.tanh(1.6 * normalise(mix, 1.0))), rate, 0.001, 0.3)
 
@@ -94,34 +111,7 @@ SYNTHS = {
 }
 
 
-# -- battle sounds (campaign/presentation) -------------------------------------------------
-def gunshot(rate: int = RATE, seed: int = 11, body_hz: float = 140.0, tail_s: float = 0.35,
-            crack: float = 1.0) -> np.ndarray:
-    """A rifle shot: a bright supersonic crack, a short low boom, a room-ish tail."""
-    rng = np.random.default_rng(seed)
-    t = _time(tail_s + 0.05, rate)
-    n = len(t)
-    snap = shaped_noise(n, rate, 1500, 12000, rng) * np.exp(-t / 0.006) * crack
-    boom = shaped_noise(n, rate, 40, 1200, rng, tilt=0.7) * np.exp(-t / 0.05)
-    thump = np.sin(2 * np.pi * body_hz * t * np.exp(-t / 0.08)) * np.exp(-t / 0.04)
-    tail = shaped_noise(n, rate, 200, 3000, rng, tilt=0.4) * np.exp(-t / (tail_s / 3))
-    mix = 0.8 * snap + 1.0 * boom + 0.6 * thump + 0.25 * tail
-    return fade(normalise(np.tanh(2.0 * normalise(mix, 1.0)), 0.8), rate, 0.0005, 0.08)
-
-
-def rifle(rate: int = RATE) -> np.ndarray:
-    return gunshot(rate, 11)
-
-
-def sniper_rifle(rate: int = RATE) -> np.ndarray:
-    """Heavier and longer than the rifle, with an echo off far walls."""
-    shot = gunshot(rate, 12, body_hz=90.0, tail_s=0.9, crack=1.4)
-    delay = int(0.21 * rate)
-    out = np.concatenate([shot, np.zeros(delay)])
-    out[delay:] += 0.3 * shot
-    return fade(normalise(out, 0.85), rate, 0.0005, 0.2)
-
-
+# -- battle sounds (the weapons: game/audio/weapons.py, steps and doors: foley.py) ----------
 def ricochet(rate: int = RATE, seed: int = 13) -> np.ndarray:
     """A bullet glancing off stone: a click and a falling whine."""
     rng = np.random.default_rng(seed)
@@ -140,31 +130,16 @@ def radio_beep(rate: int = RATE) -> np.ndarray:
     return fade(normalise(tone, 0.35), rate, 0.002, 0.01)
 
 
-def footsteps(rate: int = RATE, seed: int = 14) -> np.ndarray:
-    """Two steps on grit."""
-    rng = np.random.default_rng(seed)
-    t = _time(0.55, rate)
-    out = np.zeros(len(t))
-    for start in (0.0, 0.28):
-        env = np.where(t >= start, np.exp(-(t - start) / 0.03), 0.0)
-        out += shaped_noise(len(t), rate, 150, 3500, rng, tilt=0.5) * env
-    return fade(normalise(out, 0.35), rate, 0.001, 0.05)
-
-
 def wind(rate: int = RATE, seed: int = 15, seconds: float = 8.0) -> np.ndarray:
-    """A loopable gusting wind: dark noise whose loudness drifts slowly; the ends are
-    cross-faded so it repeats without a seam."""
+    """A loopable gusting wind: dark noise whose loudness drifts slowly.  The noise and the
+    gusts both repeat exactly every `seconds`, so the loop has no seam."""
     rng = np.random.default_rng(seed)
     n = int(seconds * rate)
     base = shaped_noise(n, rate, 60, 900, rng, tilt=0.8)
     t = np.arange(n) / rate
     gust = 0.55 + 0.3 * np.sin(2 * np.pi * t / seconds) + 0.15 * np.sin(
         2 * np.pi * 3 * t / seconds + 1.0)
-    out = base * gust
-    k = int(0.5 * rate)
-    ramp = np.linspace(0.0, 1.0, k)
-    out[:k] = out[:k] * ramp + out[-k:] * (1.0 - ramp)
-    return normalise(out[:-k], 0.3)
+    return normalise(base * gust, 0.3)
 
 
 def cannon_burst(rate: int = RATE, seed: int = 16, seconds: float = 0.8,
@@ -179,7 +154,7 @@ def cannon_burst(rate: int = RATE, seed: int = 16, seconds: float = 0.8,
     pulses[starts] = rng.uniform(0.7, 1.0, size=len(starts))
     shot = shaped_noise(int(0.03 * rate), rate, 120, 4000, rng, tilt=0.4)
     shot *= np.exp(-np.arange(len(shot)) / (0.008 * rate))
-    buzz = np.convolve(pulses, shot)[:n]
+    buzz = convolve(pulses, shot)
     rumble = shaped_noise(n, rate, 25, 300, rng, tilt=1.0) * np.clip(t / seconds, 0, 1) \
         * np.exp(-np.maximum(t - seconds, 0) / 0.35)
     return fade(normalise(np.tanh(1.4 * normalise(buzz + 0.8 * rumble, 1.0))), rate, 0.002, 0.3)
@@ -187,10 +162,7 @@ def cannon_burst(rate: int = RATE, seed: int = 16, seconds: float = 0.8,
 
 SYNTHS.update({
     "cannon": cannon_burst,
-    "rifle": rifle,
-    "sniper": sniper_rifle,
     "ricochet": ricochet,
     "beep": radio_beep,
-    "footsteps": footsteps,
     "wind": wind,
 })

@@ -1,4 +1,5 @@
-"""Cosmetic effects made from events: tracers, muzzle flashes, hit puffs.
+"""Cosmetic effects made from events: tracers, muzzle flashes, hit puffs, and the light
+a shot or a blast throws on its surroundings for a moment.
 
 They live in screen-independent world coordinates, age with game time (so they freeze
 when paused) and never touch the world.
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
+from game.render.light import Glows, glow_strength
 from game.sim.events import ShotFired, StrikeImpact
 from game.sim.geometry import TILE_PX
 
@@ -19,6 +21,10 @@ TRACER_S = 0.16
 FLASH_S = 0.07
 PUFF_S = 0.3
 MAX_EFFECTS = 400
+SHOT_LIGHT_S = 0.12  # a muzzle flash lights the ground this long
+SHOT_LIGHT_TILES = 2.2  # and this far
+BLAST_LIGHT_S = 0.7
+MAX_LIGHTS = 8  # the newest lights drawn in a frame (each is one added blit)
 
 
 @dataclass
@@ -43,9 +49,11 @@ class Blast:
 
 
 class Effects:
-    def __init__(self) -> None:
+    def __init__(self, time_of_day: str = "day") -> None:
         self.tracers: list[Tracer] = []
         self.blasts: list[Blast] = []
+        self.light = glow_strength(time_of_day)  # how much a flash stands out
+        self.glows = Glows()
 
     def consume(self, events: list) -> None:
         for event in events:
@@ -72,8 +80,35 @@ class Effects:
         self.tracers.clear()
         self.blasts.clear()
 
+    def lights(self, camera: Camera) -> list[tuple[int, int, int, float]]:
+        """(screen x, screen y, radius px, strength) of the flashes and blasts lighting
+        their surroundings now, newest first, at most MAX_LIGHTS."""
+        zoom = camera.zoom
+        out = []
+        for b in reversed(self.blasts):
+            if b.age < BLAST_LIGHT_S:
+                x, y = camera.world_to_screen(b.x, b.y)
+                k = 1.0 - b.age / BLAST_LIGHT_S
+                out.append((x, y, max(8, round(b.radius * zoom * 1.8)),
+                            min(1.0, self.light + 0.35) * k))
+        reach = max(8, round(SHOT_LIGHT_TILES * 32 * zoom))
+        near = (reach * 0.7) ** 2
+        for t in reversed(self.tracers):
+            if len(out) >= MAX_LIGHTS:
+                break
+            if t.age >= SHOT_LIGHT_S:
+                continue
+            x, y = camera.world_to_screen(t.x0, t.y0)
+            # one light for shooters side by side: a squad's volley does not stack up
+            # into a white blot
+            if any((x - lx) ** 2 + (y - ly) ** 2 < near for lx, ly, _, _ in out):
+                continue
+            out.append((x, y, reach, self.light * (1.0 - t.age / SHOT_LIGHT_S)))
+        return out[:MAX_LIGHTS]
+
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:
         zoom = camera.zoom
+        self.glows.draw(surface, self.lights(camera))
         for b in self.blasts:
             k = b.age / BLAST_S
             centre = camera.world_to_screen(b.x, b.y)

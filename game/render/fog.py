@@ -1,12 +1,14 @@
-"""Fog of war: one grey level per tile multiplied over the map.
+"""Fog of war: a soft veil laid over the map, one level per tile.
 
-Black where the squad has never looked, dim where it has looked before, clear where it
-sees now.  The image multiplied onto the frame covers the blocks of tiles in view and is
-put together again only when the sight grids change or the view reaches another block,
-and then only the blocks that changed: a plain fill where one level covers the block,
-else a picture per tile, which depends only on the tile's 3x3 ring of levels and is
-smoothed once per ring pattern.  Edges of sight soften across the last quarter of a tile
-and stay on the tile grid however the view moves.
+Dark where the squad has never looked; where it has looked before, dimmed and greyed (the
+veil is a cold grey laid at partial opacity, so the remembered ground, its walls and
+buildings stay readable but drained of colour); clear where it sees now.  The veil is a
+premultiplied-alpha image over the blocks of tiles in view, put together again only when
+the sight grids change or the view reaches another block, and then only the blocks that
+changed: a plain fill where one level covers the block, else a picture per tile, which
+depends only on the tile's 3x3 ring of levels and is smoothed once per ring pattern.
+Edges of sight blend from tile centre to tile centre (bilinear), so the tile steps of
+the sight grid read as smooth curves, and stay on the tile grid however the view moves.
 """
 
 from __future__ import annotations
@@ -16,9 +18,22 @@ import pygame
 
 from game.render.camera import Camera
 
-NEVER, BEFORE, NOW = 0, 92, 255  # multiplier per tile (255 = unchanged)
+NEVER, BEFORE, NOW = 0, 92, 255  # per tile, for the minimap (a multiplier: 255 = unchanged)
 BLOCK = 8  # tiles per side of the blocks the fog is drawn in
 LEVELS = (NEVER, BEFORE, NOW)
+# the veil per level: colour and opacity.  Remembered ground keeps 40% of its own light
+# under a cold grey, which drains its colour; never-seen ground is dark.
+VEIL = {NEVER: ((12, 13, 17), 255), BEFORE: ((36, 40, 50), 152), NOW: ((0, 0, 0), 0)}
+
+
+def premultiplied(level: int) -> tuple[int, int, int, int]:
+    (r, g, b), a = VEIL[level]
+    return round(r * a / 255), round(g * a / 255), round(b * a / 255), a
+
+
+PREMULTIPLIED = {level: premultiplied(level) for level in LEVELS}
+NEVER_FILL = VEIL[NEVER][0]
+CLEAR = (0, 0, 0, 0)
 
 
 def fog_levels(seen_now: np.ndarray, seen_ever: np.ndarray) -> np.ndarray:
@@ -33,8 +48,9 @@ class Fog:
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = width, height
         self.levels = np.zeros((height, width), dtype=np.uint8)
-        self._window: pygame.Surface | None = None  # multiply image of the blocks in view
+        self._window: pygame.Surface | None = None  # veil over the blocks in view
         self._window_key: tuple = ()
+        self._plan: tuple[list, list] = ([], [])  # (dark fills, blended runs) of the window
         self._window_size = (0, 0)  # the part of the window surface in use
         self._drawn: dict[tuple[int, int], object] = {}  # what each block of it shows now
         self._drawn_at: tuple = ()  # (first block x, first block y, tile px) of the window
@@ -64,6 +80,23 @@ class Fog:
         shape = ((h + spare_h) // BLOCK, BLOCK, (w + spare_w) // BLOCK, BLOCK)
         self._low = low.reshape(shape).min(axis=(1, 3)).tolist()
         self._high = high.reshape(shape).max(axis=(1, 3)).tolist()
+        self._dark: dict[int, frozenset] = {}
+
+    def dark_chunks(self, chunk: int) -> frozenset:
+        """(x, y) of the chunks (chunk tiles a side, a multiple of BLOCK) the veil covers
+        with its flat dark fill: nothing drawn under them shows, so the terrain may skip
+        them.  Call after update() in the same frame."""
+        dark = self._dark.get(chunk)
+        if dark is None:
+            k = chunk // BLOCK
+            high = np.array(self._high)
+            h, w = high.shape
+            high = _edge_pad(high, 0, (-h) % k, 0, (-w) % k)  # the map's edge repeats
+            never = (high.reshape(high.shape[0] // k, k, high.shape[1] // k, k)
+                     .max(axis=(1, 3)) == NEVER)
+            ys, xs = np.nonzero(never)
+            dark = self._dark[chunk] = frozenset(zip(xs.tolist(), ys.tolist(), strict=True))
+        return dark
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:
         tx0, ty0, tx1, ty1 = camera.visible_tiles()
@@ -77,12 +110,44 @@ class Fog:
         if key != self._window_key:
             self._window = self._compose(*blocks, size, (camera.view_w, camera.view_h))
             self._window_key = key
+            self._plan = self._plan_blocks(*blocks, size)
         ox, oy = camera.origin()
-        at = (ox + blocks[0] * BLOCK * size, oy + blocks[1] * BLOCK * size)
-        surface.blit(self._window, at, (0, 0, *self._window_size), pygame.BLEND_RGB_MULT)
+        ax, ay = ox + blocks[0] * BLOCK * size, oy + blocks[1] * BLOCK * size
+        fills, runs = self._plan
+        for x, y, w, h in fills:  # all dark: no need to read what is under it
+            surface.fill(NEVER_FILL, (ax + x, ay + y, w, h))
+        if runs:
+            surface.fblits([(img, (ax + x, ay + y)) for img, x, y in runs],
+                           pygame.BLEND_PREMULTIPLIED)
+
+    def _plan_blocks(self, bx0: int, by0: int, bx1: int, by1: int, size: int):
+        """How to lay the window: blocks all in sight are skipped (most of the cost of a
+        full-view blend, when the squad sees much of the view), blocks never seen are
+        filled, the rest blended in runs of neighbouring blocks along each row."""
+        span = BLOCK * size
+        fills, runs = [], []
+        for by in range(by0, by1 + 1):
+            y = (by - by0) * span
+            h = (min((by + 1) * BLOCK, self.height) - by * BLOCK) * size
+            run_start = None
+            for bx in range(bx0, bx1 + 2):
+                low = self._low[by][bx] if bx <= bx1 else None
+                high = self._high[by][bx] if bx <= bx1 else None
+                blend = bx <= bx1 and not (low == high and low in (NOW, NEVER))
+                if blend and run_start is None:
+                    run_start = bx
+                if not blend and run_start is not None:
+                    x = (run_start - bx0) * span
+                    w = (min(bx * BLOCK, self.width) - run_start * BLOCK) * size
+                    runs.append((self._window.subsurface((x, y, w, h)), x, y))
+                    run_start = None
+                if bx <= bx1 and low == high == NEVER:
+                    w = (min((bx + 1) * BLOCK, self.width) - bx * BLOCK) * size
+                    fills.append(((bx - bx0) * span, y, w, h))
+        return fills, runs
 
     def _tile(self, code: int, size: int) -> pygame.Surface:
-        """The multiply image of one tile whose ring reads code (see _ring_codes)."""
+        """The veil of one tile whose ring reads code (see _ring_codes)."""
         img = self._tiles.get((code, size))
         if img is None:
             ring = np.array([LEVELS[code // 3 ** k % 3] for k in range(9)], dtype=np.uint8)
@@ -91,7 +156,7 @@ class Fog:
 
     def _compose(self, bx0: int, by0: int, bx1: int, by1: int, size: int,
                  view: tuple[int, int]) -> pygame.Surface:
-        """The multiply image of the blocks in view, redrawing only the blocks whose
+        """The veil over the blocks in view, redrawing only the blocks whose
         picture changed.  A block whose tiles and their neighbours share one level is a
         plain fill; a block where sight ends inside it is drawn tile by tile from the
         pictures kept per 3x3 pattern."""
@@ -106,7 +171,8 @@ class Fog:
             # fresh surface (its first touch costs milliseconds of page faults)
             room = (min(self.width * size, (view[0] // span + 2) * span),
                     min(self.height * size, (view[1] // span + 2) * span))
-            window = pygame.Surface((max(room[0], window_size[0]), max(room[1], window_size[1])))
+            window = pygame.Surface((max(room[0], window_size[0]), max(room[1], window_size[1])),
+                                    pygame.SRCALPHA)
             self._drawn_at = ()
         self._window_size = window_size
         if self._drawn_at != (bx0, by0, size):
@@ -122,12 +188,14 @@ class Fog:
                     continue  # this part of the window already shows it
                 self._drawn[(bx, by)] = key
                 ax, ay = (bx - bx0) * span, (by - by0) * span
+                rect = (ax, ay, (x1 - x0) * size, (y1 - y0) * size)
                 if codes is None:
-                    window.fill((low, low, low), (ax, ay, (x1 - x0) * size, (y1 - y0) * size))
+                    window.fill(PREMULTIPLIED[low], rect)
                     continue
+                window.fill(CLEAR, rect)  # then adding each premultiplied tile copies it
                 window.fblits([(self._tile(code, size), (ax + i * size, ay + j * size))
                                for j, row in enumerate(codes.tolist())
-                               for i, code in enumerate(row)])
+                               for i, code in enumerate(row)], pygame.BLEND_PREMULTIPLIED)
         return window
 
 
@@ -157,19 +225,17 @@ def _ring_reduce(padded: np.ndarray, op) -> np.ndarray:
 
 
 def _smoothed(window: np.ndarray, size: int) -> pygame.Surface:
-    """The multiply image of the tiles inside window (levels with a one-tile ring).
+    """The veil of the middle tile of a 3x3 window of levels.
 
-    Each tile keeps its own level in its middle and blends into its neighbours over its
-    outer quarter.  pygame's smoothscale maps the first and last pixels onto each other,
-    so it is scaled to (n - 1) * k + 1 pixels, where every source pixel lands at the same
-    offset, and cut a quarter tile back: neighbouring pictures meet without a seam.
+    One pixel per tile, each at its tile's centre, scaled up smoothly: the veil changes
+    linearly from one tile's centre to the next, so a corner of sight is a gentle curve
+    and not a step.  pygame's smoothscale maps the first and last pixels onto each other,
+    so it is scaled to 2 * size + 1 pixels (a source pixel every size pixels) and the
+    middle tile is cut from half a tile in.  Premultiplied values interpolate correctly.
     """
-    rows, cols = window.shape
-    tiles = pygame.Surface((cols, rows))
-    pygame.surfarray.blit_array(tiles, np.repeat(window.T[:, :, None], 3, axis=2))
-    halves = pygame.transform.scale(tiles, (cols * 2, rows * 2))  # a pixel per half tile
-    k = size // 2
-    smooth = pygame.transform.smoothscale(halves, ((cols * 2 - 1) * k + 1,
-                                                   (rows * 2 - 1) * k + 1))
-    back = size - size // 4
-    return smooth.subsurface((back, back, (cols - 2) * size, (rows - 2) * size))
+    tiles = pygame.Surface((3, 3), pygame.SRCALPHA)
+    for j in range(3):
+        for i in range(3):
+            tiles.set_at((i, j), PREMULTIPLIED[int(window[j, i])])
+    smooth = pygame.transform.smoothscale(tiles, (2 * size + 1, 2 * size + 1))
+    return smooth.subsurface((size // 2, size // 2, size, size))

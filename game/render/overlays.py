@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
@@ -11,61 +12,126 @@ from game.render.sprites import interpolated
 from game.render.text import TextCache
 from game.sim.geometry import TILE_PX
 
-CONE_BUCKETS = 72
+CONE_BUCKETS = 36  # 10-degree steps: the soft sides (CONE_SOFT_DEG) hide them
 CONE_BAND = 16  # rows per strip a wedge is cut into
-CONE_FILL = (255, 250, 200, 34)
-CONE_EDGE = (255, 250, 200, 90)
+CONE_FILL = (255, 248, 205)
+CONE_PEAK = 66  # opacity of the cone next to the viewer; it fades out to the sight range
+CONE_SOFT_DEG = 10  # the sides blur over this many degrees
 PATH_COLOUR = (120, 255, 140)
 QUEUED_COLOUR = (250, 220, 90)
 ZONE_COLOUR = (90, 230, 120)
 
 
 class ConeCache:
-    """Translucent wedges cut into tight strips, cached by angle bucket and size."""
+    """Soft wedges cut into tight strips, cached by angle bucket and size.
+
+    One wedge per (width, radius) is computed facing east, as the half-plane in front of
+    the viewer, and turned for each bucket of the first quarter (east to south), all at
+    once when that size is first drawn (the first frame of a battle, or after a zoom,
+    which rebuilds the map's chunks too); the other three quarters are those strips
+    mirrored, which costs little.  So turning viewers never stall a frame."""
+
+    MAX_SIZES = 6  # (width, radius) pairs kept: two cone widths at three zoom levels
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
+        self._bases: dict[tuple[int, int], list] = {}  # first-quarter strips per size
 
     def wedge(self, facing: int, cone_deg: int, radius: int):
         """[(strip image, offset from the viewer)]: the strips cover only the wedge, as an
         alpha blit pays for every pixel of its box and a wide wedge leaves half of its
         box empty."""
         bucket = round(facing * CONE_BUCKETS / 360) % CONE_BUCKETS
-        key = (bucket, cone_deg, radius)
-        hit = self._cache.get(key)
-        if hit is None:
-            if len(self._cache) > 256:
+        hit = self._cache.get((bucket, cone_deg, radius))
+        if hit is not None:
+            return hit
+        if len(self._cache) > 256:
+            self._cache.clear()
+        base, mirror_x, mirror_y = _quarter_of(bucket, CONE_BUCKETS // 4)
+        strips = self._quarter(cone_deg, radius)[base]
+        if mirror_x or mirror_y:
+            strips = _mirrored(strips, mirror_x, mirror_y)
+        self._cache[(bucket, cone_deg, radius)] = strips
+        return strips
+
+    def _quarter(self, cone_deg: int, radius: int) -> list:
+        bases = self._bases.get((cone_deg, radius))
+        if bases is None:
+            if len(self._bases) >= self.MAX_SIZES:
+                self._bases.clear()
                 self._cache.clear()
-            surf, at = _make_wedge(bucket * 360 / CONE_BUCKETS, cone_deg, radius)
-            hit = self._cache[key] = _strips(surf, at)
-        return hit
+            east = soft_wedge(cone_deg, radius)
+            bases = self._bases[(cone_deg, radius)] = [
+                _turned(*east, b * 360 / CONE_BUCKETS) for b in range(CONE_BUCKETS // 4 + 1)]
+        return bases
 
 
-def _make_wedge(facing: float, cone_deg: int, radius: int):
-    steps = max(6, cone_deg // 6)
-    pts = [(0.0, 0.0)]
-    for i in range(steps + 1):
-        a = math.radians(facing - cone_deg / 2 + cone_deg * i / steps)
-        pts.append((math.cos(a) * radius, math.sin(a) * radius))
-    min_x = math.floor(min(p[0] for p in pts)) - 1
-    min_y = math.floor(min(p[1] for p in pts)) - 1
-    w = math.ceil(max(p[0] for p in pts)) - min_x + 2
-    h = math.ceil(max(p[1] for p in pts)) - min_y + 2
+def _quarter_of(bucket: int, quarter: int) -> tuple[int, bool, bool]:
+    """(bucket in the first quarter, mirror left-right, mirror top-bottom) that make
+    bucket: facing 180 - a mirrors a left-right, facing -a mirrors it top-bottom."""
+    if bucket <= quarter:
+        return bucket, False, False
+    if bucket <= 2 * quarter:
+        return 2 * quarter - bucket, True, False
+    if bucket < 3 * quarter:
+        return bucket - 2 * quarter, True, True
+    return 4 * quarter - bucket, False, True
+
+
+def _mirrored(strips, mirror_x: bool, mirror_y: bool):
+    out = []
+    for img, (dx, dy) in strips:
+        w, h = img.get_size()
+        out.append((pygame.transform.flip(img, mirror_x, mirror_y),
+                    (-dx - w if mirror_x else dx, -dy - h if mirror_y else dy)))
+    return out
+
+
+def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, int]]:
+    """A vision cone facing east, bright near the viewer, fading to nothing at the sight
+    range, its sides blurred over a few degrees; and where the viewer is in the picture.
+    Only the half-plane ahead is computed (no cone is wider than 180 degrees here)."""
+    w, h = radius + 2, radius * 2 + 2
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    dx, dy = xx + 0.5, yy - h / 2 + 0.5
+    d = np.hypot(dx, dy) / radius
+    off = np.abs(np.degrees(np.arctan2(dy, dx)))  # degrees off the facing
+    side = np.clip((cone_deg / 2 + CONE_SOFT_DEG / 2 - off) / CONE_SOFT_DEG, 0.0, 1.0)
+    reach = np.clip(1.0 - d, 0.0, 1.0) ** 0.8
+    rim = np.clip(1.0 - np.abs(d - 0.97) / 0.05, 0.0, 1.0) * 0.5  # where sight ends
+    alpha = (CONE_PEAK * side * np.maximum(reach, rim)).astype(np.uint8)
+    alpha[d < 0.08] = 0  # the viewer's own spot stays clear
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    local = [(x - min_x, y - min_y) for x, y in pts]
-    pygame.draw.polygon(surf, CONE_FILL, local)
-    pygame.draw.lines(surf, CONE_EDGE, True, local, 1)
-    return surf, (min_x, min_y)
+    surf.fill((*CONE_FILL, 0))
+    pygame.surfarray.pixels_alpha(surf)[:] = alpha.T
+    return surf, (0, h // 2)
+
+
+def _turned(east: pygame.Surface, viewer: tuple[int, int], facing: float):
+    """The east wedge turned to facing (degrees, clockwise on screen), as strips placed
+    relative to the viewer.  pygame turns about the picture's centre, so the viewer's
+    offset from the centre turns with it."""
+    img = pygame.transform.rotate(east, -facing)
+    cx, cy = east.get_width() / 2, east.get_height() / 2
+    ox, oy = viewer[0] - cx, viewer[1] - cy
+    a = math.radians(facing)
+    vx = img.get_width() / 2 + ox * math.cos(a) - oy * math.sin(a)
+    vy = img.get_height() / 2 + ox * math.sin(a) + oy * math.cos(a)
+    return _strips(img, (-round(vx), -round(vy)))
 
 
 def _strips(surf: pygame.Surface, at: tuple[int, int], band: int = CONE_BAND):
+    """The picture cut into bands of rows, each trimmed to its drawn columns."""
     strips = []
     w, h = surf.get_size()
-    for y in range(0, h, band):
-        rows = surf.subsurface((0, y, w, min(band, h - y)))
-        used = rows.get_bounding_rect()
-        if used.w and used.h:
-            strips.append((rows.subsurface(used).copy(), (at[0] + used.x, at[1] + y + used.y)))
+    drawn = pygame.surfarray.pixels_alpha(surf) > 0  # [x, y]
+    cols = [np.flatnonzero(drawn[:, y:y + band].any(axis=1)) for y in range(0, h, band)]
+    del drawn  # unlock the surface
+    for i, used in enumerate(cols):
+        if used.size:
+            y, x0, x1 = i * band, int(used[0]), int(used[-1]) + 1
+            rect = (x0, y, x1 - x0, min(band, h - y))
+            strips.append((surf.subsurface(rect).copy(), (at[0] + x0, at[1] + y)))
     return strips
 
 
@@ -94,17 +160,18 @@ class PathCache:
         self._cache: dict[tuple, list[tuple[int, int]]] = {}
 
     def centres(self, camera: Camera, tiles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Kept relative to the map's origin, so a panning view only adds an offset."""
         ox, oy = camera.origin()
         zoom = camera.zoom
-        key = (tuple(tiles), ox, oy, zoom)
+        key = (tuple(tiles), zoom)
         pts = self._cache.get(key)
         if pts is None:
             if len(self._cache) > 64:
                 self._cache.clear()
             pts = self._cache[key] = [
-                (ox + round((tx + 0.5) * TILE_PX * zoom), oy + round((ty + 0.5) * TILE_PX * zoom))
+                (round((tx + 0.5) * TILE_PX * zoom), round((ty + 0.5) * TILE_PX * zoom))
                 for tx, ty in tiles]
-        return pts
+        return [(x + ox, y + oy) for x, y in pts]
 
 
 def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],

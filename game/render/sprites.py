@@ -1,5 +1,6 @@
-"""Unit sprites drawn in code: a body with side colours, a gun barrel or facing notch,
-cached per look, angle bucket and zoom so no frame rotates or redraws a body."""
+"""Unit sprites: the figures of game/render/figures.py in the pose the unit's state asks
+for, cached per (kind, pose, frame, angle bucket, zoom, extras) so no frame draws or
+rotates a body; and draw_units, which puts them on the map with their rings and bars."""
 
 from __future__ import annotations
 
@@ -8,26 +9,30 @@ import math
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
+from game.render.figures import FALLBACK, FRAMES, LOOKS, LYING, draw_figure
+from game.render.light import WHITE, apply_tint, scene_tint, time_of_day
 from game.render.text import TextCache
-from game.sim.geometry import TILE_PX
+from game.sim.health import HEAL_TICKS, STABILISE_TICKS
 from game.sim.queries import visible_units
 from game.sim.units import Unit
 
 ANGLE_BUCKETS = 32
+LYING_BUCKETS = 8  # the fallen lie in one of eight directions: fewer pictures to keep
 SQUAD_COLOURS = {
     "rafiq": (52, 120, 200),
     "hana": (40, 168, 160),
     "maaz": (70, 140, 110),
     "rima": (96, 110, 200),
 }
-SQUAD_INITIALS = {"rafiq": "R", "hana": "H", "maaz": "M", "rima": "Ri"}
 INSURGENT_COLOUR = (150, 62, 44)
 CIVILIAN_COLOUR = (228, 196, 64)
-SIZE_BY_KIND = {"child": 0.24, "elder": 0.29, "adult": 0.3, "gunner": 0.36}
-BARREL_BY_WEAPON = {  # (length in body radii, width in px at zoom 1)
-    "sniper": (2.0, 2), "marksman": (1.9, 2), "lmg": (1.6, 4), "rifle": (1.6, 3),
-}
+SIZE_BY_KIND = {"child": 0.26, "elder": 0.32, "adult": 0.33, "gunner": 0.38, "scout": 0.33}
+DEFAULT_SIZE = 0.35  # body radius in tiles
 SELECT_COLOUR = (120, 255, 140)
+RING_COLOUR = (120, 230, 255)
+CRATE_COLOURS = ((92, 62, 30), (160, 116, 62), (236, 236, 236))
+WALK_TICKS = 4  # ticks per walk frame: a stride of about half a second
+MAX_SPRITES = 6000  # pictures kept before the cache starts again (about 30 MB)
 
 
 def body_colour(unit: Unit) -> tuple[int, int, int]:
@@ -44,114 +49,147 @@ def interpolated(unit: Unit, alpha: float) -> tuple[float, float]:
             unit.last_y + (unit.y - unit.last_y) * alpha)
 
 
+def wounded(unit: Unit) -> bool:
+    return unit.bleed > 0 or unit.hp * 2 <= unit.utype.max_hp
+
+
+def pose_of(unit: Unit, tick: int, world=None) -> tuple[str, int, str]:
+    """(pose, frame, extra) read from the state the simulation keeps on the unit.
+    extra names what is carried ("crate" or the carried unit's kind)."""
+    if unit.life == "dead":
+        return "dead", 0, ""
+    if unit.life == "downed":
+        return "downed", 0, ""
+    walking = unit.x != unit.last_x or unit.y != unit.last_y
+    step = (tick // WALK_TICKS + unit.id) % 4 if walking else 0
+    if unit.carrying:
+        carried = world.units.get(unit.carrying) if world is not None else None
+        if carried is None:
+            return "carry_crate", step, "crate"
+        return "carry", step, carried.kind
+    activity = unit.activity
+    if activity == "firing" and unit.weapon is not None:
+        since = unit.weapon.cooldown - unit.cooldown  # 0 on the tick of the shot
+        return ("fire", since, "") if since < 2 else ("aim", 0, "")
+    if activity == "aiming":
+        return "aim", 0, ""
+    if activity == "reloading":
+        return "reload", (tick // 8) % 2, ""
+    if activity == "healing":
+        return "treat", (tick // 10) % 2, ""
+    if activity == "working":
+        return "work", (tick // 10) % 2, ""
+    if unit.panic > 0 or activity == "cowering":
+        return "panic", (tick // 3) % 2, ""
+    if walking:
+        return "walk", step, ""
+    return "idle", 0, ""
+
+
 class SpriteCache:
-    def __init__(self, text: TextCache) -> None:
+    def __init__(self, text: TextCache | None = None) -> None:
         self.text = text
+        self.tint = WHITE
         self._cache: dict[tuple, tuple[pygame.Surface, int, int]] = {}
         self._radii: dict[tuple[str, int], int] = {}
         self._whole: dict[tuple, pygame.Surface] = {}
+        self._upright: dict[tuple, pygame.Surface] = {}  # facing east, twice the size
+
+    def set_tint(self, tint: tuple[int, int, int]) -> None:
+        """The scene's light (game/render/light.py), baked into every picture."""
+        if tint != self.tint:
+            self.tint = tint
+            self.clear()
+
+    def clear(self) -> None:
+        self._cache.clear()
+        self._whole.clear()
+        self._upright.clear()
 
     def radius(self, unit: Unit, tile_px: int) -> int:
         key = (unit.kind, tile_px)
         r = self._radii.get(key)
         if r is None:
-            r = self._radii[key] = max(3, round(tile_px * SIZE_BY_KIND.get(unit.kind, 0.33)))
+            size = SIZE_BY_KIND.get(unit.kind, DEFAULT_SIZE)
+            r = self._radii[key] = max(3, round(tile_px * size))
         return r
 
-    def sprite(self, unit: Unit, tile_px: int) -> pygame.Surface:
+    def sprite(self, unit: Unit, tile_px: int, tick: int = 0, world=None) -> pygame.Surface:
         """The unit's image with the unit at its centre (uncropped), for other renderers."""
-        key = self._key(unit, tile_px)
+        key = self.key(unit, tile_px, tick, world)
         img = self._whole.get(key)
         if img is None:
-            img = self._whole[key] = self._draw(unit, key[1], key[2], tile_px)
+            img = self._whole[key] = self.render(key)
         return img
 
-    def lookup(self, unit: Unit, tile_px: int) -> tuple[pygame.Surface, int, int]:
+    def lookup(self, unit: Unit, tile_px: int, tick: int = 0,
+               world=None) -> tuple[pygame.Surface, int, int]:
         """The unit's image cropped to its drawn pixels, and where the unit's centre is in
-        it.  An alpha blit pays for every pixel it covers, empty or not, and the wasted
-        area of a square sprite around a round body and one barrel is over half."""
-        key = self._key(unit, tile_px)
+        it.  An alpha blit pays for every pixel it covers, empty or not."""
+        key = self.key(unit, tile_px, tick, world)
         hit = self._cache.get(key)
         if hit is None:
-            img = self._draw(unit, key[1], key[2], tile_px)
+            if len(self._cache) > MAX_SPRITES:
+                self.clear()
+            img = self.render(key)
             used = img.get_bounding_rect()
             half_w, half_h = img.get_width() // 2, img.get_height() // 2
             hit = self._cache[key] = (img.subsurface(used).copy(), half_w - used.x,
                                       half_h - used.y)
         return hit
 
-    @staticmethod
-    def _key(unit: Unit, tile_px: int) -> tuple:
-        life = unit.life
-        if life == "dead" or life == "downed":  # lying still: one look, no facing
-            return unit.kind, life, 0, tile_px
-        bucket = round(unit.facing * ANGLE_BUCKETS / 360) % ANGLE_BUCKETS
-        return unit.kind, "live", bucket, tile_px
+    def key(self, unit: Unit, tile_px: int, tick: int = 0, world=None) -> tuple:
+        pose, frame, extra = pose_of(unit, tick, world)
+        buckets = LYING_BUCKETS if pose in LYING else ANGLE_BUCKETS
+        bucket = round(unit.facing * buckets / 360) % buckets
+        hurt = pose not in LYING and unit.side == "civilian" and wounded(unit)
+        hurt = hurt or (pose == "downed" and unit.bleed > 0)
+        return (unit.kind, pose, frame, extra, hurt, bucket * 360 // buckets,
+                self.radius(unit, tile_px))
 
-    def _draw(self, unit: Unit, look: str, bucket: int, tile_px: int) -> pygame.Surface:
-        r = self.radius(unit, tile_px)
-        weapon = unit.weapon.name if unit.weapon else ""
-        length, width = BARREL_BY_WEAPON.get(weapon, (1.45, 3))
-        half = math.ceil(r * max(length, 1.2)) + 2
-        surf = pygame.Surface((half * 2, half * 2), pygame.SRCALPHA)
-        c = (half, half)
-        colour = body_colour(unit)
-        if look == "dead":
-            dark = tuple(v // 3 for v in colour)
-            pygame.draw.ellipse(surf, (*dark, 200), (half - r, half - r * 0.6, r * 2, r * 1.2))
-            k = r * 0.5
-            pygame.draw.line(surf, (40, 10, 10), (half - k, half - k), (half + k, half + k), 2)
-            pygame.draw.line(surf, (40, 10, 10), (half - k, half + k), (half + k, half - k), 2)
-            return surf
-        if look == "downed":
-            grey = tuple((v + 110) // 2 for v in colour)
-            pygame.draw.circle(surf, grey, c, r)
-            pygame.draw.circle(surf, (200, 40, 40), c, r, max(2, r // 4))
-            k = r * 0.45
-            pygame.draw.line(surf, (200, 40, 40), (half - k, half), (half + k, half), 3)
-            pygame.draw.line(surf, (200, 40, 40), (half, half - k), (half, half + k), 3)
-            return surf
-        angle = math.radians(bucket * 360 / ANGLE_BUCKETS)
-        dx, dy = math.cos(angle), math.sin(angle)
-        if unit.weapon is not None:
-            scale = max(1, round(width * tile_px / TILE_PX))
-            start = (half + dx * r * 0.3, half + dy * r * 0.3)
-            end = (half + dx * r * length, half + dy * r * length)
-            pygame.draw.line(surf, (28, 28, 30), start, end, scale + 1)
-        pygame.draw.circle(surf, colour, c, r)
-        outline = tuple(max(0, v - 80) for v in colour)
-        pygame.draw.circle(surf, outline, c, r, max(1, r // 6))
-        if unit.weapon is None:  # survivors: a nose so their facing still reads
-            nose = (half + dx * r * 0.95, half + dy * r * 0.95)
-            pygame.draw.circle(surf, outline, nose, max(2, r // 3))
-        initial = SQUAD_INITIALS.get(unit.kind, "")
-        if initial and r >= 7:
-            label = self.text.render(initial, max(10, round(r * 1.5)), (250, 250, 250), bold=True)
-            surf.blit(label, label.get_rect(center=c))
-        return surf
+    def render(self, key: tuple) -> pygame.Surface:
+        """The picture for a key: drawn upright once at twice the size, then turned and
+        halved in one smooth pass per facing."""
+        kind, pose, frame, extra, hurt, angle, r = key
+        upright_key = (kind, pose, frame, extra, hurt, r)
+        base = self._upright.get(upright_key)
+        if base is None:
+            carried = LOOKS.get(extra) if pose == "carry" else None
+            base = draw_figure(LOOKS.get(kind, FALLBACK), pose, frame % FRAMES.get(pose, 1),
+                               r * 2, carried, hurt)
+            apply_tint(base, self.tint)
+            self._upright[upright_key] = base
+        return pygame.transform.rotozoom(base, -angle, 0.5)
 
 
 def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
                sprites: SpriteCache, selected: set[int],
                shown: list[Unit] | None = None) -> list[tuple[Unit, int, int]]:
-    """Draw what the player may see: corpses first, then the living, then HP bars.
+    """Draw what the player may see: crates and corpses first, then the living, then HP
+    bars and treatment rings.  A unit carried on someone's back is drawn as part of the
+    carrier.
 
     shown: visible_units(world) when the caller already has it.
     Returns (unit, screen x, screen y) of what was drawn, for picking and labels.
     """
+    sprites.set_tint(scene_tint(time_of_day(world)))
     size = camera.tile_px
     k = camera.zoom * PX_PER_SUB  # sub units -> screen px; the same product world_to_screen
     ox, oy = camera.origin()
     w, h = surface.get_size()
     lookup = sprites.lookup
+    tick = world.tick
+    _draw_crates(surface, camera, world)
     dead, live, living = [], [], []
     for unit in visible_units(world) if shown is None else shown:
+        if unit.carried_by:
+            continue
         lx, ly = unit.last_x, unit.last_y
         sx = ox + round((lx + (unit.x - lx) * alpha) * k)
         sy = oy + round((ly + (unit.y - ly) * alpha) * k)
         if not (-size <= sx < w + size and -size <= sy < h + size):
             continue
-        img, hw, hh = lookup(unit, size)
+        img, hw, hh = lookup(unit, size, tick, world)
         if unit.life == "dead":
             dead.append((img, (sx - hw, sy - hh)))
         else:
@@ -166,14 +204,59 @@ def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
         chosen = unit.id in selected
         if chosen or unit.side == "squad" or unit.hp < unit.utype.max_hp:
             _draw_hp(surface, unit, sx, sy, sprites.radius(unit, size))
+        if unit.activity == "healing" and unit.work_target:
+            _draw_treatment(surface, camera, world, unit, alpha)
     return living
+
+
+def treatment_progress(unit: Unit) -> float:
+    """How far a treatment has got, 0..1 (kit treatments are the shorter ones)."""
+    total = HEAL_TICKS if unit.aid_kit else STABILISE_TICKS
+    return max(0.0, min(1.0, 1.0 - unit.work_left / total))
+
+
+def _draw_treatment(surface, camera: Camera, world, medic: Unit, alpha: float) -> None:
+    """A ring over the patient that fills as the treatment runs."""
+    patient = world.units.get(medic.work_target)
+    if patient is None:
+        return
+    sx, sy = camera.sub_to_screen(*interpolated(patient, alpha))
+    r = max(6, round(camera.tile_px * 0.45))
+    rect = pygame.Rect(sx - r, sy - r, r * 2, r * 2)
+    pygame.draw.circle(surface, (20, 30, 34), (sx, sy), r, 3)
+    done = treatment_progress(medic)
+    if done > 0:
+        start = math.pi / 2 - done * math.tau  # clockwise from the top
+        pygame.draw.arc(surface, RING_COLOUR, rect, start, math.pi / 2, 3)
+
+
+def _draw_crates(surface, camera: Camera, world) -> None:
+    """Crates lying on the ground (a carried crate is drawn in its carrier's arms)."""
+    crates = getattr(world, "crates", None)
+    if not crates:
+        return
+    size = camera.tile_px
+    half = max(3, size * 5 // 16)
+    dark, wood, mark = CRATE_COLOURS
+    for crate in crates.values():
+        if crate.carrier_id or crate.delivered:
+            continue
+        sx, sy = camera.sub_to_screen(crate.x, crate.y)
+        box = pygame.Rect(sx - half, sy - half, half * 2, half * 2)
+        if not box.colliderect(surface.get_clip()):
+            continue
+        surface.fill(dark, box)
+        surface.fill(wood, box.inflate(-2, -2))
+        bar = max(1, half // 3)
+        surface.fill(mark, (sx - bar // 2 - 1, sy - half + 2, bar, half * 2 - 4))
+        surface.fill(mark, (sx - half + 2, sy - bar // 2 - 1, half * 2 - 4, bar))
 
 
 def _draw_hp(surface, unit: Unit, sx: int, sy: int, r: int) -> None:
     """Shown for the squad, the selected and the hurt (the caller decides)."""
     max_hp = unit.utype.max_hp
     w = max(16, r * 2)
-    x, y = sx - w // 2, sy - r - 7
+    x, y = sx - w // 2, sy - r - 9
     frac = max(0.0, min(1.0, unit.hp / max_hp))
     colour = (80, 210, 90) if frac > 0.6 else (230, 190, 60) if frac > 0.3 else (230, 60, 50)
     surface.fill((20, 20, 20), (x - 1, y - 1, w + 2, 5))

@@ -12,6 +12,7 @@ import numpy as np
 import pygame
 
 from game.render.camera import Camera
+from game.render.light import WHITE, apply_tint
 from game.render.tileset import TileAtlas
 from game.sim.scenario import TileLayerArt
 from game.sim.terrain import COVER_LOW, Terrain
@@ -61,8 +62,10 @@ def _signature(terrain: Terrain) -> np.ndarray:
 
 
 class TerrainCache:
-    def __init__(self, terrain: Terrain, initial: Terrain, atlas: TileAtlas) -> None:
+    def __init__(self, terrain: Terrain, initial: Terrain, atlas: TileAtlas,
+                 tint: tuple[int, int, int] = WHITE) -> None:
         self.terrain = terrain
+        self.tint = tint  # the scene's light, baked into each chunk as it is built
         self.initial_sig = _signature(initial)  # the map as drawn in its art
         self.atlas = atlas
         layers = atlas.art.layers if atlas.available else ()
@@ -95,15 +98,18 @@ class TerrainCache:
                 level.pop(key, None)
 
     # -- drawing --------------------------------------------------------------------
-    def draw_below(self, surface: pygame.Surface, camera: Camera) -> None:
+    def draw_below(self, surface: pygame.Surface, camera: Camera,
+                   skip: frozenset = frozenset()) -> None:
+        """skip: (x, y) of chunks left undrawn (the fog covers them with a flat fill)."""
         self.sync()
-        self._draw(surface, camera, self._levels, self._build_below)
+        self._draw(surface, camera, self._levels, self._build_below, skip)
 
     def draw_above(self, surface: pygame.Surface, camera: Camera) -> None:
         if self.above:
             self._draw(surface, camera, self._above_levels, self._build_above)
 
-    def _draw(self, surface, camera: Camera, levels: dict, build) -> None:
+    def _draw(self, surface, camera: Camera, levels: dict, build,
+              skip: frozenset = frozenset()) -> None:
         size = camera.tile_px
         level = levels.get(size)
         if level is None:
@@ -119,6 +125,8 @@ class TerrainCache:
         blits = []
         for cy in range(cy0, cy1 + 1):
             for cx in range(cx0, cx1 + 1):
+                if (cx, cy) in skip:
+                    continue
                 pieces = level.get((cx, cy))
                 if pieces is None:
                     pieces = level[(cx, cy)] = build(cx, cy, size)
@@ -132,7 +140,9 @@ class TerrainCache:
         return x0, y0, min(x0 + CHUNK, self.terrain.width), min(y0 + CHUNK, self.terrain.height)
 
     def _build_below(self, cx: int, cy: int, size: int) -> list[Piece]:
-        return [(_unaligned(self._below_chunk(cx, cy, size)), (0, 0))]
+        chunk = self._below_chunk(cx, cy, size)
+        apply_tint(chunk, self.tint)
+        return [(_unaligned(chunk), (0, 0))]
 
     def _below_chunk(self, cx: int, cy: int, size: int) -> pygame.Surface:
         x0, y0, x1, y1 = self._chunk_bounds(cx, cy)
@@ -180,6 +190,7 @@ class TerrainCache:
         del alpha  # unlock the surface
         if pygame.display.get_surface() is not None:
             strip = strip.convert_alpha()
+        apply_tint(strip, self.tint)
         return strip, at
 
     def _layer_blits(self, layer: TileLayerArt, x0, y0, x1, y1, size, skip) -> list:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.sim.records import Registry
+from game.sim.catalog import TICK_HZ
+from game.sim.records import RecordError, Registry
 
 COMMANDS = Registry("command")
+MAX_TICK = TICK_HZ * 60 * 60 * 4  # four hours of play: no mission, replay or file is longer
 
 
 @COMMANDS.register
@@ -128,5 +130,33 @@ def command_to_dict(command: Any) -> dict[str, Any]:
     return COMMANDS.to_dict(command)
 
 
-def command_from_dict(data: dict[str, Any]) -> Any:
+def command_from_dict(data: Any) -> Any:
+    """A command from its JSON form; RecordError (a ValueError) naming the bad field."""
     return COMMANDS.from_dict(data)
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """One line of a commands file, a replay or a quicksave's record: an order and the
+    tick it was given on."""
+
+    tick: int
+    command: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tick": self.tick, "command": command_to_dict(self.command)}
+
+
+def command_line_from_dict(data: Any) -> CommandLine:
+    """A {"tick": N, "command": {...}} line, every field checked; RecordError if not."""
+    if not isinstance(data, dict):
+        raise RecordError("expected a JSON object with \"tick\" and \"command\"")
+    unknown = sorted(str(k)[:40] for k in data if k not in ("tick", "command"))
+    if unknown:
+        raise RecordError(f"unknown field {unknown[0]!r} (a line has tick and command)")
+    if "tick" not in data or "command" not in data:
+        raise RecordError("a line needs both \"tick\" and \"command\"")
+    tick = data["tick"]
+    if not isinstance(tick, int) or isinstance(tick, bool) or not 0 <= tick <= MAX_TICK:
+        raise RecordError(f"tick must be a whole number from 0 to {MAX_TICK}")
+    return CommandLine(tick, command_from_dict(data["command"]))

@@ -100,6 +100,8 @@ class MissionRules:
     evac: str = "walk"  # "walk": walk into the zone; "call": vehicles called (evac.py)
     evac_eta_s: int = 45  # seconds from the call to the vehicles at the zone
     evac_wait_s: int = 30  # seconds they wait before leaving with whoever is aboard
+    ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
+    time_of_day: str = "day"  # day, dusk or night: the light the scene is drawn in
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class MapArt:
     layers: tuple[TileLayerArt, ...] = ()
     tilesets: tuple[TilesetArt, ...] = ()
     background: str = ""  # "#rrggbb" or ""
+    tile_names: dict[int, str] = field(default_factory=dict)  # gid -> the tile's "name" property
 
 
 @dataclass

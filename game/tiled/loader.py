@@ -122,7 +122,8 @@ def _art_and_rule_layers(layers: list[LayerInfo], tiles: TileData, file: str,
         if info.visible and not above:
             rule_gids.append(gids)
     bg = ""
-    art = sc.MapArt(layers=tuple(art_layers), tilesets=tuple(tiles.tilesets), background=bg)
+    art = sc.MapArt(layers=tuple(art_layers), tilesets=tuple(tiles.tilesets), background=bg,
+                     tile_names=dict(tiles.names))  # what the ground is, for footsteps
     return art, rule_gids
 
 
@@ -201,7 +202,9 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         time_limit_s=values["time_limit"],
         insurgents_target_civilians=values["insurgents_target_civilians"],
         medkits=values["medkits"], tutorial=values["tutorial"],
-        evac=values["evac"], evac_eta_s=values["evac_eta"], evac_wait_s=values["evac_wait"])
+        evac=values["evac"], evac_eta_s=values["evac_eta"], evac_wait_s=values["evac_wait"],
+        ambience=values["ambience"],
+        time_of_day=values["time_of_day"])
 
 
 EVAC_SECONDS = (1, 600)  # a call answered within ten minutes, a wait of ten at most

@@ -78,6 +78,8 @@ MAP_PROPERTIES: tuple[Member, ...] = (
     _m("evac", "string", "walk"),
     _m("evac_eta", "int", 45),
     _m("evac_wait", "int", 30),
+    _m("ambience", "string", "fighting"),
+    _m("time_of_day", "string", "day"),
 )
 
 MAX_PROJECT_BYTES = 1024 * 1024

@@ -66,6 +66,9 @@ MEANINGS: dict[str, str] = {
     "`evac` = `call`)",
     "evac_wait": "seconds the vehicles wait at the zone before they leave (1 to 600; they "
     "leave at once when the whole squad and enough survivors are aboard)",
+    "ambience": "the sound under the mission: `fighting` (wind and distant gunfire), `wind` or "
+                "`quiet` (a faint wind); anything else plays `fighting`",
+    "time_of_day": "day, dusk or night: the light the battle is drawn in (looks only)",
 }
 # What each field of `danger-close sim MAP --json` means (tests check these are exactly
 # the report's keys, so a new field cannot go undocumented).

@@ -209,7 +209,8 @@ def training_objects() -> list[MapObject]:
 def training_map() -> TmxMap:
     props = {"title": "Training: The Lane", "briefing": TRAINING_BRIEFING,
              "rescue_required": 2, "air_strikes": 1, "time_limit": 0,
-             "insurgents_target_civilians": False, "tutorial": TUTORIAL}
+             "insurgents_target_civilians": False, "tutorial": TUTORIAL,
+             "ambience": "wind"}  # a firing range: no fighting in the distance
     return campaign_map(training_canvas(), training_objects(), props)
 
 
@@ -371,7 +372,8 @@ def qasr_objects() -> list[MapObject]:
 
 def qasr_map() -> TmxMap:
     props = {"title": "Qasr al-Hanif", "briefing": QASR_BRIEFING, "rescue_required": 0,
-             "air_strikes": 0, "time_limit": 0, "insurgents_target_civilians": False}
+             "air_strikes": 0, "time_limit": 0, "insurgents_target_civilians": False,
+             "ambience": "wind"}  # recon in dead ruins at night
     return campaign_map(qasr_canvas(), qasr_objects(), props, background="#1f1a1e")
 
 

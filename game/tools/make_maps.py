@@ -252,7 +252,8 @@ def granary_map() -> TmxMap:
     layers: list[TileLayer | ObjectLayer] = [*tile_layers(GRANARY, LEGEND), granary_above()]
     layers.append(ObjectLayer("Objects", granary_objects()))
     props = {"title": "The Granary", "briefing": BRIEFING, "rescue_required": 6,
-             "air_strikes": 1, "time_limit": 0, "insurgents_target_civilians": False}
+             "air_strikes": 1, "time_limit": 0, "insurgents_target_civilians": False,
+             "time_of_day": "dusk"}
     return TmxMap(len(GRANARY[0]), len(GRANARY), layers, props, background="#2a221b")
 
 

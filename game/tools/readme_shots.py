@@ -3,9 +3,10 @@
     python -m game.tools.readme_shots [--out assets/docs]
 
 title.png (the title screen), briefing.png (Qasr al-Hanif's briefing), firefight.png
-(the granary once the shooting starts) and debrief.png (the training mission played by a
-small scripted player to its end).  Uses a throwaway profile folder so the player's own
-settings and progress are neither read nor touched.
+(the granary once the shooting starts), firefight_close.png (the same at the closest
+zoom), dusk.png (the granary's squad with the survivors it found) and debrief.png (the
+training mission played by a small scripted player to its end).  Uses a throwaway
+profile folder so the player's own settings and progress are neither read nor touched.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def _app():
     from game.ui.profile import prepare
 
     app = App(WINDOW)
-    prepare(app, audio=False)
+    prepare(app.ctx, audio=False)
     app.fixed_dt = 1 / TICK_HZ
     return app
 
@@ -40,31 +41,23 @@ def _frame(app, path: Path, frames: int = 2) -> None:
 
 
 def shot_title(out: Path) -> None:
-    from game.ui.title import TitleScreen
-
     app = _app()
-    app.push(TitleScreen(app))
+    app.ctx.go("title")
     _frame(app, out / "title.png")
 
 
 def shot_briefing(out: Path) -> None:
     from game.progress import load_campaign
-    from game.ui.briefing import BriefingScreen
-
     app = _app()
     missions = [m for m in load_campaign() if not m.training]
-    app.push(BriefingScreen(app, missions[0]))
+    app.ctx.go("briefing", missions[0])
     _frame(app, out / "briefing.png")
 
 
 def _battle(app, map_name: str, seed: int):
     from game.session import Session
-    from game.tiled.loader import load_scenario
-    from game.ui.battle import BattleScreen
 
-    battle = BattleScreen(app, Session(load_scenario(MAPS_DIR / map_name), seed=seed))
-    app.push(battle)
-    return battle
+    return app.ctx.go("battle", Session(app.ctx.load_map(MAPS_DIR / map_name), seed=seed))
 
 
 def shot_firefight(out: Path) -> None:
@@ -84,18 +77,73 @@ def shot_firefight(out: Path) -> None:
         battle.tick()
         if world.tick > TICK_HZ * 6 and world.stats.shots >= 12 and world.stats.shots > before:
             break  # a few seconds in, rounds in the air this very tick
-    battle._centre_on_selection()
+    battle.centre_on_selection()
     battle.selected = set(squad)
     _frame(app, out / "firefight.png", frames=1)
 
 
-def shot_debrief(out: Path) -> None:
-    """Play the training lane with a scripted player (find, heal, escort, extract)."""
-    from game.ui.debrief import DebriefScreen
+def shot_firefight_close(out: Path) -> None:
+    """The same fight at the closest zoom: the figures, their shots and the light."""
+    from game.render.camera import ZOOM_LEVELS
+    from game.sim import commands as c
+    from game.sim.geometry import SUB
 
     app = _app()
+    battle = _battle(app, "granary.tmx", seed=4)
+    world = battle.world
+    squad = [u.id for u in world.squad()]
+    target = min(world.insurgents(), key=lambda u: abs(u.x - world.squad()[0].x)
+                 + abs(u.y - world.squad()[0].y))
+    battle.order([c.Move(tuple(squad), target.x // SUB, target.y // SUB)])
+    for _ in range(30 * 120):
+        before = world.stats.shots
+        battle.tick()
+        if world.tick > 30 * 6 and world.stats.shots >= 6 and world.stats.shots > before:
+            break
+    battle.camera.zoom_index = ZOOM_LEVELS.index(2.0)
+    battle._centre_on_selection()
+    battle.selected = {squad[0]}
+    _frame(app, out / "firefight_close.png", frames=1)
+
+
+def shot_dusk(out: Path) -> None:
+    """The granary at dusk: the squad in the west store with the children it found
+    following, soft sight edges, the ground it saw before greyed in the fog."""
+    from game.sim import commands as c
+
+    app = _app()
+    battle = _battle(app, "granary.tmx", seed=2)
+    world = battle.world
+    squad = [u for u in world.squad()]
+    ids = tuple(u.id for u in squad)
+    home = squad[0].tile
+    leaving = 0  # ticks since the squad turned for home with the survivors
+    for tick in range(30 * 90):
+        found = [u for u in world.civilians() if u.found and u.active]
+        if tick % 60 == 0:
+            loose = tuple(u.id for u in found if not u.leader_id)
+            orders: list = [c.Follow(loose, squad[0].id)] if loose else []
+            hidden = [u for u in world.civilians() if u.alive and not u.found]
+            if len(found) >= 3:
+                orders.append(c.Move(ids, *home))
+            elif hidden:
+                goal = min(hidden, key=lambda u: abs(u.x - squad[0].x) + abs(u.y - squad[0].y))
+                orders.append(c.Move(ids, *goal.tile))
+            battle.order(orders)
+        battle.tick()
+        leaving += len(found) >= 3
+        if leaving > 30 * 5:
+            break
+    battle._centre_on_selection()
+    battle.selected = set(ids)
+    _frame(app, out / "dusk.png", frames=1)
+
+
+def shot_debrief(out: Path) -> None:
+    """Play the training lane with a scripted player (find, heal, escort, extract)."""
+    app = _app()
     battle = _battle(app, "training.tmx", seed=2)
-    battle.on_finish = lambda a, b: DebriefScreen(a, b, None)
+    battle.finish_with = "debrief"  # mission None: a debrief outside the campaign
     for tick in range(TICK_HZ * 240):
         if tick % 45 == 0:
             battle.order(_training_orders(battle.world))
@@ -144,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as home:
         os.environ["DANGER_CLOSE_HOME"] = home
-        for shot in (shot_title, shot_briefing, shot_firefight, shot_debrief):
+        for shot in (shot_title, shot_briefing, shot_firefight, shot_firefight_close, shot_dusk,
+                     shot_debrief):
             shot(out)
     return 0
 

@@ -8,9 +8,12 @@ import sys
 
 import pygame
 
+from game.map_loader import MapLoadFailed
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
 from game.render.fog import Fog
+from game.render.light import scene_tint, time_of_day
+from game.render.objectives import draw_known
 from game.render.overlays import (
     ConeCache,
     PathCache,
@@ -23,7 +26,7 @@ from game.render.overlays import (
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
-from game.render.terrain_cache import TerrainCache
+from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
@@ -49,16 +52,17 @@ HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
 
 
 class BattleScreen(Screen):
+    name = "battle"
     wants_ticks = True
 
-    def __init__(self, app, session) -> None:
-        super().__init__(app)
+    def __init__(self, ctx, session) -> None:
+        super().__init__(ctx)
         self.session = session
-        self.text = app.text
+        self.text = ctx.text
         self.sprites = SpriteCache(self.text)
         self.cones = ConeCache()
         self.routes = PathCache()
-        self.hud = Hud(self.text, app)
+        self.hud = Hud(self.text, ctx)
         self.selected: set[int] = set()
         self.pending: list = []  # orders for the next tick (held while paused)
         self.drag_start: tuple[int, int] | None = None
@@ -71,26 +75,27 @@ class BattleScreen(Screen):
         self.evac_button = EvacButton(self.text)  # E or this button: call the vehicles
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.mission = None  # the campaign mission being played (game.progress.Mission)
-        self.on_finish = None  # (app, battle) -> the screen after the end; None: outcome panel
+        self.finish_with = "outcome"  # the screen after the end: "debrief" from the menus
         self.clock_s = 0.0
         self.ended = False
-        self._attach()
+        self.attach()
 
     # -- world-bound pieces ------------------------------------------------------------
-    def _attach(self) -> None:
+    def attach(self) -> None:
         """Build what depends on the current world (again after a restart)."""
         world = self.session.world
         scenario = world.scenario
         self.atlas = getattr(self, "atlas", None) or TileAtlas(scenario.art)
-        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas)
+        self.terrain = TerrainCache(world.terrain, scenario.terrain, self.atlas,
+                                    scene_tint(time_of_day(scenario.rules)))
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
-        self.effects = Effects()
+        self.effects = Effects(time_of_day(scenario.rules))
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
         self.log = RadioLog()
-        self.minimap = Minimap(world.terrain.width, world.terrain.height, self.app)
-        w, h = self.app.surface.get_size()
+        self.minimap = Minimap(world.terrain.width, world.terrain.height, self.ctx)
+        w, h = self.ctx.surface.get_size()
         self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, w, h)
         squad = [u for u in world.squad() if u.alive]
         if squad:
@@ -113,31 +118,29 @@ class BattleScreen(Screen):
 
     def restart(self) -> None:
         self.session.restart()
-        self.app.clock.accumulator = 0.0
-        self.app.clock.paused = False
-        self._attach()
+        self.ctx.clock.accumulator = 0.0
+        self.ctx.clock.paused = False
+        self.attach()
 
     def reload_from_disk(self) -> bool:
         """The modder's loop: read the map file again and restart on it. A broken edit is
         reported and the mission already running carries on."""
         from game.session import Session
-        from game.tiled.errors import MapError
-        from game.tiled.loader import load_scenario
 
         path = self.session.scenario.path
         try:
-            scenario = load_scenario(path)
-        except (MapError, OSError) as exc:
+            scenario = self.ctx.load_map(path)
+        except MapLoadFailed as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.app.toast(f"Reload failed, still playing the old map: {first}")
+            self.ctx.toast(f"Reload failed, still playing the old map: {first}")
             print(f"reload failed:\n{exc}", file=sys.stderr)
             return False
         self.session = Session(scenario, seed=self.session.seed,
                                difficulty=self.session.difficulty)
         self.atlas = None  # the tileset may have changed too
-        self.app.clock.accumulator = 0.0
-        self._attach()
-        self.app.toast("Map reloaded from disk")
+        self.ctx.clock.accumulator = 0.0
+        self.attach()
+        self.ctx.toast("Map reloaded from disk")
         return True
 
     @property
@@ -154,30 +157,14 @@ class BattleScreen(Screen):
             if self.tutorial:
                 self.tutorial.observe_events(events)
                 self.tutorial.observe_world(self.world)
-            self._strike_events(events)
+            self.strike_fx.consume(events)
+            self.strike_aim.consume(events)
             extras.play_sounds(self, events)
             self.selected = {i for i in self.selected
                              if orders.selectable(self.world, self.world.units[i])}
         if self.session.finished and not self.ended:
             self.ended = True
-            self.app.push(extras.finish_screen(self))
-
-    # -- air strike (game/ui/strike_aim.py, game/render/strike_fx.py, game/audio) -------
-    def _strike_events(self, events: list) -> None:
-        self.strike_fx.consume(events)
-        self.strike_aim.consume(events)
-        sounds = getattr(self.app, "sounds", None)
-        if sounds is None:
-            from game.audio.bank import SoundBank
-
-            sounds = self.app.sounds = SoundBank.build()  # silent without a device
-        cam = self.camera
-        half_w = cam.view_w / cam.zoom / 2
-        centre = (cam.x + half_w) / TILE_PX
-        from game.audio.cues import strike_cues
-
-        for name, volume, pan in strike_cues(events, centre, half_w / TILE_PX):
-            sounds.play(name, volume, pan)
+            self.ctx.push(extras.finish_screen(self))
 
     def order(self, commands: list) -> None:
         self.pending.extend(commands)
@@ -217,40 +204,15 @@ class BattleScreen(Screen):
         return self.hud.over_hud(pos) or self.minimap.rect.collidepoint(pos)
 
     def _key(self, event) -> None:
-        clock = self.app.clock
-        key, mods = event.key, event.mod
-        if extras.handle_key(self, event):  # the player's bindings (settings), Esc menu
-            return
-        if key == pygame.K_r and mods & pygame.KMOD_CTRL:
-            self.reload_from_disk()
-        elif key == pygame.K_TAB and self.tutorial:
-            self.tutorial.skip()
-        elif key == pygame.K_SPACE:
-            clock.paused = not clock.paused
-        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            clock.faster()
-        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            clock.slower()
-        elif pygame.K_1 <= key <= pygame.K_4:
-            self._hotkey(key - pygame.K_1, bool(mods & pygame.KMOD_SHIFT))
-        elif key == pygame.K_a and mods & pygame.KMOD_CTRL:
-            self.select({u.id for u in self.world.squad() if orders.selectable(self.world, u)})
-        elif key == pygame.K_g:
-            self.order(orders.gather(self.world, self.selected))
-        elif key == pygame.K_x:
-            self.order(orders.stop(self.world, self.selected))
-        elif key == pygame.K_c:
-            self._centre_on_selection()
-        elif key == pygame.K_b:
-            self.strike_aim.toggle(self.world)
+        extras.handle_key(self, event)  # the one key table (game/ui/keymap.py), Esc menu
 
-    def _hotkey(self, index: int, add: bool) -> None:
+    def hotkey(self, index: int, add: bool) -> None:
         unit = orders.squad_member(self.world, index)
         if unit is None:
             return
         now = self.clock_s
         if self.last_tap[0] == index and now - self.last_tap[1] < DOUBLE_TAP_S:
-            self._centre_on_selection()
+            self.centre_on_selection()
         self.last_tap = (index, now)
         self.select((self.selected | {unit.id}) if add else {unit.id})
 
@@ -260,7 +222,7 @@ class BattleScreen(Screen):
         self.selected = set(ids)
         self.selection_made |= bool(ids)
 
-    def _centre_on_selection(self) -> None:
+    def centre_on_selection(self) -> None:
         units = [self.world.units[i] for i in self.selected if i in self.world.units]
         if units:
             self.camera.centre_on(sum(u.x for u in units) / len(units) * PX_PER_SUB,
@@ -337,18 +299,18 @@ class BattleScreen(Screen):
     # -- per frame -----------------------------------------------------------------------
     def update(self, dt: float) -> None:
         self.clock_s += dt
-        self.camera.resize(*self.app.surface.get_size())
+        self.camera.resize(*self.ctx.surface.get_size())
         keys = pygame.key.get_pressed()
-        dx, dy = extras.pan_direction(self.app, keys)  # bound keys; none while Ctrl held
-        if self.app.fixed_dt is None and pygame.mouse.get_focused() and self.drag_start is None:
+        dx, dy = extras.pan_direction(self.ctx, keys)  # bound keys; none while Ctrl held
+        if self.ctx.fixed_dt is None and pygame.mouse.get_focused() and self.drag_start is None:
             mx, my = pygame.mouse.get_pos()
-            w, h = self.app.surface.get_size()
+            w, h = self.ctx.surface.get_size()
             dx += (mx >= w - EDGE) - (mx < EDGE)
             dy += (my >= h - EDGE) - (my < EDGE)
         if dx or dy:
             self.camera.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
-        self.effects.update(self.app.clock.game_dt(dt))
-        self.strike_fx.update(self.app.clock.game_dt(dt))
+        self.effects.update(self.ctx.clock.game_dt(dt))
+        self.strike_fx.update(self.ctx.clock.game_dt(dt))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.world
@@ -356,9 +318,9 @@ class BattleScreen(Screen):
         self.camera.resize(*surface.get_size())
         map_rect = self._map_rect(surface)
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
-        self.terrain.draw_below(surface, self.camera)
+        self.fog.update(world.seen_now, world.seen_ever)
+        self.terrain.draw_below(surface, self.camera, self.fog.dark_chunks(CHUNK))
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
-        draw_extractions(surface, self.camera, world, self.text)
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
@@ -371,15 +333,18 @@ class BattleScreen(Screen):
         self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera)
         self.effects.draw(surface, self.camera)
-        self.fog.update(world.seen_now, world.seen_ever)
         self.fog.draw(surface, self.camera)
-        draw_threats(surface, self.camera, world, alpha, self.text, self.app.frame, shown)
+        surface.set_clip(map_rect)  # what the player knows shows through the fog
+        draw_extractions(surface, self.camera, world, self.text)
+        draw_known(surface, self.camera, world, alpha)
+        surface.set_clip(None)
+        draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown)
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.strike_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
         self._draw_drag(surface)
-        clock = self.app.clock
+        clock = self.ctx.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera, shown)
         if self.tutorial:

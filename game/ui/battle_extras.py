@@ -9,36 +9,37 @@ import pygame
 from game.sim.geometry import TILE_PX
 from game.ui import orders
 from game.ui.evac_call import call_orders
-from game.ui.keymap import DEFAULTS, key_code
+from game.ui.keymap import DEFAULTS, combo_of
 from game.ui.profile import keymap
 from game.ui.widgets import fill
 
 TOOLTIP_BG = (12, 14, 16, 230)
-DEFAULT_CODES = {c for keys in DEFAULTS.values() for c in map(key_code, keys) if c}
+DEFAULT_COMBOS = {c for keys in DEFAULTS.values() for c in map(combo_of, keys) if c}
 
 
 # -- keys ------------------------------------------------------------------------------------
 def handle_key(battle, event) -> bool:
-    """A key press in battle through the player's bindings.  True when it was handled
-    here (including a default key that the player has bound elsewhere: it then does
-    nothing, rather than its old job)."""
+    """A key press in battle through the player's bindings (the one key table, Ctrl
+    combinations included).  True when it was handled here (including a default key
+    that the player has bound elsewhere: it then does nothing, rather than its old job).
+    Esc (the menu) and Tab (the next training prompt) are fixed."""
     key, mods = event.key, event.mod
-    if mods & pygame.KMOD_CTRL:
-        return False  # Ctrl combinations (select all, reload) stay fixed in battle.py
-    if key == pygame.K_ESCAPE:
-        from game.ui.pause import PauseScreen
-
-        battle.app.push(PauseScreen(battle.app, battle))
+    ctrl = bool(mods & pygame.KMOD_CTRL)
+    if key == pygame.K_ESCAPE and not ctrl:
+        battle.ctx.go("pause", battle)
         return True
-    action = keymap(battle.app).action(key)
-    if action is None:
-        return key in DEFAULT_CODES
-    do_action(battle, action, bool(mods & pygame.KMOD_SHIFT))
-    return True
+    action = keymap(battle.ctx).action(key, mods)
+    if action is not None:
+        do_action(battle, action, bool(mods & pygame.KMOD_SHIFT))
+        return True
+    if key == pygame.K_TAB and battle.tutorial:
+        battle.tutorial.skip()
+        return True
+    return (ctrl, key) in DEFAULT_COMBOS
 
 
 def do_action(battle, action: str, shift: bool = False) -> None:
-    clock = battle.app.clock
+    clock = battle.ctx.clock
     world = battle.world
     if action == "pause":
         clock.paused = not clock.paused
@@ -46,8 +47,10 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         clock.faster()
     elif action == "slower":
         clock.slower()
+    elif action == "select_all":
+        battle.select({u.id for u in world.squad() if orders.selectable(world, u)})
     elif action.startswith("select_"):
-        battle._hotkey(int(action[-1]) - 1, shift)
+        battle.hotkey(int(action[-1]) - 1, shift)
     elif action == "gather":
         battle.order(orders.gather(world, battle.selected))
     elif action == "stop":
@@ -55,7 +58,7 @@ def do_action(battle, action: str, shift: bool = False) -> None:
     elif action == "put_down":
         battle.order(orders.put_down(world, battle.selected))
     elif action == "centre":
-        battle._centre_on_selection()
+        battle.centre_on_selection()
     elif action == "air_strike":
         battle.strike_aim.toggle(world)
     elif action == "call_evac":
@@ -65,16 +68,16 @@ def do_action(battle, action: str, shift: bool = False) -> None:
     elif action == "quickload":
         quickload(battle)
     elif action == "help":
-        from game.ui.help_overlay import HelpOverlay
+        battle.ctx.go("help")
+    elif action == "reload_map":
+        battle.reload_from_disk()
 
-        battle.app.push(HelpOverlay(battle.app))
 
-
-def pan_direction(app, keys) -> tuple[int, int]:
+def pan_direction(ctx, keys) -> tuple[int, int]:
     """Camera pan from the held keys (bound pan actions); none while Ctrl is held."""
     if pygame.key.get_mods() & pygame.KMOD_CTRL:
         return 0, 0
-    km = keymap(app)
+    km = keymap(ctx)
     dx = km.pressed(keys, "pan_right") - km.pressed(keys, "pan_left")
     dy = km.pressed(keys, "pan_down") - km.pressed(keys, "pan_up")
     return int(dx), int(dy)
@@ -89,9 +92,9 @@ def quicksave(battle) -> bool:
     try:
         path = save(battle.session, ui=view_state(battle))
     except SaveError as exc:
-        battle.app.toast(f"Quicksave failed: {exc}")
+        battle.ctx.toast(f"Quicksave failed: {exc}")
         return False
-    battle.app.toast(f"Quicksaved ({path.name}) - F9 to load")
+    battle.ctx.toast(f"Quicksaved ({path.name}) - F9 to load")
     return True
 
 
@@ -103,12 +106,15 @@ def quickload(battle) -> bool:
     try:
         view = load(battle.session)
     except SaveError as exc:
-        battle.app.toast(f"Quickload failed: {exc}")
+        battle.ctx.toast(f"Quickload failed: {exc}")
         return False
-    battle.app.clock.accumulator = 0.0
-    battle._attach()
+    except Exception as exc:  # a save must never end the mission: refuse whatever slipped by
+        battle.ctx.toast(f"Quickload failed: the quicksave is damaged ({type(exc).__name__})")
+        return False
+    battle.ctx.clock.accumulator = 0.0
+    battle.attach()
     restore_view(battle, view)  # an old save without the block: the fresh view stays
-    battle.app.toast("Quickloaded")
+    battle.ctx.toast("Quickloaded")
     return True
 
 
@@ -122,33 +128,26 @@ def camera_view(camera) -> tuple[float, float, float, float]:
 
 
 def play_sounds(battle, events: list) -> None:
-    """Gunfire, radio and footsteps for a tick (the strike's own cues are played by the
-    strike code through the same Audio)."""
-    audio = getattr(battle.app, "audio", None)
+    """Every sound of a tick (gunfire, radio, steps, doors, the strike) and the beds,
+    through the context's one Audio (silent when the game runs without a profile)."""
+    audio = battle.ctx.audio
     if audio is None:
         return
-    from game.audio.battle_cues import battle_cues
-
-    audio.update()
-    audio.play_cues(battle_cues(events, battle.world, camera_view(battle.camera)))
+    audio.on_tick(events, battle.world, camera_view(battle.camera))
 
 
 def mission_started(battle) -> None:
-    audio = getattr(battle.app, "audio", None)
-    if audio is not None:
-        audio.ambient(True)
+    if battle.ctx.audio is not None:
+        battle.ctx.audio.ambient(True)
 
 
 # -- the end -----------------------------------------------------------------------------------
 def finish_screen(battle):
     """The screen shown when the mission ends: the campaign's debrief when the battle was
     launched from the menus, else the plain outcome panel."""
-    make = getattr(battle, "on_finish", None)
-    if make is not None:
-        return make(battle.app, battle)
-    from game.ui.outcome import OutcomeScreen
-
-    return OutcomeScreen(battle.app, battle)
+    if battle.finish_with == "debrief":
+        return battle.ctx.make("debrief", battle, battle.mission)
+    return battle.ctx.make("outcome", battle)
 
 
 # -- tooltips -----------------------------------------------------------------------------------
@@ -162,11 +161,11 @@ def tooltip_text(battle, pos) -> str:
         role = ("medic: right-click the wounded to heal" if utype.medic
                 else "engineer: right-click a locked door to open it" if utype.engineer
                 else "marksman: long-range rifle" if utype.marksman else "squad leader")
-        key = keymap(battle.app).describe(f"select_{index + 1}")
+        key = keymap(battle.ctx).describe(f"select_{index + 1}")
         return f"{unit.name}, {role}. HP {unit.hp}/{unit.utype.max_hp}. Click or {key}."
     button = getattr(getattr(battle, "strike_aim", None), "button_rect", None)
     if button is not None and button.collidepoint(pos):
-        key = keymap(battle.app).describe("air_strike")
+        key = keymap(battle.ctx).describe("air_strike")
         return (f"Falcon-2 air strike ({key}): {world.strikes_left} left. Click, then pick "
                 "the target; the jet arrives after a delay.")
     if battle.minimap.rect.collidepoint(pos):
@@ -177,7 +176,7 @@ def tooltip_text(battle, pos) -> str:
 
 
 def draw_tooltip(battle, surface) -> None:
-    if battle.app.fixed_dt is not None or not pygame.mouse.get_focused():
+    if battle.ctx.fixed_dt is not None or not pygame.mouse.get_focused():
         return  # a headless run has no real pointer
     pos = pygame.mouse.get_pos()
     text = tooltip_text(battle, pos)

@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pygame
 
+from game.map_loader import MapLoadFailed
 from game.progress import Mission
 from game.sim.geometry import SUB
-from game.ui.message import wrap
+from game.ui.context import Context
 from game.ui.profile import prepare
 from game.ui.screen import MenuScreen
+from game.ui.text_wrap import wrap
 from game.ui.widgets import DIM, GOLD, TEXT, Item, Menu, draw_wrapped, panel, px
 
 PREVIEW_TILE = 8  # pixels per tile when drawing the preview (then scaled to fit)
@@ -94,109 +96,107 @@ def rahim_words(text: str) -> str:
     return text
 
 
-def load_mission(path: Path):
-    """(scenario, None) or (None, message)."""
-    from game.app import MapLoadFailed, _load
-
+def load_mission(ctx: Context, path: Path):
+    """(scenario, None) or (None, the message the player sees)."""
     try:
-        return _load(str(path)), None
+        return ctx.load_map(str(path)), None
     except MapLoadFailed as exc:
         return None, str(exc)
 
 
-def launch(app, scenario, mission: Mission | None) -> None:
+def launch(ctx: Context, scenario, mission: Mission | None) -> None:
     """Start a mission on top of the stack (a fresh seed each deployment; Restart keeps
     it).  The debrief follows when it ends."""
     from game.session import Session
-    from game.ui.battle import BattleScreen
-    from game.ui.debrief import DebriefScreen
 
-    prepare(app)
+    prepare(ctx)
     seed = int(time.time() * 1000) % (2**31)
-    session = Session(scenario, seed=seed, difficulty=app.settings.difficulty)
-    app.clock.paused = False
-    app.clock.accumulator = 0.0
-    battle = BattleScreen(app, session)
+    session = Session(scenario, seed=seed, difficulty=ctx.settings.difficulty)
+    ctx.clock.paused = False
+    ctx.clock.accumulator = 0.0
+    battle = ctx.make("battle", session)
     battle.mission = mission
-    battle.on_finish = lambda a, b: DebriefScreen(a, b, mission)
-    app.push(battle)
+    battle.finish_with = "debrief"
+    ctx.push(battle)
 
 
 class BriefingScreen(MenuScreen):
-    def __init__(self, app, mission: Mission) -> None:
-        super().__init__(app)
-        prepare(app)
+    name = "briefing"
+
+    def __init__(self, ctx: Context, mission: Mission) -> None:
+        super().__init__(ctx)
+        prepare(ctx)
         self.mission = mission
-        self.scenario, self.error = load_mission(mission.map)
+        self.scenario, self.error = load_mission(ctx, mission.map)
         self._preview: pygame.Surface | None = None
         items = [Item("Deploy", self.deploy, enabled=self.scenario is not None,
                       tooltip="Enter: start the mission"),
-                 Item("Back", self.app.pop, tooltip="Esc: back to the missions")]
+                 Item("Back", self.ctx.pop, tooltip="Esc: back to the missions")]
         self.menu = Menu(items, font_size=30, width=240)
 
     def deploy(self) -> None:
         if self.scenario is None:
             return
-        self.app.pop()
-        launch(self.app, self.scenario, self.mission)
+        self.ctx.pop()
+        launch(self.ctx, self.scenario, self.mission)
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
-        app, text = self.app, self.app.text
+        ctx, text = self.ctx, self.ctx.text
         w, h = surface.get_size()
-        margin = px(app, 40)
+        margin = px(ctx, 40)
         title = self.scenario.rules.title if self.scenario else self.mission.title
-        text.blit(surface, "BRIEFING", (margin, margin - 10), px(app, 24), DIM, bold=True)
-        text.blit(surface, title, (margin, margin + px(app, 14)), px(app, 48), GOLD, bold=True)
-        top = margin + px(app, 70)
+        text.blit(surface, "BRIEFING", (margin, margin - 10), px(ctx, 24), DIM, bold=True)
+        text.blit(surface, title, (margin, margin + px(ctx, 14)), px(ctx, 48), GOLD, bold=True)
+        top = margin + px(ctx, 70)
         left_w = int(w * 0.52)
         if self.scenario is None:
-            draw_wrapped(surface, app, f"This map cannot be played:\n{self.error}",
-                         pygame.Rect(margin, top, w - 2 * margin, h // 2), px(app, 22),
+            draw_wrapped(surface, ctx, f"This map cannot be played:\n{self.error}",
+                         pygame.Rect(margin, top, w - 2 * margin, h // 2), px(ctx, 22),
                          (240, 110, 90))
-            self.menu.draw(surface, app, (margin, h - px(app, 130)))
+            self.menu.draw(surface, ctx, (margin, h - px(ctx, 130)))
             return
         # laid out from the bottom up, so a large UI scale squeezes Rahim's words (clipped)
         # rather than piling the objectives onto the menu
-        band = h - px(app, 130)  # the menu's band starts here
-        goal_font = text.font(px(app, 21))
+        band = h - px(ctx, 130)  # the menu's band starts here
+        goal_font = text.font(px(ctx, 21))
         goals = [part for line in objectives(self.scenario)
                  for part in wrap("-  " + line, goal_font, left_w - margin - 32)]
-        obj_h = px(app, 52) + px(app, 25) * len(goals)
+        obj_h = px(ctx, 52) + px(ctx, 25) * len(goals)
         obj_top = band - 10 - obj_h
         area = pygame.Rect(left_w + margin // 2, top, w - left_w - margin - margin // 2,
                            band - 10 - top)
         words_box = pygame.Rect(margin, top, left_w - margin, obj_top - 14 - top)
         # too little room left of the map for the colonel's words: they take the map's place
-        with_map = words_box.h >= px(app, 140)
+        with_map = words_box.h >= px(ctx, 140)
         self._draw_words(surface, words_box if with_map else area)
         # objectives
         obj = panel(surface, pygame.Rect(margin, obj_top, left_w - margin, obj_h))
-        text.blit(surface, "Objectives", (obj.x + 16, obj.y + 10), px(app, 24), GOLD, bold=True)
-        y = obj.y + px(app, 42)
+        text.blit(surface, "Objectives", (obj.x + 16, obj.y + 10), px(ctx, 24), GOLD, bold=True)
+        y = obj.y + px(ctx, 42)
         for line in goals:
-            text.blit(surface, line, (obj.x + 16, y), px(app, 21), TEXT)
-            y += px(app, 25)
+            text.blit(surface, line, (obj.x + 16, y), px(ctx, 21), TEXT)
+            y += px(ctx, 25)
         if with_map:
             self._draw_map(surface, area)
-        self.menu.draw(surface, app, (margin, band + 10))
-        text.blit(surface, f"Difficulty: {app.settings.difficulty}", (w - margin,
-                  h - px(app, 40)), px(app, 20), DIM, anchor="topright")
+        self.menu.draw(surface, ctx, (margin, band + 10))
+        text.blit(surface, f"Difficulty: {ctx.settings.difficulty}", (w - margin,
+                  h - px(ctx, 40)), px(ctx, 20), DIM, anchor="topright")
 
     def _draw_words(self, surface, rect: pygame.Rect) -> None:
-        app, text = self.app, self.app.text
+        ctx, text = self.ctx, self.ctx.text
         box = panel(surface, rect)
-        text.blit(surface, "Colonel Rahim:", (box.x + 16, box.y + 12), px(app, 24), GOLD,
+        text.blit(surface, "Colonel Rahim:", (box.x + 16, box.y + 12), px(ctx, 24), GOLD,
                   bold=True)
         words = rahim_words(self.scenario.rules.briefing or self.mission.summary or
                             "No words from the colonel on this one. Find them and bring "
                             "them home.")
-        draw_wrapped(surface, app, words, pygame.Rect(box.x + 16, box.y + px(app, 44),
-                                                      box.w - 32, box.h - px(app, 54)),
-                     px(app, 22), TEXT, min_size=12)
+        draw_wrapped(surface, ctx, words, pygame.Rect(box.x + 16, box.y + px(ctx, 44),
+                                                      box.w - 32, box.h - px(ctx, 54)),
+                     px(ctx, 22), TEXT, min_size=12)
 
     def _draw_map(self, surface, area: pygame.Rect) -> None:
-        app, text = self.app, self.app.text
+        ctx, text = self.ctx, self.ctx.text
         panel(surface, area)
         inner = (area.w - 20, area.h - 50)
         if self._preview is None or self._preview.get_width() > inner[0] or \
@@ -205,4 +205,4 @@ class BriefingScreen(MenuScreen):
         rect = self._preview.get_rect(center=(area.centerx, area.centery - 12))
         surface.blit(self._preview, rect)
         text.blit(surface, "Blue: your squad    Green: extraction", (area.centerx,
-                  area.bottom - 28), px(app, 19), DIM, anchor="midtop")
+                  area.bottom - 28), px(ctx, 19), DIM, anchor="midtop")

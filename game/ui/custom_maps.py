@@ -104,9 +104,11 @@ def map_title(path: Path) -> str:
 
 
 class CustomMapsScreen(MenuScreen):
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        prepare(app)
+    name = "custom_maps"
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        prepare(ctx)
         self.notice = ""  # the last pack install's outcome
         self.refresh()
 
@@ -121,7 +123,7 @@ class CustomMapsScreen(MenuScreen):
                   for z in packs.pending_packs(user_maps_dir())[:4]]
         items.append(Item("Look again", self.refresh,
                           tooltip="After copying maps into your folder"))
-        items.append(Item("Back", self.app.pop))
+        items.append(Item("Back", self.ctx.pop))
         self.menu = Menu(items, font_size=26, width=560)
 
     def install(self, zip_path: Path) -> None:
@@ -133,23 +135,21 @@ class CustomMapsScreen(MenuScreen):
         self.refresh()
 
     def open(self, path: Path) -> None:
-        from game.ui.briefing import BriefingScreen
-
         title = self.titles.get(path) or map_title(path)
         mission = Mission(id=f"custom:{path.stem}", map=path, title=title)
-        self.app.push(BriefingScreen(self.app, mission))
+        self.ctx.go("briefing", mission)
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
-        app, text = self.app, self.app.text
-        x, y = px(app, 60), px(app, 40)
-        text.blit(surface, "CUSTOM MAPS", (x, y), px(app, 50), GOLD, bold=True)
+        ctx, text = self.ctx, self.ctx.text
+        x, y = px(ctx, 60), px(ctx, 40)
+        text.blit(surface, "CUSTOM MAPS", (x, y), px(ctx, 50), GOLD, bold=True)
         text.blit(surface, f"Put your Tiled maps (.tmx), their templates or a map pack "
                   f"(.zip) in {user_maps_dir()}",
-                  (x, y + px(app, 50)), px(app, 21), DIM)
+                  (x, y + px(ctx, 50)), px(ctx, 21), DIM)
         if self.notice:
-            text.blit(surface, self.notice, (x, y + px(app, 72)), px(app, 19), GOLD)
-        self.menu.draw(surface, app, (x, y + px(app, 90)))
+            text.blit(surface, self.notice, (x, y + px(ctx, 72)), px(ctx, 19), GOLD)
+        self.menu.draw(surface, ctx, (x, y + px(ctx, 90)))
         if len(self.maps) > MAX_LISTED:
             text.blit(surface, f"... and {len(self.maps) - MAX_LISTED} more not shown",
-                      (x, surface.get_height() - px(app, 40)), px(app, 19), DIM)
+                      (x, surface.get_height() - px(ctx, 40)), px(ctx, 19), DIM)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.progress import Mission
-from game.ui.outcome import squad_counts
+from game.ui.mission_figures import squad_counts
 from game.ui.profile import prepare, save_profile_progress
 from game.ui.screen import Screen
 from game.ui.widgets import (
@@ -17,7 +17,6 @@ from game.ui.widgets import (
     Menu,
     draw_stars,
     panel,
-    pop_to,
     px,
     veil,
 )
@@ -25,10 +24,10 @@ from game.ui.widgets import (
 WON, LOST = (120, 230, 130), (240, 90, 80)
 
 
-def next_mission(app, mission: Mission | None) -> Mission | None:
+def next_mission(ctx, mission: Mission | None) -> Mission | None:
     """The story mission after this one in the campaign (None after the last, or for a
     custom map)."""
-    campaign = list(getattr(app, "campaign", []) or [])
+    campaign = list(ctx.campaign or [])
     ids = [m.id for m in campaign]
     if mission is None or mission.id not in ids:
         return None
@@ -45,48 +44,45 @@ def casualties(world, report) -> str:
     return f"{killed} killed, {down} down, {hurt} wounded"
 
 
-def in_campaign(app, mission: Mission | None) -> bool:
-    return mission is not None and any(m.id == mission.id for m in app.campaign)
+def in_campaign(ctx, mission: Mission | None) -> bool:
+    return mission is not None and any(m.id == mission.id for m in ctx.campaign)
 
 
 class DebriefScreen(Screen):
+    name = "debrief"
     transparent = True  # the battlefield stays visible, dimmed, behind the figures
 
-    def __init__(self, app, battle, mission: Mission | None) -> None:
-        super().__init__(app)
-        prepare(app)
+    def __init__(self, ctx, battle, mission: Mission | None) -> None:
+        super().__init__(ctx)
+        prepare(ctx)
         from game.debrief import debrief
 
         self.battle, self.mission = battle, mission
         self.report = debrief(battle.world)
         self.won = self.report.outcome == "victory"
         self.improved = False
-        if self.won and in_campaign(app, mission):
-            self.improved = app.progress.record(mission.id, self.report.stars)
-            save_profile_progress(app)
-            from game.ui.campaign import CampaignScreen
-
-            for screen in app.screens:
-                if isinstance(screen, CampaignScreen):
-                    screen.refresh()
-        audio = getattr(app, "audio", None)
-        if audio is not None:
-            audio.ambient(False)
+        if self.won and in_campaign(ctx, mission):
+            self.improved = ctx.progress.record(mission.id, self.report.stars)
+            save_profile_progress(ctx)
+            for screen in ctx.screens:
+                screen.progress_changed()
+        if ctx.audio is not None:
+            ctx.audio.ambient(False)
         self.menu = Menu(self._items(), font_size=28, width=300)
 
     @property
     def campaign_finished(self) -> bool:
         """The last story mission won: nothing comes next."""
         mission = self.mission
-        return (self.won and in_campaign(self.app, mission) and not mission.training
-                and next_mission(self.app, mission) is None)
+        return (self.won and in_campaign(self.ctx, mission) and not mission.training
+                and next_mission(self.ctx, mission) is None)
 
     def _items(self) -> list[Item]:
         items = []
-        nxt = next_mission(self.app, self.mission) if self.won else None
+        nxt = next_mission(self.ctx, self.mission) if self.won else None
         if nxt is not None:
             items.append(Item(f"Next: {nxt.title}", lambda: self.go_next(nxt)))
-        back = Item("Back to missions" if in_campaign(self.app, self.mission)
+        back = Item("Back to missions" if in_campaign(self.ctx, self.mission)
                     else "Back to the menu", self.leave)
         retry = Item("Retry", self.retry, tooltip="Play this mission again")
         # after the last mission, leaving is the natural next step, not playing it again
@@ -94,33 +90,25 @@ class DebriefScreen(Screen):
         return items
 
     def go_next(self, mission: Mission) -> None:
-        from game.ui.briefing import BriefingScreen
-
         self._close_battle()
-        self.app.push(BriefingScreen(self.app, mission))
+        self.ctx.go("briefing", mission)
 
     def retry(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
         self.battle.restart()
-        audio = getattr(self.app, "audio", None)
-        if audio is not None:
-            audio.ambient(True)
+        if self.ctx.audio is not None:
+            self.ctx.audio.ambient(True)
 
     def leave(self) -> None:
         self._close_battle()
-        if not self.app.screens:
-            from game.ui.title import TitleScreen
-
-            self.app.running = True
-            self.app.push(TitleScreen(self.app))
+        if not self.ctx.screens:
+            self.ctx.stack.running = True
+            self.ctx.go("title")
 
     def _close_battle(self) -> None:
         """Take this screen and the battle off the stack, whatever lies above them."""
-        screens = self.app.screens
-        if self.battle in screens:
-            del screens[screens.index(self.battle):]
-        elif self in screens:
-            del screens[screens.index(self):]
+        screens = self.ctx.stack
+        screens.close_from(self.battle if self.battle in screens.screens else self)
 
     def handle_event(self, event) -> None:
         if self.menu.handle_event(event):
@@ -132,30 +120,30 @@ class DebriefScreen(Screen):
 
     def draw(self, surface, alpha: float) -> None:
         veil(surface, 190)
-        app, text, r = self.app, self.app.text, self.report
+        ctx, text, r = self.ctx, self.ctx.text, self.report
         w, h = surface.get_size()
-        row, rule_h = px(app, 28), px(app, 22)
+        row, rule_h = px(ctx, 28), px(ctx, 22)
         rules = r.star_rule.splitlines()
-        menu_h = len(self.menu.items) * round(px(app, 28) * 1.35) + px(app, 34)
-        content = px(app, 170) + 4 * row + px(app, 10) + rule_h * (len(rules) + 1) + \
-            px(app, 20) + menu_h
-        pw, ph = min(w - 40, px(app, 820)), min(h - 20, content)
+        menu_h = len(self.menu.items) * round(px(ctx, 28) * 1.35) + px(ctx, 34)
+        content = px(ctx, 170) + 4 * row + px(ctx, 10) + rule_h * (len(rules) + 1) + \
+            px(ctx, 20) + menu_h
+        pw, ph = min(w - 40, px(ctx, 820)), min(h - 20, content)
         rect = panel(surface, pygame.Rect((w - pw) // 2, (h - ph) // 2, pw, ph))
         title = "MISSION ACCOMPLISHED" if self.won else "MISSION FAILED"
         text.blit(surface, "DEBRIEF  -  " + r.title, (rect.centerx, rect.y + 14),
-                  px(app, 22), DIM, anchor="midtop")
-        text.blit(surface, title, (rect.centerx, rect.y + px(app, 38)), px(app, 46),
+                  px(ctx, 22), DIM, anchor="midtop")
+        text.blit(surface, title, (rect.centerx, rect.y + px(ctx, 38)), px(ctx, 46),
                   WON if self.won else LOST, bold=True, anchor="midtop")
         reason = ("Campaign complete: every mission done. Colonel Rahim stands the squad "
                   "down." if self.campaign_finished else r.reason)
-        text.blit(surface, reason, (rect.centerx, rect.y + px(app, 84)), px(app, 22),
+        text.blit(surface, reason, (rect.centerx, rect.y + px(ctx, 84)), px(ctx, 22),
                   TEXT, anchor="midtop")
-        draw_stars(surface, (rect.centerx, rect.y + px(app, 130)), r.stars, px(app, 20))
+        draw_stars(surface, (rect.centerx, rect.y + px(ctx, 130)), r.stars, px(ctx, 20))
         if self.improved:
-            text.blit(surface, "New best!", (rect.centerx + px(app, 90),
-                      rect.y + px(app, 122)), px(app, 20), GOLD)
-        y = rect.y + px(app, 170)
-        x1, x2 = rect.x + px(app, 40), rect.centerx + px(app, 20)
+            text.blit(surface, "New best!", (rect.centerx + px(ctx, 90),
+                      rect.y + px(ctx, 122)), px(ctx, 20), GOLD)
+        y = rect.y + px(ctx, 170)
+        x1, x2 = rect.x + px(ctx, 40), rect.centerx + px(ctx, 20)
         minutes, seconds = divmod(int(r.time_s), 60)
         left = [
             ("Survivors saved", f"{r.rescued} of {r.survivors_total} (needed "
@@ -172,28 +160,13 @@ class DebriefScreen(Screen):
         ]
         for col_x, rows in ((x1, left), (x2, right)):
             for i, (label, value) in enumerate(rows):
-                text.blit(surface, label, (col_x, y + i * row), px(app, 22), DIM)
-                text.blit(surface, value, (col_x + px(app, 170), y + i * row), px(app, 22),
+                text.blit(surface, label, (col_x, y + i * row), px(ctx, 22), DIM)
+                text.blit(surface, value, (col_x + px(ctx, 170), y + i * row), px(ctx, 22),
                           TEXT)
-        y += 4 * row + px(app, 10)
-        text.blit(surface, "How stars are earned:", (x1, y), px(app, 19), GOLD)
+        y += 4 * row + px(ctx, 10)
+        text.blit(surface, "How stars are earned:", (x1, y), px(ctx, 19), GOLD)
         for i, line in enumerate(rules):
-            text.blit(surface, line, (x1, y + rule_h * (i + 1)), px(app, 19), DIM)
-        y += rule_h * (len(rules) + 1) + px(app, 20)
-        self.menu.draw(surface, app, (rect.centerx - px(app, 150), y))
+            text.blit(surface, line, (x1, y + rule_h * (i + 1)), px(ctx, 19), DIM)
+        y += rule_h * (len(rules) + 1) + px(ctx, 20)
+        self.menu.draw(surface, ctx, (rect.centerx - px(ctx, 150), y))
 
-
-def quit_to_menu(app) -> None:
-    """From a mission: back to the missions (campaign), else the title."""
-    from game.ui.campaign import CampaignScreen
-    from game.ui.title import TitleScreen
-
-    audio = getattr(app, "audio", None)
-    if audio is not None:
-        audio.ambient(False)
-    from game.ui.custom_maps import CustomMapsScreen
-
-    if pop_to(app, CampaignScreen) or pop_to(app, CustomMapsScreen) or pop_to(app, TitleScreen):
-        return
-    app.screens.clear()
-    app.push(TitleScreen(app))

@@ -8,10 +8,14 @@ Any trouble loading (a missing map, a bad file) leaves the title's painted backd
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pygame
 
 from game import MAPS_DIR
 from game.ai.autopilot import Autopilot
+from game.map_loader import MapLoadFailed
 from game.render.camera import PX_PER_SUB, ZOOM_LEVELS, Camera
 from game.render.sprites import SpriteCache, draw_units
 from game.render.terrain_cache import TerrainCache
@@ -43,13 +47,11 @@ class Demo:
         self._start()
 
     @classmethod
-    def load(cls, text) -> Demo | None:
-        from game.tiled.errors import MapError
-        from game.tiled.loader import load_scenario
-
+    def load(cls, text, load_map: Callable[..., Any]) -> Demo | None:
+        """The demo on its map through the game's map loader; None on any trouble."""
         try:
-            return cls(load_scenario(MAPS_DIR / DEMO_MAP), text)
-        except (MapError, OSError, ValueError, pygame.error):
+            return cls(load_map(MAPS_DIR / DEMO_MAP), text)
+        except (MapLoadFailed, ValueError, pygame.error):
             return None
 
     def _start(self) -> None:

@@ -18,51 +18,50 @@ MOUSE = (
     ("RMB a crate / locked door", "carry it / Maaz opens it"),
     ("Middle drag / wheel", "pan / zoom the camera"),
     ("Click the minimap", "jump there"),
-    ("Ctrl + A", "select the whole squad"),
     ("Double-tap 1-4", "select and centre"),
     ("Esc", "pause menu"),
     ("F12", "screenshot"),
     ("Tab", "next training prompt"),
-    ("Ctrl + R", "reload the map from disk (modding)"),
 )
 
 
 class HelpOverlay(Screen):
+    name = "help"
     transparent = True
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN
                                             and event.button in (1, 3)):
-            self.app.pop()
+            self.ctx.pop()
 
     def draw(self, surface, alpha: float) -> None:
         veil(surface, 180)
-        app, text = self.app, self.app.text
+        ctx, text = self.ctx, self.ctx.text
         sw, sh = surface.get_size()
-        w, h = min(sw - 20, px(app, 1100)), min(sh - 20, px(app, 640))
+        w, h = min(sw - 20, px(ctx, 1100)), min(sh - 20, px(ctx, 640))
         rect = panel(surface, pygame.Rect((sw - w) // 2, (sh - h) // 2, w, h))
-        text.blit(surface, "CONTROLS", (rect.centerx, rect.y + 12), px(app, 38), GOLD,
+        text.blit(surface, "CONTROLS", (rect.centerx, rect.y + 12), px(ctx, 38), GOLD,
                   bold=True, anchor="midtop")
-        size, row = px(app, 20), px(app, 24)
-        km = keymap(app)
-        x, y0 = rect.x + px(app, 24), rect.y + px(app, 60)
+        size, row = px(ctx, 20), px(ctx, 24)
+        km = keymap(ctx)
+        x, y0 = rect.x + px(ctx, 24), rect.y + px(ctx, 60)
         text.blit(surface, "Keys (change them in Settings)", (x, y0), size, GOLD)
         for i, (action, label, _) in enumerate(ACTIONS):
             y = y0 + (i + 1) * row
             text.blit(surface, km.describe(action), (x, y), size, TEXT, bold=True)
-            text.blit(surface, label, (x + px(app, 170), y), size, DIM)
-        x2 = rect.centerx + px(app, 10)
+            text.blit(surface, label, (x + px(ctx, 170), y), size, DIM)
+        x2 = rect.centerx + px(ctx, 10)
         text.blit(surface, "Mouse and fixed keys", (x2, y0), size, GOLD)
         for i, (what, does) in enumerate(MOUSE):
             y = y0 + (i + 1) * row
             text.blit(surface, what, (x2, y), size, TEXT, bold=True)
-            text.blit(surface, does, (x2 + px(app, 240), y), size, DIM)
+            text.blit(surface, does, (x2 + px(ctx, 240), y), size, DIM)
         tips = ("Space pauses; orders given while paused run when you resume.",
                 "Hana heals: with her selected, right-click a wounded person.",
                 "Falcon-2 spares nobody: a strike near friends asks you to confirm.")
         y = y0 + (len(MOUSE) + 2) * row
         for tip in tips:
-            text.blit(surface, tip, (x2, y), px(app, 18), (200, 190, 160))
-            y += px(app, 22)
+            text.blit(surface, tip, (x2, y), px(ctx, 18), (200, 190, 160))
+            y += px(ctx, 22)
         text.blit(surface, "Any key or click to close", (rect.centerx, rect.bottom - 28),
-                  px(app, 19), DIM, anchor="midtop")
+                  px(ctx, 19), DIM, anchor="midtop")

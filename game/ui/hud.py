@@ -74,9 +74,9 @@ class Hud:
     the panels, bars and texts laid out again.  Drawing is then panels first, then bars
     and outlines, then every text in one batch (texts never overlap a bar or an edge)."""
 
-    def __init__(self, text: TextCache, app=None) -> None:
+    def __init__(self, text: TextCache, ctx=None) -> None:
         self.text = text
-        self.app = app  # for the player's UI scale, read every frame
+        self.ctx = ctx  # for the player's UI scale, read every frame
         self.top_h = TOP_H  # the top bar's height at the current UI scale
         self.log_left = 0  # where the radio log panel starts (x), for overlays to keep clear
         self.log_rows: list[str] = []  # the radio log's rows as laid out (wrapped)
@@ -87,7 +87,7 @@ class Hud:
 
     def draw(self, surface, world, selected: set[int], log: RadioLog, paused: bool,
              scale: float, hint: str = "") -> None:
-        ui = ui_scale(self.app) if self.app is not None else 1.0
+        ui = ui_scale(self.ctx) if self.ctx is not None else 1.0
         said = (surface.get_size(), ui, *self._top_bar(world, paused, scale),
                 self._badges(world, selected), self._log(log), hint)
         if said != self._said:

@@ -5,38 +5,26 @@ from __future__ import annotations
 import pygame
 
 from game.ui.screen import Screen
-
-
-def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    lines: list[str] = []
-    for para in text.splitlines() or [""]:
-        line = ""
-        for word in para.split(" "):
-            trial = f"{line} {word}".strip()
-            if font.size(trial)[0] <= width or not line:
-                line = trial
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
+from game.ui.text_wrap import wrap
 
 
 class MessageScreen(Screen):
-    def __init__(self, app, title: str, body: str, exit_code: int = 0) -> None:
-        super().__init__(app)
+    name = "message"
+
+    def __init__(self, ctx, title: str, body: str, exit_code: int = 0) -> None:
+        super().__init__(ctx)
         self.title, self.body, self.exit_code = title, body, exit_code
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (
             pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE
         ):
-            self.app.quit(self.exit_code)
+            self.ctx.quit(self.exit_code)
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((22, 20, 20))
         w, h = surface.get_size()
-        text = self.app.text
+        text = self.ctx.text
         text.blit(surface, self.title, (w // 2, h // 4), 40, (240, 110, 90), bold=True,
                   anchor="midtop")
         font = text.font(22)

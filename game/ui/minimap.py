@@ -24,12 +24,12 @@ def reserved_width(ui: float) -> int:
 
 
 class Minimap:
-    """app (optional) gives the player's UI scale, read every frame so a change in the
+    """ctx (optional) gives the player's UI scale, read every frame so a change in the
     settings applies at once."""
 
-    def __init__(self, width: int, height: int, app=None) -> None:
+    def __init__(self, width: int, height: int, ctx=None) -> None:
         self.map_w, self.map_h = width, height
-        self.app = app
+        self.ctx = ctx
         self.ui = 0.0
         self.rect = pygame.Rect(0, 0, 1, 1)
         self._base: pygame.Surface | None = None
@@ -54,7 +54,7 @@ class Minimap:
         self._base = None  # drawn again at the new size
 
     def place(self, screen_size: tuple[int, int]) -> None:
-        ui = ui_scale(self.app) if self.app is not None else 1.0
+        ui = ui_scale(self.ctx) if self.ctx is not None else 1.0
         if ui != self.ui:
             self._size_for(ui)
         w, h = screen_size

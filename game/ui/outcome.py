@@ -7,6 +7,7 @@ import math
 import pygame
 
 from game.debrief import STAR_RULES, debrief
+from game.ui.mission_figures import mission_stats
 from game.ui.screen import Screen
 
 VEIL = (0, 0, 0, 150)
@@ -26,58 +27,29 @@ def _panel(surface, size: tuple[int, int]) -> pygame.Rect:
     return rect
 
 
-def mission_stats(world) -> list[str]:
-    s = world.stats
-    accuracy = f"{100 * s.hits / s.shots:.0f}%" if s.shots else "-"
-    minutes, seconds = divmod(int(world.time_s), 60)
-    return [
-        f"Survivors saved: {s.rescued} ({world.scenario.rules.rescue_required} needed)",
-        f"Survivors lost: {s.civilians_lost}",
-        f"Squad standing: {squad_state(world)}",
-        f"Time: {minutes:02d}:{seconds:02d}",
-        f"Shots fired: {s.shots}, hits {s.hits} (accuracy {accuracy})",
-        f"Air strikes used: {s.strikes_used}",
-    ]
-
-
-def squad_counts(world) -> tuple[int, int, int, int]:
-    """(standing, down, killed, total): standing is on their feet or out at extraction;
-    a downed member is not standing, whatever the rules call alive."""
-    squad = world.squad()
-    standing = sum(1 for u in squad if u.life in ("active", "gone"))
-    down = sum(1 for u in squad if u.life == "downed")
-    killed = sum(1 for u in squad if u.life == "dead")
-    return standing, down, killed, len(squad)
-
-
-def squad_state(world) -> str:
-    standing, down, killed, total = squad_counts(world)
-    extra = [f"{n} {what}" for n, what in ((down, "down"), (killed, "killed")) if n]
-    return f"{standing} of {total}" + (f" ({', '.join(extra)})" if extra else "")
-
-
 class OutcomeScreen(Screen):
+    name = "outcome"
     transparent = True
 
-    def __init__(self, app, battle) -> None:
-        super().__init__(app)
+    def __init__(self, ctx, battle) -> None:
+        super().__init__(ctx)
         self.battle = battle
 
     def handle_event(self, event) -> None:
         if event.type != pygame.KEYDOWN:
             return
         if event.key == pygame.K_r:
-            self.app.pop()
+            self.ctx.pop()
             self.battle.restart()
         elif event.key in (pygame.K_ESCAPE, pygame.K_q):
-            self.app.quit(0)
+            self.ctx.quit(0)
 
     def draw(self, surface, alpha: float) -> None:
         world = self.battle.world
         _veil(surface)
         rect = _panel(surface, (640, 440))
         won = world.outcome == "victory"
-        text = self.app.text
+        text = self.ctx.text
         title = "MISSION ACCOMPLISHED" if won else "MISSION FAILED"
         text.blit(surface, title, (rect.centerx, rect.y + 22), 40,
                   (120, 230, 130) if won else (240, 90, 80), bold=True, anchor="midtop")

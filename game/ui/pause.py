@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui.battle_extras import quickload, quicksave
+from game.ui.menus import quit_to_menu
 from game.ui.screen import Screen
 from game.ui.widgets import DIM, GOLD, Item, Menu, panel, px, veil
 
 
 class PauseScreen(Screen):
+    name = "pause"
     transparent = True
 
-    def __init__(self, app, battle) -> None:
-        super().__init__(app)
+    def __init__(self, ctx, battle) -> None:
+        super().__init__(ctx)
         self.battle = battle
         self.menu = Menu([
             Item("Resume", self.resume, tooltip="Esc: back to the mission"),
@@ -25,38 +28,28 @@ class PauseScreen(Screen):
         ], font_size=28, width=320)
 
     def resume(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
     def restart(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
         self.battle.restart()
 
     def quicksave(self) -> None:
-        self.app.pop()
-        from game.ui.battle_extras import quicksave
-
+        self.ctx.pop()
         quicksave(self.battle)
 
     def quickload(self) -> None:
-        self.app.pop()
-        from game.ui.battle_extras import quickload
-
+        self.ctx.pop()
         quickload(self.battle)
 
     def settings(self) -> None:
-        from game.ui.settings_screen import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.ctx.go("settings")
 
     def help(self) -> None:
-        from game.ui.help_overlay import HelpOverlay
-
-        self.app.push(HelpOverlay(self.app))
+        self.ctx.go("help")
 
     def quit_to_menu(self) -> None:
-        from game.ui.debrief import quit_to_menu
-
-        quit_to_menu(self.app)
+        quit_to_menu(self.ctx)
 
     def handle_event(self, event) -> None:
         if self.menu.handle_event(event):
@@ -68,13 +61,13 @@ class PauseScreen(Screen):
 
     def draw(self, surface, alpha: float) -> None:
         veil(surface)
-        app = self.app
-        w, h = px(app, 380), px(app, 400)
+        ctx = self.ctx
+        w, h = px(ctx, 380), px(ctx, 400)
         rect = panel(surface, pygame.Rect((surface.get_width() - w) // 2,
                                           (surface.get_height() - h) // 2, w, h))
-        app.text.blit(surface, "PAUSED", (rect.centerx, rect.y + 16), px(app, 42), GOLD,
+        ctx.text.blit(surface, "PAUSED", (rect.centerx, rect.y + 16), px(ctx, 42), GOLD,
                       bold=True, anchor="midtop")
         title = self.battle.world.scenario.rules.title
-        app.text.blit(surface, title, (rect.centerx, rect.y + px(app, 56)), px(app, 20), DIM,
+        ctx.text.blit(surface, title, (rect.centerx, rect.y + px(ctx, 56)), px(ctx, 20), DIM,
                       anchor="midtop")
-        self.menu.draw(surface, app, (rect.x + (w - px(app, 320)) // 2, rect.y + px(app, 88)))
+        self.menu.draw(surface, ctx, (rect.x + (w - px(ctx, 320)) // 2, rect.y + px(ctx, 88)))

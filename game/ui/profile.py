@@ -1,78 +1,75 @@
-"""The player's profile on the App: settings, campaign progress, key map and audio.
+"""The player's profile on the context: settings, campaign progress, key map and audio.
 
 Loaded once (the title screen does it); a damaged file shows a toast and the game goes
-on with defaults.  Screens reach them as app.settings, app.progress, app.keymap,
-app.audio (also app.sounds: the air strike code plays its cues through it).
+on with defaults.  Screens read them as ctx.settings, ctx.progress, ctx.campaign,
+ctx.keymap and ctx.audio (the one way sound leaves the game).
 """
 
 from __future__ import annotations
 
 import pygame
 
-from game.progress import Progress, load_campaign, load_progress, save_progress
-from game.settings import Settings, load_settings, save_settings
+from game.progress import load_campaign, load_progress, save_progress
+from game.settings import load_settings, save_settings
+from game.ui.context import Context
 from game.ui.keymap import KeyMap
 
 
-def prepare(app, audio: bool = True) -> None:
+def prepare(ctx: Context, audio: bool = True) -> None:
     """Load what is not loaded yet; safe to call more than once."""
-    if not isinstance(getattr(app, "settings", None), Settings):
+    if ctx.settings is None:
         settings, problem = load_settings()
-        app.settings = settings
+        ctx.settings = settings
         if problem:
-            app.toast(problem)
-        apply_display(app)
-    if not isinstance(getattr(app, "progress", None), Progress):
+            ctx.toast(problem)
+        apply_display(ctx)
+    if ctx.progress is None:
         progress, problem = load_progress()
-        app.progress = progress
+        ctx.progress = progress
         if problem:
-            app.toast(problem)
-    if getattr(app, "keymap", None) is None:
-        app.keymap = KeyMap(app.settings.keys)
-    if getattr(app, "campaign", None) is None:
-        app.campaign = load_campaign()
-    if audio and getattr(app, "audio", None) is None:
-        start_audio(app)
+            ctx.toast(problem)
+    if ctx.keymap is None:
+        ctx.keymap = KeyMap(ctx.settings.keys)
+    if ctx.campaign is None:
+        ctx.campaign = load_campaign()
+    if audio and ctx.audio is None:
+        start_audio(ctx)
 
 
-def start_audio(app, threaded: bool = True) -> None:
+def start_audio(ctx: Context, threaded: bool = True) -> None:
     from game.audio.director import Audio
 
-    s = app.settings
-    app.audio = Audio(s.master_volume, s.effects_volume)
-    app.sounds = app.audio  # the air strike cues play through the same voices
-    app.audio.start(threaded)
+    s = ctx.settings
+    ctx.audio = Audio(s.master_volume, s.effects_volume) if s else Audio()
+    ctx.audio.start(threaded)
 
 
-def keymap(app) -> KeyMap:
-    """The App's key map (defaults when no profile was loaded, e.g. `play MAP` in tests)."""
-    km = getattr(app, "keymap", None)
-    if km is None:
-        settings = getattr(app, "settings", None)
-        km = app.keymap = KeyMap(getattr(settings, "keys", None))
-    return km
+def keymap(ctx: Context) -> KeyMap:
+    """The key map (defaults when no profile was loaded, e.g. `play MAP` in tests)."""
+    if ctx.keymap is None:
+        ctx.keymap = KeyMap(ctx.settings.keys if ctx.settings is not None else None)
+    return ctx.keymap
 
 
-def save_profile_settings(app) -> None:
-    app.settings.keys = {a: list(k) for a, k in keymap(app).bindings.items()}
-    problem = save_settings(app.settings)
+def save_profile_settings(ctx: Context) -> None:
+    ctx.settings.keys = {a: list(k) for a, k in keymap(ctx).bindings.items()}
+    problem = save_settings(ctx.settings)
     if problem:
-        app.toast(problem)
-    audio = getattr(app, "audio", None)
-    if audio is not None:
-        audio.set_volumes(app.settings.master_volume, app.settings.effects_volume)
+        ctx.toast(problem)
+    if ctx.audio is not None:
+        ctx.audio.set_volumes(ctx.settings.master_volume, ctx.settings.effects_volume)
 
 
-def save_profile_progress(app) -> None:
-    problem = save_progress(app.progress)
+def save_profile_progress(ctx: Context) -> None:
+    problem = save_progress(ctx.progress)
     if problem:
-        app.toast(problem)
+        ctx.toast(problem)
 
 
-def apply_display(app) -> None:
+def apply_display(ctx: Context) -> None:
     """Window size and fullscreen from the settings (the window keeps its size when the
     display refuses the mode)."""
-    s = app.settings
+    s = ctx.settings
     flags = pygame.FULLSCREEN if s.fullscreen else pygame.RESIZABLE
     size = (0, 0) if s.fullscreen else s.window_size
     current = pygame.display.get_surface()
@@ -80,6 +77,6 @@ def apply_display(app) -> None:
             not (current.get_flags() & pygame.FULLSCREEN):
         return
     try:
-        app.surface = pygame.display.set_mode(size, flags)
+        ctx.surface = pygame.display.set_mode(size, flags)
     except pygame.error as exc:
-        app.toast(f"Cannot change the window: {exc}")
+        ctx.toast(f"Cannot change the window: {exc}")

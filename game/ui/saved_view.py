@@ -22,7 +22,7 @@ def view_state(battle) -> dict[str, Any]:
     cam = battle.camera
     half_w, half_h = cam.view_w / cam.zoom / 2, cam.view_h / cam.zoom / 2
     state: dict[str, Any] = {
-        "paused": bool(battle.app.clock.paused),
+        "paused": bool(battle.ctx.clock.paused),
         "camera": {"x": cam.x + half_w, "y": cam.y + half_h, "zoom": cam.zoom_index},
         "log": [[line.time_s, line.text, list(line.colour)] for line in battle.log.lines],
         "selected": sorted(battle.selected),
@@ -36,7 +36,7 @@ def restore_view(battle, state: dict) -> None:
     """Put back what `state` (read from a file) says, field by field."""
     paused = state.get("paused")
     if isinstance(paused, bool):
-        battle.app.clock.paused = paused
+        battle.ctx.clock.paused = paused
     _restore_camera(battle.camera, state.get("camera"))
     lines = _log_lines(state.get("log"))
     if lines is not None:

@@ -1,4 +1,5 @@
-"""The screen interface the app's stack drives."""
+"""The screen interface the app's stack drives.  A screen is given the context (game/ui/
+context.py) and reaches the rest of the game only through it."""
 
 from __future__ import annotations
 
@@ -7,15 +8,16 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
-    from game.app import App
+    from game.ui.context import Context
 
 
 class Screen:
+    name = ""  # its name in game/ui/navigation.py's route table
     transparent = False  # True: the screen below is drawn first (overlays, menus)
     wants_ticks = False  # True: the app runs fixed simulation steps for this screen
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
 
     def handle_event(self, event: pygame.event.Event) -> None:
         """One pygame event; only the top screen gets them."""
@@ -29,6 +31,9 @@ class Screen:
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         """Draw; alpha is how far the clock is between the last tick and the next."""
 
+    def progress_changed(self) -> None:
+        """The campaign progress changed under this screen (a mission was won)."""
+
 
 class MenuScreen(Screen):
     """A screen driven by a widgets.Menu in `self.menu`: the menu takes its keys and clicks
@@ -38,7 +43,7 @@ class MenuScreen(Screen):
     menu = None  # set by the subclass
 
     def back(self) -> None:
-        self.app.pop()
+        self.ctx.pop()
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self.menu is not None and self.menu.handle_event(event):

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.settings import DIFFICULTIES, UI_SCALES, WINDOW_SIZES
-from game.ui.keymap import ACTIONS, DEFAULTS, key_label
+from game.ui.keymap import ACTIONS, key_label
 from game.ui.profile import apply_display, keymap, prepare, save_profile_settings
 from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, Item, Menu, panel, px, veil
+
+CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
 
 
 def _cycle(options: tuple, current, step: int):
@@ -21,16 +23,17 @@ def _cycle(options: tuple, current, step: int):
 
 
 class SettingsScreen(MenuScreen):
+    name = "settings"
     back_keys = (pygame.K_ESCAPE,)
     transparent = True
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        prepare(app)
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        prepare(ctx)
         self.menu = Menu(self._items(), font_size=26, width=520)
 
     def _items(self) -> list[Item]:
-        s = self.app.settings
+        s = self.ctx.settings
         w, h = s.window_size
         return [
             Item("Master volume", value=f"{round(s.master_volume * 100)}%",
@@ -56,69 +59,72 @@ class SettingsScreen(MenuScreen):
         self.menu.index = index
 
     def _volume(self, name: str, step: int) -> None:
-        s = self.app.settings
+        s = self.ctx.settings
         value = round(getattr(s, name) * 10 + step) / 10
         setattr(s, name, max(0.0, min(1.0, value)))
-        audio = getattr(self.app, "audio", None)
+        audio = self.ctx.audio
         if audio is not None:
             audio.set_volumes(s.master_volume, s.effects_volume)
             audio.play("rifle", 0.6)  # hear the new level
         self._refresh()
 
     def _fullscreen(self, _step: int) -> None:
-        self.app.settings.fullscreen = not self.app.settings.fullscreen
-        apply_display(self.app)
+        self.ctx.settings.fullscreen = not self.ctx.settings.fullscreen
+        apply_display(self.ctx)
         self._refresh()
 
     def _window(self, step: int) -> None:
-        s = self.app.settings
+        s = self.ctx.settings
         s.window_size = _cycle(WINDOW_SIZES, tuple(s.window_size), step)
-        apply_display(self.app)
+        apply_display(self.ctx)
         self._refresh()
 
     def _scale(self, step: int) -> None:
-        s = self.app.settings
+        s = self.ctx.settings
         s.ui_scale = _cycle(UI_SCALES, s.ui_scale, step)
         self._refresh()
 
     def _difficulty(self, step: int) -> None:
-        s = self.app.settings
+        s = self.ctx.settings
         s.difficulty = _cycle(DIFFICULTIES, s.difficulty, step)
         self._refresh()
 
     def _keys(self) -> None:
-        self.app.push(KeyBindingsScreen(self.app))
+        self.ctx.go("key_bindings")
 
     def close(self) -> None:
-        save_profile_settings(self.app)
-        self.app.pop()
+        save_profile_settings(self.ctx)
+        self.ctx.pop()
 
     def back(self) -> None:
         self.close()
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
-        app = self.app
-        w, h = px(app, 600), px(app, 420)
+        ctx = self.ctx
+        w, h = px(ctx, 600), px(ctx, 420)
         rect = panel(surface, pygame.Rect((surface.get_width() - w) // 2,
                                           (surface.get_height() - h) // 2, w, h))
-        app.text.blit(surface, "SETTINGS", (rect.centerx, rect.y + 14), px(app, 40), GOLD,
+        ctx.text.blit(surface, "SETTINGS", (rect.centerx, rect.y + 14), px(ctx, 40), GOLD,
                       bold=True, anchor="midtop")
-        self.menu.draw(surface, app, (rect.x + (w - px(app, 520)) // 2, rect.y + px(app, 64)))
+        self.menu.draw(surface, ctx, (rect.x + (w - px(ctx, 520)) // 2, rect.y + px(ctx, 64)))
 
 
 class KeyBindingsScreen(MenuScreen):
     """Choose an action, then press the key for it (Esc cancels)."""
 
+    name = "key_bindings"
+
     back_keys = (pygame.K_ESCAPE,)
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
         self.waiting: str | None = None  # the action waiting for its new key
+        self.ctrl_alone = False  # Ctrl went down: a combination, or Ctrl itself on release
         self.menu = Menu(self._items(), font_size=20, width=560)
 
     def _items(self) -> list[Item]:
-        km = keymap(self.app)
+        km = keymap(self.ctx)
         items = [Item(label, (lambda a=action: self._start(a)), value=km.describe(action))
                  for action, label, _ in ACTIONS]
         items.append(Item("Reset to defaults", self._reset))
@@ -134,47 +140,53 @@ class KeyBindingsScreen(MenuScreen):
         self.waiting = action
 
     def _reset(self) -> None:
-        km = keymap(self.app)
-        km.bindings = {a: list(k) for a, k in DEFAULTS.items()}
-        km._rebuild()
+        keymap(self.ctx).reset()
         self._refresh()
 
     def close(self) -> None:
-        save_profile_settings(self.app)
-        self.app.pop()
+        save_profile_settings(self.ctx)
+        self.ctx.pop()
 
     def handle_event(self, event) -> None:
         if self.waiting is not None:
-            if event.type == pygame.KEYDOWN:
-                if event.key != pygame.K_ESCAPE and not keymap(self.app).rebind(
-                        self.waiting, event.key):
-                    self.app.toast(f"{key_label(event.key)} cannot be bound")
-                self.waiting = None
-                self._refresh()
+            if event.type == pygame.KEYDOWN and event.key in CTRL_KEYS:
+                self.ctrl_alone = True  # wait: Ctrl + a key, or Ctrl on its own
+            elif event.type == pygame.KEYDOWN:
+                self._bind(event.key, event.mod)
+            elif event.type == pygame.KEYUP and event.key in CTRL_KEYS and self.ctrl_alone:
+                self._bind(event.key, 0)
             elif event.type == pygame.MOUSEBUTTONDOWN:
                 self.waiting = None
             return
         super().handle_event(event)
+
+    def _bind(self, key: int, mods: int) -> None:
+        if key != pygame.K_ESCAPE and not keymap(self.ctx).rebind(self.waiting, key, mods):
+            label = ("Ctrl + " if mods & pygame.KMOD_CTRL else "") + key_label(key)
+            self.ctx.toast(f"{label} cannot be bound")
+        self.waiting = None
+        self.ctrl_alone = False
+        self._refresh()
 
     def back(self) -> None:
         self.close()
 
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
-        app = self.app
+        ctx = self.ctx
         sw, sh = surface.get_size()
-        app.text.blit(surface, "KEY BINDINGS", (sw // 2, px(app, 16)), px(app, 36), GOLD,
+        ctx.text.blit(surface, "KEY BINDINGS", (sw // 2, px(ctx, 16)), px(ctx, 36), GOLD,
                       bold=True, anchor="midtop")
-        app.text.blit(surface, "Enter or click an action, then press its new key. "
-                      "Esc and F12 are fixed.", (sw // 2, px(app, 50)), px(app, 19), DIM,
-                      anchor="midtop")
-        self.menu.draw(surface, app, ((sw - px(app, 560)) // 2, px(app, 76)))
+        ctx.text.blit(surface, "Enter or click an action, then press its new key (Ctrl + a key "
+                      "works too). Esc and F12 are fixed.", (sw // 2, px(ctx, 50)),
+                      px(ctx, 19), DIM, anchor="midtop")
+        self.menu.draw(surface, ctx, ((sw - px(ctx, 560)) // 2, px(ctx, 76)))
         if self.waiting is not None:
             veil(surface, 150)
             label = dict((a, lbl) for a, lbl, _ in ACTIONS)[self.waiting]
-            box = panel(surface, pygame.Rect(0, 0, px(app, 520), px(app, 120)).move(
-                (sw - px(app, 520)) // 2, (sh - px(app, 120)) // 2))
-            app.text.blit(surface, f"Press a key for: {label}", box.center, px(app, 28),
+            box = panel(surface, pygame.Rect(0, 0, px(ctx, 520), px(ctx, 120)).move(
+                (sw - px(ctx, 520)) // 2, (sh - px(ctx, 120)) // 2))
+            ctx.text.blit(surface, f"Press a key for: {label}", box.center, px(ctx, 28),
                           GOLD, bold=True, anchor="center")
-            app.text.blit(surface, "Esc cancels", (box.centerx, box.bottom - 26),
-                          px(app, 19), DIM, anchor="midtop")
+            ctx.text.blit(surface, "Esc cancels", (box.centerx, box.bottom - 26),
+                          px(ctx, 19), DIM, anchor="midtop")

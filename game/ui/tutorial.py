@@ -15,7 +15,7 @@ import pygame
 from game.render.text import TextCache
 from game.sim import commands as c
 from game.sim import events as ev
-from game.ui.message import wrap
+from game.ui.text_wrap import wrap
 
 PANEL = (18, 22, 26, 215)
 LEFT_CLEAR, RIGHT_CLEAR = 170, 450

@@ -1,6 +1,5 @@
 """Menu pieces shared by the title, campaign, pause, settings and debrief screens: a
-vertical menu driven by arrows/Enter/Esc and the mouse, panels, wrapped text, stars, and
-the helpers that move between screens."""
+vertical menu driven by arrows/Enter/Esc and the mouse, panels, wrapped text and stars."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.message import wrap
+from game.ui.text_wrap import wrap
 
 GOLD = (250, 200, 90)
 TEXT = (232, 232, 226)
@@ -22,14 +21,14 @@ HIGHLIGHT = (60, 52, 30, 235)
 CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-def ui_scale(app) -> float:
-    settings = getattr(app, "settings", None)
+def ui_scale(ctx) -> float:
+    settings = ctx.settings
     return float(getattr(settings, "ui_scale", 1.0) or 1.0)
 
 
-def px(app, value: float) -> int:
+def px(ctx, value: float) -> int:
     """A UI size in pixels at the player's UI scale."""
-    return max(1, round(value * ui_scale(app)))
+    return max(1, round(value * ui_scale(ctx)))
 
 
 @dataclass
@@ -115,12 +114,12 @@ class Menu:
                 return i
         return None
 
-    def draw(self, surface, app, topleft: tuple[int, int]) -> pygame.Rect:
+    def draw(self, surface, ctx, topleft: tuple[int, int]) -> pygame.Rect:
         """Draw at topleft; returns the area used."""
-        text = app.text
-        size = px(app, self.font_size)
+        text = ctx.text
+        size = px(ctx, self.font_size)
         row_h = round(size * 1.35)
-        width = px(app, self.width)
+        width = px(ctx, self.width)
         x, y = topleft
         self.rects = []
         for i, item in enumerate(self.items):
@@ -139,7 +138,7 @@ class Menu:
         area = pygame.Rect(x, y, width, row_h * len(self.items))
         item = self.current
         if item is not None and item.tooltip:
-            text.blit(surface, item.tooltip, (x + 4, area.bottom + 6), px(app, 19), DIM)
+            text.blit(surface, item.tooltip, (x + 4, area.bottom + 6), px(ctx, 19), DIM)
         return area
 
 
@@ -168,13 +167,13 @@ def veil(surface, alpha: int = 160) -> None:
     fill(surface, surface.get_rect(), (0, 0, 0, alpha))
 
 
-def draw_wrapped(surface, app, body: str, rect: pygame.Rect, size: int,
+def draw_wrapped(surface, ctx, body: str, rect: pygame.Rect, size: int,
                  colour=TEXT, line_gap: float = 1.25, min_size: int | None = None) -> int:
     """Word-wrapped text inside rect (clipped at its bottom); returns the y after it.
     With min_size the text shrinks, down to that size, until it all fits."""
-    text = app.text
+    text = ctx.text
     if min_size is not None:
-        size = fitting_size(app, body, rect, size, min_size, line_gap)
+        size = fitting_size(ctx, body, rect, size, min_size, line_gap)
     font = text.font(size)
     y = rect.y
     step = round(size * line_gap * 0.8)
@@ -187,11 +186,11 @@ def draw_wrapped(surface, app, body: str, rect: pygame.Rect, size: int,
     return y
 
 
-def fitting_size(app, body: str, rect: pygame.Rect, largest: int, smallest: int,
+def fitting_size(ctx, body: str, rect: pygame.Rect, largest: int, smallest: int,
                  line_gap: float = 1.25) -> int:
     """The largest text size from `largest` down to `smallest` at which body fits rect."""
     for size in range(largest, smallest, -1):
-        lines = wrap(body, app.text.font(size), rect.w)
+        lines = wrap(body, ctx.text.font(size), rect.w)
         if len(lines) * round(size * line_gap * 0.8) <= rect.h:
             return size
     return smallest
@@ -218,12 +217,3 @@ def draw_stars(surface, centre: tuple[int, int], count: int, r: int = 12,
             pygame.draw.polygon(surface, GOLD, pts)
         pygame.draw.polygon(surface, (130, 110, 60) if i >= count else (255, 230, 150), pts, 1)
 
-
-def pop_to(app, cls: type) -> bool:
-    """Pop screens until one of type cls is on top; False (and nothing popped) if the
-    stack holds none."""
-    if not any(isinstance(s, cls) for s in app.screens):
-        return False
-    while app.screens and not isinstance(app.screens[-1], cls):
-        app.screens.pop()
-    return True

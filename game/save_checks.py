@@ -1,0 +1,204 @@
+"""What a decoded quicksave must satisfy before it may replace the running world.
+
+The codec (game/save_codec.py) checks each value against its type; these checks are the
+rules' own invariants: ids match their keys, every id points at something that exists,
+every position and tile lies on this map's grid, every named state is one the rules
+know.  A world that passes can be stepped; anything else is a `SaveError` at load
+instead of a crash on the next tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from game.save_codec import SaveError
+from game.sim.catalog import UNIT_TYPES
+from game.sim.difficulty import DIFFICULTIES
+from game.sim.geometry import SUB
+from game.sim.perception import LEVELS
+from game.sim.terrain import COVER_HIGH, COVER_NONE
+from game.sim.units import ACTIVE, DEAD, DOWNED, GONE, Crate, Unit
+from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, World
+
+LIVES = (ACTIVE, DOWNED, DEAD, GONE, "reserve")
+OUTCOMES = (OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT)
+STRIKE_KINDS = ("bomb", "gun")
+MAX_STRIKE_RADIUS = 64.0  # tiles
+UNIT_REFERENCES = ("target_id", "aim_target", "leader_id", "carried_by", "carry_target",
+                   "work_target")
+UNIT_TILES = ("ground_target", "work_tile")
+UNIT_TILE_LISTS = ("path", "waypoints")
+MIND_TILES = ("interest", "home")  # an insurgent's InsurgentMind
+
+
+def check_world(world: World) -> None:
+    """Refuse (SaveError) a world the rules could not step."""
+    _check_grids(world)
+    _check_ids(world)
+    for unit in world.units.values():
+        _check_unit(world, unit)
+    for crate in world.crates.values():
+        _check_crate(world, crate)
+    _check_world_fields(world)
+
+
+def _fail(where: str, message: str) -> None:
+    raise SaveError(f"world.{where}: {message}")
+
+
+WORLD_GRIDS = ("seen_now", "seen_ever", "smoke")
+
+
+def _check_grids(world: World) -> None:
+    """Every grid the map's size (a missing one would take an empty default)."""
+    from game.sim.terrain import GRID_NAMES
+
+    shape = world.scenario.terrain.walkable.shape
+    named = [(f"terrain.{n}", getattr(world.terrain, n)) for n in GRID_NAMES]
+    named += [(n, getattr(world, n)) for n in WORLD_GRIDS]
+    for where, grid in named:
+        if grid.shape != shape:
+            _fail(where, f"shape {grid.shape} is not the map's {shape}")
+    cover = world.terrain.cover
+    if cover.size and (int(cover.min()) < COVER_NONE or int(cover.max()) > COVER_HIGH):
+        _fail("terrain.cover", "a cover value the rules do not know")
+    if world.smoke.size and int(world.smoke.min()) < 0:
+        _fail("smoke", "negative smoke")
+
+
+def _check_ids(world: World) -> None:
+    seen: set[int] = set()
+    for table, records in (("units", world.units), ("crates", world.crates)):
+        previous = 0
+        for key, record in records.items():
+            if key != record.id:
+                _fail(f"{table}[{key}]", f"the record's id is {record.id}")
+            if key <= previous or key in seen:
+                _fail(f"{table}[{key}]", "ids must be unique and in increasing order")
+            previous = key
+            seen.add(key)
+    if seen and world.next_id <= max(seen):
+        _fail("next_id", "must be above every id in use")
+
+
+def _check_unit(world: World, unit: Unit) -> None:
+    where = f"units[{unit.id}]"
+    utype = UNIT_TYPES.get(unit.kind)
+    if utype is None:
+        _fail(f"{where}.kind", f"unknown kind {unit.kind!r}")
+    if unit.side != utype.side:
+        _fail(f"{where}.side", f"a {unit.kind} is on the {utype.side} side")
+    if unit.life not in LIVES:
+        _fail(f"{where}.life", f"unknown state {unit.life!r}")
+    _check_mind(world, unit, where)
+    for name in ("x", "y", "last_x", "last_y"):
+        _position(world, f"{where}.{name}", getattr(unit, name), name.endswith("x"))
+    for name in UNIT_REFERENCES:
+        _unit_ref(world, f"{where}.{name}", getattr(unit, name))
+    if unit.carrying and unit.carrying not in world.units and unit.carrying not in world.crates:
+        _fail(f"{where}.carrying", f"nothing has the id {unit.carrying}")
+    for name in UNIT_TILES:
+        tile = getattr(unit, name)
+        if tile is not None:
+            _tile(world, f"{where}.{name}", tile)
+    for name in UNIT_TILE_LISTS:
+        for index, tile in enumerate(getattr(unit, name)):
+            _tile(world, f"{where}.{name}[{index}]", tile)
+
+
+def _check_mind(world: World, unit: Unit, where: str) -> None:
+    """Insurgents carry a mind and nobody else does; its tiles and targets must exist."""
+    mind = unit.insurgent
+    if (mind is None) != (unit.side != "insurgent"):
+        _fail(f"{where}.insurgent", "only insurgents have (and all of them need) a mind")
+    if mind is None:
+        return
+    if mind.alert not in LEVELS:
+        _fail(f"{where}.insurgent.alert", f"unknown alert level {mind.alert!r}")
+    for name in MIND_TILES:
+        tile = getattr(mind, name)
+        if tile is not None:
+            _tile(world, f"{where}.insurgent.{name}", tile)
+    for index, tile in enumerate(mind.patrol):
+        _tile(world, f"{where}.insurgent.patrol[{index}]", tile)
+    for target in mind.detect:
+        _unit_ref(world, f"{where}.insurgent.detect", target)
+
+
+def _check_crate(world: World, crate: Crate) -> None:
+    where = f"crates[{crate.id}]"
+    _position(world, f"{where}.x", crate.x, True)
+    _position(world, f"{where}.y", crate.y, False)
+    _unit_ref(world, f"{where}.carrier_id", crate.carrier_id)
+
+
+def _check_world_fields(world: World) -> None:
+    if world.tick < 0:
+        _fail("tick", "negative")
+    if world.outcome not in OUTCOMES:
+        _fail("outcome", f"unknown outcome {world.outcome!r}")
+    if world.difficulty not in DIFFICULTIES:
+        _fail("difficulty", f"unknown difficulty {world.difficulty!r}")
+    for name in ("strikes_left", "medkits"):
+        if getattr(world, name) < 0:
+            _fail(name, "negative")
+    triggers = len(world.scenario.triggers)
+    if any(not 0 <= index < triggers for index in world.fired_triggers):
+        _fail("fired_triggers", "names a trigger this map does not have")
+    for name in ("spotted", "rescued_ids"):
+        _unit_refs(world, name, getattr(world, name))
+    _unit_refs(world, "alarms", world.alarms)
+    for scout, alarm in world.alarms.items():
+        if len(alarm) != 2:
+            _fail(f"alarms[{scout}]", "expected [start tick, radio said]")
+    for group, board in world.blackboard.items():
+        _unit_refs(world, f"blackboard[{group!r}]", board)
+        for target, entry in board.items():
+            if len(entry) != 3:
+                _fail(f"blackboard[{group!r}][{target}]", "expected [tile x, tile y, tick]")
+            _tile(world, f"blackboard[{group!r}][{target}]", (entry[0], entry[1]))
+    for index, strike in enumerate(world.strikes):
+        where = f"strikes[{index}]"
+        _tile(world, where, (strike.x, strike.y))
+        _tile(world, where, (strike.x1, strike.y1))
+        if strike.kind not in STRIKE_KINDS:
+            _fail(f"{where}.kind", f"unknown kind {strike.kind!r}")
+        if not 0 <= strike.radius <= MAX_STRIKE_RADIUS:
+            _fail(f"{where}.radius", "out of range")
+        _unit_ref(world, f"{where}.caller_id", strike.caller_id)
+
+
+def _position(world: World, where: str, value: int, is_x: bool) -> None:
+    limit = (world.terrain.width if is_x else world.terrain.height) * SUB
+    if not 0 <= value < limit:
+        _fail(where, f"{value} is off the map")
+
+
+def _tile(world: World, where: str, tile: tuple[int, int] | list[int]) -> None:
+    if not world.terrain.in_bounds(int(tile[0]), int(tile[1])):
+        _fail(where, f"the tile {tuple(tile)} is off the map")
+
+
+def _unit_ref(world: World, where: str, uid: int) -> None:
+    if uid and uid not in world.units:
+        _fail(where, f"no unit has the id {uid}")
+
+
+def _unit_refs(world: World, where: str, ids: Iterable[int]) -> None:
+    for uid in ids:
+        if uid not in world.units:
+            _fail(where, f"no unit has the id {uid}")
+
+
+def grid_dtypes(world_like_terrain: object) -> dict[str, np.dtype]:
+    """'Record.field' -> dtype for every array a quicksave holds, from this map's terrain
+    (trusted: the loader built it) and the world's own grids."""
+    from game.sim.terrain import GRID_NAMES
+
+    dtypes = {f"Terrain.{name}": getattr(world_like_terrain, name).dtype
+              for name in GRID_NAMES}
+    dtypes.update({"World.seen_now": np.dtype(bool), "World.seen_ever": np.dtype(bool),
+                   "World.smoke": np.dtype(np.int16)})
+    return dtypes

@@ -1,0 +1,293 @@
+"""Hostile quicksaves: a save names no class, and whatever is in it, quickload refuses it
+with a message and leaves the running mission alone."""
+
+from __future__ import annotations
+
+import builtins
+import copy
+import ctypes
+import json
+import logging
+
+import numpy as np
+import pytest
+
+from game import save
+from game.save import SaveError, quickload, quicksave, world_from_dict, world_to_dict
+from game.session import Session
+from game.sim.world import state_hash
+from tests.test_frontend import walled_field
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def fought() -> Session:
+    session = Session(walled_field(), seed=5)
+    for _ in range(150):
+        session.advance([])
+    return session
+
+
+def saved(session: Session) -> dict:
+    return json.loads(json.dumps(world_to_dict(session.world)))
+
+
+def first_unit(data: dict) -> dict:
+    """The first unit's record in a save file's world (whatever the format's layout)."""
+    units = data["world"]["units"]
+    if isinstance(units, dict):  # the old tagged format: {"$map": [[key, unit], ...]}
+        units = units["$map"]
+    unit = units[0][1]
+    return unit.get("f", unit)
+
+
+# names a save could try to reach: native code, a file created, an evaluator, and a real
+# game class that is not a record of the world
+NAMED = ["game.sim.world:np.ctypeslib.ctypes.CDLL", "game.sim.world:np.ctypeslib.ctypes.cdll",
+         "game.sim.pathing:tcod.cffi.logging.FileHandler", "logging:FileHandler",
+         "game.sim.world:json.codecs.open", "builtins:eval",
+         "game.sim.scenario:Scenario", "game.sim.commands:Move", "game.sim.units:Unit"]
+
+
+@pytest.mark.parametrize("name", NAMED)
+@pytest.mark.parametrize("tag", ["$enum", "$dc", "$rng", "$np"])
+def test_a_save_naming_a_class_is_refused_and_nothing_runs(fought, tmp_path, monkeypatch,
+                                                          name, tag):
+    target = tmp_path / "created-by-the-save"
+    entry = {tag: name, "v": str(target), "f": {"filename": str(target)}}
+    files = []
+    for place in ("stats", "unit", "rng"):
+        data = saved(fought)
+        if place == "unit":
+            first_unit(data)["name"] = entry
+        else:
+            data["world"][place] = entry
+        files.append(tmp_path / f"hostile-{place}.json")
+        files[-1].write_text(json.dumps(data))
+    before = state_hash(fought.world)
+    calls = []
+
+    class SpyLibrary:  # stands in for ctypes.CDLL: loading a library runs its code
+        def __init__(self, *args, **kwargs) -> None:
+            calls.append(("CDLL", args))
+
+    monkeypatch.setattr(ctypes, "CDLL", SpyLibrary)
+    monkeypatch.setattr(logging.FileHandler, "__init__",
+                        lambda self, *a, **k: calls.append(("FileHandler", a)))
+    monkeypatch.setattr(builtins, "eval", lambda *a, **k: calls.append(("eval", a)))
+    for path in files:
+        with pytest.raises(SaveError) as refused:
+            quickload(fought, path)
+        assert str(refused.value)  # a message for the player
+    monkeypatch.undo()
+    assert calls == [] and not target.exists()
+    assert state_hash(fought.world) == before
+
+
+def test_the_allowlist_is_a_table_of_game_records():
+    from game.save_codec import ENUMS, RECORDS
+
+    assert set(RECORDS) == {"World", "Terrain", "Unit", "InsurgentMind", "Crate", "Stats",
+                            "StrikeCall"}
+    assert all(cls.__module__.startswith("game.sim.") for cls in RECORDS.values())
+    assert all(cls.__module__ == "game.sim.kinds" for cls in ENUMS)
+
+
+def test_an_enum_field_takes_only_its_own_words():
+    from game.save_codec import Context, SaveError, decode
+    from game.sim.kinds import Life
+
+    ctx = Context((1, 1), {})
+    assert decode("downed", Life, "unit.life", ctx) is Life.DOWNED
+    for bad in ("wizard", 3, None, ["active"], "Life.ACTIVE"):
+        with pytest.raises(SaveError):
+            decode(bad, Life, "unit.life", ctx)
+
+
+def _mutants(data: dict):
+    """(what, damaged copy) pairs: each a kind of damage a hand-edited save can carry."""
+    def edit(what, change):
+        copy_ = copy.deepcopy(data)
+        change(copy_["world"])
+        return what, copy_
+
+    def grid(field, key, value):
+        def change(world):
+            world["terrain"][field][key] = value
+        return change
+
+    unit = lambda w: w["units"][0][1]  # noqa: E731
+    yield edit("reshaped grid", grid("walkable", "shape", [3, 3]))
+    yield edit("grid of another dtype", grid("cover", "dtype", "<i8"))
+    yield edit("object dtype", grid("cover", "dtype", "|O"))
+    yield edit("transposed grid", lambda w: w["seen_now"].update(
+        shape=w["seen_now"]["shape"][::-1]))
+    yield edit("short grid data", grid("opaque", "data", "AAAA"))
+    yield edit("int64 overflow", lambda w: unit(w).update(hp=2**63 + 5))
+    yield edit("float for an int", lambda w: unit(w).update(hp=3.0))
+    yield edit("bool for an int", lambda w: w.update(tick=True))
+    yield edit("retagged generator", lambda w: w["rng"].update(bit_generator="MT19937"))
+    yield edit("generator state not hex", lambda w: w["rng"].update(state="zz"))
+    yield edit("generator of the old format", lambda w: w.update(
+        rng={"$rng": "PCG64", "state": {"$map": []}}))
+    yield edit("tuple key", lambda w: w["units"][0].__setitem__(0, [1, 2]))
+    yield edit("dict as a key", lambda w: w["units"][0].__setitem__(0, {"a": 1}))
+    yield edit("key is not the id", lambda w: w["units"][0].__setitem__(0, 77))
+    yield edit("same key twice", lambda w: w["units"].append(w["units"][0]))
+    yield edit("unit off the map", lambda w: unit(w).update(x=10**6))
+    yield edit("path tile off the map", lambda w: unit(w).update(path=[[5000, 2]]))
+    yield edit("three-item tile", lambda w: unit(w).update(path=[[1, 2, 3]]))
+    yield edit("unknown kind", lambda w: unit(w).update(kind="wizard"))
+    yield edit("target that does not exist", lambda w: unit(w).update(target_id=999))
+    yield edit("unknown life", lambda w: unit(w).update(life="undead"))
+    yield edit("cover value outside the table", _set_cover_to(9))
+    yield edit("unknown field", lambda w: unit(w).update(mana=3))
+    yield edit("missing grid", lambda w: w.pop("seen_now"))
+    yield edit("missing required field", lambda w: unit(w).pop("kind"))
+    yield edit("list instead of record", lambda w: w.update(stats=[1, 2]))
+    yield edit("huge string", lambda w: unit(w).update(name="x" * 10_000))
+    yield edit("half a strike call", lambda w: w["strikes"].append({"radius": "nan"}))
+    yield edit("trigger this map lacks", lambda w: w.update(fired_triggers=[3]))
+    yield edit("next id reused", lambda w: w.update(next_id=1))
+    yield edit("unknown difficulty", lambda w: w.update(difficulty="nightmare"))
+
+
+def _set_cover_to(value: int):
+    def change(world):
+        grid = world["terrain"]["cover"]
+        import base64
+
+        raw = bytearray(base64.b64decode(grid["data"]))
+        raw[0] = value
+        grid["data"] = base64.b64encode(bytes(raw)).decode()
+    return change
+
+
+def test_every_kind_of_damage_is_refused_at_load_even_with_a_forged_hash(fought):
+    """The hash is no defence (anyone can recompute it): the checks must hold alone."""
+    data = saved(fought)
+    world, _ = world_from_dict(data, fought.scenario, check_hash=False)  # the base is fine
+    for what, mutant in _mutants(data):
+        with pytest.raises(SaveError):
+            world_from_dict(mutant, fought.scenario, check_hash=False)
+            pytest.fail(f"{what}: accepted")
+
+
+def test_quickload_refuses_damage_and_the_mission_keeps_running(fought, tmp_path):
+    before = state_hash(fought.world)
+    path = tmp_path / "damaged.json"
+    for what, mutant in _mutants(saved(fought)):
+        path.write_text(json.dumps(mutant))
+        with pytest.raises(SaveError):
+            quickload(fought, path)
+            pytest.fail(f"{what}: accepted")
+    assert state_hash(fought.world) == before
+    fought.advance([])  # still steps
+
+
+def test_quicksave_restores_both_generators_and_carries_screen_state(tmp_path):
+    session = Session(walled_field(), seed=3)
+    for _ in range(40):
+        session.advance([])
+    session.world.cosmetic_rng.random(7)  # cosmetics drew on their own
+    path = quicksave(session, tmp_path / "q.json", ui={"paused": True, "camera": [3, 4]})
+    other = Session(walled_field(), seed=3)
+    ui = quickload(other, path)
+    assert ui == {"paused": True, "camera": [3, 4]}
+    for name in ("rng", "cosmetic_rng"):
+        assert (getattr(other.world, name).bit_generator.state
+                == getattr(session.world, name).bit_generator.state)
+
+
+def test_a_quicksave_names_no_class(fought):
+    data = world_to_dict(fought.world)
+
+    def keys(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield key
+                yield from keys(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from keys(item)
+
+    assert not [k for k in keys(data) if k.startswith("$")]
+    assert "game." not in json.dumps(data)
+
+
+def test_huge_deep_and_special_files_are_refused(fought, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    fifo = tmp_path / "fifo.json"
+    import os
+
+    os.mkfifo(fifo)
+    for path in (deep, fifo, tmp_path, tmp_path / "missing.json"):
+        with pytest.raises(SaveError):
+            quickload(fought, path)
+    big = tmp_path / "big.json"
+    with open(big, "wb") as out:
+        out.truncate(save.MAX_BYTES + 1)
+    with pytest.raises(SaveError, match="too large"):
+        quickload(fought, big)
+
+
+def test_f9_never_ends_the_mission(monkeypatch):
+    """Even a failure the checks did not foresee is a toast, not a crash."""
+    from game.ui import battle_extras
+    from tests.battle_helpers import battle_screen
+
+    app, battle = battle_screen()
+    before = state_hash(battle.world)
+
+    def broken(session, path=None):
+        raise OverflowError("Python int too large to convert to C long")
+
+    monkeypatch.setattr(save, "quickload", broken)
+    assert battle_extras.quickload(battle) is False
+    assert state_hash(battle.world) == before
+    assert any("Quickload failed" in toast[0] for toast in app.ctx.toasts)
+    battle.tick()
+
+
+def test_quicksaves_are_written_atomically_with_no_leftovers(fought, tmp_path, monkeypatch):
+    import os
+
+    target = tmp_path / "q.json"
+    stale = tmp_path / "q.json.abc123.tmp"  # left by a kill during an earlier save
+    stale.write_text("half")
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    quicksave(fought, target)
+    assert synced and not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q.json"]
+
+
+def test_saved_arrays_match_the_map_and_have_its_dtypes(fought):
+    world, _ = world_from_dict(saved(fought), fought.scenario)
+    for name in ("walkable", "cover", "rubble"):
+        grid = getattr(world.terrain, name)
+        assert grid.shape == fought.world.terrain.walkable.shape
+        assert grid.dtype == getattr(fought.world.terrain, name).dtype
+    assert world.smoke.dtype == np.int16 and world.seen_now.dtype == np.bool_
+
+
+def test_a_save_during_an_air_strike_restores_exactly():
+    """StrikeCall carries a float radius and a gun run's line: both come back as saved."""
+    from game.sim.commands import CallGunRun, CallStrike
+
+    for order in (CallStrike(30, 5, confirm_danger_close=True),
+                  CallGunRun(25, 2, 35, 8, confirm_danger_close=True)):
+        session = Session(walled_field(), seed=5)
+        session.world.strikes_left = 3
+        session.advance([order])
+        assert len(session.world.strikes) == 1
+        world, _ = world_from_dict(saved(session), session.scenario)
+        assert world.strikes == session.world.strikes
+        assert state_hash(world) == state_hash(session.world)
