@@ -123,3 +123,18 @@ def test_shipped_maps_keep_the_walk_in_extraction_and_their_hash():
         before = state_hash(world)
         world.evac.called_tick = 5  # state a walk-in map never uses stays out of its hash
         assert state_hash(world) == before
+
+
+def test_a_quicksave_mid_evac_restores_the_vehicles_on_their_way():
+    import json
+
+    from game.save import world_from_dict, world_to_dict
+    from game.sim.world import state_hash
+
+    world = _yard()
+    step(world, [CallEvac()])
+    run(world, 20)
+    saved = json.loads(json.dumps(world_to_dict(world)))
+    back, _ = world_from_dict(saved, world.scenario)
+    assert vars(back.evac) == vars(world.evac) and back.evac.called_tick >= 0
+    assert state_hash(back) == state_hash(world)

@@ -28,8 +28,8 @@ def _screen(evac: str):
     from tests.ascii_maps import ascii_scenario
 
     app = App((960, 600))
-    screen = BattleScreen(app, Session(ascii_scenario(ROWS, 1, evac=evac, evac_eta_s=2),
-                                       seed=1))
+    screen = BattleScreen(app.ctx, Session(ascii_scenario(ROWS, 1, evac=evac, evac_eta_s=2),
+                                           seed=1))
     app.push(screen)
     app.clock.paused = True
     return app, screen
