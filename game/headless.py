@@ -104,6 +104,8 @@ class RunReport:
             "hits": world.stats.hits,
             "strikes_used": world.stats.strikes_used,
             "strike_casualties": world.stats.strike_casualties,
+            "grenades_thrown": world.stats.grenades_thrown,
+            "grenades_thrown_at_us": world.stats.grenades_thrown_at_us,
             "state_hash": state_hash(world),
             "events": dict(sorted(self.events.items())),
         }

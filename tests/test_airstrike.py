@@ -8,8 +8,6 @@ from game.session import Session
 from game.sim.airstrike import (
     BLAST_RADIUS_TILES,
     ETA_TICKS,
-    RUBBLE_SHELTER,
-    WALL_SHELTER,
     blast_damage,
     friendlies_in_blast,
 )
@@ -26,7 +24,7 @@ from game.sim.events import (
 from game.sim.pathing import path_grid
 from game.sim.smoke import sight_blockers
 from game.sim.step import step
-from game.sim.strikes import PASS_TICKS, in_strike_zone
+from game.sim.strikes import PASS_TICKS, RUBBLE_SHELTER, WALL_SHELTER, in_strike_zone
 from game.sim.world import state_hash
 from tests.ascii_maps import ascii_scenario
 from tests.strike_helpers import OPEN, damage_to, put, run_until, world_from

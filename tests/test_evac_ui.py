@@ -1,4 +1,4 @@
-"""The evac on screen (game/ui/evac_call.py): E and the HUD button call the vehicles on a
+"""The evac on screen (game/ui/evac_call.py): U and the HUD button call the vehicles on a
 map that needs them, nothing on a walk-in map; the vehicles are drawn while they wait."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ ROWS = [
 ]
 
 
-def _press_e(app):
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_e, mod=0))
+def _press_u(app):
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_u, mod=0))
     app.step_frame(1 / 30)
 
 
@@ -35,15 +35,15 @@ def _screen(evac: str):
     return app, screen
 
 
-def test_e_calls_the_vehicles_on_a_map_that_needs_them():
+def test_u_calls_the_vehicles_on_a_map_that_needs_them():
     app, battle = _screen("call")
-    _press_e(app)
+    _press_u(app)
     assert battle.pending == [c.CallEvac()]
 
 
-def test_e_orders_nothing_on_a_walk_in_map_and_no_button_shows():
+def test_u_orders_nothing_on_a_walk_in_map_and_no_button_shows():
     app, battle = _screen("walk")
-    _press_e(app)
+    _press_u(app)
     assert battle.pending == []
     assert battle.evac_button.rect.width == 0
 
@@ -68,7 +68,7 @@ def test_the_button_calls_and_then_counts_down(tmp_path):
 def test_the_label_follows_the_evac():
     _, battle = battle_screen()
     world = battle.world
-    assert evac_label(world)[0] == "[E] CALL EVAC"
+    assert evac_label(world)[0] == "[U] CALL EVAC"
     world.evac.called_tick, world.evac.arrive_tick = 0, 300
     assert "INBOUND" in evac_label(world)[0]
     world.evac.departed = True

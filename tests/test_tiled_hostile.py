@@ -1,9 +1,12 @@
-"""Hostile and broken map files fail fast, with bounded memory, as a MapError naming the file."""
+"""Hostile and broken map files fail with bounded memory, as a MapError naming the file.
+
+How fast they fail is measured by benchmarks/tiled_hostile_timing.py (no wall-clock
+asserts here: a loaded machine would make them flaky).
+"""
 
 from __future__ import annotations
 
 import base64
-import time
 import tracemalloc
 import zlib
 
@@ -14,24 +17,20 @@ from game.tiled.validate import validate_map
 from tests.tiled_maps import OPEN_ROOM, gids_of, tile_layer, write_map
 
 W, H = len(OPEN_ROOM[0]), len(OPEN_ROOM)
-TIME_BOUND_S = 2.0  # the aim is well under 1 s; the bound is generous for a loaded machine
 MEMORY_BOUND = 64 * 1024 * 1024
 
 
-def _fails_fast(path, message: str, names=None) -> str:
+def _refused(path, message: str, names=None) -> str:
     tracemalloc.start()
-    start = time.perf_counter()
     try:
         with pytest.raises(MapError) as info:
             load_scenario(path)
     finally:
-        elapsed = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     text = str(info.value)
     assert str(names or path) in text
     assert message in text, text
-    assert elapsed < TIME_BOUND_S, elapsed
     assert peak < MEMORY_BOUND, peak
     return text
 
@@ -39,7 +38,7 @@ def _fails_fast(path, message: str, names=None) -> str:
 def test_malformed_xml(tmp_path):
     path = tmp_path / "broken.tmx"
     path.write_text('<?xml version="1.0"?><map width="10" height="5"><layer></map>')
-    _fails_fast(path, "malformed XML at line 1")
+    _refused(path, "malformed XML at line 1")
 
 
 def test_billion_laughs_entities(tmp_path):
@@ -49,19 +48,19 @@ def test_billion_laughs_entities(tmp_path):
     path.write_text(f'<?xml version="1.0"?><!DOCTYPE map [<!ENTITY l0 "lol">{lol}]>'
                     '<map width="10" height="5" tilewidth="32" tileheight="32">'
                     "<properties><property name=\"title\" value=\"&l11;\"/></properties></map>")
-    _fails_fast(path, "DOCTYPE/ENTITY")
+    _refused(path, "DOCTYPE/ENTITY")
 
 
 def test_external_entity(tmp_path):
     path = tmp_path / "xxe.tmx"
     path.write_text('<?xml version="1.0"?><!DOCTYPE map [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                     '<map width="1" height="1">&x;</map>')
-    _fails_fast(path, "DOCTYPE/ENTITY")
+    _refused(path, "DOCTYPE/ENTITY")
 
 
 def test_absurd_map_size(tmp_path):
     path = write_map(tmp_path, size=(100000, 100000), layers=[])
-    _fails_fast(path, "map is 100000x100000 tiles")
+    _refused(path, "map is 100000x100000 tiles")
 
 
 def test_zlib_bomb_layer(tmp_path):
@@ -70,7 +69,7 @@ def test_zlib_bomb_layer(tmp_path):
     data = base64.b64encode(packed).decode()
     layer = (f'<layer id="1" name="Bomb" width="{W}" height="{H}">'
              f'<data encoding="base64" compression="zlib">{data}</data></layer>')
-    text = _fails_fast(write_map(tmp_path, layers=[layer]), "inflates past the map size")
+    text = _refused(write_map(tmp_path, layers=[layer]), "inflates past the map size")
     assert 'layer "Bomb"' in text
 
 
@@ -79,20 +78,20 @@ def test_gzip_bomb_layer(tmp_path):
     packed = gzip.compress(bytes(64 * 1024 * 1024), 9)
     layer = (f'<layer id="1" name="Bomb" width="{W}" height="{H}"><data encoding="base64" '
              f'compression="gzip">{base64.b64encode(packed).decode()}</data></layer>')
-    _fails_fast(write_map(tmp_path, layers=[layer]), "inflates past the map size")
+    _refused(write_map(tmp_path, layers=[layer]), "inflates past the map size")
 
 
 @pytest.mark.parametrize("encoding", ["csv", "base64", "zlib", "gzip"])
 def test_wrong_gid_count(tmp_path, encoding):
     gids = gids_of(OPEN_ROOM)[:-3]
     layer = tile_layer("Short", gids, W, H, encoding)
-    text = _fails_fast(write_map(tmp_path, layers=[layer]), f"holds {W * H - 3} tiles")
+    text = _refused(write_map(tmp_path, layers=[layer]), f"holds {W * H - 3} tiles")
     assert 'layer "Short"' in text
 
 
 def test_missing_tileset_file(tmp_path):
     path = write_map(tmp_path, tileset='<tileset firstgid="1" source="gone.tsx"/>')
-    _fails_fast(path, "tileset file 'gone.tsx' not found")
+    _refused(path, "tileset file 'gone.tsx' not found")
 
 
 def test_missing_image_is_reported_by_the_validator(tmp_path):
@@ -115,7 +114,7 @@ def test_unsupported_features_are_named(tmp_path, attrs, message):
     key = attrs.split("=")[0]
     text = text.replace(f'{key}="', f'{attrs} x{key}="', 1)
     path.write_text(text)
-    _fails_fast(path, message)
+    _refused(path, message)
 
 
 def test_zstd_layer_is_refused_clearly(tmp_path):
@@ -124,7 +123,7 @@ def test_zstd_layer_is_refused_clearly(tmp_path):
     try:
         import zstandard  # noqa: F401
     except ImportError:
-        _fails_fast(write_map(tmp_path, layers=[layer]), "zstd")
+        _refused(write_map(tmp_path, layers=[layer]), "zstd")
     else:
         pytest.skip("zstandard installed: zstd layers are read")
 
@@ -133,18 +132,18 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.tmx"
     with open(path, "wb") as fh:
         fh.truncate(17 * 1024 * 1024)
-    _fails_fast(path, "the limit is")
+    _refused(path, "the limit is")
 
 
 def test_tileset_with_absurd_image_size(tmp_path):
     tsx = ('<tileset firstgid="1" name="big" tilewidth="32" tileheight="32" tilecount="8" '
            'columns="4"><image source="rules.png" width="999999999" height="999999999"/>'
            "</tileset>")
-    _fails_fast(write_map(tmp_path, tileset=tsx), "image size")
+    _refused(write_map(tmp_path, tileset=tsx), "image size")
 
 
 def test_hostile_template(tmp_path):
     (tmp_path / "t.tx").write_text('<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "b">]>'
                                    "<template/>")
     path = write_map(tmp_path, objects=['<object id="5" template="t.tx" x="48" y="48"/>'])
-    _fails_fast(path, "DOCTYPE/ENTITY", names=tmp_path / "t.tx")  # the file at fault
+    _refused(path, "DOCTYPE/ENTITY", names=tmp_path / "t.tx")  # the file at fault

@@ -83,8 +83,10 @@ def test_class_defaults_come_from_project_file_next_to_the_map(tmp_path):
                 if m["name"] == "facing":
                     m["value"] = 180
     (tmp_path / "mod.tiled-project").write_text(json.dumps(project))
-    s = load_scenario(write_map(tmp_path / "maps"))  # project found in a parent folder
+    s = load_scenario(write_map(tmp_path))  # the project beside the map
     assert s.insurgents[0].facing == 180
+    s = load_scenario(write_map(tmp_path / "maps"))  # never one in a parent folder
+    assert s.insurgents[0].facing == 90
 
 
 def test_templated_object_gets_class_size_and_properties(tmp_path):

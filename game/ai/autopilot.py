@@ -6,7 +6,8 @@ THINK_TICKS; between thinks it only updates its memory of what the squad saw.
 
 One think, in order of urgency:
 1. call Falcon-2 on a dug-in group of three or more seen insurgents, nobody of ours near;
-2. step out of a marked strike zone;
+   throw a grenade at an insurgent dug in behind cover, nobody of ours near the ring;
+2. step out of a marked strike zone or a grenade ring the squad knows of;
 3. Hana to the worst wounded (downed first, then bleeding, then badly hurt);
 4. a free member to each seen objective crate (Interact picks it up);
 5. found survivors follow the escort (Rafiq, or whoever is standing);
@@ -19,7 +20,7 @@ One think, in order of urgency:
    only that is left, and once the objective can be met, everyone (the downed carried)
    into the extraction zone.
 
-Each step lives in its own module (autopilot_strike, _care, _crates, _escort, _fight,
+Each step lives in its own module (autopilot_strike, _grenades, _care, _crates, _escort, _fight,
 _explore, _extract) as functions of one `Think` (autopilot_pass), the pass's scratch:
 a step marks the members it takes as busy, so later steps only order the free ones.
 """
@@ -33,6 +34,7 @@ from game.ai.autopilot_crates import drop_crates, fetch_crates
 from game.ai.autopilot_escort import decide_phase, lead_survivors
 from game.ai.autopilot_explore import move_on
 from game.ai.autopilot_fight import fight, in_combat
+from game.ai.autopilot_grenades import leave_grenade_rings, throw_grenades
 from game.ai.autopilot_knowledge import observe, standing_squad
 from game.ai.autopilot_pass import PilotState, Think
 from game.ai.autopilot_strike import call_strike, leave_strike_zones
@@ -65,7 +67,9 @@ class Autopilot:
 def think(t: Think) -> list[Any]:
     """The steps in the order the module's docstring gives; returns the pass's orders."""
     call_strike(t)
+    throw_grenades(t)
     leave_strike_zones(t)
+    leave_grenade_rings(t)
     tend_wounded(t)
     fighting = in_combat(t)
     if fighting:

@@ -6,6 +6,7 @@ outnumbered, shelter out of sight instead."""
 from __future__ import annotations
 
 from game.ai.autopilot_escort import leading_out
+from game.ai.autopilot_grenades import grenade_zones
 from game.ai.autopilot_knowledge import tile_dist
 from game.ai.autopilot_pass import COMBAT_LINGER_TICKS, THREAT_TILES, Think
 from game.ai.autopilot_tactics import choose_cover
@@ -38,7 +39,7 @@ def fight(t: Think) -> None:
         t.state.cover_key = key
         t.state.cover.clear()
     taken: set[tuple[int, int]] = set()
-    zones = t.world.strike_zones
+    zones = t.world.strike_zones + grenade_zones(t)
     outnumbered = len(threats) > len(t.squad) + OUTNUMBERED_MARGIN
     leading = leading_out(t)
     for m in t.free():

@@ -26,6 +26,8 @@ def run_row(report: dict[str, Any], world: Any) -> dict[str, Any]:
         "squad_killed": report["squad_killed"],
         "crates_delivered": report["crates_delivered"],
         "strikes_used": report["strikes_used"],
+        "grenades_thrown": report["grenades_thrown"],
+        "grenades_thrown_at_us": report["grenades_thrown_at_us"],
         "stars": report["stars"],
     }
 
@@ -57,6 +59,9 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "mean_win_time_s": round(sum(r["time_s"] for r in wins) / len(wins), 1) if wins else None,
         "mean_saved": round(sum(r["survivors_saved"] for r in rows) / n, 2),
         "mean_squad_lost": round(sum(r["squad_lost"] for r in rows) / n, 2),
+        "mean_grenades_thrown": round(sum(r.get("grenades_thrown", 0) for r in rows) / n, 2),
+        "mean_grenades_thrown_at_us": round(
+            sum(r.get("grenades_thrown_at_us", 0) for r in rows) / n, 2),
     }
 
 

@@ -66,12 +66,13 @@ class Mind:
         return self._known[unit.id]
 
     def query(
-        self, unit: Unit, mode: str, threats: list, target, radius: int, leave: bool = False
+        self, unit: Unit, mode: str, threats: list, target, radius: int, leave: bool = False,
+        only: Any = None,
     ) -> Choice | None:
         if self.queries_left <= 0:
             return None
         self.queries_left -= 1
-        return choose_tile(self.world, unit, mode, threats, target, radius, leave)
+        return choose_tile(self.world, unit, mode, threats, target, radius, leave, only)
 
 
 def decide(mind: Mind, unit: Unit) -> list[Any]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from game.ai.behaviours import Mind, decide
+from game.ai.grenadiers import dodge_grenades, throw_at_cover
+from game.ai.net import close_the_net
 from game.ai.scouts import run_for_help
 from game.sim.difficulty import difficulty_of
 from game.sim.perception import enemies_of
@@ -37,9 +39,19 @@ def think(world: World) -> list[Any]:
 
 
 def _decide(mind: Mind, unit: Unit) -> list[Any]:
-    """A scout that should be running for help runs; everyone else by alert and role."""
+    """Out of a grenade's ring first; a throw at a squad member in cover goes with
+    whatever else it does; a scout that should be running for help runs; a blocker holds
+    the squad's way out (net.py); everyone else by alert and role."""
+    if mind.world.grenades:
+        dodging = dodge_grenades(mind, unit)
+        if dodging is not None:
+            return dodging
+    throw = throw_at_cover(mind, unit)
     if unit.utype.scout:
         running = run_for_help(mind, unit)
         if running is not None:
-            return running
-    return decide(mind, unit)
+            return throw + running
+    holding = close_the_net(mind, unit)
+    if holding is not None:
+        return throw + holding
+    return throw + decide(mind, unit)

@@ -18,7 +18,7 @@ import tcod.path
 
 from game.sim.geometry import SUB
 from game.sim.pathing import path_grid
-from game.sim.queries import exposed_to, padded_cover, window_cover_against
+from game.sim.queries import danger_rings, exposed_to, padded_cover, window_cover_against
 from game.sim.smoke import sight_blockers
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -43,6 +43,7 @@ class Mode:
     need_los: bool = False  # only tiles with a line of fire on the target
     flank: bool = False  # only tiles from which the target has no cover
     perch: bool = False  # only raised tiles (snipers)
+    narrow: float = 0.0  # penalty per open tile in the 3×3 around the tile (choke points)
 
 
 MODES: dict[str, Mode] = {
@@ -53,6 +54,8 @@ MODES: dict[str, Mode] = {
     "fallback": Mode(exposure=5.0, los=0.5, range_fit=0.0, travel=0.1, crowd=0.5,
                      retreat=0.6),
     "perch": Mode(exposure=1.0, los=4.0, range_fit=0.05, travel=0.1, crowd=0.5, perch=True),
+    # holding a route (net.py): a narrow spot on it, out of the squad's fire where it can
+    "hold": Mode(exposure=4.0, los=1.0, range_fit=0.0, travel=0.1, crowd=1.5, narrow=0.5),
 }
 
 
@@ -72,9 +75,11 @@ def choose_tile(
     target: tuple[int, int] | None,
     radius: int,
     leave: bool = False,
+    only: np.ndarray | None = None,
 ) -> Choice | None:
     """The best tile within `radius` for this mode; None when no tile qualifies.
-    `leave` rules out staying put (a unit that has stood still too long)."""
+    `leave` rules out staying put (a unit that has stood still too long); `only` (a bool
+    grid of the map) limits the choice to its tiles (a route to hold)."""
     mode = MODES[mode_name]
     terrain = world.terrain
     h, w = terrain.walkable.shape
@@ -87,16 +92,20 @@ def choose_tile(
     allies = _allies_near(world, unit, x0, y0, x1, y1)
     ok &= ~_ally_tiles(allies, x0, y0, x1, y1)
     ok[uy - y0, ux - x0] = True
-    if world.strikes:
+    if world.strikes or world.grenades:
         ok &= ~_strike_mask(world, x0, y0, x1, y1)
     if mode.perch:
         ok &= terrain.elevation[y0:y1, x0:x1] > 0
+    if only is not None:
+        ok &= only[y0:y1, x0:x1]
     if not ok.any():
         return None
     # a column and a row (np.ogrid's, built faster), broadcast to the window where combined
     ys, xs = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
     score = -mode.travel * np.where(ok, travel, 0) / 2.0
     score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
+    if mode.narrow:
+        score -= mode.narrow * _openness(walk)
     padded = padded_cover(terrain.cover, x0, y0, x1, y1)
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
@@ -226,6 +235,13 @@ def _crowding(allies: list[Unit], x0: int, y0: int, x1: int, y1: int) -> np.ndar
     return across[:-2] + across[1:-1] + across[2:]
 
 
+def _openness(walk: np.ndarray) -> np.ndarray:
+    """Walkable tiles in the 3×3 around each window tile (a corridor scores 3, a hall 9)."""
+    near = np.pad(walk.astype(np.float64), 1)
+    across = near[:, :-2] + near[:, 1:-1] + near[:, 2:]
+    return across[:-2] + across[1:-1] + across[2:]
+
+
 def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
     lx, hx, ly, hy = (x0 - 2) * SUB, (x1 + 2) * SUB, (y0 - 2) * SUB, (y1 + 2) * SUB
     return [
@@ -236,9 +252,10 @@ def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -
 
 
 def _strike_mask(world: World, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
-    """Tiles inside a marked strike zone (and a tile of margin): never chosen."""
+    """Tiles inside a marked strike zone or a grenade's ring (and a tile of margin): never
+    chosen."""
     ys, xs = np.ogrid[y0:y1, x0:x1]
     mask = np.zeros((y1 - y0, x1 - x0), dtype=bool)
-    for x, y, radius, _ in getattr(world, "strike_zones", ()):
+    for x, y, radius in danger_rings(world):
         mask |= (xs - x) ** 2 + (ys - y) ** 2 <= (radius + 1.0) ** 2
     return mask

@@ -6,13 +6,18 @@ terrain cache falls back to flat colours drawn from the rule grids.
 
 from __future__ import annotations
 
+import io
+import struct
 import sys
-import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pygame
 
+from game.safe_files import UnsafeFileError, read_bytes
 from game.sim.scenario import MapArt, TilesetArt
+
+MAX_IMAGE_BYTES = 16 * 1024 * 1024  # as the map loader's cap on tileset images
+MAX_IMAGE_PX = 16384
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 FLIP_H, FLIP_V, FLIP_D = 1, 2, 4
 
@@ -77,35 +82,35 @@ class TileAtlas:
 
 
 def _load_image(path: str) -> pygame.Surface | None:
+    """The sheet, read only if it is a regular file of capped size holding a PNG of sane
+    dimensions (a FIFO would hang the read, a small PNG can claim gigapixels)."""
+    if not path:
+        return None
     try:
-        image = pygame.image.load(path)
-    except (pygame.error, FileNotFoundError, OSError) as exc:
+        data = read_bytes(path, MAX_IMAGE_BYTES)
+        size = png_size(data)
+        if size is None:
+            raise UnsafeFileError("is not a PNG image")
+        if not (0 < size[0] <= MAX_IMAGE_PX and 0 < size[1] <= MAX_IMAGE_PX):
+            raise UnsafeFileError(f"is {size[0]}x{size[1]} px; the limit is {MAX_IMAGE_PX}")
+        image = pygame.image.load(io.BytesIO(data), "tileset.png")
+    except (UnsafeFileError, pygame.error, ValueError) as exc:
         print(f"warning: tileset image {path}: {exc}; drawing flat colours", file=sys.stderr)
         return None
     return image.convert_alpha() if pygame.display.get_surface() else image
 
 
-def _tile_names(tileset: TilesetArt) -> dict[str, int]:
-    """The `name` property of each tile, read from the TSX that uses this image.
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG's header, or None if data is not a PNG."""
+    if len(data) < 24 or not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR":
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
 
-    MapArt carries no tile properties, so look beside the image for the external tileset
-    that points at it.  Only names are read; nothing is evaluated.
-    """
-    image = Path(tileset.image_path)
+
+def _tile_names(tileset: TilesetArt) -> dict[str, int]:
+    """The `name` property of each tile (the loader read it from the checked tileset)."""
     names: dict[str, int] = {}
-    if not image.parent.is_dir():
-        return names
-    for tsx in sorted(image.parent.glob("*.tsx")):
-        try:
-            root = ET.parse(tsx).getroot()
-        except (ET.ParseError, OSError):
-            continue
-        img = root.find("image")
-        if img is None or (tsx.parent / img.get("source", "")).resolve() != image.resolve():
-            continue
-        for tile in root.iter("tile"):
-            for prop in tile.iter("property"):
-                if prop.get("name") == "name" and prop.get("value"):
-                    names.setdefault(prop.get("value", ""), int(tile.get("id", "0")))
-        break
+    for name, local_id in tileset.tile_names:
+        names.setdefault(name, local_id)
     return names

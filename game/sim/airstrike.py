@@ -37,7 +37,6 @@ from game.sim.facts import Blast, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.kinds import StrikeKind
 from game.sim.noise import blast_noise
-from game.sim.sight import line_tiles
 from game.sim.smoke import add_smoke
 from game.sim.strikes import (
     CALLSIGN,
@@ -48,6 +47,7 @@ from game.sim.strikes import (
     deliver,
     our_people,
     ready_caller,
+    wall_shelter,
 )
 from game.sim.units import Unit
 from game.sim.world import StrikeCall, World
@@ -55,8 +55,6 @@ from game.sim.world import StrikeCall, World
 BLAST_RADIUS_TILES = 4.5
 PEAK_DAMAGE = 200
 ETA_TICKS = 8 * TICK_HZ
-WALL_SHELTER = 0.25
-RUBBLE_SHELTER = 0.5
 SUPPRESS_EXTRA_TILES = 3.0
 SMOKE_EXTRA_TILES = 1.0
 
@@ -125,12 +123,13 @@ def detonate(world: World, strike: StrikeCall, events: list, facts: TickFacts) -
     def damage(unit: Unit, dist: float) -> float:
         if dist > strike.radius:
             return 0.0
-        return blast_damage(dist, strike.radius) * _shelter(
-            opaque_before, destructible, strike, unit)
+        return blast_damage(dist, strike.radius) * wall_shelter(
+            opaque_before, destructible, strike.x, strike.y, unit)
 
     casualties, hit_groups = deliver(
         world, strike.radius + SUPPRESS_EXTRA_TILES,
         lambda unit: blast_distance(unit, strike.x, strike.y), damage, events, facts)
+    world.stats.strike_casualties += casualties
     destroyed = terrain.destroy(_disc(terrain.opaque.shape, strike.x, strike.y, strike.radius))
     add_smoke(world, strike.x, strike.y, strike.radius + SMOKE_EXTRA_TILES)
     radius_sub = int(strike.radius * SUB)
@@ -144,21 +143,6 @@ def detonate(world: World, strike: StrikeCall, events: list, facts: TickFacts) -
 def blast_damage(dist_tiles: float, radius: float = BLAST_RADIUS_TILES) -> float:
     """Damage in the open at this distance from the centre, falling to nothing at the rim."""
     return PEAK_DAMAGE * max(0.0, 1.0 - (dist_tiles / radius) ** 2)
-
-
-def _shelter(opaque: np.ndarray, destructible: np.ndarray, strike: StrikeCall,
-             unit: Unit) -> float:
-    ux, uy = unit.tile
-    pts = line_tiles(strike.x, strike.y, ux, uy)[1:-1]
-    if len(pts) == 0:
-        return 1.0
-    ys, xs = pts[:, 1], pts[:, 0]
-    walls = opaque[ys, xs]
-    if (walls & ~destructible[ys, xs]).any():
-        return WALL_SHELTER
-    if walls.any():
-        return RUBBLE_SHELTER
-    return 1.0
 
 
 def _disc(shape: tuple[int, ...], tx: int, ty: int, radius: float) -> np.ndarray:

@@ -40,6 +40,8 @@ class UnitType:
     scout: bool = False  # runs for its group's reserves once it knows of the squad
     perch: bool = False  # keeps to raised tiles (a sniper's perch) and fires from there
     suppressor: bool = False  # pins a covered target with fire at its tile (the gunner)
+    grenades: int = 0  # hand grenades carried at the start (grenades.py; the map may change
+    # the squad's count with its `grenades` property)
 
 
 WEAPONS: dict[str, WeaponType] = {
@@ -58,14 +60,18 @@ WEAPONS: dict[str, WeaponType] = {
 UNIT_TYPES: dict[str, UnitType] = {
     u.kind: u
     for u in (
-        UnitType("rafiq", Side.SQUAD, "Rafiq", 100, 26, 12, 120, "rifle"),
-        UnitType("hana", Side.SQUAD, "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True),
-        UnitType("maaz", Side.SQUAD, "Maaz", 110, 24, 11, 120, "carbine", engineer=True),
+        UnitType("rafiq", Side.SQUAD, "Rafiq", 100, 26, 12, 120, "rifle", grenades=2),
+        UnitType("hana", Side.SQUAD, "Dr. Hana Song", 90, 26, 11, 120, "smg", medic=True,
+                 grenades=2),
+        UnitType("maaz", Side.SQUAD, "Maaz", 110, 24, 11, 120, "carbine", engineer=True,
+                 grenades=2),
         UnitType("rima", Side.SQUAD, "Rima", 90, 26, 14, 100, "marksman",
-                 marksman=True),
-        UnitType("rifleman", Side.INSURGENT, "Insurgent", 80, 22, 10, 110, "ak"),
+                 marksman=True, grenades=2),
+        UnitType("rifleman", Side.INSURGENT, "Insurgent", 80, 22, 10, 110, "ak",
+                 grenades=1),
         UnitType("scout", Side.INSURGENT, "Scout", 60, 28, 11, 120, "ak", scout=True),
-        UnitType("gunner", Side.INSURGENT, "Gunner", 100, 18, 10, 100, "lmg", suppressor=True),
+        UnitType("gunner", Side.INSURGENT, "Gunner", 100, 18, 10, 100, "lmg", suppressor=True,
+                 grenades=1),
         UnitType("sniper", Side.INSURGENT, "Sniper", 70, 16, 22, 50, "sniper", perch=True),
         UnitType("child", Side.CIVILIAN, "Child", 40, 20, 6, 160),
         UnitType("adult", Side.CIVILIAN, "Survivor", 60, 22, 7, 140),

@@ -119,11 +119,42 @@ class CallEvac:
 
 @COMMANDS.register
 @dataclass(frozen=True)
+class ThrowGrenade:
+    """The unit throws a hand grenade at tile (x, y) (grenades.py); the squad's throw with
+    friendlies or found survivors inside the ring needs the danger-close confirmation."""
+
+    unit_id: int
+    x: int
+    y: int
+    confirm_danger_close: bool = False
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
 class Carry:
     """Pick up a found survivor or a downed squad member (target_id 0: put them down)."""
 
     unit_id: int
     target_id: int
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class SetRoe:
+    """Rules of engagement for squad members: "fire_at_will", "return_fire" or
+    "hold_fire" (kinds.Roe)."""
+
+    unit_ids: tuple[int, ...]
+    roe: str
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class HoldPosition:
+    """Squad members hold where they stand (hold=False releases them; so does a Move)."""
+
+    unit_ids: tuple[int, ...]
+    hold: bool = True
 
 
 def command_to_dict(command: Any) -> dict[str, Any]:

@@ -209,6 +209,23 @@ class EvacCalled:
 
 @EVENTS.register
 @dataclass(frozen=True)
+class GrenadeThrown:
+    """A hand grenade left the thrower's hand: it flies from (x0, y0) to (x1, y1) (sub
+    units), lands at land_tick and bursts at burst_tick."""
+
+    grenade_id: int
+    thrower_id: int
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    land_tick: int
+    burst_tick: int
+    radius_sub: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
 class EvacArrived:
     """The vehicles stand at the zone's edge (tile x, y) until leave_tick at the latest."""
 
@@ -219,11 +236,34 @@ class EvacArrived:
 
 @EVENTS.register
 @dataclass(frozen=True)
+class GrenadeLanded:
+    """A grenade came to rest at (x, y) (sub units): its danger ring is live."""
+
+    grenade_id: int
+    x: int
+    y: int
+    burst_tick: int
+    radius_sub: int
+    seen: bool  # the squad saw it land: the ring is on the player's map
+
+
+@EVENTS.register
+@dataclass(frozen=True)
 class EvacDeparted:
     """The vehicles left with these aboard: survivors saved and squad members out."""
 
     survivors: int
     squad: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class GrenadeExploded:
+    grenade_id: int
+    x: int  # sub units
+    y: int
+    radius_sub: int
+    casualties: int  # units downed or killed by it
 
 
 @EVENTS.register

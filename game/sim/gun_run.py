@@ -140,6 +140,7 @@ def strafe(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> 
         world, BAND_TILES + SUPPRESS_EXTRA_TILES,
         lambda unit: line_distance(unit, strike.x, strike.y, strike.x1, strike.y1),
         lambda unit, dist: gun_damage(dist), events, facts)
+    world.stats.strike_casualties += casualties
     _dust(world, strike)
     events.append(GunRunImpact(strike.id, strike.x, strike.y, strike.x1, strike.y1,
                                casualties))

@@ -100,6 +100,7 @@ class MissionRules:
     evac: str = "walk"  # "walk": walk into the zone; "call": vehicles called (evac.py)
     evac_eta_s: int = 45  # seconds from the call to the vehicles at the zone
     evac_wait_s: int = 30  # seconds they wait before leaving with whoever is aboard
+    grenades: int = -1  # grenades each squad member carries; -1: the unit table's count
     ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
     time_of_day: str = "day"  # day, dusk or night: the light the scene is drawn in
 
@@ -127,6 +128,7 @@ class TilesetArt:
     tilecount: int
     margin: int = 0
     spacing: int = 0
+    tile_names: tuple[tuple[str, int], ...] = ()  # (tile `name` property, local id)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from game.sim.air_support import run_strikes
 from game.sim.alarm import raise_alarms
 from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons
+from game.sim.engagement import note_incoming_fire
 from game.sim.evac import run_evac
 from game.sim.facts import TickFacts
+from game.sim.grenades import run_grenades
 from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units
@@ -40,6 +42,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     decay_smoke(world)  # smoke and dust thin
     wear_off_pins(world)  # last tick's pins run down
     run_strikes(world, events, facts)  # calls go out, jets pass, bombs land: blasts
+    run_grenades(world, events, facts)  # grenades land (rings live) and burst: blasts
     update_survivors(world, events)  # carrying, escorts, panic runs
     pursue_targets(world)
     move_units(world, events, facts)  # doors opened on the way: noises
@@ -47,6 +50,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     update_vision(world, events, facts)  # the squad's fog; ambushes sprung
     acquire_targets(world)
     fire_weapons(world, events, facts)  # shots, wounds, noises
+    note_incoming_fire(world, facts)  # return fire remembers who fired on the squad
     react_to_fire(world, events, facts)  # stray rounds (wounds) and panic
     pin_units(world, events, facts)  # rounds landing close pin people down
     perceive(world, events, facts)  # insurgents feel wounds, hear, see, raise the alert

@@ -19,11 +19,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from game.sim.catalog import TICK_HZ
 from game.sim.events import GroupBroken, RadioMessage
 from game.sim.facts import TickFacts
 from game.sim.health import apply_damage
 from game.sim.kinds import Side, StrikeKind
+from game.sim.sight import line_tiles
 from game.sim.suppression import pin
 from game.sim.units import DEAD, DOWNED, Unit
 from game.sim.world import StrikeCall, World
@@ -32,6 +35,8 @@ CALLSIGN = "Falcon-2"
 PASS_TICKS = 2 * TICK_HZ  # the jet starts its pass this long before impact
 DOWNED_MIN_DAMAGE = 30
 SUPPRESS_TICKS = 5 * TICK_HZ  # one pin for both weapons (the gun run's was 4 s until 2026-12)
+WALL_SHELTER = 0.25  # share of a blast an intact wall between lets through
+RUBBLE_SHELTER = 0.5  # share through a wall the blast itself brings down
 
 
 @dataclass(frozen=True)
@@ -90,10 +95,12 @@ def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
 def deliver(
     world: World, reach: float, distance: Callable[[Unit], float],
     damage: Callable[[Unit, float], float], events: list, facts: TickFacts,
+    pin_ticks: int = SUPPRESS_TICKS,
 ) -> tuple[int, set[str]]:
     """Damage and pin everyone alive within `reach` tiles (by `distance`); `damage(unit,
     dist)` is the weapon's falloff and shelter. Returns the casualties and the insurgent
-    groups they came from (for break_groups, once the impact is announced)."""
+    groups they came from (for break_groups, once the impact is announced). Used by
+    Falcon-2's weapons and by grenades (grenades.py); the caller counts the casualties."""
     casualties = 0
     hit_groups: set[str] = set()
     for unit in list(world.units.values()):  # id order
@@ -111,9 +118,25 @@ def deliver(
             if unit.side == Side.INSURGENT and unit.group:
                 hit_groups.add(unit.group)
         if unit.alive:
-            pin(unit, SUPPRESS_TICKS)
-    world.stats.strike_casualties += casualties
+            pin(unit, pin_ticks)
     return casualties, hit_groups
+
+
+def wall_shelter(opaque: np.ndarray, falls: np.ndarray, cx: int, cy: int, unit: Unit) -> float:
+    """The share of a blast centred on tile (cx, cy) that reaches the unit: the blast
+    travels the straight line between the tiles; an intact wall on it lets through only
+    WALL_SHELTER, a wall that this blast brings down (`falls`) RUBBLE_SHELTER."""
+    ux, uy = unit.tile
+    pts = line_tiles(cx, cy, ux, uy)[1:-1]
+    if len(pts) == 0:
+        return 1.0
+    ys, xs = pts[:, 1], pts[:, 0]
+    walls = opaque[ys, xs]
+    if (walls & ~falls[ys, xs]).any():
+        return WALL_SHELTER
+    if walls.any():
+        return RUBBLE_SHELTER
+    return 1.0
 
 
 def break_groups(world: World, groups: set[str], events: list) -> None:

@@ -45,6 +45,13 @@ def update_vision(world: World, events: list, facts: TickFacts) -> None:
     _check_triggers(world, events, facts)
 
 
+def seen_now_at(world: World, tx: int, ty: int) -> bool:
+    """Whether the squad sees tile (tx, ty) now; off the grid is never seen (a negative
+    index would wrap round to the far edge, one past it would raise)."""
+    h, w = world.seen_now.shape
+    return 0 <= tx < w and 0 <= ty < h and bool(world.seen_now[ty, tx])
+
+
 def _nearest_squad(world: World, unit: Unit) -> tuple[Unit | None, float]:
     best, best_d = None, math.inf
     for member in world.squad():
@@ -62,7 +69,7 @@ def _notice_civilians(world: World, events: list) -> None:
         if unit.found or not unit.alive:
             continue
         tx, ty = unit.tile
-        if not world.seen_now[ty, tx]:
+        if not seen_now_at(world, tx, ty):
             continue
         member, dist = _nearest_squad(world, unit)
         if member is None or (unit.hidden and dist > DISCOVERY_TILES):
@@ -97,11 +104,10 @@ def describe_found(found: list[Unit]) -> str:
 
 def _notice_insurgents(world: World, events: list, facts: TickFacts) -> None:
     spotted = world.spotted
-    seen_now = world.seen_now
     for unit in world.insurgents():
         if unit.life != ACTIVE or (not unit.hidden and unit.id in spotted):
             continue  # nothing new to notice about one already spotted
-        if not seen_now[unit.y // SUB, unit.x // SUB]:
+        if not seen_now_at(world, unit.x // SUB, unit.y // SUB):
             continue
         member, dist = _nearest_squad(world, unit)
         if unit.hidden:

@@ -31,6 +31,8 @@ class Stats:
     kills: int = 0
     medkits_used: int = 0
     crates_delivered: int = 0
+    grenades_thrown: int = 0  # by the squad
+    grenades_thrown_at_us: int = 0  # by the insurgents
 
 
 @dataclass
@@ -72,6 +74,29 @@ class EvacState:
     leave_tick: int = -1
     arrived: bool = False
     departed: bool = False
+
+
+@dataclass
+class Grenade:
+    """One hand grenade in the air or on the ground (grenades.py), positions in sub units."""
+
+    id: int
+    thrower_id: int
+    side: Side  # the thrower's side
+    x0: int  # where it left the hand
+    y0: int
+    x: int  # where it lands
+    y: int
+    thrown_tick: int
+    land_tick: int
+    burst_tick: int
+    radius: float  # tiles
+    landed: bool = False
+    seen: bool = False  # the squad knows of it: thrown by us, or seen in flight or landing
+
+    @property
+    def tile(self) -> tuple[int, int]:
+        return self.x // SUB, self.y // SUB
 
 
 def _no_grid() -> np.ndarray:
@@ -117,6 +142,12 @@ class World:
     # scouts running for help (game/sim/alarm.py): scout id -> [start tick, radio said]
     alarms: dict[int, list[int]] = field(default_factory=dict)
     evac: EvacState = field(default_factory=EvacState)
+    # hand grenades (game/sim/grenades.py): those still carried per unit id, the tick each
+    # thrower may throw again, and those in the air or on the ground
+    grenades_left: dict[int, int] = field(default_factory=dict)
+    grenade_ready: dict[int, int] = field(default_factory=dict)
+    grenades: list[Grenade] = field(default_factory=list)
+    grenades_thrown: int = 0  # ids for grenades, in throw order
     # caches derived from state (never hashed or saved): pathing grids and the like
     caches: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -174,7 +205,17 @@ class World:
         unit.ammo = weapon.magazine if weapon else 0
         self.units[unit.id] = unit
         self.next_id += 1
+        self._issue_grenades(unit)
         return unit
+
+    def _issue_grenades(self, unit: Unit) -> None:
+        """The unit's grenades from its type; the map's `grenades` (when set, >= 0) gives
+        every squad member that many instead."""
+        count = unit.utype.grenades
+        if unit.side == Side.SQUAD and self.scenario.rules.grenades >= 0:
+            count = self.scenario.rules.grenades
+        if count > 0:
+            self.grenades_left[unit.id] = count
 
 
 def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> World:
@@ -283,16 +324,24 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "alarms": {str(k): v for k, v in sorted(world.alarms.items())},
         # only where the vehicles must be called: other maps hash as before the evac existed
         **({"evac": vars(world.evac)} if world.scenario.rules.evac == "call" else {}),
+        "grenades_left": {str(k): v for k, v in sorted(world.grenades_left.items())},
+        "grenade_ready": {str(k): v for k, v in sorted(world.grenade_ready.items())},
+        "grenades": [vars(g) for g in world.grenades],
+        "grenades_thrown": world.grenades_thrown,
     }
 
 
 _NO_MIND = vars(InsurgentMind())
+# fields added after the hash was fixed: left out while they hold their default, so a
+# mission played under the default orders hashes as it always did
+_QUIET_DEFAULTS = {"roe": "fire_at_will", "holding": False, "fired_on_by": {}}
 
 
 def _unit_summary(unit: Unit) -> dict[str, Any]:
     """One flat record per unit, as when every unit carried every field: a unit without an
     insurgent mind reads as a calm one, so the hash did not change with the split."""
-    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")}
+    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")
+           and not (k in _QUIET_DEFAULTS and v == _QUIET_DEFAULTS[k])}
     out.update(vars(unit.insurgent) if unit.insurgent is not None else _NO_MIND)
     return out
 

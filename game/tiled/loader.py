@@ -16,7 +16,7 @@ import numpy as np
 
 from game.sim import scenario as sc
 from game.sim.evac import EVAC_MODES
-from game.sim.geometry import TILE_PX, px_to_sub
+from game.sim.geometry import SUB, TILE_PX, px_to_sub
 from game.sim.terrain import Terrain
 from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.objects import (
@@ -38,6 +38,9 @@ from game.tiled.tiles import TileData, parse_tiles
 ABOVE_NAMES = ("above", "roof")
 POINT_CLASSES = ("SquadSpawn", "Civilian", "Insurgent", "Crate")
 ZONE_CLASSES = ("Trigger", "Extraction")
+# civilians + insurgents. benchmarks/map_units.py measured the sim alone on granary.tmx at
+# about 2x real time with 500 and 1.1x with 1000; the battle screen also draws and plans.
+MAX_UNITS = 400
 
 
 @dataclass
@@ -89,7 +92,7 @@ def _read_into(path: Path, result: LoadResult) -> None:
     layers = list(walk_layers(checked.root, file))
     templates = TemplateCache(path)
     templates.map_tilesets = [(t.firstgid, t.path.resolve()) for t in checked.tilesets]
-    objects = read_objects(layers, templates, file)
+    objects = _unique_ids(read_objects(layers, templates, file), file, result.problems)
     result.problems.extend(templates.warnings + templates.errors)
     result.incomplete = bool(templates.errors)
     result.objects = objects
@@ -101,7 +104,32 @@ def _read_into(path: Path, result: LoadResult) -> None:
                        rules=_mission_rules(checked.root, schema, file, result.problems))
     result.values = _typed_values(objects, schema, file, result.problems)
     _fill_spawns(scen, objects, result.values, tiles, file, result.problems)
+    _check_unit_count(scen, file, result.problems)
     result.scenario = scen
+
+
+def _unique_ids(objects: list[MapObject], file: str,
+                problems: list[MapProblem]) -> list[MapObject]:
+    """Objects are known by id (patrol routes, messages): a second object with an id
+    already taken is an error and is left out."""
+    seen: set[int] = set()
+    kept = []
+    for obj in objects:
+        if obj.id in seen:
+            problems.append(MapProblem(file, f"object id {obj.id} is used by another object "
+                                       "too (each object needs its own id)", **obj.where()))
+            continue
+        seen.add(obj.id)
+        kept.append(obj)
+    return kept
+
+
+def _check_unit_count(scen: sc.Scenario, file: str, problems: list[MapProblem]) -> None:
+    units = len(scen.civilians) + len(scen.insurgents)
+    if units > MAX_UNITS:
+        problems.append(MapProblem(
+            file, f"{units} civilians and insurgents; the game can simulate at most "
+            f"{MAX_UNITS} in real time"))
 
 
 def _art_and_rule_layers(layers: list[LayerInfo], tiles: TileData, file: str,
@@ -196,6 +224,9 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         if values[name] < 0:
             problems.append(MapProblem(file, f'map property "{name}" must not be negative'))
     _evac_problems(values, file, problems)
+    if values["grenades"] < -1:
+        problems.append(MapProblem(file, 'map property "grenades" must be -1 (the unit '
+                                   'table\'s count) or more'))
     return sc.MissionRules(
         title=values["title"], briefing=values["briefing"],
         rescue_required=values["rescue_required"], air_strikes=values["air_strikes"],
@@ -204,7 +235,7 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         medkits=values["medkits"], tutorial=values["tutorial"],
         evac=values["evac"], evac_eta_s=values["evac_eta"], evac_wait_s=values["evac_wait"],
         ambience=values["ambience"],
-        time_of_day=values["time_of_day"])
+        time_of_day=values["time_of_day"], grenades=values["grenades"])
 
 
 EVAC_SECONDS = (1, 600)  # a call answered within ten minutes, a wait of ten at most
@@ -291,6 +322,8 @@ def _fill_spawns(scen: sc.Scenario, objects: list[MapObject], values: dict[int, 
             else:
                 scen.extractions.append(sc.ExtractionZone(rect, v["name"], source))
             continue
+        if not _known_values(obj, v, file, problems):
+            continue
         pos = _point(obj, scen, tiles, file, problems)
         if pos is None:
             continue
@@ -310,6 +343,24 @@ def _fill_spawns(scen: sc.Scenario, objects: list[MapObject], values: dict[int, 
             scen.crates.append(sc.CrateSpawn(x, y, v["kind"], v["required"], source))
 
 
+# What the simulation can place: a value outside these would crash it, whatever the
+# project file's enums say (the schema check refuses such a project first).
+GAME_VALUES = {("SquadSpawn", "member"): ("all", "", *sc.SQUAD_MEMBERS),
+               ("Civilian", "kind"): sc.CIVILIAN_KINDS,
+               ("Insurgent", "role"): sc.INSURGENT_ROLES}
+
+
+def _known_values(obj: MapObject, values: dict, file: str,
+                  problems: list[MapProblem]) -> bool:
+    for (cls, name), allowed in GAME_VALUES.items():
+        if obj.cls == cls and values.get(name) not in allowed:
+            problems.append(MapProblem(file, f'{name} "{values.get(name)}" is not one the '
+                                       f"game knows ({', '.join(a for a in allowed if a)})",
+                                       **obj.where()))
+            return False
+    return True
+
+
 def _point(obj: MapObject, scen: sc.Scenario, tiles: TileData, file: str,
            problems: list[MapProblem]) -> tuple[int, int] | None:
     px, py = obj.centre_px()
@@ -323,7 +374,13 @@ def _point(obj: MapObject, scen: sc.Scenario, tiles: TileData, file: str,
             file, f"{obj.cls} is inside a wall (tile {tx},{ty} is not walkable)",
             **obj.where()))
         return None
-    return px_to_sub(px), px_to_sub(py)
+    # A point a hair inside the far edge (x=1279.97 on a 1280 px map) must not round onto
+    # the tile past the grid: keep it inside the tile it was checked on.
+    return _inside_tile(px_to_sub(px), tx), _inside_tile(px_to_sub(py), ty)
+
+
+def _inside_tile(v: int, tile: int) -> int:
+    return min(max(v, tile * SUB), tile * SUB + SUB - 1)
 
 
 def _zone_rect(obj: MapObject, scen: sc.Scenario, file: str,
@@ -350,4 +407,5 @@ def _patrol(obj: MapObject, ref: int, by_id: dict[int, MapObject], scen: sc.Scen
     if any(not (0 <= x < w and 0 <= y < h) for x, y in route.points):
         problems.append(MapProblem(file, f"patrol route {ref} leaves the map", **obj.where()))
         return ()
-    return tuple((px_to_sub(x), px_to_sub(y)) for x, y in route.points)
+    return tuple((_inside_tile(px_to_sub(x), int(x // TILE_PX)),
+                  _inside_tile(px_to_sub(y), int(y // TILE_PX))) for x, y in route.points)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
@@ -15,11 +16,16 @@ from pathlib import Path
 
 from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.properties import RawProperty, read_properties
-from game.tiled.safety import MAX_AUX_BYTES, locate, read_xml
+from game.tiled.safety import MAX_AUX_BYTES, locate, read_xml, safe_resolve
+
+GID_LIMIT = 0xFFFFFFFF  # a gid with its flip bits
 
 LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
 SHAPE_TAGS = ("point", "ellipse", "polyline", "polygon", "text")
 MAX_POINTS = 4096
+MAX_COORD = 10_000_000.0  # pixels; a map is at most 32768 px wide, so this is only nonsense
+MAX_ID = 2**31 - 1
+_WHOLE = re.compile(r"[0-9]{1,10}")
 _NUM = re.compile(r"-?[0-9]{1,9}(\.[0-9]{1,12})?([eE][-+]?[0-9]{1,3})?")
 
 
@@ -123,7 +129,18 @@ def num(el: ET.Element, name: str, default: float, file: str, **where) -> float:
         return default
     if not _NUM.fullmatch(raw.strip()) or not math.isfinite(float(raw)):
         raise MapError.single(file, f"attribute {name}={raw[:20]!r} is not a number", **where)
+    if abs(float(raw)) > MAX_COORD:  # 1e308 would overflow once scaled to sub-tile units
+        raise MapError.single(file, f"attribute {name}={raw[:20]!r} is out of range", **where)
     return float(raw)
+
+
+def whole(el: ET.Element, name: str, file: str, limit: int = MAX_ID, **where) -> int:
+    """A non-negative whole-number attribute (an id or a gid), 0 when absent."""
+    raw = (el.get(name) or "0").strip()
+    if not _WHOLE.fullmatch(raw) or int(raw) > limit:
+        raise MapError.single(file, f"attribute {name}={raw[:20]!r} is not a whole number "
+                              f"from 0 to {limit}", **where)
+    return int(raw)
 
 
 def walk_layers(parent: ET.Element, file: str, offset=(0.0, 0.0), visible=True,
@@ -147,7 +164,7 @@ class TemplateCache:
     """Templates read once per load; each is checked like any untrusted file."""
 
     def __init__(self, map_path: Path) -> None:
-        self.base = map_path.resolve().parent
+        self.base = safe_resolve(map_path).parent
         self.cache: dict[Path, ET.Element] = {}
         self.map_tilesets: list[tuple[int, Path]] = []  # (firstgid, resolved .tsx path)
         self.file = str(map_path)
@@ -174,7 +191,7 @@ class TemplateCache:
 
         path, shipped = locate(self.base, source, MAPS_DIR / "templates")
         if path not in self.cache:
-            if not path.is_file():
+            if not os.path.lexists(path):
                 raise MapError.single(file, f"template {source!r} not found (looked at {path})",
                                       **where)
             root = read_xml(path, MAX_AUX_BYTES)
@@ -191,7 +208,7 @@ def expand_template(el: ET.Element, templates: TemplateCache, file: str) -> ET.E
     source = el.get("template")
     if not source:
         return el
-    where = {"object_id": int(num(el, "id", 0, file)), "object_name": el.get("name", ""),
+    where = {"object_id": whole(el, "id", file), "object_name": el.get("name", ""),
              "x": num(el, "x", 0, file), "y": num(el, "y", 0, file)}
     root, path = templates.object_for(source, file, where)
     tobj = root.find("object")
@@ -221,10 +238,15 @@ def _template_gid(root, tobj, path, templates, file, where) -> int:
     ref = root.find("tileset")
     if ref is None or not ref.get("source"):
         raise MapError.single(file, "template tile object has no tileset", **where)
-    tpath = (path.parent / ref.get("source")).resolve()
+    tpath = safe_resolve(path.parent / ref.get("source"))
+    gid = whole(tobj, "gid", str(path), GID_LIMIT, **where)
+    first = whole(ref, "firstgid", str(path), **where) if ref.get("firstgid") else 1
+    if not 1 <= first <= gid:
+        raise MapError.single(str(path), f"template gid {gid} is not in its tileset "
+                              f"(firstgid {first})", **where)
     for mts in templates.map_tilesets:
         if mts[1] == tpath:
-            return int(tobj.get("gid")) - int(ref.get("firstgid", "1")) + mts[0]
+            return gid - first + mts[0]
     raise MapError.single(file, f"template uses tileset {ref.get('source')!r}, which the map "
                           "does not", **where)
 
@@ -259,11 +281,11 @@ def _merged(errors: list[MapError]) -> MapProblem:
 
 
 def _read_object(el: ET.Element, info: LayerInfo, file: str) -> MapObject:
-    oid = int(num(el, "id", 0, file))
+    oid = whole(el, "id", file)
     where = {"object_id": oid, "object_name": el.get("name", ""),
              "x": num(el, "x", 0, file), "y": num(el, "y", 0, file)}
     x, y = where["x"], where["y"]
-    gid = int(num(el, "gid", 0, file, **where))
+    gid = whole(el, "gid", file, GID_LIMIT, **where)
     shape = "tile" if gid else "rect"
     points: list[tuple[float, float]] = []
     for child in el:
@@ -286,7 +308,8 @@ def _points(text: str, ox: float, oy: float, file: str, where: dict) -> list[tup
     out = []
     for pair in pairs:
         parts = pair.split(",")
-        if len(parts) != 2 or not all(_NUM.fullmatch(p) for p in parts):
+        if len(parts) != 2 or not all(_NUM.fullmatch(p) and abs(float(p)) <= MAX_COORD
+                                      for p in parts):
             raise MapError.single(file, f"bad polyline point {pair[:30]!r}", **where)
         out.append((ox + float(parts[0]), oy + float(parts[1])))
     return out

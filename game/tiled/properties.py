@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from game.tiled.schema import ENUM_ALIASES, Member
 
+MAX_TEXT_CHARS = 8000  # the longest shipped briefing is about 1000
 _INT = re.compile(r"-?[0-9]{1,9}")
 _FLOAT = re.compile(r"-?[0-9]{1,9}(\.[0-9]{1,12})?([eE][-+]?[0-9]{1,3})?")
 
@@ -67,6 +68,9 @@ def convert(raw: RawProperty, member: Member, enums: dict[str, tuple[str, ...]])
         if not _FLOAT.fullmatch(raw.value.strip()) or not math.isfinite(float(raw.value)):
             return None, _bad_value(raw, want)
         return float(raw.value), None
+    if len(raw.value) > MAX_TEXT_CHARS:  # a megabyte briefing would be wrapped for ever
+        return None, (f'property "{raw.name}" is {len(raw.value)} characters long; the limit '
+                      f"is {MAX_TEXT_CHARS}")
     if member.enum:
         values = enums.get(member.enum, ())
         if raw.value not in values + ENUM_ALIASES.get(member.enum, ()):

@@ -8,19 +8,17 @@ The default pytmx image loader loads no images, so nothing here needs a display.
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from game.sim.scenario import TilesetArt
 from game.sim.terrain import COVER_NAMES
 from game.tiled.errors import MapError, MapProblem
-from game.tiled.safety import CheckedMap
+from game.tiled.safety import CheckedMap, CheckedTileset
 
 RULE_DEFAULTS = {"walkable": True, "opaque": False, "cover": "none", "elevation": 0,
                  "destructible": False, "door": False, "locked": False}
@@ -41,7 +39,7 @@ def parse_tiles(checked: CheckedMap, problems: list[MapProblem]) -> TileData:
     import pytmx  # here, not at import time: game.tiled must stay cheap to import
 
     file = str(checked.path)
-    root = _tiles_only(checked.root)
+    root = _tiles_only(checked)
     tm = pytmx.TiledMap(allow_duplicate_names=True)
     tm.filename = str(checked.path)
     logging.getLogger("pytmx").setLevel(logging.CRITICAL)
@@ -57,19 +55,39 @@ def parse_tiles(checked: CheckedMap, problems: list[MapProblem]) -> TileData:
     for layer in tile_layers:
         data = np.asarray(layer.data, dtype=np.int64)
         layers.append((to_tiled[data], to_flip[data]))
-    tilesets = [_tileset_art(ts, checked.path) for ts in tm.tilesets]
+    by_firstgid = {t.firstgid: t for t in checked.tilesets}
+    tilesets = [_tileset_art(ts, by_firstgid.get(int(ts.firstgid))) for ts in tm.tilesets]
     luts, names = _rule_tables(tm, tilesets, file, problems)
     return TileData(layers, tilesets, names, luts)
 
 
-def _tiles_only(root: ET.Element) -> ET.Element:
-    root = copy.deepcopy(root)
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if child.tag in ("objectgroup", "imagelayer") or (
-                    child.tag == "properties" and parent.tag in ("map", "layer", "group")):
-                parent.remove(child)
+def _tiles_only(checked: CheckedMap) -> ET.Element:
+    """A copy of the map for pytmx: no objects or custom properties, and every external
+    tileset replaced by the already checked copy of its file, so pytmx opens no file."""
+    root = _copy_without_objects(checked.root)
+    refs = root.findall("tileset")
+    for ref, ts in zip(refs, checked.tilesets, strict=True):
+        if ref.get("source"):
+            # children shared, not copied: pytmx only reads them
+            attrib = {k: v for k, v in ts.element.attrib.items() if k != "source"}
+            embedded = ET.Element("tileset", {**attrib, "firstgid": str(ts.firstgid)})
+            embedded.extend(list(ts.element))
+            root.insert(list(root).index(ref), embedded)
+            root.remove(ref)
     return root
+
+
+def _copy_without_objects(el: ET.Element) -> ET.Element:
+    # Copied element by element (the tree is at most MAX_XML_DEPTH deep), leaving out the
+    # objects rather than copying thousands of them only to remove them.
+    out = ET.Element(el.tag, el.attrib)
+    out.text, out.tail = el.text, el.tail
+    for child in el:
+        if child.tag in ("objectgroup", "imagelayer") or (
+                child.tag == "properties" and el.tag in ("map", "layer", "group")):
+            continue
+        out.append(_copy_without_objects(child))
+    return out
 
 
 def _gid_tables(tm) -> tuple[np.ndarray, np.ndarray]:
@@ -86,16 +104,18 @@ def _gid_tables(tm) -> tuple[np.ndarray, np.ndarray]:
     return to_tiled, to_flip
 
 
-def _tileset_art(ts, map_path: Path) -> TilesetArt:
-    image = (map_path.resolve().parent / (ts.source or "")).resolve()
+def _tileset_art(ts, checked: CheckedTileset | None) -> TilesetArt:
+    # The image path is the one the safety checks vetted ("" if it cannot be drawn).
+    image = str(checked.image) if checked is not None and checked.image is not None else ""
     columns = int(getattr(ts, "columns", 0) or 0) or max(1, int(ts.width) // int(ts.tilewidth))
     tilecount = int(getattr(ts, "tilecount", 0) or 0)
     if not tilecount:
         tilecount = columns * max(1, int(ts.height) // int(ts.tileheight))
-    return TilesetArt(firstgid=int(ts.firstgid), image_path=str(image),
+    return TilesetArt(firstgid=int(ts.firstgid), image_path=image,
                       tile_width=int(ts.tilewidth), tile_height=int(ts.tileheight),
                       columns=columns, tilecount=tilecount, margin=int(ts.margin or 0),
-                      spacing=int(ts.spacing or 0))
+                      spacing=int(ts.spacing or 0),
+                      tile_names=checked.tile_names if checked is not None else ())
 
 
 def _rule_tables(tm, tilesets: list[TilesetArt], file: str, problems: list[MapProblem]):

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from game import ROOT
 from game.tiled import safety
+from game.tiled.loader import MAX_UNITS
+from game.tiled.properties import MAX_TEXT_CHARS
 from game.tiled.schema import CLASSES, ENUMS, MAP_PROPERTIES
 from game.tools.tile_table import TILES
 
@@ -59,13 +61,14 @@ MEANINGS: dict[str, str] = {
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
     "evac": "`walk`: the squad and survivors are out once they walk into the Extraction "
-    "zone; `call`: the vehicles must be called (key E or the HUD's Call evac button), "
+    "zone; `call`: the vehicles must be called (key U or the HUD's Call evac button), "
     "arrive `evac_eta` seconds later, wait `evac_wait` seconds and leave with whoever is "
     "inside the zone: only that departure wins the mission",
     "evac_eta": "seconds from the call to the vehicles at the zone (1 to 600; with "
     "`evac` = `call`)",
     "evac_wait": "seconds the vehicles wait at the zone before they leave (1 to 600; they "
     "leave at once when the whole squad and enough survivors are aboard)",
+    "grenades": "hand grenades each squad member carries; -1 = the unit table's count (2)",
     "ambience": "the sound under the mission: `fighting` (wind and distant gunfire), `wind` or "
                 "`quiet` (a faint wind); anything else plays `fighting`",
     "time_of_day": "day, dusk or night: the light the battle is drawn in (looks only)",
@@ -103,6 +106,8 @@ SIM_FIELDS: dict[str, str] = {
     "hits": "squad shots that hit",
     "strikes_used": "air strikes and gun runs called",
     "strike_casualties": "people (any side) downed or killed by strikes and gun runs",
+    "grenades_thrown": "hand grenades the squad threw",
+    "grenades_thrown_at_us": "hand grenades the insurgents threw",
     "state_hash": "a hash of the final state: the same map, seed, difficulty and commands "
     "always give the same hash",
     "events": "how many of each event happened (`ShotFired`, `UnitDowned`, ...)",
@@ -110,13 +115,16 @@ SIM_FIELDS: dict[str, str] = {
 # `sim MAP --seeds A..B --json`: one row per seed, then a summary.
 SEEDS_FIELDS: dict[str, str] = {
     "runs[].seed, outcome, reason, time_s, survivors_saved, rescue_required, squad_killed, "
-    "crates_delivered, strikes_used, stars": "as in one run",
+    "crates_delivered, strikes_used, grenades_thrown, grenades_thrown_at_us, stars":
+    "as in one run",
     "runs[].squad_lost": "squad members dead or down at the end",
     "summary.runs, wins, defeats, undecided": "counts of runs by outcome",
     "summary.win_rate": "wins / runs",
     "summary.mean_time_s, mean_win_time_s": "mean mission time of all runs, of the wins "
     "(null without a win)",
     "summary.mean_saved, mean_squad_lost": "means of `survivors_saved` and `squad_lost`",
+    "summary.mean_grenades_thrown, mean_grenades_thrown_at_us": "means of the grenades "
+    "thrown by the squad and at it",
 }
 SHAPES = {
     "SquadSpawn": "point", "Civilian": "point", "Insurgent": "point", "Crate": "point",
@@ -209,6 +217,14 @@ def limits_table() -> str:
         f"| tiles per tileset | {s.MAX_TILESET_TILES} |",
         f"| tileset image width or height | {s.MAX_IMAGE_PX} px |",
         f"| tile size | {s.TILE_PX} x {s.TILE_PX} px |",
+        f"| tilesets in a map | {s.MAX_TILESETS} |",
+        f"| tiles over all of a map's tilesets | {s.MAX_TOTAL_TILES} |",
+        f"| tileset image pixels over all tilesets | {s.MAX_TOTAL_IMAGE_PX // 1_000_000} "
+        "megapixels |",
+        f"| tileset image file size | {s.MAX_IMAGE_BYTES // (1024 * 1024)} MB |",
+        f"| XML nesting | {s.MAX_XML_DEPTH} levels |",
+        f"| civilians and insurgents | {MAX_UNITS} |",
+        f"| text of one property (a briefing, say) | {MAX_TEXT_CHARS} characters |",
     ]
     return "\n".join(rows)
 

@@ -12,17 +12,15 @@ from game.map_loader import MapLoadFailed
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
 from game.render.fog import Fog
+from game.render.grenade_fx import GrenadeFx
 from game.render.light import scene_tint, time_of_day
 from game.render.objectives import draw_known
 from game.render.overlays import (
     ConeCache,
-    PathCache,
     draw_cones,
     draw_extractions,
     draw_follow_links,
     draw_hover,
-    draw_paths,
-    draw_pending,
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
@@ -30,11 +28,12 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
-from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import orders
+from game.ui.battle_feedback import BattleFeedback
 from game.ui.evac_call import EvacButton, draw_vehicles
+from game.ui.grenade_aim import GrenadeAim
 from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
 from game.ui.radio_log import RadioLog
@@ -48,7 +47,8 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
-        "B air strike (Tab gun run)  Space pause  +/- speed  F12 screenshot")
+        "R fire rules  H hold  E exposure  Q last alert  "
+        "B air strike (Tab gun run)  T grenade  Space pause  +/- speed  F12 screenshot")
 
 
 class BattleScreen(Screen):
@@ -61,7 +61,6 @@ class BattleScreen(Screen):
         self.text = ctx.text
         self.sprites = SpriteCache(self.text)
         self.cones = ConeCache()
-        self.routes = PathCache()
         self.hud = Hud(self.text, ctx)
         self.selected: set[int] = set()
         self.pending: list = []  # orders for the next tick (held while paused)
@@ -72,7 +71,8 @@ class BattleScreen(Screen):
         self.last_alpha = 1.0
         self.hover_id = 0
         self.strike_aim = StrikeAim(self.text)  # B or the HUD button: aim Falcon-2
-        self.evac_button = EvacButton(self.text)  # E or this button: call the vehicles
+        self.evac_button = EvacButton(self.text)  # U or this button: call the vehicles
+        self.grenade_aim = GrenadeAim(self.text)  # T or the HUD button: aim a grenade
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.mission = None  # the campaign mission being played (game.progress.Mission)
         self.finish_with = "outcome"  # the screen after the end: "debrief" from the menus
@@ -91,8 +91,11 @@ class BattleScreen(Screen):
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
         self.effects = Effects(time_of_day(scenario.rules))
+        self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
+        self.grenade_fx = GrenadeFx(self.text)
+        self.grenade_aim.cancel()
         self.log = RadioLog()
         self.minimap = Minimap(world.terrain.width, world.terrain.height, self.ctx)
         w, h = self.ctx.surface.get_size()
@@ -154,11 +157,14 @@ class BattleScreen(Screen):
             events = self.session.advance(commands)
             self.effects.consume(events)
             self.log.consume(events, self.world)
+            self.feedback.consume(events, self.world, self.clock_s)
             if self.tutorial:
                 self.tutorial.observe_events(events)
                 self.tutorial.observe_world(self.world)
             self.strike_fx.consume(events)
             self.strike_aim.consume(events)
+            self.grenade_fx.consume(events, self.world.tick)
+            self.grenade_aim.consume(events)
             extras.play_sounds(self, events)
             self.selected = {i for i in self.selected
                              if orders.selectable(self.world, self.world.units[i])}
@@ -173,6 +179,12 @@ class BattleScreen(Screen):
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
+        self.feedback.handle_event(event)
+        used, thrown = self.grenade_aim.handle_event(event, self.world, self.camera,
+                                                     self.selected)
+        self.order(thrown)
+        if used:
+            return
         if self._aiming_over_hud(event):
             self.strike_aim.tile = None  # no blast circle under the HUD, no call from it
         else:
@@ -323,8 +335,6 @@ class BattleScreen(Screen):
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
-        draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
-        draw_pending(surface, self.camera, self._pending_tiles())
         draw_follow_links(surface, self.camera, world, alpha)
         draw_vehicles(surface, self.camera, world)
         surface.set_clip(None)
@@ -339,8 +349,11 @@ class BattleScreen(Screen):
         draw_known(surface, self.camera, world, alpha)
         surface.set_clip(None)
         draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown)
+        self.grenade_fx.draw(surface, self.camera, world, alpha)  # arcs and rings we know
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
+        self.feedback.draw_over_fog(self, surface, alpha)  # plans, cover, tags, arrows
         self.strike_aim.draw(surface, self.camera, world)
+        self.grenade_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
         self._draw_drag(surface)
@@ -353,10 +366,13 @@ class BattleScreen(Screen):
             right_clear = surface.get_width() - log_left + 10 if log_left else None
             button = getattr(self.strike_aim, "button_rect", None)
             left_clear = button.right + 10 if button else None  # an empty Rect is falsy
-            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear)
+            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear,
+                               *self.feedback.prompt_clearance(self, surface, alpha))
         strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
+        self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + 26))
         self.evac_button.draw(surface, world, (strike_button.right + 8, strike_button.y))
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
+        self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
 
     def _draw_hover(self, surface, alpha: float) -> None:
@@ -371,9 +387,6 @@ class BattleScreen(Screen):
         x0, y0 = self.camera.world_to_screen(0, 0)
         x1, y1 = self.camera.world_to_screen(self.camera.map_w, self.camera.map_h)
         return pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(surface.get_rect())
-
-    def _pending_tiles(self) -> list[tuple[int, int, bool]]:
-        return [(cmd.x, cmd.y, cmd.queue) for cmd in self.pending if isinstance(cmd, c.Move)]
 
     def _draw_drag(self, surface) -> None:
         if self.drag_start is None or self.drag_now is None:

@@ -17,9 +17,10 @@ from game.ui.context import Context
 from game.ui.profile import prepare
 from game.ui.screen import MenuScreen
 from game.ui.text_wrap import wrap
-from game.ui.widgets import DIM, GOLD, TEXT, Item, Menu, draw_wrapped, panel, px
+from game.ui.widgets import DIM, GOLD, TEXT, Item, Menu, draw_wrapped, fitting_size, panel, px
 
 PREVIEW_TILE = 8  # pixels per tile when drawing the preview (then scaled to fit)
+LINE_GAP = 1.25  # draw_wrapped's default spacing
 
 
 def map_preview(scenario, box: tuple[int, int]) -> pygame.Surface:
@@ -129,6 +130,8 @@ class BriefingScreen(MenuScreen):
         self.mission = mission
         self.scenario, self.error = load_mission(ctx, mission.map)
         self._preview: pygame.Surface | None = None
+        self._layout_key: tuple | None = None
+        self._layout: tuple[int, list] = (12, [])
         items = [Item("Deploy", self.deploy, enabled=self.scenario is not None,
                       tooltip="Enter: start the mission"),
                  Item("Back", self.ctx.pop, tooltip="Esc: back to the missions")]
@@ -191,9 +194,25 @@ class BriefingScreen(MenuScreen):
         words = rahim_words(self.scenario.rules.briefing or self.mission.summary or
                             "No words from the colonel on this one. Find them and bring "
                             "them home.")
-        draw_wrapped(surface, ctx, words, pygame.Rect(box.x + 16, box.y + px(ctx, 44),
-                                                      box.w - 32, box.h - px(ctx, 54)),
-                     px(ctx, 22), TEXT, min_size=12)
+        area = pygame.Rect(box.x + 16, box.y + px(ctx, 44), box.w - 32, box.h - px(ctx, 54))
+        size, lines = self._words_layout(words, area, px(ctx, 22))
+        y, step = area.y, round(size * LINE_GAP * 0.8)  # as draw_wrapped spaces lines
+        for line in lines:
+            if y + step > area.bottom:
+                break
+            if line:
+                text.blit(surface, line, (area.x, y), size, TEXT)
+            y += step
+
+    def _words_layout(self, words: str, area: pygame.Rect, size: int) -> tuple[int, list]:
+        """The text size that fits and the wrapped lines, worked out once per text and box:
+        wrapping a long briefing every frame would stall the screen."""
+        key = (words, area.size, size)
+        if self._layout_key != key:
+            fit = fitting_size(self.ctx, words, area, size, 12, LINE_GAP)
+            self._layout = (fit, wrap(words, self.ctx.text.font(fit), area.w))
+            self._layout_key = key
+        return self._layout
 
     def _draw_map(self, surface, area: pygame.Rect) -> None:
         ctx, text = self.ctx, self.ctx.text

@@ -35,7 +35,7 @@ def evac_label(world) -> tuple[str, tuple[int, int, int]]:
     if evac.called_tick >= 0:
         eta = max(0.0, (evac.arrive_tick - world.tick) / TICK_HZ)
         return f"EVAC INBOUND  {eta:4.1f}s: hold the zone", WAITING
-    return "[E] CALL EVAC", READY
+    return "[U] CALL EVAC", READY
 
 
 class EvacButton:
