@@ -30,7 +30,7 @@ from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
-from game.ui import orders
+from game.ui import map_watch, orders
 from game.ui.battle_feedback import BattleFeedback
 from game.ui.evac_call import EvacButton, draw_vehicles
 from game.ui.grenade_aim import GrenadeAim
@@ -78,6 +78,7 @@ class BattleScreen(Screen):
         self.finish_with = "outcome"  # the screen after the end: "debrief" from the menus
         self.clock_s = 0.0
         self.ended = False
+        self.map_watch: map_watch.MapWatch | None = None  # made on the first frame
         self.attach()
 
     # -- world-bound pieces ------------------------------------------------------------
@@ -142,7 +143,9 @@ class BattleScreen(Screen):
                                difficulty=self.session.difficulty)
         self.atlas = None  # the tileset may have changed too
         self.ctx.clock.accumulator = 0.0
+        view = self.camera
         self.attach()
+        self.camera.take_view(view)  # the modder is looking at what they just edited
         self.ctx.toast("Map reloaded from disk")
         return True
 
@@ -323,6 +326,7 @@ class BattleScreen(Screen):
             self.camera.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
         self.effects.update(self.ctx.clock.game_dt(dt))
         self.strike_fx.update(self.ctx.clock.game_dt(dt))
+        map_watch.follow(self)  # reload on save (game/ui/map_watch.py)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.world
