@@ -63,7 +63,7 @@ def build_battle(size: tuple[int, int]):
     app.fixed_dt = 1 / 30
     session = Session(load_scenario(GRANARY), seed=1)
     world = session.world
-    screen = BattleScreen(app, session)
+    screen = BattleScreen(app.ctx, session)
     app.push(screen)
     walkable = world.terrain.walkable
     placed = 0
