@@ -26,16 +26,30 @@ class ConeCache:
     """Soft wedges cut into tight strips, cached by angle bucket and size.
 
     One wedge per (width, radius) is computed facing east, as the half-plane in front of
-    the viewer, and turned for each bucket of the first quarter (east to south), all at
-    once when that size is first drawn (the first frame of a battle, or after a zoom,
-    which rebuilds the map's chunks too); the other three quarters are those strips
-    mirrored, which costs little.  So turning viewers never stall a frame."""
+    the viewer, and turned to a bucket of the first quarter (east to south) when a viewer
+    first faces it (a few milliseconds each; turning them all at once when a size was
+    first drawn stalled the first frame of a battle, and every zoom, by ~50 ms); the
+    other three quarters are those strips mirrored, which costs little."""
 
     MAX_SIZES = 6  # (width, radius) pairs kept: two cone widths at three zoom levels
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
-        self._bases: dict[tuple[int, int], list] = {}  # first-quarter strips per size
+        # per size: the east wedge and the first-quarter strips turned so far, by bucket
+        self._bases: dict[tuple[int, int], tuple[tuple, dict[int, list]]] = {}
+
+    def prewarm(self) -> None:
+        """Turn one more bucket of a held size, so that within a few frames of a battle's
+        start or a zoom every facing is ready and a viewer turning costs nothing."""
+        for (cone_deg, radius), (_east, turned) in self._bases.items():
+            for base in range(CONE_BUCKETS // 4 + 1):
+                if base not in turned:
+                    self._quarter(cone_deg, radius, base)
+                    return
+
+    def built_sizes(self) -> int:
+        """How many (width, radius) wedges are held, for the benchmarks."""
+        return len(self._bases)
 
     def wedge(self, facing: int, cone_deg: int, radius: int):
         """[(strip image, offset from the viewer)]: the strips cover only the wedge, as an
@@ -48,22 +62,25 @@ class ConeCache:
         if len(self._cache) > 256:
             self._cache.clear()
         base, mirror_x, mirror_y = _quarter_of(bucket, CONE_BUCKETS // 4)
-        strips = self._quarter(cone_deg, radius)[base]
+        strips = self._quarter(cone_deg, radius, base)
         if mirror_x or mirror_y:
             strips = _mirrored(strips, mirror_x, mirror_y)
         self._cache[(bucket, cone_deg, radius)] = strips
         return strips
 
-    def _quarter(self, cone_deg: int, radius: int) -> list:
-        bases = self._bases.get((cone_deg, radius))
-        if bases is None:
+    def _quarter(self, cone_deg: int, radius: int, base: int) -> list:
+        """The strips of the wedge turned to bucket base of the first quarter."""
+        held = self._bases.get((cone_deg, radius))
+        if held is None:
             if len(self._bases) >= self.MAX_SIZES:
                 self._bases.clear()
                 self._cache.clear()
-            east = soft_wedge(cone_deg, radius)
-            bases = self._bases[(cone_deg, radius)] = [
-                _turned(*east, b * 360 / CONE_BUCKETS) for b in range(CONE_BUCKETS // 4 + 1)]
-        return bases
+            held = self._bases[(cone_deg, radius)] = (soft_wedge(cone_deg, radius), {})
+        east, turned = held
+        strips = turned.get(base)
+        if strips is None:
+            strips = turned[base] = _turned(*east, base * 360 / CONE_BUCKETS)
+        return strips
 
 
 def _quarter_of(bucket: int, quarter: int) -> tuple[int, bool, bool]:
@@ -92,7 +109,8 @@ def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, i
     range, its sides blurred over a few degrees; and where the viewer is in the picture.
     Only the half-plane ahead is computed (no cone is wider than 180 degrees here)."""
     w, h = radius + 2, radius * 2 + 2
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    # the wedge is symmetric about its middle row (h is even): compute the top half only
+    yy, xx = np.mgrid[0:h // 2, 0:w].astype(np.float32)
     dx, dy = xx + 0.5, yy - h / 2 + 0.5
     d = np.hypot(dx, dy) / radius
     off = np.abs(np.degrees(np.arctan2(dy, dx)))  # degrees off the facing
@@ -101,6 +119,7 @@ def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, i
     rim = np.clip(1.0 - np.abs(d - 0.97) / 0.05, 0.0, 1.0) * 0.5  # where sight ends
     alpha = (CONE_PEAK * side * np.maximum(reach, rim)).astype(np.uint8)
     alpha[d < 0.08] = 0  # the viewer's own spot stays clear
+    alpha = np.concatenate((alpha, alpha[::-1]))
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     surf.fill((*CONE_FILL, 0))
     pygame.surfarray.pixels_alpha(surf)[:] = alpha.T
@@ -146,6 +165,7 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
         radius = round(unit.utype.sight_tiles * camera.tile_px)
         surface.fblits([(img, (sx + dx, sy + dy))
                         for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
+    cones.prewarm()
 
 
 def _tile_centre(camera: Camera, tx: int, ty: int) -> tuple[int, int]:
