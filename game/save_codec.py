@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.kinds import Alert, Life, Side, StrikeKind
+from game.sim.kinds import Alert, Life, Roe, Side, StrikeKind
 from game.sim.terrain import Terrain
 from game.sim.units import Crate, InsurgentMind, Unit
 from game.sim.world import Stats, StrikeCall, World
@@ -39,7 +39,7 @@ from game.sim.world import Stats, StrikeCall, World
 RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, InsurgentMind,
                                                           Crate, Stats, StrikeCall)}
 # the only enums: saved as their word, read back only as one of their own members
-ENUMS: frozenset[type] = frozenset((Alert, Life, Side, StrikeKind))
+ENUMS: frozenset[type] = frozenset((Alert, Life, Roe, Side, StrikeKind))
 INT_RANGE = (-(2**31), 2**31 - 1)  # every whole number in the rules fits in 32 bits
 WIDE_INTS = {"World.seed": (0, 2**63 - 1)}  # the exceptions, by record.field
 FLOAT_LIMIT = 1e9

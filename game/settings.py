@@ -27,6 +27,7 @@ class Settings:
     ui_scale: float = 1.0
     difficulty: str = "normal"
     keys: dict[str, list[str]] = field(default_factory=dict)  # action -> key names
+    reload_on_save: bool = True  # reload the player's own map when its files change
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -54,6 +55,8 @@ class Settings:
         scale = raw.get("ui_scale")
         if _number(scale) and 0.5 <= scale <= 3.0:
             s.ui_scale = float(scale)
+        if isinstance(raw.get("reload_on_save"), bool):
+            s.reload_on_save = raw["reload_on_save"]
         if raw.get("difficulty") in DIFFICULTIES:
             s.difficulty = raw["difficulty"]
         if isinstance(raw.get("keys"), dict):

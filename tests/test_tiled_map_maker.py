@@ -204,9 +204,21 @@ def test_a_missing_template_does_not_hide_the_other_problems_nor_blame_others(tm
         load_scenario(path)
 
 
-def test_a_spawn_that_lost_its_class_is_one_warning_not_also_no_squad_spawn(tmp_path):
+def test_a_spawn_that_lost_its_class_is_one_line_not_also_no_squad_spawn(tmp_path):
     # what Tiled 1.8 leaves of a Tiled 1.9 class= spawn with `member` set: no class
     lost = obj(1, "", 48, 48, prop("member", "rafiq", "string"), body="<point/>")
     path = write_map(tmp_path, objects=[lost, *basic_objects()[1:]])
     problems = validate_map(str(path))
     assert len(problems) == 1 and "fit SquadSpawn" in problems[0].message, _lines(problems)
+    # it was the only spawn: the game cannot start the map, so the validator must not pass it
+    assert problems[0].is_error, _lines(problems)
+    with pytest.raises(Exception, match="SquadSpawn"):
+        load_scenario(path)
+
+
+def test_a_classless_spawn_beside_a_real_one_stays_a_warning(tmp_path):
+    lost = obj(9, "", 64, 48, prop("member", "rima", "string"), body="<point/>")
+    path = write_map(tmp_path, objects=[*basic_objects(), lost])
+    problems = validate_map(str(path))
+    assert [p.is_error for p in problems if "fit SquadSpawn" in p.message] == [False]
+    load_scenario(path)

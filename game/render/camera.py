@@ -84,6 +84,11 @@ class Camera:
         self.clamp()
         return True
 
+    def take_view(self, other: Camera) -> None:
+        """Look where `other` looked (the same map reloaded), kept inside this map."""
+        self.x, self.y, self.zoom_index = other.x, other.y, other.zoom_index
+        self.clamp()
+
     def clamp(self) -> None:
         """Keep the map on screen; a map smaller than the view is centred.  The view may
         go further past the top and bottom edges than the sides: the radio log (top

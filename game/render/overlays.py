@@ -211,7 +211,7 @@ def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
             _marker(surface, start, PATH_COLOUR, camera.tile_px)
         if unit.waypoints:
             pts = [start, *cache.centres(camera, unit.waypoints)]
-            _dashed(surface, QUEUED_COLOUR, pts)
+            dashed(surface, QUEUED_COLOUR, pts)
             for p in pts[1:]:
                 _marker(surface, p, QUEUED_COLOUR, camera.tile_px)
 
@@ -229,7 +229,7 @@ def _marker(surface, p, colour, tile_px: int) -> None:
     pygame.draw.line(surface, colour, (p[0] - r, p[1] + r), (p[0] + r, p[1] - r), 2)
 
 
-def _dashed(surface, colour, pts, dash: int = 6, width: int = 1) -> None:
+def dashed(surface, colour, pts, dash: int = 6, width: int = 1) -> None:
     for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
         length = math.hypot(x1 - x0, y1 - y0)
         n = max(1, int(length // dash))
@@ -248,7 +248,7 @@ def draw_extractions(surface, camera: Camera, world, text: TextCache) -> None:
         if not rect.colliderect(surface.get_rect()):
             continue
         corners = [rect.topleft, rect.topright, rect.bottomright, rect.bottomleft, rect.topleft]
-        _dashed(surface, ZONE_COLOUR, corners, dash=8, width=2)
+        dashed(surface, ZONE_COLOUR, corners, dash=8, width=2)
         label = text.render(f"EXTRACTION {(zone.name or 'Bravo').upper()}",
                             max(16, camera.tile_px * 5 // 8), ZONE_COLOUR, bold=True)
         box = label.get_rect(midbottom=(rect.centerx, rect.y - 3)).inflate(8, 4)
@@ -267,7 +267,7 @@ def draw_follow_links(surface, camera: Camera, world, alpha: float) -> None:
             continue
         a = camera.sub_to_screen(*interpolated(unit, alpha))
         b = camera.sub_to_screen(*interpolated(leader, alpha))
-        _dashed(surface, (230, 200, 90), [a, b], dash=4)
+        dashed(surface, (230, 200, 90), [a, b], dash=4)
 
 
 def draw_hover(surface, camera: Camera, world, alpha: float, unit, hostile: bool) -> None:

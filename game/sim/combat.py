@@ -4,70 +4,30 @@ from __future__ import annotations
 
 import math
 
-from game.sim.catalog import UNIT_TYPES, WeaponType
-from game.sim.difficulty import DIFFICULTIES
+from game.sim.catalog import WeaponType
 from game.sim.events import ReloadStarted, ShotFired
 from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
-from game.sim.kinds import Life, Side
+from game.sim.kinds import Life, Roe, Side
 from game.sim.noise import shot_noise
-from game.sim.queries import cover_between
-from game.sim.sight import first_blocked, in_cone
-from game.sim.smoke import clear_sight
-from game.sim.terrain import COVER_HIGH, COVER_LOW
+from game.sim.queries import can_shoot, cover_between, hit_chance, sees_tile
+from game.sim.sight import first_blocked
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
-COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
-SHOOTER_MOVING_FACTOR = 0.6
-TARGET_MOVING_FACTOR = 0.8
-DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
-SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
 MISS_SPREAD_SUB = SUB  # a miss ends within a tile of its target, each way
-
-
-def hit_chance(world: World, shooter: Unit, target: Unit, weapon: WeaponType) -> float:
-    dist_tiles = math.hypot(shooter.x - target.x, shooter.y - target.y) / SUB
-    chance = weapon.accuracy * (1.0 - 0.5 * min(dist_tiles / weapon.range_tiles, 1.0))
-    chance *= COVER_FACTOR[cover_between(world, shooter, target)]
-    if shooter.activity == "moving":
-        chance *= SHOOTER_MOVING_FACTOR
-    if target.activity == "moving":
-        chance *= TARGET_MOVING_FACTOR
-    if shooter.side == Side.INSURGENT:
-        chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
-    if target.life == Life.DOWNED:
-        chance *= 0.5
-    if shooter.suppressed > 0:
-        chance *= SUPPRESSED_FACTOR
-    return max(0.02, min(chance, 0.97))
-
-
-def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
-    weapon = shooter.weapon
-    if weapon is None or target.life not in _ALIVE or target.hidden:
-        return False
-    sx, sy = shooter.x // SUB, shooter.y // SUB
-    tx, ty = target.x // SUB, target.y // SUB
-    if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
-        return False
-    return clear_sight(world, sx, sy, tx, ty)
+# the odds and the line of fire live in queries.py, so the hover preview asks the very
+# function a shot rolls against; they are imported here for the rules that fire
+__all__ = ["can_see", "can_shoot", "cover_between", "fire_weapons", "hit_chance", "miss_point"]
 
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
-    """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles."""
+    """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles
+    (queries.sees_tile on the target's tile, which the exposure overlay shows)."""
     if target.life not in _ALIVE:
         return False
-    vx, vy = viewer.x // SUB, viewer.y // SUB
-    tx, ty = target.x // SUB, target.y // SUB
-    dist = math.hypot(vx - tx, vy - ty)
-    utype = UNIT_TYPES[viewer.kind]
-    if dist > utype.sight_tiles:
-        return False
-    if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
-        return False
-    return clear_sight(world, vx, vy, tx, ty)
+    return sees_tile(world, viewer, (target.x // SUB, target.y // SUB))
 
 
 _ALIVE = frozenset((ACTIVE, DOWNED))
@@ -88,12 +48,20 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
                 unit.ammo = weapon.magazine
                 unit.activity = "idle" if not unit.path else "moving"
             continue
+        if not roe_allows_any(unit):
+            unit.target_id, unit.ground_target, unit.aim_target = 0, None, 0
         if unit.target_id:
             _engage(world, unit, weapon, events, facts)
         elif unit.ground_target is not None:
             _suppress(world, unit, unit.ground_target, weapon, events, facts)
         if not unit.target_id and unit.ground_target is None:
             _stand_down(unit)
+
+
+def roe_allows_any(unit: Unit) -> bool:
+    """False for a squad member on hold fire: it never fires, whatever its orders or who
+    fires on it (return fire is a matter of choosing targets: pursuit.acquire_targets)."""
+    return unit.side != Side.SQUAD or unit.roe != Roe.HOLD_FIRE
 
 
 def _stand_down(unit: Unit) -> None:

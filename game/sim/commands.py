@@ -130,6 +130,25 @@ class Carry:
     target_id: int
 
 
+@COMMANDS.register
+@dataclass(frozen=True)
+class SetRoe:
+    """Rules of engagement for squad members: "fire_at_will", "return_fire" or
+    "hold_fire" (kinds.Roe)."""
+
+    unit_ids: tuple[int, ...]
+    roe: str
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
+class HoldPosition:
+    """Squad members hold where they stand (hold=False releases them; so does a Move)."""
+
+    unit_ids: tuple[int, ...]
+    hold: bool = True
+
+
 def command_to_dict(command: Any) -> dict[str, Any]:
     return COMMANDS.to_dict(command)
 

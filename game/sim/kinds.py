@@ -29,6 +29,14 @@ class Life(StrEnum):
     RESERVE = "reserve"  # insurgent reinforcements not yet on the map (alarm.py)
 
 
+class Roe(StrEnum):
+    """A squad member's rules of engagement (queries.roe_allows)."""
+
+    FIRE_AT_WILL = "fire_at_will"  # takes any enemy it can hit
+    RETURN_FIRE = "return_fire"  # only someone who fired on the squad lately
+    HOLD_FIRE = "hold_fire"  # never fires, not even when fired on
+
+
 class Alert(StrEnum):
     """An insurgent's alert level, lowest first (perception.py)."""
 

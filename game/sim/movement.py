@@ -47,6 +47,12 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             continue
         if unit.activity in ("healing", "working"):
             continue
+        if unit.holding:  # hold position: no step, whatever asked for one
+            unit.path.clear()
+            unit.waypoints.clear()
+            if unit.activity == "moving":
+                unit.activity = "idle"
+            continue
         if not unit.path:
             if not unit.waypoints:
                 if unit.activity == "moving":

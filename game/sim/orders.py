@@ -9,12 +9,13 @@ from typing import Any
 from game.sim import commands as c
 from game.sim.airstrike import request_strike
 from game.sim.carrying import put_down
+from game.sim.engagement import hold_position, set_roe
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
 from game.sim.grenades import request_throw
 from game.sim.gun_run import request_gun_run
 from game.sim.interactions import start_interaction
-from game.sim.kinds import Life, Side
+from game.sim.kinds import Life, Roe, Side
 from game.sim.movement import set_course
 from game.sim.pathing import nearby_open_tiles, path_grid
 from game.sim.queries import can_be_carried, gives_full_treatment, in_squad_sight, needs_care
@@ -62,6 +63,7 @@ def _move(world: World, cmd: c.Move) -> str:
     moved = 0
     for unit, goal in zip(units, goals * len(units), strict=False):
         _clear_job(unit)
+        unit.holding = False  # a move is a new order: it ends a hold
         if not cmd.queue:
             unit.target_id, unit.chasing, unit.ground_target = 0, False, None
         moved += set_course(world, unit, goal, queue=cmd.queue)
@@ -86,6 +88,8 @@ def _attack(world: World, cmd: c.Attack) -> str:
     if not attackers:
         return "no unit that can fire"
     for unit in attackers:
+        if unit.side == Side.SQUAD and unit.roe == Roe.HOLD_FIRE:
+            return "holding fire: change the rules of engagement first"
         if unit.side == Side.SQUAD and not in_squad_sight(world, target):
             return "target not in sight"
         if unit.side == target.side:
@@ -102,6 +106,8 @@ def _attack_ground(world: World, cmd: c.AttackGround) -> str:
     if not world.terrain.in_bounds(cmd.x, cmd.y):
         return "outside the map"
     for unit in _movable(world, cmd.unit_ids):
+        if unit.side == Side.SQUAD and unit.roe == Roe.HOLD_FIRE:
+            continue
         if unit.weapon is not None:
             unit.ground_target, unit.target_id, unit.chasing = (cmd.x, cmd.y), 0, False
     return ""
@@ -226,6 +232,8 @@ _HANDLERS: dict[type, Callable[..., str]] = {
     c.CallStrike: request_strike,
     c.CallGunRun: request_gun_run,
     c.Carry: _carry,
+    c.SetRoe: set_roe,
+    c.HoldPosition: hold_position,
     c.ThrowGrenade: request_throw,
 }
 _EVENTFUL = (_interact, _carry, request_throw)

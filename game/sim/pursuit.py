@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.sim.combat import can_shoot
 from game.sim.movement import set_course
-from game.sim.queries import enemies_in_sight
+from game.sim.queries import enemies_in_sight, roe_allows
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -14,7 +14,7 @@ REPLAN_TICKS = 20
 def pursue_targets(world: World) -> None:
     for unit in world.squad():  # only the squad chases: an insurgent's moves are the AI's
         uid = unit.id
-        if not unit.active or not unit.chasing or not unit.target_id:
+        if not unit.active or not unit.chasing or not unit.target_id or unit.holding:
             continue
         target = world.units.get(unit.target_id)
         if target is None or not target.alive:
@@ -31,7 +31,8 @@ ACQUIRE_EVERY = 5
 
 def acquire_targets(world: World) -> None:
     """Squad members fire at will: with no order to attack, they take the nearest enemy
-    they can hit, and drop a target that is down or out of reach."""
+    they can hit and their rules of engagement allow (queries.roe_allows), and drop a
+    target that is down or out of reach."""
     in_sight: list[Unit] | None = None
     for unit in world.squad():
         uid = unit.id
@@ -49,7 +50,7 @@ def acquire_targets(world: World) -> None:
         if in_sight is None:
             in_sight = enemies_in_sight(world)  # the world stands still while they choose
         for enemy in in_sight:
-            if not can_shoot(world, unit, enemy):
+            if not can_shoot(world, unit, enemy) or not roe_allows(world, unit, enemy):
                 continue
             d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
             if best is None or d < best_d:

@@ -8,18 +8,28 @@ callers. Nothing here changes the world.
 - care: who needs care, who can be carried, who can open a lock (roles are data in
   catalog.UNIT_TYPES, read through the unit's type)
 - cover: what cover a tile gives against fire from a point, one tile at a time or over a
-  window of tiles (the same rule, vectorised for the AI's tile search)
+  window of tiles (the same rule, vectorised for the AI's tile search), or toward each of
+  eight directions (the hover shields)
+- fire: whether a shooter has a line of fire, its odds of a hit (the very function the
+  shot rolls against), and whether the rules of engagement let a squad member fire
+- exposure: which insurgents the squad knows of see a tile, and every tile they see
 - danger: the grenade rings the squad knows of (drawn on the map, left by the autopilot)
   and every ring the AI keeps out of (marked strike zones and live grenades)
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from game.sim.catalog import WeaponType
+from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
-from game.sim.kinds import Life, Side
-from game.sim.terrain import COVER_LOW, Terrain
+from game.sim.kinds import Life, Roe, Side
+from game.sim.sight import in_cone
+from game.sim.smoke import clear_sight, sight_blockers
+from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
 from game.sim.units import Unit
 from game.sim.world import Grenade, World
 
@@ -114,12 +124,21 @@ def cover_from(
     sx, sy = threat
     if -1 <= tx - sx <= 1 and -1 <= ty - sy <= 1:
         return 0
-    dx = (sx > tx) - (sx < tx)
-    dy = (sy > ty) - (sy < ty)
+    best = cover_toward(terrain, tile, (sx > tx) - (sx < tx), (sy > ty) - (sy < ty), known)
+    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
+        return 0
+    return best
+
+
+def cover_toward(terrain: Terrain, tile: tuple[int, int], dx: int, dy: int,
+                 known: np.ndarray | None = None) -> int:
+    """The best cover on the tiles beside `tile` in the direction (dx, dy) (each -1, 0 or
+    1): (dx, 0), (0, dy) and (dx, dy). The heart of cover_from, without the shooter's
+    distance and height, so the cover shields show exactly what the shots use."""
+    tx, ty = tile
     cover = terrain.cover
     h, w = cover.shape
     best = 0
-    # the tiles beside the target toward the shooter: (dx, 0), (0, dy) and (dx, dy)
     for cx, cy in ((tx + dx, ty), (tx, ty + dy), (tx + dx, ty + dy)):
         if (cx != tx or cy != ty) and 0 <= cx < w and 0 <= cy < h:
             if known is not None and not known[cy, cx]:
@@ -127,9 +146,17 @@ def cover_from(
             c = int(cover[cy, cx])
             if c > best:
                 best = c
-    if best == COVER_LOW and terrain.elevation[sy, sx] > terrain.elevation[ty, tx]:
-        return 0
     return best
+
+
+DIRECTIONS8 = ((1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1))
+
+
+def cover_by_direction(terrain: Terrain, tile: tuple[int, int],
+                       known: np.ndarray | None = None) -> dict[tuple[int, int], int]:
+    """Cover on `tile` against a level shooter a few tiles off in each of the eight
+    directions (0 none, COVER_LOW half, COVER_HIGH full): the hover shields."""
+    return {d: cover_toward(terrain, tile, d[0], d[1], known) for d in DIRECTIONS8}
 
 
 def cover_between(world: World, shooter: Unit, target: Unit) -> int:
@@ -204,6 +231,165 @@ def exposed_to(terrain: Terrain, tile: tuple[int, int], xs: np.ndarray,
     return (cover == 0) | (above & (cover == COVER_LOW)) | beside
 
 
+# -- fire -----------------------------------------------------------------------------------
+COVER_FACTOR = {0: 1.0, COVER_LOW: 0.45, COVER_HIGH: 0.2}
+SHOOTER_MOVING_FACTOR = 0.6
+TARGET_MOVING_FACTOR = 0.8
+DIFFICULTY_ACCURACY = {name: d.accuracy for name, d in DIFFICULTIES.items()}
+SUPPRESSED_FACTOR = 0.5  # a shooter pinned by a nearby blast (unit.suppressed)
+_ALIVE = frozenset((Life.ACTIVE, Life.DOWNED))
+
+
+def hit_chance(world: World, shooter: Unit, target: Unit,
+               weapon: WeaponType | None = None) -> float:
+    """The odds that a shot from `shooter` hits `target` now: what combat rolls against and
+    what the hover preview shows (one function, so the two cannot differ)."""
+    weapon = weapon or shooter.weapon
+    if weapon is None:
+        return 0.0
+    dist_tiles = math.hypot(shooter.x - target.x, shooter.y - target.y) / SUB
+    chance = weapon.accuracy * (1.0 - 0.5 * min(dist_tiles / weapon.range_tiles, 1.0))
+    chance *= COVER_FACTOR[cover_between(world, shooter, target)]
+    if shooter.activity == "moving":
+        chance *= SHOOTER_MOVING_FACTOR
+    if target.activity == "moving":
+        chance *= TARGET_MOVING_FACTOR
+    if shooter.side == Side.INSURGENT:
+        chance *= DIFFICULTY_ACCURACY.get(world.difficulty, 0.8)
+    if target.life == Life.DOWNED:
+        chance *= 0.5
+    if shooter.suppressed > 0:
+        chance *= SUPPRESSED_FACTOR
+    return max(0.02, min(chance, 0.97))
+
+
+def can_shoot(world: World, shooter: Unit, target: Unit) -> bool:
+    """A line of fire: a weapon, a target alive and not hidden, in range, nothing opaque
+    (smoke included) between them."""
+    weapon = shooter.weapon
+    if weapon is None or target.life not in _ALIVE or target.hidden:
+        return False
+    sx, sy = shooter.x // SUB, shooter.y // SUB
+    tx, ty = target.x // SUB, target.y // SUB
+    if math.hypot(sx - tx, sy - ty) > weapon.range_tiles:
+        return False
+    return clear_sight(world, sx, sy, tx, ty)
+
+
+RETURN_FIRE_TICKS = 10 * 30  # "fired on us recently": within the last ten seconds
+
+
+def roe_allows(world: World, unit: Unit, target: Unit) -> bool:
+    """The squad member's rules of engagement allow a shot at `target`: fire at will
+    always, hold fire never, return fire only at someone who fired on the squad lately
+    (unit.fired_on_by, kept by game/sim/engagement.py). Insurgents have no such rules."""
+    if unit.side != Side.SQUAD or unit.roe == Roe.FIRE_AT_WILL:
+        return True
+    if unit.roe == Roe.HOLD_FIRE:
+        return False
+    last = unit.fired_on_by.get(target.id)
+    return last is not None and world.tick - last <= RETURN_FIRE_TICKS
+
+
+# -- exposure -------------------------------------------------------------------------------
+def known_insurgents(world: World) -> list[Unit]:
+    """The insurgents the squad knows of: those in its sight now (enemies_in_sight)."""
+    return enemies_in_sight(world)
+
+
+def sees_tile(world: World, viewer: Unit, tile: tuple[int, int]) -> bool:
+    """An insurgent's (or anyone's) sight of a tile: range, facing cone, nothing opaque or
+    smoky between. combat.can_see (what perception detects with) is this on the target's
+    tile, so the exposure shown is the sight the insurgents use."""
+    vx, vy = viewer.x // SUB, viewer.y // SUB
+    tx, ty = tile
+    dist = math.hypot(vx - tx, vy - ty)
+    utype = viewer.utype
+    if dist > utype.sight_tiles:
+        return False
+    if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
+        return False
+    return clear_sight(world, vx, vy, tx, ty)
+
+
+def sight_window(world: World, viewer: Unit) -> tuple[np.ndarray, tuple[int, int]]:
+    """sees_tile over every tile within the viewer's range: a bool window and its top-left
+    tile. Kept per pose (tile, facing) while the sight blockers stay the same, since most
+    insurgents hold a pose for many ticks."""
+    vx, vy = viewer.x // SUB, viewer.y // SUB
+    blockers = sight_blockers(world)
+    key = (viewer.id, vx, vy, viewer.facing, world.terrain.version, id(blockers))
+    memo = world.caches.setdefault("sight_windows", {})
+    hit = memo.get(viewer.id)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    r = int(math.ceil(viewer.utype.sight_tiles))
+    h, w = blockers.shape
+    x0, y0 = max(vx - r, 0), max(vy - r, 0)
+    x1, y1 = min(vx + r + 1, w), min(vy + r + 1, h)
+    mask = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+    for ty in range(y0, y1):
+        for tx in range(x0, x1):
+            mask[ty - y0, tx - x0] = sees_tile(world, viewer, (tx, ty))
+    if len(memo) > 512:
+        memo.clear()
+    memo[viewer.id] = (key, (mask, (x0, y0)))
+    return mask, (x0, y0)
+
+
+def watchers_of(world: World, tile: tuple[int, int]) -> list[Unit]:
+    """The known insurgents that see `tile` now (sees_tile), in id order."""
+    return [u for u in known_insurgents(world) if sees_tile(world, u, tile)]
+
+
+def exposure_grid(world: World, window: tuple[int, int, int, int] | None = None) -> np.ndarray:
+    """Every tile a known insurgent sees now (a bool grid the map's shape): the exposure
+    overlay, watchers_of over the map. With `window` (x0, y0, x1, y1), only insurgents whose
+    sight reaches into it are asked (the rest of the grid may then be incomplete)."""
+    grid = np.zeros(world.terrain.opaque.shape, dtype=bool)
+    for unit in known_insurgents(world):
+        if window is not None:
+            r = unit.utype.sight_tiles + 1
+            ux, uy = unit.tile
+            if (ux + r < window[0] or ux - r > window[2] or uy + r < window[1]
+                    or uy - r > window[3]):
+                continue
+        mask, (x0, y0) = sight_window(world, unit)
+        h, w = mask.shape
+        grid[y0 : y0 + h, x0 : x0 + w] |= mask
+    return grid
+
+
+# -- doors ----------------------------------------------------------------------------------
+STACK_RADIUS = 3
+
+
+def cover_beside_door(world: World, door: tuple[int, int], side_of: tuple[int, int],
+                      count: int) -> list[tuple[int, int]]:
+    """Up to `count` open tiles near a locked door, on the side of `side_of` (where the
+    squad stands), best covered first against fire from beyond the door, then nearest it;
+    never the doorway itself nor the tile right in front of it."""
+    terrain = world.terrain
+    dx, dy = door
+    sx, sy = side_of
+    ax, ay = (dx > sx) - (dx < sx), (dy > sy) - (dy < sy)  # from the squad toward the door
+    beyond = (min(max(dx + 3 * ax, 0), terrain.width - 1),
+              min(max(dy + 3 * ay, 0), terrain.height - 1))
+    picks = []
+    for ty in range(dy - STACK_RADIUS, dy + STACK_RADIUS + 1):
+        for tx in range(dx - STACK_RADIUS, dx + STACK_RADIUS + 1):
+            if not terrain.in_bounds(tx, ty) or not terrain.walkable[ty, tx]:
+                continue
+            if (tx, ty) == door or (tx, ty) == (dx - ax, dy - ay):
+                continue
+            # the squad's side: not past the door's line
+            if ax and (tx - dx) * ax > 0 or ay and (ty - dy) * ay > 0:
+                continue
+            cover = cover_from(terrain, (tx, ty), beyond)
+            dist = abs(tx - dx) + abs(ty - dy)
+            picks.append((-cover, dist, ty, tx))
+    picks.sort()
+    return [(tx, ty) for _, _, ty, tx in picks[:count]]
 # -- danger ---------------------------------------------------------------------------------
 def known_grenades(world: World) -> list[Grenade]:
     """Grenades on the ground whose ring the squad knows of (it threw them or saw them)."""

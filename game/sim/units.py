@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from game.sim.catalog import UNIT_TYPES, WEAPONS, UnitType, WeaponType
 from game.sim.geometry import SUB
-from game.sim.kinds import Alert, Life, Side
+from game.sim.kinds import Alert, Life, Roe, Side
 
 # life states (kinds.Life), by their short names
 ACTIVE, DOWNED, DEAD, GONE, RESERVE = (Life.ACTIVE, Life.DOWNED, Life.DEAD, Life.GONE,
@@ -69,6 +69,10 @@ class Unit:
     last_y: int = 0
     under_fire_tick: int = -10_000  # last tick a shot landed close or hit
     insurgent: InsurgentMind | None = None  # insurgents only (world.add_unit makes it)
+    roe: Roe = Roe.FIRE_AT_WILL  # squad: rules of engagement (commands.SetRoe)
+    holding: bool = False  # squad: hold position, never walks (commands.HoldPosition)
+    # squad on return fire: who fired on the squad, and when (game/sim/engagement.py)
+    fired_on_by: dict[int, int] = field(default_factory=dict)
 
     @property
     def mind(self) -> InsurgentMind:

@@ -317,12 +317,16 @@ def world_state_summary(world: World) -> dict[str, Any]:
 
 
 _NO_MIND = vars(InsurgentMind())
+# fields added after the hash was fixed: left out while they hold their default, so a
+# mission played under the default orders hashes as it always did
+_QUIET_DEFAULTS = {"roe": "fire_at_will", "holding": False, "fired_on_by": {}}
 
 
 def _unit_summary(unit: Unit) -> dict[str, Any]:
     """One flat record per unit, as when every unit carried every field: a unit without an
     insurgent mind reads as a calm one, so the hash did not change with the split."""
-    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")}
+    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")
+           and not (k in _QUIET_DEFAULTS and v == _QUIET_DEFAULTS[k])}
     out.update(vars(unit.insurgent) if unit.insurgent is not None else _NO_MIND)
     return out
 

@@ -7,6 +7,7 @@ clear of walls, triggers that wake someone, snipers up high, enough survivors to
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections import Counter
@@ -17,7 +18,7 @@ import tcod
 
 from game.sim.geometry import SUB, TILE_PX, tile_of
 from game.sim.scenario import Scenario
-from game.tiled.errors import WARNING, MapProblem, clean
+from game.tiled.errors import ERROR, WARNING, MapProblem, clean
 from game.tiled.loader import LoadResult, read_map
 from game.tiled.objects import classes_fitting, closest_class
 from game.tiled.schema import builtin_schema
@@ -116,12 +117,25 @@ def mission_problems(result: LoadResult) -> list[MapProblem]:
     # line).  With objects left unread (a missing template) nothing can be counted.
     if not result.incomplete:
         _count_problems(scen, placed_classes(result), file, probs)
+        if not scen.squad:
+            _promote_lost_spawns(result)
         _trigger_problems(scen, _declared(result), at)
     _sniper_problems(scen, at)
     _patrol_problems(scen, at)
     if scen.squad:
         _reach_problems(scen, at)
     return probs
+
+
+def _promote_lost_spawns(result: LoadResult) -> None:
+    """A classless object that fits SquadSpawn is a warning while a real spawn exists; when
+    it is the only one the game cannot start the map, so its one line becomes an error."""
+    for index, problem in enumerate(result.problems):
+        if not problem.is_error and "fit SquadSpawn" in problem.message:
+            result.problems[index] = dataclasses.replace(
+                problem, severity=ERROR,
+                message=problem.message + "; it is the map's only squad spawn, so the "
+                "mission cannot start")
 
 
 def _count_problems(scen: Scenario, placed: Counter, file: str,

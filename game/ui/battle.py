@@ -17,13 +17,10 @@ from game.render.light import scene_tint, time_of_day
 from game.render.objectives import draw_known
 from game.render.overlays import (
     ConeCache,
-    PathCache,
     draw_cones,
     draw_extractions,
     draw_follow_links,
     draw_hover,
-    draw_paths,
-    draw_pending,
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
@@ -31,10 +28,10 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
-from game.sim import commands as c
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
-from game.ui import orders
+from game.ui import map_watch, orders
+from game.ui.battle_feedback import BattleFeedback
 from game.ui.grenade_aim import GrenadeAim
 from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
@@ -49,6 +46,7 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
+        "R fire rules  H hold  E exposure  Q last alert  "
         "B air strike (Tab gun run)  T grenade  Space pause  +/- speed  F12 screenshot")
 
 
@@ -62,7 +60,6 @@ class BattleScreen(Screen):
         self.text = ctx.text
         self.sprites = SpriteCache(self.text)
         self.cones = ConeCache()
-        self.routes = PathCache()
         self.hud = Hud(self.text, ctx)
         self.selected: set[int] = set()
         self.pending: list = []  # orders for the next tick (held while paused)
@@ -79,6 +76,7 @@ class BattleScreen(Screen):
         self.finish_with = "outcome"  # the screen after the end: "debrief" from the menus
         self.clock_s = 0.0
         self.ended = False
+        self.map_watch: map_watch.MapWatch | None = None  # made on the first frame
         self.attach()
 
     # -- world-bound pieces ------------------------------------------------------------
@@ -92,6 +90,7 @@ class BattleScreen(Screen):
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
         self.effects = Effects(time_of_day(scenario.rules))
+        self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
         self.strike_aim.cancel()
         self.grenade_fx = GrenadeFx(self.text)
@@ -142,7 +141,9 @@ class BattleScreen(Screen):
                                difficulty=self.session.difficulty)
         self.atlas = None  # the tileset may have changed too
         self.ctx.clock.accumulator = 0.0
+        view = self.camera
         self.attach()
+        self.camera.take_view(view)  # the modder is looking at what they just edited
         self.ctx.toast("Map reloaded from disk")
         return True
 
@@ -157,6 +158,7 @@ class BattleScreen(Screen):
             events = self.session.advance(commands)
             self.effects.consume(events)
             self.log.consume(events, self.world)
+            self.feedback.consume(events, self.world, self.clock_s)
             if self.tutorial:
                 self.tutorial.observe_events(events)
                 self.tutorial.observe_world(self.world)
@@ -178,6 +180,7 @@ class BattleScreen(Screen):
 
     # -- input -------------------------------------------------------------------------
     def handle_event(self, event) -> None:
+        self.feedback.handle_event(event)
         used, thrown = self.grenade_aim.handle_event(event, self.world, self.camera,
                                                      self.selected)
         self.order(thrown)
@@ -317,6 +320,7 @@ class BattleScreen(Screen):
             self.camera.pan(dx * PAN_SPEED * dt, dy * PAN_SPEED * dt)
         self.effects.update(self.ctx.clock.game_dt(dt))
         self.strike_fx.update(self.ctx.clock.game_dt(dt))
+        map_watch.follow(self)  # reload on save (game/ui/map_watch.py)
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.world
@@ -329,8 +333,6 @@ class BattleScreen(Screen):
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
-        draw_paths(surface, self.camera, world, alpha, self.selected, self.routes)
-        draw_pending(surface, self.camera, self._pending_tiles())
         draw_follow_links(surface, self.camera, world, alpha)
         surface.set_clip(None)
         shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
@@ -346,6 +348,7 @@ class BattleScreen(Screen):
         draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown)
         self.grenade_fx.draw(surface, self.camera, world, alpha)  # arcs and rings we know
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
+        self.feedback.draw_over_fog(self, surface, alpha)  # plans, cover, tags, arrows
         self.strike_aim.draw(surface, self.camera, world)
         self.grenade_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
@@ -360,7 +363,8 @@ class BattleScreen(Screen):
             right_clear = surface.get_width() - log_left + 10 if log_left else None
             button = getattr(self.strike_aim, "button_rect", None)
             left_clear = button.right + 10 if button else None  # an empty Rect is falsy
-            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear)
+            self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear,
+                               *self.feedback.prompt_clearance(self, surface, alpha))
         strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + 26))
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
@@ -379,9 +383,6 @@ class BattleScreen(Screen):
         x0, y0 = self.camera.world_to_screen(0, 0)
         x1, y1 = self.camera.world_to_screen(self.camera.map_w, self.camera.map_h)
         return pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(surface.get_rect())
-
-    def _pending_tiles(self) -> list[tuple[int, int, bool]]:
-        return [(cmd.x, cmd.y, cmd.queue) for cmd in self.pending if isinstance(cmd, c.Move)]
 
     def _draw_drag(self, surface) -> None:
         if self.drag_start is None or self.drag_now is None:

@@ -15,7 +15,7 @@ MOUSE = (
     ("Right click", "move; on an enemy: attack"),
     ("Shift + right click", "queue a waypoint"),
     ("Survivor + RMB member", "the survivor follows"),
-    ("RMB a crate / locked door", "carry it / Maaz opens it"),
+    ("RMB a crate / locked door", "carry it / Maaz opens, others cover"),
     ("Middle drag / wheel", "pan / zoom the camera"),
     ("Click the minimap", "jump there"),
     ("Double-tap 1-4", "select and centre"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.render.status_tags import COLOURS as STATUS_COLOURS
+from game.render.status_tags import ROE_COLOURS, ROE_SHORT, card_status, unit_status
 from game.render.text import TextCache
 from game.sim.catalog import SQUAD_ORDER
 from game.ui.minimap import reserved_width
@@ -143,9 +145,12 @@ class Hud:
                         else f"{unit.ammo}/{weapon.magazine}")
                 ammo = f"{weapon.name} {ammo}"
             frac = max(0.0, min(1.0, unit.hp / unit.utype.max_hp))
-            word, wcol = STATE_WORDS.get(unit.life, (unit.activity, TEXT))
+            word, wcol = STATE_WORDS.get(unit.life, (card_status(unit), TEXT))
+            if unit.life == "active" and unit_status(unit):
+                wcol = STATUS_COLOURS.get(unit_status(unit)[0], TEXT)
+            roe = (ROE_SHORT[unit.roe], ROE_COLOURS[unit.roe]) if unit.alive else None
             said.append((unit.id, unit.name, unit.id in selected, body_colour(unit), frac,
-                         word, wcol, ammo))
+                         word, wcol, roe, ammo))
         return tuple(said)
 
     @staticmethod
@@ -195,15 +200,21 @@ class Hud:
 
     def _lay_badge(self, rect: pygame.Rect, ui: float, index: int, badge, panels, outlines,
                    fills, texts) -> None:
-        _, name, selected, body, frac, word, wcol, ammo = badge
+        _, name, selected, body, frac, word, wcol, roe, ammo = badge
         pad, inner = _s(12, ui), rect.w - _s(22, ui)
         panels.append(self.panels.blit(rect))
         outlines.append((SELECTED_EDGE if selected else (70, 70, 70), rect, 2 if selected else 1))
         fills.append((body, (rect.x + 2, rect.y + 2, _s(5, ui), rect.h - 4)))
         label, size = f"{index + 1}  {name}", _s(19, ui)
-        while size > _s(15, ui) and self.text.font(size, True).size(label)[0] > inner:
+        name_inner = inner
+        if roe is not None:  # the rules of engagement, top right of the card
+            tag = self._text(roe[0], (rect.right - _s(10, ui), rect.y + _s(7, ui)), _s(13, ui),
+                             roe[1], True, "topright")
+            texts.append(tag)
+            name_inner -= tag[0].get_width() + _s(6, ui)
+        while size > _s(15, ui) and self.text.font(size, True).size(label)[0] > name_inner:
             size -= 1  # a narrow badge first shrinks the name a little, then cuts it
-        label = self._fitted(label, size, True, inner)
+        label = self._fitted(label, size, True, name_inner)
         texts.append(self._text(label, (rect.x + pad, rect.y + _s(5, ui)), size, TEXT, True))
         bar = pygame.Rect(rect.x + pad, rect.y + _s(25, ui), rect.w - 2 * pad, _s(8, ui))
         fills.append(((40, 40, 40), bar))

@@ -14,8 +14,9 @@ from game.render.sprites import interpolated
 from game.render.visibility import player_sees
 from game.sim import commands as c
 from game.sim.catalog import SQUAD_ORDER
-from game.sim.queries import can_be_carried, can_open_locks, gives_full_treatment, needs_care
+from game.sim.queries import can_be_carried, gives_full_treatment, needs_care
 from game.sim.units import Unit
+from game.ui.door_orders import door_orders
 
 PICK_RADIUS_TILES = 0.55
 
@@ -102,9 +103,9 @@ def right_click(world, selected: set[int], target: Unit | None, tile: tuple[int,
             if carrier is not None:
                 return [c.Carry(carrier.id, target.id)]
     if world.terrain.in_bounds(*tile) and world.terrain.locked[tile[1], tile[0]]:
-        engineers = [u for u in squad if can_open_locks(u)]
-        if engineers:
-            return [c.Interact(engineers[0].id, tile[0], tile[1])]
+        breach = door_orders(world, squad, tile)  # Maaz opens, the rest take cover
+        if breach:
+            return breach
     if _free_crate_at(world, tile):
         carrier = squad[0]
         commands.append(c.Interact(carrier.id, tile[0], tile[1]))

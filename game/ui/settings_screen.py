@@ -49,6 +49,9 @@ class SettingsScreen(MenuScreen):
                  tooltip="Size of the menus and their text"),
             Item("Difficulty", value=s.difficulty, adjust=self._difficulty,
                  tooltip="Applies from the next mission you start"),
+            Item("Reload map on save", value="on" if s.reload_on_save else "off",
+                 adjust=self._reload_on_save,
+                 tooltip="Your own maps reload when you save them in Tiled"),
             Item("Key bindings...", self._keys, tooltip="Press a key to rebind an action"),
             Item("Back", self.close, tooltip="Esc: save and go back"),
         ]
@@ -87,6 +90,10 @@ class SettingsScreen(MenuScreen):
     def _difficulty(self, step: int) -> None:
         s = self.ctx.settings
         s.difficulty = _cycle(DIFFICULTIES, s.difficulty, step)
+        self._refresh()
+
+    def _reload_on_save(self, _step: int) -> None:
+        self.ctx.settings.reload_on_save = not self.ctx.settings.reload_on_save
         self._refresh()
 
     def _keys(self) -> None:

@@ -96,6 +96,7 @@ class Tutorial:
     lines: list[str]
     index: int = 0
     progress: Progress = field(default_factory=Progress)
+    drawn_at: pygame.Rect | None = field(default=None, compare=False)  # the last prompt
 
     @classmethod
     def from_rules(cls, text: str) -> Tutorial | None:
@@ -179,7 +180,11 @@ class Tutorial:
             self.index += 1
 
     def draw(self, surface: pygame.Surface, text: TextCache, top: int,
-             right_clear: int | None = None, left_clear: int | None = None) -> None:
+             right_clear: int | None = None, left_clear: int | None = None,
+             avoid: Iterable[tuple[int, int]] = (), bottom: int | None = None) -> None:
+        """The prompt at the top, between the strike button and the radio log; moved down
+        to `bottom` (the lowest y it may reach) while it would hide a point of `avoid`
+        (the survivors on screen: a prompt never covers who it asks you to find)."""
         if self.done:
             return
         # between the strike button (left) and the radio log (right)
@@ -192,6 +197,10 @@ class Tutorial:
         height = 34 + 22 * len(lines)
         rect = pygame.Rect(0, 0, width, height)
         rect.midtop = ((left + right) // 2, top)
+        margin = rect.inflate(48, 48)
+        if bottom is not None and any(margin.collidepoint(p) for p in avoid):
+            rect.bottom = bottom
+        self.drawn_at = rect
         panel = pygame.Surface(rect.size, pygame.SRCALPHA)
         panel.fill(PANEL)
         surface.blit(panel, rect)

@@ -1,0 +1,77 @@
+"""Arrows at the screen's edge toward what matters but is out of view: the extraction,
+the objectives, a downed squad member and new contacts.
+
+edge_arrow is pure geometry (tested); draw_arrows draws a list of targets."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+ARROW_MARGIN = 28  # pixels between the arrow's tip and the screen's edge
+
+
+@dataclass(frozen=True)
+class Pointer:
+    x: float  # screen position of the target (may be far off the screen)
+    y: float
+    colour: tuple[int, int, int]
+    label: str
+
+
+def edge_arrow(view: pygame.Rect, target: tuple[float, float],
+               margin: int = ARROW_MARGIN) -> tuple[tuple[int, int], float] | None:
+    """Where on the edge of `view` (inset by margin) an arrow toward `target` goes, and the
+    direction it points (degrees, 0 east, 90 south, as the sim's angles); None when the
+    target is inside the view."""
+    if view.collidepoint(target):
+        return None
+    inner = view.inflate(-2 * margin, -2 * margin)
+    cx, cy = inner.centerx, inner.centery
+    dx, dy = target[0] - cx, target[1] - cy
+    if dx == 0 and dy == 0:
+        return None
+    half_w, half_h = max(1, inner.w / 2), max(1, inner.h / 2)
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    pos = (round(cx + dx * scale), round(cy + dy * scale))
+    return pos, math.degrees(math.atan2(dy, dx)) % 360
+
+
+def arrow_points(pos: tuple[int, int], angle: float, size: int) -> list[tuple[float, float]]:
+    a = math.radians(angle)
+    ux, uy = math.cos(a), math.sin(a)
+    px, py = -uy, ux
+    tip = (pos[0] + ux * size, pos[1] + uy * size)
+    back = (pos[0] - ux * size * 0.6, pos[1] - uy * size * 0.6)
+    return [tip, (back[0] + px * size * 0.7, back[1] + py * size * 0.7),
+            (pos[0] - ux * size * 0.2, pos[1] - uy * size * 0.2),
+            (back[0] - px * size * 0.7, back[1] - py * size * 0.7)]
+
+
+def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text) -> int:
+    """One arrow per off-screen pointer, its label beside it; returns how many were drawn."""
+    drawn = 0
+    for p in pointers:
+        placed = edge_arrow(view, (p.x, p.y))
+        if placed is None:
+            continue
+        pos, angle = placed
+        pts = arrow_points(pos, angle, 13)
+        pygame.draw.polygon(surface, (10, 12, 14), arrow_points(pos, angle, 16))
+        pygame.draw.polygon(surface, p.colour, pts)
+        a = math.radians(angle)
+        img = text.render(p.label, 15, p.colour, True)
+        # the label sits on the inner side of the arrow, clear of it whatever the angle
+        reach = (22 + abs(math.cos(a)) * img.get_width() / 2
+                 + abs(math.sin(a)) * img.get_height() / 2)
+        rect = img.get_rect(center=(round(pos[0] - math.cos(a) * reach),
+                                    round(pos[1] - math.sin(a) * reach)))
+        rect.clamp_ip(view)
+        back = pygame.Surface(rect.inflate(6, 2).size, pygame.SRCALPHA)
+        back.fill((10, 12, 14, 170))
+        surface.blit(back, rect.inflate(6, 2))
+        surface.blit(img, rect)
+        drawn += 1
+    return drawn

@@ -1,0 +1,179 @@
+"""The battle's feedback layer (issue 15): off-screen arrows, plans and pending orders over
+the fog, status words, the keys for rules of engagement, hold and the alert jump."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.render.offscreen_arrows import edge_arrow
+from game.render.plans import PENDING_COLOUR, pending_marks, tile_centre
+from game.render.status_tags import card_status, unit_status
+from game.sim import commands as c
+from game.sim.events import EnemySpotted, UnitDowned
+from game.sim.kinds import Roe
+from game.sim.queries import hit_chance
+from game.ui.attention import AlertFeed
+from game.ui.cover_preview import shot_label
+from tests.battle_helpers import battle_screen
+from tests.survivor_helpers import member
+
+VIEW = pygame.Rect(0, 0, 800, 600)
+
+
+def _points_at(pos, angle, target) -> bool:
+    want = math.degrees(math.atan2(target[1] - pos[1], target[0] - pos[0])) % 360
+    return abs((want - angle + 180) % 360 - 180) < 1.0
+
+
+def test_arrows_point_the_right_way_from_the_edge():
+    cases = {(2000, 300): "right", (400, -900): "top", (-50, 700): "left-bottom",
+             (1600, 1500): "bottom-right"}
+    for target in cases:
+        pos, angle = edge_arrow(VIEW, target)
+        assert _points_at(pos, angle, target), cases[target]
+        assert VIEW.collidepoint(pos)
+    pos, angle = edge_arrow(VIEW, (2000, 300))
+    assert pos[0] > 700 and abs(angle) < 1e-6  # on the right edge, pointing east
+    pos, angle = edge_arrow(VIEW, (400, -900))
+    assert pos[1] < 100 and round(angle) == 270  # on the top edge, pointing north
+
+
+def test_no_arrow_for_a_target_on_screen():
+    assert edge_arrow(VIEW, (400, 300)) is None
+    assert edge_arrow(VIEW, (799, 1)) is None
+
+
+def test_pending_orders_are_marked_while_paused_even_in_unexplored_ground():
+    app, battle = battle_screen(size=(640, 360))
+    app.clock.paused = True
+    world = battle.world
+    goal = (9, 3)
+    world.seen_ever[:] = False  # all of it unexplored: the fog covers everything
+    world.seen_now[:] = False
+    battle.camera.centre_on((goal[0] + 0.5) * 32, (goal[1] + 0.5) * 32)
+    surface = app.surface
+    battle.draw(surface, 1.0)
+    at = tile_centre(battle.camera, *goal)
+    assert tuple(surface.get_at(at))[:3] != PENDING_COLOUR
+    ids = tuple(u.id for u in world.squad())
+    battle.order([c.Move(ids, *goal)])
+    battle.draw(surface, 1.0)
+    assert tuple(surface.get_at(at))[:3] == PENDING_COLOUR
+    assert world.tick == 0, "the paused battle ran a tick"
+
+
+def test_pending_marks_cover_moves_strikes_and_gun_runs():
+    marks = pending_marks([c.Move((1, 2), 3, 4, True), c.CallStrike(5, 6),
+                           c.CallGunRun(1, 1, 4, 4), c.ThrowGrenade(1, 7, 8), c.Stop((1,))])
+    assert marks == [("move", (3, 4, True, (1, 2))), ("strike", (5, 6)),
+                     ("gun", (1, 1, 4, 4)), ("grenade", (7, 8))]
+
+
+def test_status_words_clear_the_moment_they_stop_being_true():
+    app, battle = battle_screen()
+    rafiq = member(battle.world, "rafiq")
+    assert unit_status(rafiq) == []
+    rafiq.activity = "firing"
+    assert unit_status(rafiq) == ["firing"]
+    rafiq.activity = "idle"
+    rafiq.reload_left = 20
+    assert unit_status(rafiq) == ["reloading"]
+    rafiq.reload_left = 0
+    rafiq.suppressed = 10
+    rafiq.carrying = 99
+    assert unit_status(rafiq) == ["carrying", "pinned"]
+    rafiq.suppressed, rafiq.carrying = 0, 0
+    rafiq.activity = "healing"
+    assert unit_status(rafiq) == ["treating"]
+    rafiq.activity = "idle"
+    assert unit_status(rafiq) == [] and card_status(rafiq) == "idle"
+    rafiq.life = "downed"
+    assert unit_status(rafiq) == ["downed"]
+
+
+def test_roe_key_cycles_and_hold_key_toggles_through_sim_commands():
+    app, battle = battle_screen()
+    world = battle.world
+    rafiq = member(world, "rafiq")
+    battle.selected = {rafiq.id}
+    for want in (Roe.RETURN_FIRE, Roe.HOLD_FIRE, Roe.FIRE_AT_WILL):
+        battle.feedback.do_action(battle, "roe")
+        battle.tick()
+        assert rafiq.roe == want
+    battle.feedback.do_action(battle, "hold")
+    battle.tick()
+    assert rafiq.holding
+    battle.feedback.do_action(battle, "hold")
+    battle.tick()
+    assert not rafiq.holding
+
+
+def test_the_card_shows_each_soldiers_roe():
+    app, battle = battle_screen()
+    world = battle.world
+    rafiq = member(world, "rafiq")
+    rafiq.roe = Roe.HOLD_FIRE
+    badges = battle.hud._badges(world, set())
+    assert any(b[-2] and b[-2][0] == "HOLD FIRE" for b in badges)
+    assert sum(1 for b in badges if b[-2] and b[-2][0] == "FREE FIRE") == 3
+
+
+def test_alert_jump_goes_to_the_newest_then_back_through_older_ones():
+    app, battle = battle_screen()
+    world = battle.world
+    sniper = world.insurgents()[0]
+    rafiq = member(world, "rafiq")
+    feed = AlertFeed()
+    feed.consume([EnemySpotted(sniper.id, rafiq.id)], world, 1.0)
+    rafiq.life = "downed"
+    feed.consume([UnitDowned(rafiq.id)], world, 2.0)
+    first, second, third = (feed.next_jump(world) for _ in range(3))
+    scale = 32 / 256
+    assert first == (rafiq.x * scale, rafiq.y * scale)
+    assert second == (sniper.x * scale, sniper.y * scale)
+    assert third == first
+
+
+def test_hover_label_is_the_rules_hit_chance():
+    app, battle = battle_screen(rows=["S.......E......"])
+    world = battle.world
+    rafiq, enemy = member(world, "rafiq"), world.insurgents()[0]
+    world.seen_now[:] = True
+    label = shot_label(world, rafiq, enemy)
+    assert label == f"{round(hit_chance(world, rafiq, enemy) * 100)}%"
+    rafiq.roe = Roe.HOLD_FIRE
+    assert "holding fire" in shot_label(world, rafiq, enemy)
+
+
+def test_feedback_draws_with_exposure_and_hover_on():
+    app, battle = battle_screen(rows=["S.......E......", "..............."])
+    world = battle.world
+    world.seen_now[:] = True
+    world.seen_ever[:] = True
+    battle.feedback.preview.exposure_on = True
+    battle.feedback.mouse = tile_centre(battle.camera, 4, 1)
+    battle.selected = {member(world, "rafiq").id}
+    battle.draw(app.surface, 1.0)
+    battle.hover_id = world.insurgents()[0].id
+    battle.draw(app.surface, 1.0)
+
+
+def test_training_prompt_moves_off_a_survivor_it_would_cover():
+    from game.ui.tutorial import Tutorial
+
+    pygame.font.init()
+    from game.render.text import TextCache
+
+    surface = pygame.Surface((1280, 720))
+    tutorial = Tutorial(["Search the houses to find the survivors."])
+    text = TextCache()
+    tutorial.draw(surface, text, 50, bottom=560)
+    top_rect = tutorial.drawn_at
+    assert top_rect.top == 50
+    tutorial.draw(surface, text, 50, avoid=[top_rect.center], bottom=560)
+    moved = tutorial.drawn_at
+    assert moved.bottom == 560 and not moved.inflate(48, 48).collidepoint(top_rect.center)
+    tutorial.draw(surface, text, 50, avoid=[(5, 700)], bottom=560)
+    assert tutorial.drawn_at.top == 50, "moved for a survivor it did not cover"
