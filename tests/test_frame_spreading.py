@@ -1,7 +1,8 @@
 """Work that used to stall one frame is spread over frames: new unit pictures beyond a
 per-frame budget wait a frame (the unit keeps its last picture), the map's chunks just
 outside the view are built before the view reaches them, and vision cones are turned to
-a facing when first needed rather than all at once."""
+a facing when first needed rather than all at once; a long route is drawn through its
+corners only, with the same pixels."""
 
 from __future__ import annotations
 
@@ -80,3 +81,20 @@ def test_cone_facings_are_turned_one_at_a_time(display):
         cones.prewarm()
     assert len(cones._bases[(90, 64)][1]) == CONE_BUCKETS // 4 + 1
     assert cones.wedge(0, 90, 64) is first
+
+
+def test_a_route_drawn_through_its_corners_only_covers_the_same_pixels(display):
+    from game.render.overlays import PATH_COLOUR, PathCache
+
+    tiles = [(10 + i, 10) for i in range(30)] + [(39 + i, 10 + i) for i in range(1, 21)]
+    tiles += [(59, 30 + i) for i in range(1, 26)]
+    cam = Camera(200 * TILE_PX, 200 * TILE_PX, 1280, 720)
+    cam.x, cam.y = 250.0, 270.0
+    cache = PathCache()
+    pictures = []
+    for pts in (cache.centres(cam, tiles), cache.corners(cam, tiles)):
+        frame = pygame.Surface((1280, 720))
+        pygame.draw.lines(frame, PATH_COLOUR, False, [(3, 3), *pts], 1)
+        pictures.append(pygame.image.tobytes(frame, "RGB"))
+    assert pictures[0] == pictures[1]
+    assert len(cache.corners(cam, tiles)) == 4  # start, two bends, end

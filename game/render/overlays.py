@@ -193,6 +193,32 @@ class PathCache:
                 for tx, ty in tiles]
         return [(x + ox, y + oy) for x, y in pts]
 
+    def corners(self, camera: Camera, tiles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """centres() without the points in the middle of a straight run: a line drawn
+        through them covers the same pixels (each step of the run is the same whole-pixel
+        step), and a long route then costs a few points a frame, not hundreds."""
+        ox, oy = camera.origin()
+        key = ("corners", tuple(tiles), camera.zoom)
+        pts = self._cache.get(key)
+        if pts is None:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            pts = self._cache[key] = _drop_straight(self.centres(camera, tiles), ox, oy)
+        return [(x + ox, y + oy) for x, y in pts]
+
+
+def _drop_straight(pts: list[tuple[int, int]], ox: int, oy: int) -> list[tuple[int, int]]:
+    """pts (made relative to ox, oy) keeping only the ends of runs of equal steps."""
+    pts = [(x - ox, y - oy) for x, y in pts]
+    kept = pts[:1]
+    for i in range(1, len(pts) - 1):
+        (ax, ay), (bx, by), (cx, cy) = pts[i - 1], pts[i], pts[i + 1]
+        if (bx - ax, by - ay) != (cx - bx, cy - by):
+            kept.append(pts[i])
+    if len(pts) > 1:
+        kept.append(pts[-1])
+    return kept
+
 
 def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
                cache: PathCache | None = None) -> None:
@@ -205,7 +231,7 @@ def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
         x, y = interpolated(unit, alpha)
         start = camera.sub_to_screen(x, y)
         if unit.path:
-            pts = [start, *cache.centres(camera, unit.path)]
+            pts = [start, *cache.corners(camera, unit.path)]
             pygame.draw.lines(surface, PATH_COLOUR, False, pts, 1)
             start = pts[-1]
             _marker(surface, start, PATH_COLOUR, camera.tile_px)
