@@ -75,12 +75,17 @@ def test_chunks_beside_the_view_are_built_before_it_pans_onto_them(display):
 
 def test_cone_facings_are_turned_one_at_a_time(display):
     cones = ConeCache()
-    first = cones.wedge(0, 90, 64)
-    assert len(cones._bases[(90, 64)][1]) == 1
+    cones.wedge(0, 90, 64)
+    cones.prewarm()  # the battle's first frame turns every facing of the sizes drawn
+    assert len(cones._bases[(90, 64)][1]) == CONE_BUCKETS // 4 + 1
+    first = cones.wedge(0, 90, 80)  # after a zoom: one facing when drawn, one a frame
+    assert len(cones._bases[(90, 80)][1]) == 1
+    cones.prewarm()
+    assert len(cones._bases[(90, 80)][1]) == 2
     for _ in range(CONE_BUCKETS):
         cones.prewarm()
-    assert len(cones._bases[(90, 64)][1]) == CONE_BUCKETS // 4 + 1
-    assert cones.wedge(0, 90, 64) is first
+    assert len(cones._bases[(90, 80)][1]) == CONE_BUCKETS // 4 + 1
+    assert cones.wedge(0, 90, 80) is first
 
 
 def test_a_route_drawn_through_its_corners_only_covers_the_same_pixels(display):

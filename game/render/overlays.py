@@ -37,15 +37,21 @@ class ConeCache:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
         # per size: the east wedge and the first-quarter strips turned so far, by bucket
         self._bases: dict[tuple[int, int], tuple[tuple, dict[int, list]]] = {}
+        self._frames = 0  # prewarm() calls
 
     def prewarm(self) -> None:
-        """Turn one more bucket of a held size, so that within a few frames of a battle's
-        start or a zoom every facing is ready and a viewer turning costs nothing."""
+        """Turn the buckets of the held sizes not turned yet: all of them after the
+        battle's first frame (which is behind the briefing's hand-over anyway), then one
+        a frame, so within a few frames of a zoom every facing is ready and a viewer
+        turning costs nothing."""
+        budget = None if self._frames == 0 else 1
+        self._frames += 1
         for (cone_deg, radius), (_east, turned) in self._bases.items():
             for base in range(CONE_BUCKETS // 4 + 1):
                 if base not in turned:
                     self._quarter(cone_deg, radius, base)
-                    return
+                    if budget is not None:
+                        return
 
     def built_sizes(self) -> int:
         """How many (width, radius) wedges are held, for the benchmarks."""
