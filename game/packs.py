@@ -37,6 +37,8 @@ MAX_RATIO = 50  # unpacked / packed, per file: maps and PNGs never come near it
 MAX_DEPTH = 8  # folders deep
 MAP_SUFFIXES = (".tmx", ".tmj")
 ALLOWED_SUFFIXES = frozenset({".tmx", ".tmj", ".tsx", ".tsj", ".tx", ".tj", ".png", ".json"})
+# files that refer to others (Tiled JSON comes back from read_xml as the same tree)
+TILED_FILES = (".tmx", ".tmj", ".tsx", ".tsj", ".tx", ".tj")
 _SAFE_PART = re.compile(r"[A-Za-z0-9 ._()+-]{1,100}")
 _READ_CHUNK = 1 << 16
 
@@ -60,11 +62,12 @@ def user_maps_dir() -> Path:
 
 
 def _refs(xml_path: Path) -> list[tuple[str, str]]:
-    """(tag, relative source) of every file one TMX/TSX/TX file refers to directly."""
+    """(tag, relative source) of every file one map, tileset or template (XML or JSON)
+    refers to directly."""
     from game.tiled.errors import MapError
     from game.tiled.safety import MAX_AUX_BYTES, MAX_MAP_BYTES, read_xml
 
-    limit = MAX_MAP_BYTES if xml_path.suffix == ".tmx" else MAX_AUX_BYTES
+    limit = MAX_MAP_BYTES if xml_path.suffix.lower() in MAP_SUFFIXES else MAX_AUX_BYTES
     try:
         root = read_xml(xml_path, limit)
     except MapError as exc:
@@ -108,7 +111,7 @@ def map_files(map_path: Path) -> list[tuple[Path, Path]]:
         if not real.is_file():
             raise PackError(f"{map_path}: needs {virtual}, which does not exist")
         seen[virtual] = real
-        if real.suffix.lower() in (".tmx", ".tsx", ".tx"):
+        if real.suffix.lower() in TILED_FILES:
             for tag, source in _refs(real):
                 child = Path(os.path.normpath(virtual.parent / source))
                 real_child = Path(os.path.normpath(real.parent / source))
@@ -228,7 +231,7 @@ def check_pack(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     if total > MAX_TOTAL_BYTES:
         raise PackError(f"the pack unpacks to {total} bytes; the limit is {MAX_TOTAL_BYTES}")
     if not any(PurePosixPath(i.filename).suffix.lower() in MAP_SUFFIXES for i in files):
-        raise PackError("the pack holds no map (.tmx)")
+        raise PackError("the pack holds no map (.tmx or .tmj)")
     return files
 
 

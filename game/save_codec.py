@@ -33,11 +33,12 @@ import numpy as np
 from game.sim.kinds import Alert, Life, Roe, Side, StrikeKind
 from game.sim.terrain import Terrain
 from game.sim.units import Crate, InsurgentMind, Unit
-from game.sim.world import Stats, StrikeCall, World
+from game.sim.world import EvacState, Stats, StrikeCall, World
 
 # the allowlist: the only record types a quicksave can contain
 RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, InsurgentMind,
-                                                          Crate, Stats, StrikeCall)}
+                                                          Crate, Stats, StrikeCall,
+                                                          EvacState)}
 # the only enums: saved as their word, read back only as one of their own members
 ENUMS: frozenset[type] = frozenset((Alert, Life, Roe, Side, StrikeKind))
 INT_RANGE = (-(2**31), 2**31 - 1)  # every whole number in the rules fits in 32 bits

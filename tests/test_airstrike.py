@@ -166,6 +166,9 @@ def test_the_strike_lands_after_the_delay_with_a_pass_first_and_a_marked_zone():
 def test_orders_carry_on_during_the_wait():
     world = world_from(OPEN)
     rafiq = min(world.squad(), key=lambda u: u.id)
+    for mate in world.squad():
+        if mate is not rafiq and mate.tile == (1, 1):
+            mate.life = "gone"  # bodies take tiles: clear the one Rafiq is sent to
     step(world, [CallStrike(18, 6), Move((rafiq.id,), 1, 1)])
     for _ in range(30):
         step(world, [])

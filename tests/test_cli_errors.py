@@ -1,5 +1,5 @@
-"""The command line as a map maker or a script meets it (issue 12): Tiled JSON files get a
-message saying what to save instead, every command reports errors in one format (and as
+"""The command line as a map maker or a script meets it (issue 12): Tiled JSON files are
+read as maps (issue 17), every command reports errors in one format (and as
 a JSON object with --json), and a closed pipe ends a command quietly."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from game.cli import main
 from tests.tiled_maps import basic_objects, write_map
 
 DATA = Path(__file__).parent / "data"
-TMX_ADVICE = "Tiled JSON maps (.tmj) are not supported yet: save as .tmx"
+NOT_JSON = "not a Tiled JSON map: the file does not start with '{'"
 
 
 def _json_map(folder: Path, name: str = "mine.tmj") -> Path:
@@ -29,33 +29,40 @@ def _json_map(folder: Path, name: str = "mine.tmj") -> Path:
 
 
 @pytest.mark.parametrize("name", ["mine.tmj", "mine.json", "renamed.tmx"])
-def test_a_tiled_json_map_is_named_as_such_by_validate_and_sim(tmp_path, capsys, name):
+def test_a_tiled_json_map_is_read_by_validate_and_sim(tmp_path, capsys, name):
+    """Read as a map (whatever its name says), so its problems are the map's own."""
     path = _json_map(tmp_path, name)
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert f"error: {path}: {TMX_ADVICE}" in out and "malformed XML" not in out
+    assert f"error: {path}: no SquadSpawn object" in out and "malformed XML" not in out
     assert main(["sim", str(path)]) == 1
-    assert f"error: {path}: {TMX_ADVICE}" in capsys.readouterr().err
+    assert f"error: {path}: no SquadSpawn object" in capsys.readouterr().err
 
 
-def test_a_tiled_json_map_is_named_as_such_by_play(tmp_path, capsys):
-    path = _json_map(tmp_path)
+def test_a_tmj_file_that_is_not_json_says_what_it_should_hold(tmp_path, capsys):
+    path = tmp_path / "mine.tmj"
+    path.write_text("[1, 2, 3]", encoding="utf-8")
     assert main(["play", str(path), "--frames", "1"]) == 1
-    assert f"error: {path}: {TMX_ADVICE}" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"error: {path}: {NOT_JSON}" in err and "malformed XML" not in err
 
 
-def test_a_json_tileset_or_template_in_a_tmx_map_is_named_too(tmp_path):
+def test_a_json_tileset_or_template_in_a_tmx_map_is_read_and_checked(tmp_path):
     from game.tiled.validate import validate_map
 
     (tmp_path / "terrain.tsj").write_text('{"type": "tileset", "name": "t"}')
     path = write_map(tmp_path / "a", tileset='<tileset firstgid="1" source="../terrain.tsj"/>')
     [problem] = validate_map(str(path))
-    assert problem.message.startswith("Tiled JSON tilesets (.tsj) are not supported yet")
-    (tmp_path / "guard.tj").write_text('{"type": "template", "object": {}}')
+    assert problem.file == str(tmp_path / "terrain.tsj")
+    assert problem.message == "missing attribute 'tilewidth' on <tileset>"
+    (tmp_path / "guard.tj").write_text('{"type": "template"}')  # no object
     guard = '<object id="9" template="../guard.tj" x="80" y="80"/>'
     path = write_map(tmp_path / "b", objects=[*basic_objects(), guard])
     [problem] = validate_map(str(path))
-    assert problem.message.startswith("Tiled JSON templates (.tj) are not supported yet")
+    assert problem.message == "not a Tiled object template"
+    (tmp_path / "guard.tj").write_text('{"type": "template", "object": {"type": "Insurgent",'
+                                       ' "point": true}}')
+    assert [p for p in validate_map(str(path)) if p.is_error] == []
 
 
 def test_sim_json_prints_an_error_object_on_a_broken_map(tmp_path, capsys):

@@ -1,7 +1,10 @@
 """The Custom maps list names each map by its `title` property (issue 12), falls back on
-the file name, and lists a Tiled JSON map so choosing it says what to save instead."""
+the file name, and lists a Tiled JSON map (.tmj) by its title too, ready to play."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pygame
 import pytest
@@ -10,6 +13,8 @@ from game.app import App
 from game.ui.custom_maps import CustomMapsScreen, map_title
 from game.ui.profile import prepare
 from tests.tiled_maps import prop, write_map
+
+JSON_MAPS = Path(__file__).parent / "data" / "tiled_json"
 
 
 @pytest.fixture
@@ -20,7 +25,10 @@ def maps_dir(tmp_path, monkeypatch):
     write_map(folder, name="no_title.tmx")
     write_map(folder, name="odd_title.tmx", map_props=prop("title", 7))  # an int: not a title
     (folder / "broken.tmx").write_text("<map", encoding="utf-8")
-    (folder / "exported.tmj").write_text('{"type": "map"}', encoding="utf-8")
+    exported = json.loads((JSON_MAPS / "granary_embedded.tmj").read_text(encoding="utf-8"))
+    title = next(p for p in exported["properties"] if p["name"] == "title")
+    title["value"] = "Granary as JSON"
+    (folder / "exported.tmj").write_text(json.dumps(exported), encoding="utf-8")
     return folder
 
 
@@ -40,13 +48,17 @@ def test_titles_with_the_file_name_as_fallback(maps_dir):
     assert map_title(maps_dir / "missing.tmx") == "missing"
 
 
-def test_the_list_shows_titles_and_a_json_map_says_why_it_cannot_play(maps_dir, app):
+def test_the_list_shows_titles_and_a_json_map_plays(maps_dir, app):
     screen = CustomMapsScreen(app.ctx)
     labels = {item.label: item for item in screen.menu.items}
-    assert {"Night at the Well", "no title", "broken", "exported"} <= set(labels)
+    assert {"Night at the Well", "no title", "broken", "Granary as JSON"} <= set(labels)
     assert "night well" not in labels
-    assert labels["exported"].tooltip.startswith("Tiled JSON maps (.tmj) are not supported")
+    assert "Colonel Rahim" in labels["Granary as JSON"].tooltip  # the briefing, from JSON
     from game.ui.briefing import BriefingScreen
+
+    labels["Granary as JSON"].action()
+    assert isinstance(app.screens[-1], BriefingScreen)
+    assert app.screens[-1].mission.title == "Granary as JSON"
 
     labels["Night at the Well"].action()
     assert isinstance(app.screens[-1], BriefingScreen)

@@ -93,7 +93,7 @@ def test_the_allowlist_is_a_table_of_game_records():
     from game.save_codec import ENUMS, RECORDS
 
     assert set(RECORDS) == {"World", "Terrain", "Unit", "InsurgentMind", "Crate", "Stats",
-                            "StrikeCall"}
+                            "StrikeCall", "EvacState"}
     assert all(cls.__module__.startswith("game.sim.") for cls in RECORDS.values())
     assert all(cls.__module__ == "game.sim.kinds" for cls in ENUMS)
 

@@ -1,17 +1,39 @@
 """Autopilot step 7 once the objective can be met (or nothing is left to search):
 everyone into the extraction zone, the downed carried when no kit is left to treat
-them."""
+them; on a map whose vehicles must be called, the call goes out once the escort is
+near enough that the survivors reach the zone before the vehicles leave."""
 
 from __future__ import annotations
 
 from game.ai.autopilot_knowledge import found_survivors, tile_dist
 from game.ai.autopilot_pass import Think
-from game.sim.commands import Carry
+from game.sim.commands import CallEvac, Carry
+from game.sim.evac import needs_call
 from game.sim.geometry import SUB
+
+# tiles a second the slowest survivor makes good on a winding route (an elder walks 1.6)
+ROUTE_TILES_PER_S = 1.2
+
+
+def call_evac(t: Think) -> None:
+    """Call the vehicles once the objective can be met and the escort is within what the
+    slowest walk covers in the ETA plus most of the wait."""
+    world = t.world
+    if t.state.phase != "extract" or not needs_call(world) or world.evac.called_tick >= 0:
+        return
+    zones = world.scenario.extractions
+    if not zones:
+        return
+    rules = world.scenario.rules
+    anchor = t.escort().tile
+    near = min(tile_dist(anchor, zone_middle(z.rect)) for z in zones)
+    if near <= (rules.evac_eta_s + rules.evac_wait_s // 2) * ROUTE_TILES_PER_S:
+        t.orders.append(CallEvac(t.escort().id))
 
 
 def extract(t: Think) -> None:
     """The free members each to a tile of the zone (sharing tiles in a small zone)."""
+    call_evac(t)
     carry_the_downed(t)
     tiles = zone_tiles(t)
     if not tiles:

@@ -111,6 +111,14 @@ class CallGunRun:
 
 @COMMANDS.register
 @dataclass(frozen=True)
+class CallEvac:
+    """Call the vehicles to the extraction zone, on maps whose evac is "call" (evac.py)."""
+
+    caller_id: int = 0  # the squad member on the radio; 0: whoever is standing
+
+
+@COMMANDS.register
+@dataclass(frozen=True)
 class ThrowGrenade:
     """The unit throws a hand grenade at tile (x, y) (grenades.py); the squad's throw with
     friendlies or found survivors inside the ring needs the danger-close confirmation."""

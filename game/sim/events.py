@@ -200,6 +200,15 @@ class GunRunImpact:
 
 @EVENTS.register
 @dataclass(frozen=True)
+class EvacCalled:
+    """The vehicles are on their way; they reach the zone at arrive_tick (evac.py)."""
+
+    caller_id: int
+    arrive_tick: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
 class GrenadeThrown:
     """A hand grenade left the thrower's hand: it flies from (x0, y0) to (x1, y1) (sub
     units), lands at land_tick and bursts at burst_tick."""
@@ -217,6 +226,16 @@ class GrenadeThrown:
 
 @EVENTS.register
 @dataclass(frozen=True)
+class EvacArrived:
+    """The vehicles stand at the zone's edge (tile x, y) until leave_tick at the latest."""
+
+    x: int
+    y: int
+    leave_tick: int
+
+
+@EVENTS.register
+@dataclass(frozen=True)
 class GrenadeLanded:
     """A grenade came to rest at (x, y) (sub units): its danger ring is live."""
 
@@ -226,6 +245,15 @@ class GrenadeLanded:
     burst_tick: int
     radius_sub: int
     seen: bool  # the squad saw it land: the ring is on the player's map
+
+
+@EVENTS.register
+@dataclass(frozen=True)
+class EvacDeparted:
+    """The vehicles left with these aboard: survivors saved and squad members out."""
+
+    survivors: int
+    squad: int
 
 
 @EVENTS.register

@@ -5,6 +5,9 @@ required crate delivered) and every squad member still alive is inside the extra
 zone, at least one of them on their feet (a downed member counts once carried in).
 Defeat comes exactly when victory can no longer happen: nobody in the squad is standing,
 too few survivors remain alive to reach rescue_required, or the time limit ran out.
+On a map whose evac is "call" (evac.py) survivors are saved only by leaving with the
+vehicles, so victory can come only on the departure tick, and a departure that does not
+bring victory is a defeat: the vehicles do not come back.
 """
 
 from __future__ import annotations
@@ -53,11 +56,23 @@ def extract_units(world: World, events: list) -> None:
         events.append(RadioMessage("Colonel Rahim", "That's the objective. All units, Bravo, now."))
 
 
+def evac_called_for(world: World) -> bool:
+    """The map's vehicles must be called (evac.py): nobody is saved by walking in."""
+    return world.scenario.rules.evac == "call"
+
+
 def _extract_survivor(world: World, unit: Unit, events: list) -> None:
     if not unit.found or unit.life == GONE or unit.id in world.rescued_ids:
         return
     if not (unit.active or unit.carried_by) or not in_extraction(world, unit):
         return
+    if evac_called_for(world):
+        return  # they wait in the zone for the vehicles
+    save_survivor(world, unit, events)
+
+
+def save_survivor(world: World, unit: Unit, events: list) -> None:
+    """A survivor out of the fight for good: counted once, off the map."""
     carrier = world.units.get(unit.carried_by)
     if carrier is not None and carrier.carrying == unit.id:
         carrier.carrying = 0
@@ -87,8 +102,9 @@ def _deliver_crate(world: World, unit: Unit, events: list) -> None:
     events.append(RadioMessage("Bravo", f"The {crate.kind} crate is aboard."))
 
 
-def objective_met(world: World) -> bool:
-    if world.stats.rescued < world.scenario.rules.rescue_required:
+def objective_met(world: World, extra: int = 0) -> bool:
+    """The goal reached, counting `extra` survivors about to be saved (evac.py)."""
+    if world.stats.rescued + extra < world.scenario.rules.rescue_required:
         return False
     return all(c.delivered for c in world.crates.values() if c.required)
 
@@ -102,6 +118,8 @@ def victory_holds(world: World) -> bool:
     alive = [u for u in world.squad() if u.alive]
     if not any(u.active for u in alive) or not objective_met(world):
         return False
+    if evac_called_for(world) and not world.evac.departed:
+        return False  # only the vehicles take anyone out
     return all(in_extraction(world, u) for u in alive)
 
 
@@ -109,6 +127,8 @@ def defeat_reason(world: World) -> str:
     """Why the mission can no longer be won, or "" while it still can."""
     if not any(u.active for u in world.squad()):
         return "The squad is down."
+    if evac_called_for(world) and world.evac.departed:
+        return "The vehicles left without the squad or the survivors."
     if world.stats.rescued + still_savable(world) < world.scenario.rules.rescue_required:
         return "Too few survivors remain alive to meet the goal."
     limit = world.scenario.rules.time_limit_s

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 import math
 
+from game.sim.bodies import (
+    REROUTE_TICKS,
+    SQUEEZE_TICKS,
+    YIELD_TICKS,
+    ask_to_yield,
+    body_grid,
+    escort_pair,
+    free_tile_near,
+    friendly,
+    resting_tiles,
+    settle,
+)
 from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
 from game.sim.facts import TickFacts
@@ -41,6 +53,7 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
 
 
 def move_units(world: World, events: list, facts: TickFacts) -> None:
+    rest = resting_tiles(world)  # grows as walkers arrive, in id order
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
         if unit.life != ACTIVE or unit.hidden and unit.side == Side.INSURGENT:
@@ -63,7 +76,8 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             budget = unit_speed(world, unit)
             if unit.side == Side.SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
-            _advance(world, unit, budget, events, facts)
+            _advance(world, unit, budget, events, facts, rest)
+            settle(world, rest, unit)
         elif unit.activity == "moving":
             unit.activity = "idle"
 
@@ -84,7 +98,8 @@ def _crowded_ahead(world: World, unit: Unit) -> bool:
     return False
 
 
-def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFacts) -> None:
+def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFacts,
+             rest: dict[tuple[int, int], int]) -> None:
     unit.activity = "moving"
     terrain = world.terrain
     walkable, locked, door = terrain.walkable, terrain.locked, terrain.door
@@ -96,6 +111,13 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
             goal = path[-1]
             unit.path = path_grid(world.caches, terrain).find(unit.tile, goal)
             return
+        blocker = rest.get((tx, ty), unit.id)
+        if blocker != unit.id:
+            if _held_up(world, unit, rest, world.units[blocker]):
+                return
+            if unit.path is not path:  # a new route (round the body, or to a free tile)
+                path = unit.path
+                continue
         if door[ty, tx]:
             _open_door_at(world, tx, ty, unit, events, facts)
         gx, gy = tx * SUB + HALF, ty * SUB + HALF
@@ -107,6 +129,7 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
             unit.x, unit.y = gx, gy
             budget -= dist
             path.pop(0)
+            unit.blocked_ticks = 0
             if not path:
                 plan_next_leg(world, unit)
                 path = unit.path
@@ -114,6 +137,38 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
             unit.x += dx * budget // dist
             unit.y += dy * budget // dist
             budget = 0
+
+
+def _held_up(world: World, unit: Unit, rest: dict[tuple[int, int], int],
+             blocker: Unit) -> bool:
+    """A body rests on the next tile (bodies.py): take the nearest free tile when it ends
+    the leg, else wait, ask a friend to step aside, squeeze past a friend who does not,
+    and plan round an enemy now and then. True when the unit stops for this tick (its
+    path may have changed either way)."""
+    path = unit.path
+    if len(path) == 1:
+        spot = free_tile_near(world, rest, path[0], unit)
+        if spot is None:
+            spot = unit.tile  # nowhere free near the goal: stop where it stands
+        unit.path = [spot] if spot == unit.tile else \
+            path_grid(world.caches, world.terrain).find(unit.tile, spot)
+        return not unit.path
+    if escort_pair(unit, blocker):
+        return False
+    unit.blocked_ticks += 1
+    if friendly(unit, blocker):
+        if unit.blocked_ticks >= SQUEEZE_TICKS:
+            return False
+        if unit.blocked_ticks % YIELD_TICKS == 0:
+            ask_to_yield(world, rest, unit, blocker)
+        return True
+    if unit.blocked_ticks % REROUTE_TICKS == 0:
+        goal = path[-1]
+        route = body_grid(world, rest).find(unit.tile, goal)
+        if route and route[0] != path[0]:
+            unit.path = route  # a way round the body
+            unit.blocked_ticks = 0
+    return True
 
 
 def _open_door_at(

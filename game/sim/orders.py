@@ -8,8 +8,10 @@ from typing import Any
 
 from game.sim import commands as c
 from game.sim.airstrike import request_strike
+from game.sim.bodies import open_ground
 from game.sim.carrying import put_down
 from game.sim.engagement import hold_position, set_roe
+from game.sim.evac import request_evac
 from game.sim.events import CommandRefused
 from game.sim.geometry import SUB
 from game.sim.grenades import request_throw
@@ -17,7 +19,7 @@ from game.sim.gun_run import request_gun_run
 from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Roe, Side
 from game.sim.movement import set_course
-from game.sim.pathing import nearby_open_tiles, path_grid
+from game.sim.pathing import nearby_open_tiles
 from game.sim.queries import can_be_carried, gives_full_treatment, in_squad_sight, needs_care
 from game.sim.units import Unit
 from game.sim.world import World
@@ -42,7 +44,7 @@ def _first_unit(command: Any) -> int:
     if ids:
         return int(ids[0])
     return int(getattr(command, "unit_id", 0) or getattr(command, "leader_id", 0)
-               or getattr(command, "medic_id", 0))
+               or getattr(command, "medic_id", 0) or getattr(command, "caller_id", 0))
 
 
 def _movable(world: World, ids: tuple[int, ...]) -> list[Unit]:
@@ -56,8 +58,9 @@ def _move(world: World, cmd: c.Move) -> str:
         return "no unit that can move"
     if not world.terrain.in_bounds(cmd.x, cmd.y):
         return "outside the map"
-    grid = path_grid(world.caches, world.terrain)
-    goals = nearby_open_tiles(grid.walkable, (cmd.x, cmd.y), len(units))
+    # each its own tile round the goal, nearest first, none where another unit rests
+    ground = open_ground(world, {u.id for u in units})
+    goals = nearby_open_tiles(ground, (cmd.x, cmd.y), len(units))
     if not goals:
         return "no open ground there"
     moved = 0
@@ -232,6 +235,7 @@ _HANDLERS: dict[type, Callable[..., str]] = {
     c.CallStrike: request_strike,
     c.CallGunRun: request_gun_run,
     c.Carry: _carry,
+    c.CallEvac: request_evac,
     c.SetRoe: set_roe,
     c.HoldPosition: hold_position,
     c.ThrowGrenade: request_throw,

@@ -97,6 +97,9 @@ class MissionRules:
     insurgents_target_civilians: bool = False
     medkits: int = 4  # Hana's kits: full treatments (anyone can still stabilise)
     tutorial: str = ""  # training prompts, one a line, shown in order
+    evac: str = "walk"  # "walk": walk into the zone; "call": vehicles called (evac.py)
+    evac_eta_s: int = 45  # seconds from the call to the vehicles at the zone
+    evac_wait_s: int = 30  # seconds they wait before leaving with whoever is aboard
     grenades: int = -1  # grenades each squad member carries; -1: the unit table's count
     ambience: str = "fighting"  # the beds under the mission (game/audio/ambience.py)
     time_of_day: str = "day"  # day, dusk or night: the light the scene is drawn in

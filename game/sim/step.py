@@ -14,6 +14,7 @@ from game.sim.alarm import raise_alarms
 from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons
 from game.sim.engagement import note_incoming_fire
+from game.sim.evac import run_evac
 from game.sim.facts import TickFacts
 from game.sim.grenades import run_grenades
 from game.sim.health import bleed_units
@@ -55,6 +56,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     perceive(world, events, facts)  # insurgents feel wounds, hear, see, raise the alert
     raise_alarms(world, events, facts)  # a scout that reached its reserves springs its group
     bleed_units(world, events)
+    run_evac(world, events)  # a call answered, the vehicles arrive, leave with those aboard
     extract_units(world, events)
     decide_outcome(world, events)
     world.tick += 1

@@ -68,6 +68,7 @@ class Unit:
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
     under_fire_tick: int = -10_000  # last tick a shot landed close or hit
+    blocked_ticks: int = 0  # ticks waiting for a body on its route to move (bodies.py)
     insurgent: InsurgentMind | None = None  # insurgents only (world.add_unit makes it)
     roe: Roe = Roe.FIRE_AT_WILL  # squad: rules of engagement (commands.SetRoe)
     holding: bool = False  # squad: hold position, never walks (commands.HoldPosition)

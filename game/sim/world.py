@@ -65,6 +65,18 @@ class StrikeCall:
 
 
 @dataclass
+class EvacState:
+    """The vehicles on a map whose evac is "call" (game/sim/evac.py); ticks, -1 = not yet."""
+
+    called_tick: int = -1
+    caller_id: int = 0
+    arrive_tick: int = -1
+    leave_tick: int = -1
+    arrived: bool = False
+    departed: bool = False
+
+
+@dataclass
 class Grenade:
     """One hand grenade in the air or on the ground (grenades.py), positions in sub units."""
 
@@ -129,6 +141,7 @@ class World:
     broken_groups: set[str] = field(default_factory=set)
     # scouts running for help (game/sim/alarm.py): scout id -> [start tick, radio said]
     alarms: dict[int, list[int]] = field(default_factory=dict)
+    evac: EvacState = field(default_factory=EvacState)
     # hand grenades (game/sim/grenades.py): those still carried per unit id, the tick each
     # thrower may throw again, and those in the air or on the ground
     grenades_left: dict[int, int] = field(default_factory=dict)
@@ -309,6 +322,8 @@ def world_state_summary(world: World) -> dict[str, Any]:
         "strikes": [vars(s) for s in world.strikes],
         "broken_groups": sorted(world.broken_groups),
         "alarms": {str(k): v for k, v in sorted(world.alarms.items())},
+        # only where the vehicles must be called: other maps hash as before the evac existed
+        **({"evac": vars(world.evac)} if world.scenario.rules.evac == "call" else {}),
         "grenades_left": {str(k): v for k, v in sorted(world.grenades_left.items())},
         "grenade_ready": {str(k): v for k, v in sorted(world.grenade_ready.items())},
         "grenades": [vars(g) for g in world.grenades],

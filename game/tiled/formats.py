@@ -1,44 +1,30 @@
-"""Tiled's file formats, and what to say about the ones the game does not read yet.
+"""Tiled's file formats: which the game reads, and what to say about a file that is neither.
 
-The game reads Tiled's XML formats (.tmx maps, .tsx tilesets, .tx templates).  Tiled can
-also save each as JSON (.tmj/.json, .tsj, .tj); until the loader reads those, a JSON file
-gets a message saying what to save instead of an XML parser's "malformed XML".
+The game reads Tiled's XML formats (.tmx maps, .tsx tilesets, .tx templates) and its JSON
+formats (.tmj/.json maps, .tsj tilesets, .tj templates; see game.tiled.json_format).  The
+content decides (JSON starts with '{'), so a file named .tmj that is not JSON gets a
+message naming what it should hold rather than an XML parser's "malformed XML".
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 
 # suffix -> what Tiled writes under it
 JSON_SUFFIXES = {".tmj": "map", ".json": "map", ".tsj": "tileset", ".tj": "template"}
-# Tiled JSON names its document type near the end ("type":"map"); a map may embed
-# tilesets, so a map is recognised first.
-_TYPE = {kind: re.compile(rf'"type"\s*:\s*"{kind}"') for kind in ("map", "template", "tileset")}
-ADVICE = {
-    "map": "Tiled JSON maps (.tmj) are not supported yet: save as .tmx "
-           "(File > Save As, choose \"Tiled map files (*.tmx)\")",
-    "tileset": "Tiled JSON tilesets (.tsj) are not supported yet: save the tileset as .tsx "
-               "(open it in Tiled, File > Save As, choose \"Tiled tileset files (*.tsx)\"), "
-               "or use the game's assets/tileset.tsx",
-    "template": "Tiled JSON templates (.tj) are not supported yet: save the template as .tx "
-                "(in Tiled, right-click an object made from it, Save As Template, "
-                "choose *.tx)",
-}
+SUPPORTED = ("Tiled maps (.tmx or .tmj), tilesets (.tsx or .tsj) and templates (.tx or .tj) "
+             "as Tiled saves them")
 
 
-def json_kind(file: str | PurePath, text: str = "") -> str | None:
-    """"map", "tileset" or "template" if this looks like a Tiled JSON file, else None.
-    The name decides first; a file of another name is JSON if its text starts with '{'."""
-    kind = JSON_SUFFIXES.get(PurePath(file).suffix.lower())
-    if kind is not None:
-        return kind
-    if not text.lstrip("\ufeff \t\r\n").startswith("{"):
-        return None
-    return next((k for k, pattern in _TYPE.items() if pattern.search(text)), "map")
+def json_kind(file: str | PurePath) -> str | None:
+    """"map", "tileset" or "template" if the file's name says Tiled JSON, else None."""
+    return JSON_SUFFIXES.get(PurePath(file).suffix.lower())
 
 
 def unsupported_format(file: str | PurePath, text: str = "") -> str | None:
-    """The message for a file the game cannot read as XML because it is Tiled JSON."""
-    kind = json_kind(file, text)
-    return ADVICE[kind] if kind else None
+    """The message for a file named as Tiled JSON whose text is not a JSON object."""
+    kind = json_kind(file)
+    if kind is None:
+        return None
+    return (f"not a Tiled JSON {kind}: the file does not start with '{{' "
+            f"(the game reads {SUPPORTED})")

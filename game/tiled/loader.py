@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from game.sim import scenario as sc
+from game.sim.evac import EVAC_MODES
 from game.sim.geometry import SUB, TILE_PX, px_to_sub
 from game.sim.terrain import Terrain
 from game.tiled.errors import WARNING, MapError, MapProblem
@@ -222,6 +223,7 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
     for name in ("rescue_required", "air_strikes", "time_limit", "medkits"):
         if values[name] < 0:
             problems.append(MapProblem(file, f'map property "{name}" must not be negative'))
+    _evac_problems(values, file, problems)
     if values["grenades"] < -1:
         problems.append(MapProblem(file, 'map property "grenades" must be -1 (the unit '
                                    'table\'s count) or more'))
@@ -231,8 +233,26 @@ def _mission_rules(root, schema: Schema, file: str, problems: list[MapProblem]):
         time_limit_s=values["time_limit"],
         insurgents_target_civilians=values["insurgents_target_civilians"],
         medkits=values["medkits"], tutorial=values["tutorial"],
+        evac=values["evac"], evac_eta_s=values["evac_eta"], evac_wait_s=values["evac_wait"],
         ambience=values["ambience"],
         time_of_day=values["time_of_day"], grenades=values["grenades"])
+
+
+EVAC_SECONDS = (1, 600)  # a call answered within ten minutes, a wait of ten at most
+
+
+def _evac_problems(values: dict, file: str, problems: list[MapProblem]) -> None:
+    """The evac properties in range; a bad value falls back to its default."""
+    if values["evac"] not in EVAC_MODES:
+        problems.append(MapProblem(file, f'map property "evac" is "{values["evac"]}": use '
+                                   '"walk" (walk into the zone) or "call" (call the vehicles)'))
+        values["evac"] = "walk"
+    lo, hi = EVAC_SECONDS
+    for name, default in (("evac_eta", 45), ("evac_wait", 30)):
+        if not lo <= values[name] <= hi:
+            problems.append(MapProblem(file, f'map property "{name}" is {values[name]}: it '
+                                       f"must be {lo} to {hi} seconds"))
+            values[name] = default
 
 
 def _typed_values(objects: list[MapObject], schema: Schema, file: str,

@@ -26,6 +26,7 @@ from game.safe_files import UnsafeFileError, read_bytes, regular_file_size
 from game.sim.geometry import TILE_PX
 from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.formats import unsupported_format
+from game.tiled.json_format import json_tree, looks_like_json
 
 MAX_MAP_BYTES = 16 * 1024 * 1024
 MAX_AUX_BYTES = 4 * 1024 * 1024  # external tilesets (.tsx) and templates (.tx)
@@ -81,9 +82,17 @@ class CheckedMap:
 
 
 def read_xml(path: Path, limit: int = MAX_MAP_BYTES, file: str | None = None) -> ET.Element:
-    """Parse a regular file after capping its size and refusing entity declarations."""
+    """Parse a regular file after capping its size and refusing entity declarations.
+    A Tiled JSON file (.tmj, .tsj, .tj) comes back as the tree its TMX twin would give."""
     file = file or str(path)
-    return parse_xml_text(read_capped_text(path, limit, file), file)
+    return parse_tree_text(read_capped_text(path, limit, file), file)
+
+
+def parse_tree_text(text: str, file: str) -> ET.Element:
+    """XML as it is, or Tiled JSON rewritten as the same XML tree (checked on the way)."""
+    if looks_like_json(text):
+        return json_tree(text, file)
+    return parse_xml_text(text, file)
 
 
 def read_capped_text(path: Path, limit: int, file: str) -> str:
@@ -151,7 +160,7 @@ def check_map(path: str | os.PathLike) -> CheckedMap:
     objects = len(_OBJECT_TAG.findall(text))
     if objects > MAX_OBJECTS:
         raise MapError.single(file, f"{objects} objects; the limit is {MAX_OBJECTS}")
-    root = parse_xml_text(text, file)
+    root = parse_tree_text(text, file)
     if root.tag != "map":
         raise MapError.single(file, f"not a Tiled map: root element is <{root.tag}>")
     _check_features(root, file)

@@ -60,6 +60,14 @@ MEANINGS: dict[str, str] = {
     "insurgents_target_civilians": "insurgents shoot at survivors too",
     "medkits": "Hana's kits: full treatments; anyone can still stop bleeding without one",
     "tutorial": "training prompts, one a line, shown on screen in order",
+    "evac": "`walk`: the squad and survivors are out once they walk into the Extraction "
+    "zone; `call`: the vehicles must be called (key U or the HUD's Call evac button), "
+    "arrive `evac_eta` seconds later, wait `evac_wait` seconds and leave with whoever is "
+    "inside the zone: only that departure wins the mission",
+    "evac_eta": "seconds from the call to the vehicles at the zone (1 to 600; with "
+    "`evac` = `call`)",
+    "evac_wait": "seconds the vehicles wait at the zone before they leave (1 to 600; they "
+    "leave at once when the whole squad and enough survivors are aboard)",
     "grenades": "hand grenades each squad member carries; -1 = the unit table's count (2)",
     "ambience": "the sound under the mission: `fighting` (wind and distant gunfire), `wind` or "
                 "`quiet` (a faint wind); anything else plays `fighting`",
@@ -199,8 +207,9 @@ def limits_table() -> str:
     s = safety
     rows = [
         "| limit | value |", "|---|---|",
-        f"| map file size | {s.MAX_MAP_BYTES // (1024 * 1024)} MB |",
-        f"| tileset (.tsx) or template (.tx) file size | {s.MAX_AUX_BYTES // (1024 * 1024)} MB |",
+        f"| map file size (.tmx, .tmj) | {s.MAX_MAP_BYTES // (1024 * 1024)} MB |",
+        "| tileset (.tsx, .tsj) or template (.tx, .tj) file size | "
+        f"{s.MAX_AUX_BYTES // (1024 * 1024)} MB |",
         f"| map width or height | {s.MAX_SIDE} tiles |",
         f"| tiles per layer | {s.MAX_CELLS} |",
         f"| tiles over all tile layers | {s.MAX_TOTAL_CELLS} |",

@@ -32,6 +32,7 @@ from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import map_watch, orders
 from game.ui.battle_feedback import BattleFeedback
+from game.ui.evac_call import EvacButton, draw_vehicles
 from game.ui.grenade_aim import GrenadeAim
 from game.ui.hud import Hud, squad_in_order
 from game.ui.minimap import Minimap
@@ -70,6 +71,7 @@ class BattleScreen(Screen):
         self.last_alpha = 1.0
         self.hover_id = 0
         self.strike_aim = StrikeAim(self.text)  # B or the HUD button: aim Falcon-2
+        self.evac_button = EvacButton(self.text)  # U or this button: call the vehicles
         self.grenade_aim = GrenadeAim(self.text)  # T or the HUD button: aim a grenade
         self.last_tap: tuple[int, float] = (-1, 0.0)
         self.mission = None  # the campaign mission being played (game.progress.Mission)
@@ -248,6 +250,10 @@ class BattleScreen(Screen):
                 self.minimap_drag = True
                 self.camera.centre_on(*spot)
                 return
+            evac = self.evac_button.click(event.pos, self.world)
+            if evac:
+                self.order(evac)
+                return
             uid = self.hud.hit_badge(event.pos)
             if uid:
                 self.select({uid})
@@ -334,6 +340,7 @@ class BattleScreen(Screen):
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
         draw_follow_links(surface, self.camera, world, alpha)
+        draw_vehicles(surface, self.camera, world)
         surface.set_clip(None)
         shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
@@ -367,6 +374,7 @@ class BattleScreen(Screen):
                                *self.feedback.prompt_clearance(self, surface, alpha))
         strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + 26))
+        self.evac_button.draw(surface, world, (strike_button.right + 8, strike_button.y))
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)

@@ -9,6 +9,7 @@ import pygame
 from game.sim.geometry import TILE_PX
 from game.ui import orders
 from game.ui.battle_feedback import ACTIONS as FEEDBACK_ACTIONS
+from game.ui.evac_call import call_orders
 from game.ui.keymap import DEFAULTS, combo_of
 from game.ui.profile import keymap
 from game.ui.widgets import fill
@@ -61,6 +62,8 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         battle.centre_on_selection()
     elif action == "air_strike":
         battle.strike_aim.toggle(world)
+    elif action == "call_evac":
+        battle.order(call_orders(world))
     elif action in FEEDBACK_ACTIONS:
         battle.feedback.do_action(battle, action)
     elif action == "grenade":

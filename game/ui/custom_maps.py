@@ -1,7 +1,7 @@
 """Custom maps: the player's own maps folder (user data dir / maps) and the maps shipped
 in maps/, each listed by its `title` map property (its file name if it has none);
 choosing one opens its briefing.  Broken maps show their problem there instead of a
-traceback, and a Tiled JSON map (.tmj) is listed so the player learns why it cannot play.
+traceback.  Tiled JSON maps (.tmj) are listed and played like .tmx.
 A map pack (.zip) dropped in the folder gets an "Install pack" entry (game.packs checks
 it first); an installed pack's maps are listed from its folder with their author and
 briefing."""
@@ -13,7 +13,6 @@ from pathlib import Path
 from game import MAPS_DIR, packs, userdata
 from game.progress import Mission
 from game.tiled.errors import MapError
-from game.tiled.formats import unsupported_format
 from game.tiled.properties import read_properties
 from game.tiled.safety import MAX_MAP_BYTES, read_xml
 from game.ui.profile import prepare
@@ -21,13 +20,13 @@ from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, Item, Menu, px
 
 MAX_LISTED = 14
-MAP_SUFFIXES = (".tmx", ".tmj")  # .tmj is listed only to say it is not read yet
+MAP_SUFFIXES = (".tmx", ".tmj")  # not .json: maps/ holds campaign.json
 MAX_TITLE = 60  # characters: a title is one line of the menu
 MAX_TOOLTIP = 110  # characters of author and briefing under the menu
 
 
 def _tooltip(path: Path) -> str:
-    return unsupported_format(path) or str(path)
+    return str(path)
 
 
 def user_maps_dir() -> Path:
@@ -49,7 +48,7 @@ def _pack_maps(folder: Path) -> list[Path]:
 
 
 def find_maps() -> list[tuple[Path, str]]:
-    """(path, where) for every .tmx (and .tmj, to say it is not read yet): the player's
+    """(path, where) for every .tmx and .tmj map: the player's
     folder first, then the shipped ones."""
     found = []
     for folder, where in ((user_maps_dir(), "yours"), (MAPS_DIR, "shipped")):
@@ -65,7 +64,7 @@ def find_maps() -> list[tuple[Path, str]]:
 
 def _text_property(path: Path, name: str, limit: int) -> str:
     """A string map property, on one line and cut to `limit`; "" if absent or unreadable."""
-    if path.suffix.lower() != ".tmx":
+    if path.suffix.lower() not in MAP_SUFFIXES:
         return ""
     try:
         root = read_xml(path, MAX_MAP_BYTES)
@@ -90,7 +89,7 @@ def map_title(path: Path) -> str:
     The file goes through the loader's own capped, entity-refusing reader; a map that
     cannot be read is listed by name (opening it shows why)."""
     fallback = path.stem.replace("_", " ")
-    if path.suffix.lower() != ".tmx":
+    if path.suffix.lower() not in MAP_SUFFIXES:
         return fallback
     try:
         root = read_xml(path, MAX_MAP_BYTES)
@@ -144,7 +143,7 @@ class CustomMapsScreen(MenuScreen):
         ctx, text = self.ctx, self.ctx.text
         x, y = px(ctx, 60), px(ctx, 40)
         text.blit(surface, "CUSTOM MAPS", (x, y), px(ctx, 50), GOLD, bold=True)
-        text.blit(surface, f"Put your Tiled maps (.tmx), their templates or a map pack "
+        text.blit(surface, f"Put your Tiled maps (.tmx or .tmj), their templates or a map pack "
                   f"(.zip) in {user_maps_dir()}",
                   (x, y + px(ctx, 50)), px(ctx, 21), DIM)
         if self.notice:

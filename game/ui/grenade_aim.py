@@ -24,7 +24,7 @@ from game.sim.commands import ThrowGrenade
 from game.sim.events import CommandRefused, GrenadeThrown
 from game.sim.geometry import SUB, TILE_PX, centre_of
 from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES, friendlies_in_ring
-from game.ui.strike_aim import DANGER, PANEL, SAFE, TEXT
+from game.ui.strike_aim import DANGER, PANEL, SAFE, TEXT, prompt_click
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
 FAR = (150, 146, 140)
@@ -111,19 +111,9 @@ class GrenadeAim:
             return False, []
         if event.type == pygame.KEYDOWN:
             return self._key(event.key)
-        if event.type != pygame.MOUSEBUTTONDOWN:
-            return False, []
-        if event.button == 3:
-            self.back()
-            return True, []
-        if event.button != 1:
-            return False, []
-        if self.state == CONFIRMING:
-            if self.confirm_rect.collidepoint(event.pos):
-                return True, self.confirm()
-            if self.abort_rect.collidepoint(event.pos):
-                self.back()
-            return True, []
+        handled = prompt_click(self, event)
+        if handled is not None:
+            return handled
         return True, self.click(world, camera.screen_to_tile(*event.pos))
 
     def _key(self, key: int) -> tuple[bool, list]:

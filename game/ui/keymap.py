@@ -36,6 +36,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("exposure", "Exposure overlay", ("e",)),
     ("alert_jump", "Jump to the latest alert", ("q",)),
     ("grenade", "Throw a grenade", ("t",)),
+    ("call_evac", "Call the evac vehicles", ("u",)),
     ("pan_up", "Camera up", ("up", "w")),
     ("pan_down", "Camera down", ("down", "s")),
     ("pan_left", "Camera left", ("left", "a")),

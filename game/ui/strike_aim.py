@@ -175,19 +175,9 @@ class StrikeAim:
                 self.state == AIMING and self.mode == GUN:
             self.tile = camera.screen_to_tile(*event.pos)
             return True, self.release(world, self.tile)
-        if event.type != pygame.MOUSEBUTTONDOWN:
-            return False, []
-        if event.button == 3:
-            self.back()
-            return True, []
-        if event.button != 1:
-            return False, []
-        if self.state == CONFIRMING:
-            if self.confirm_rect.collidepoint(event.pos):
-                return True, self.confirm()
-            if self.abort_rect.collidepoint(event.pos):
-                self.back()
-            return True, []  # the prompt is modal
+        handled = prompt_click(self, event)
+        if handled is not None:
+            return handled
         self.tile = camera.screen_to_tile(*event.pos)
         if self.mode == GUN:  # the press starts the drag; the release calls it in
             if world.terrain.in_bounds(*self.tile):
@@ -356,3 +346,23 @@ class StrikeAim:
             pygame.draw.rect(surface, (30, 24, 22), rect)
             pygame.draw.rect(surface, colour, rect, 2)
             t.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
+
+
+def prompt_click(aim: Any, event: Any) -> tuple[bool, list] | None:
+    """The clicks every aim (strike, gun run, grenade) treats alike: a right click steps
+    back, other buttons pass, and while the confirmation is open it is modal (confirm,
+    abort, or nothing).  None: a left click on the map, for the aim itself."""
+    if event.type != pygame.MOUSEBUTTONDOWN:
+        return False, []
+    if event.button == 3:
+        aim.back()
+        return True, []
+    if event.button != 1:
+        return False, []
+    if aim.state == CONFIRMING:
+        if aim.confirm_rect.collidepoint(event.pos):
+            return True, aim.confirm()
+        if aim.abort_rect.collidepoint(event.pos):
+            aim.back()
+        return True, []
+    return None
