@@ -27,16 +27,36 @@ class ConeCache:
     """Soft wedges cut into tight strips, cached by angle bucket and size.
 
     One wedge per (width, radius) is computed facing east, as the half-plane in front of
-    the viewer, and turned for each bucket of the first quarter (east to south), all at
-    once when that size is first drawn (the first frame of a battle, or after a zoom,
-    which rebuilds the map's chunks too); the other three quarters are those strips
-    mirrored, which costs little.  So turning viewers never stall a frame."""
+    the viewer, and turned to a bucket of the first quarter (east to south) when a viewer
+    first faces it (a few milliseconds each; turning them all at once when a size was
+    first drawn stalled the first frame of a battle, and every zoom, by ~50 ms); the
+    other three quarters are those strips mirrored, which costs little."""
 
     MAX_SIZES = 6  # (width, radius) pairs kept: two cone widths at three zoom levels
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
-        self._bases: dict[tuple[int, int], list] = {}  # first-quarter strips per size
+        # per size: the east wedge and the first-quarter strips turned so far, by bucket
+        self._bases: dict[tuple[int, int], tuple[tuple, dict[int, list]]] = {}
+        self._frames = 0  # prewarm() calls
+
+    def prewarm(self) -> None:
+        """Turn the buckets of the held sizes not turned yet: all of them after the
+        battle's first frame (which is behind the briefing's hand-over anyway), then one
+        a frame, so within a few frames of a zoom every facing is ready and a viewer
+        turning costs nothing."""
+        budget = None if self._frames == 0 else 1
+        self._frames += 1
+        for (cone_deg, radius), (_east, turned) in self._bases.items():
+            for base in range(CONE_BUCKETS // 4 + 1):
+                if base not in turned:
+                    self._quarter(cone_deg, radius, base)
+                    if budget is not None:
+                        return
+
+    def built_sizes(self) -> int:
+        """How many (width, radius) wedges are held, for the benchmarks."""
+        return len(self._bases)
 
     def wedge(self, facing: int, cone_deg: int, radius: int):
         """[(strip image, offset from the viewer)]: the strips cover only the wedge, as an
@@ -49,22 +69,25 @@ class ConeCache:
         if len(self._cache) > 256:
             self._cache.clear()
         base, mirror_x, mirror_y = _quarter_of(bucket, CONE_BUCKETS // 4)
-        strips = self._quarter(cone_deg, radius)[base]
+        strips = self._quarter(cone_deg, radius, base)
         if mirror_x or mirror_y:
             strips = _mirrored(strips, mirror_x, mirror_y)
         self._cache[(bucket, cone_deg, radius)] = strips
         return strips
 
-    def _quarter(self, cone_deg: int, radius: int) -> list:
-        bases = self._bases.get((cone_deg, radius))
-        if bases is None:
+    def _quarter(self, cone_deg: int, radius: int, base: int) -> list:
+        """The strips of the wedge turned to bucket base of the first quarter."""
+        held = self._bases.get((cone_deg, radius))
+        if held is None:
             if len(self._bases) >= self.MAX_SIZES:
                 self._bases.clear()
                 self._cache.clear()
-            east = soft_wedge(cone_deg, radius)
-            bases = self._bases[(cone_deg, radius)] = [
-                _turned(*east, b * 360 / CONE_BUCKETS) for b in range(CONE_BUCKETS // 4 + 1)]
-        return bases
+            held = self._bases[(cone_deg, radius)] = (soft_wedge(cone_deg, radius), {})
+        east, turned = held
+        strips = turned.get(base)
+        if strips is None:
+            strips = turned[base] = _turned(*east, base * 360 / CONE_BUCKETS)
+        return strips
 
 
 def _quarter_of(bucket: int, quarter: int) -> tuple[int, bool, bool]:
@@ -93,7 +116,8 @@ def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, i
     range, its sides blurred over a few degrees; and where the viewer is in the picture.
     Only the half-plane ahead is computed (no cone is wider than 180 degrees here)."""
     w, h = radius + 2, radius * 2 + 2
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    # the wedge is symmetric about its middle row (h is even): compute the top half only
+    yy, xx = np.mgrid[0:h // 2, 0:w].astype(np.float32)
     dx, dy = xx + 0.5, yy - h / 2 + 0.5
     d = np.hypot(dx, dy) / radius
     off = np.abs(np.degrees(np.arctan2(dy, dx)))  # degrees off the facing
@@ -102,6 +126,7 @@ def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, i
     rim = np.clip(1.0 - np.abs(d - 0.97) / 0.05, 0.0, 1.0) * 0.5  # where sight ends
     alpha = (CONE_PEAK * side * np.maximum(reach, rim)).astype(np.uint8)
     alpha[d < 0.08] = 0  # the viewer's own spot stays clear
+    alpha = np.concatenate((alpha, alpha[::-1]))
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     surf.fill((*CONE_FILL, 0))
     pygame.surfarray.pixels_alpha(surf)[:] = alpha.T
@@ -147,6 +172,7 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
         radius = round(sight_tiles(world, unit) * camera.tile_px)  # shorter at dusk
         surface.fblits([(img, (sx + dx, sy + dy))
                         for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
+    cones.prewarm()
 
 
 def _tile_centre(camera: Camera, tx: int, ty: int) -> tuple[int, int]:
@@ -174,6 +200,32 @@ class PathCache:
                 for tx, ty in tiles]
         return [(x + ox, y + oy) for x, y in pts]
 
+    def corners(self, camera: Camera, tiles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """centres() without the points in the middle of a straight run: a line drawn
+        through them covers the same pixels (each step of the run is the same whole-pixel
+        step), and a long route then costs a few points a frame, not hundreds."""
+        ox, oy = camera.origin()
+        key = ("corners", tuple(tiles), camera.zoom)
+        pts = self._cache.get(key)
+        if pts is None:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            pts = self._cache[key] = _drop_straight(self.centres(camera, tiles), ox, oy)
+        return [(x + ox, y + oy) for x, y in pts]
+
+
+def _drop_straight(pts: list[tuple[int, int]], ox: int, oy: int) -> list[tuple[int, int]]:
+    """pts (made relative to ox, oy) keeping only the ends of runs of equal steps."""
+    pts = [(x - ox, y - oy) for x, y in pts]
+    kept = pts[:1]
+    for i in range(1, len(pts) - 1):
+        (ax, ay), (bx, by), (cx, cy) = pts[i - 1], pts[i], pts[i + 1]
+        if (bx - ax, by - ay) != (cx - bx, cy - by):
+            kept.append(pts[i])
+    if len(pts) > 1:
+        kept.append(pts[-1])
+    return kept
+
 
 def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
                cache: PathCache | None = None) -> None:
@@ -186,7 +238,7 @@ def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
         x, y = interpolated(unit, alpha)
         start = camera.sub_to_screen(x, y)
         if unit.path:
-            pts = [start, *cache.centres(camera, unit.path)]
+            pts = [start, *cache.corners(camera, unit.path)]
             pygame.draw.lines(surface, PATH_COLOUR, False, pts, 1)
             start = pts[-1]
             _marker(surface, start, PATH_COLOUR, camera.tile_px)

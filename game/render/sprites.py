@@ -28,6 +28,11 @@ INSURGENT_COLOUR = (150, 62, 44)
 CIVILIAN_COLOUR = (228, 196, 64)
 SIZE_BY_KIND = {"child": 0.26, "elder": 0.32, "adult": 0.33, "gunner": 0.38, "scout": 0.33}
 DEFAULT_SIZE = 0.35  # body radius in tiles
+# new pictures drawn per frame (~1 ms each); past that a unit already on screen keeps its
+# last picture for a frame or two (one coming into view: its pose at another facing), so
+# a crowd changing pose at once (a firefight breaking out) spreads its cost over frames
+# instead of stalling one
+NEW_POSES_PER_FRAME = 3
 SELECT_COLOUR = (120, 255, 140)
 RING_COLOUR = (120, 230, 255)
 CRATE_COLOURS = ((92, 62, 30), (160, 116, 62), (236, 236, 236))
@@ -94,6 +99,16 @@ class SpriteCache:
         self._radii: dict[tuple[str, int], int] = {}
         self._whole: dict[tuple, pygame.Surface] = {}
         self._upright: dict[tuple, pygame.Surface] = {}  # facing east, twice the size
+        self._shown: dict[int, tuple] = {}  # unit id -> (tile px, the picture drawn last)
+        self._alike: dict[tuple, tuple] = {}  # a picture per key without its facing
+        self._fresh = 0  # pictures drawn since new_frame()
+        self._frames = 0  # new_frame() calls: the first frame is drawn exactly (screenshots)
+        self.deferred = 0  # stand-ins used, for tests and benchmarks
+
+    def new_frame(self) -> None:
+        """Start a frame's budget of new pictures (NEW_POSES_PER_FRAME)."""
+        self._fresh = 0
+        self._frames += 1
 
     def set_tint(self, tint: tuple[int, int, int]) -> None:
         """The scene's light (game/render/light.py), baked into every picture."""
@@ -103,6 +118,8 @@ class SpriteCache:
 
     def clear(self) -> None:
         self._cache.clear()
+        self._shown.clear()
+        self._alike.clear()
         self._whole.clear()
         self._upright.clear()
 
@@ -129,14 +146,30 @@ class SpriteCache:
         key = self.key(unit, tile_px, tick, world)
         hit = self._cache.get(key)
         if hit is None:
+            if self._fresh >= NEW_POSES_PER_FRAME and self._frames > 1:
+                stand_in = self._stand_in(unit, tile_px, key)
+                if stand_in is not None:
+                    self.deferred += 1
+                    return stand_in  # the right picture comes next frame, or the one after
             if len(self._cache) > MAX_SPRITES:
                 self.clear()
+            self._fresh += 1
             img = self.render(key)
             used = img.get_bounding_rect()
             half_w, half_h = img.get_width() // 2, img.get_height() // 2
             hit = self._cache[key] = (img.subsurface(used).copy(), half_w - used.x,
                                       half_h - used.y)
+            self._alike[key[:5] + key[6:]] = hit
+        self._shown[unit.id] = (tile_px, hit)
         return hit
+
+    def _stand_in(self, unit: Unit, tile_px: int, key: tuple):
+        """What to draw while the unit's picture waits: its last one at this zoom, else
+        its pose at another facing."""
+        shown = self._shown.get(unit.id)
+        if shown is not None and shown[0] == tile_px:
+            return shown[1]
+        return self._alike.get(key[:5] + key[6:])
 
     def key(self, unit: Unit, tile_px: int, tick: int = 0, world=None) -> tuple:
         pose, frame, extra = pose_of(unit, tick, world)
@@ -178,6 +211,7 @@ def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
     ox, oy = camera.origin()
     w, h = surface.get_size()
     lookup = sprites.lookup
+    sprites.new_frame()
     tick = world.tick
     _draw_crates(surface, camera, world)
     dead, live, living = [], [], []

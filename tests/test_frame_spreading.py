@@ -1,0 +1,105 @@
+"""Work that used to stall one frame is spread over frames: new unit pictures beyond a
+per-frame budget wait a frame (the unit keeps its last picture), the map's chunks just
+outside the view are built before the view reaches them, and vision cones are turned to
+a facing when first needed rather than all at once; a long route is drawn through its
+corners only, with the same pixels."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.render import sprites as sprite_mod
+from game.render.camera import Camera
+from game.render.overlays import CONE_BUCKETS, ConeCache
+from game.render.terrain_cache import CHUNK, TerrainCache
+from game.render.tileset import TileAtlas
+from game.sim.geometry import TILE_PX
+from game.sim.world import World, new_world
+from tests.ascii_maps import ascii_scenario
+
+
+@pytest.fixture
+def display():
+    pygame.display.init()
+    pygame.display.set_mode((320, 240))
+    yield
+    pygame.display.quit()
+
+
+def _crowd(count: int) -> World:
+    world = new_world(ascii_scenario(["." * 20] * 4), seed=1)
+    for i in range(count):
+        world.add_unit("rifleman", (i % 20) * 256 + 128, (i // 20) * 256 + 128,
+                       facing=20 * i)  # a picture each
+    return world
+
+
+def test_new_pictures_past_the_budget_wait_a_frame_and_then_come():
+    world = _crowd(8)
+    cache = sprite_mod.SpriteCache()
+    units = list(world.units.values())
+    cache.new_frame()
+    first = [cache.lookup(u, 32)[0] for u in units]  # the first frame is drawn whole
+    assert cache.deferred == 0
+    for u in units:
+        u.facing += 200  # everyone turns round at once, to facings not drawn yet
+    cache.new_frame()
+    turned = [cache.lookup(u, 32)[0] for u in units]
+    budget = sprite_mod.NEW_POSES_PER_FRAME
+    assert cache.deferred == len(units) - budget  # the rest keep their last picture
+    assert turned[budget:] == first[budget:]
+    for _ in range(len(units)):
+        cache.new_frame()
+        final = [cache.lookup(u, 32)[0] for u in units]
+    assert all(a is not b for a, b in zip(first, final, strict=True))
+
+
+def test_chunks_beside_the_view_are_built_before_it_pans_onto_them(display):
+    scenario = ascii_scenario(["." * (CHUNK * 4)] * (CHUNK * 2))
+    terrain = scenario.terrain
+    cache = TerrainCache(terrain, terrain, TileAtlas(scenario.art))
+    cam = Camera(terrain.width * TILE_PX, terrain.height * TILE_PX,
+                 CHUNK * TILE_PX, CHUNK * TILE_PX)
+    cam.x = cam.y = 0
+    frame = pygame.Surface((cam.view_w, cam.view_h))
+    cache.draw_below(frame, cam)
+    built = cache.chunks_built
+    for _ in range(20):  # idle frames: the ring round the view is built a step at a time
+        cache.prewarm(cam, 1.0)
+    assert cache.chunks_prewarmed > 0
+    cam.x = CHUNK * TILE_PX  # one chunk east
+    cache.draw_below(frame, cam)
+    assert cache.chunks_built == built  # nothing left to build in the frame
+
+
+def test_cone_facings_are_turned_one_at_a_time(display):
+    cones = ConeCache()
+    cones.wedge(0, 90, 64)
+    cones.prewarm()  # the battle's first frame turns every facing of the sizes drawn
+    assert len(cones._bases[(90, 64)][1]) == CONE_BUCKETS // 4 + 1
+    first = cones.wedge(0, 90, 80)  # after a zoom: one facing when drawn, one a frame
+    assert len(cones._bases[(90, 80)][1]) == 1
+    cones.prewarm()
+    assert len(cones._bases[(90, 80)][1]) == 2
+    for _ in range(CONE_BUCKETS):
+        cones.prewarm()
+    assert len(cones._bases[(90, 80)][1]) == CONE_BUCKETS // 4 + 1
+    assert cones.wedge(0, 90, 80) is first
+
+
+def test_a_route_drawn_through_its_corners_only_covers_the_same_pixels(display):
+    from game.render.overlays import PATH_COLOUR, PathCache
+
+    tiles = [(10 + i, 10) for i in range(30)] + [(39 + i, 10 + i) for i in range(1, 21)]
+    tiles += [(59, 30 + i) for i in range(1, 26)]
+    cam = Camera(200 * TILE_PX, 200 * TILE_PX, 1280, 720)
+    cam.x, cam.y = 250.0, 270.0
+    cache = PathCache()
+    pictures = []
+    for pts in (cache.centres(cam, tiles), cache.corners(cam, tiles)):
+        frame = pygame.Surface((1280, 720))
+        pygame.draw.lines(frame, PATH_COLOUR, False, [(3, 3), *pts], 1)
+        pictures.append(pygame.image.tobytes(frame, "RGB"))
+    assert pictures[0] == pictures[1]
+    assert len(cache.corners(cam, tiles)) == 4  # start, two bends, end
