@@ -24,7 +24,7 @@ from game.sim.commands import ThrowGrenade
 from game.sim.events import CommandRefused, GrenadeThrown
 from game.sim.geometry import SUB, TILE_PX, centre_of
 from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES, friendlies_in_ring
-from game.ui.strike_aim import DANGER, PANEL, SAFE, TEXT, prompt_click
+from game.ui.strike_aim import DANGER, PANEL, SAFE, TEXT, prompt_click, prompt_key
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
 FAR = (150, 146, 140)
@@ -120,12 +120,7 @@ class GrenadeAim:
         if key == pygame.K_ESCAPE:
             self.back()
             return True, []
-        if self.state == CONFIRMING and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
-            return True, self.confirm()
-        if self.state == CONFIRMING and key == pygame.K_n:
-            self.back()
-            return True, []
-        return self.state == CONFIRMING, []
+        return prompt_key(self, key)
 
     def consume(self, events: list) -> None:
         for event in events:

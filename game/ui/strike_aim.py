@@ -192,13 +192,7 @@ class StrikeAim:
         if key == pygame.K_TAB and self.state == AIMING:
             self.switch_mode()
             return True, []
-        if self.state == CONFIRMING and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
-            return True, self.confirm()
-        if self.state == CONFIRMING and key == pygame.K_n:
-            self.back()
-            return True, []
-        # the prompt is modal: no other key (Space, speed, orders) reaches the battle
-        return self.state == CONFIRMING, []
+        return prompt_key(self, key)
 
     def consume(self, events: list) -> None:
         """After a tick: a late "danger close" refusal reopens the prompt."""
@@ -366,3 +360,14 @@ def prompt_click(aim: Any, event: Any) -> tuple[bool, list] | None:
             aim.back()
         return True, []
     return None
+
+
+def prompt_key(aim: Any, key: int) -> tuple[bool, list]:
+    """Keys while the confirmation is open: Enter or Y confirms, N steps back, and the
+    prompt is modal, so no other key (Space, speed, orders) reaches the battle."""
+    if aim.state == CONFIRMING and key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_y):
+        return True, aim.confirm()
+    if aim.state == CONFIRMING and key == pygame.K_n:
+        aim.back()
+        return True, []
+    return aim.state == CONFIRMING, []
