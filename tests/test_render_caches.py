@@ -142,3 +142,17 @@ def test_terrain_under_the_dark_fog_is_skipped_and_drawn_again_once_seen(display
     seen[20:22, 20:22] = True  # the squad looks into chunk (1, 1)
     fog.update(seen, seen.copy())
     assert (1, 1) not in fog.dark_chunks(CHUNK)
+
+
+def test_a_mission_opens_without_the_extra_border_the_player_may_scroll_to():
+    from game.render.camera import MARGIN_TILES, Camera
+    from game.sim.geometry import TILE_PX
+
+    near_top = Camera(72 * TILE_PX, 48 * TILE_PX, 1280, 720)
+    near_top.open_on(100, 100)
+    assert near_top.y == -MARGIN_TILES[0] * TILE_PX  # as little border as beside the map
+    near_top.centre_on(100, 100)
+    assert near_top.y == -MARGIN_TILES[1] * TILE_PX  # the player may still scroll further
+    near_bottom = Camera(72 * TILE_PX, 48 * TILE_PX, 1280, 720)
+    near_bottom.open_on(100, 48 * TILE_PX - 10)
+    assert near_bottom.y + 720 == 48 * TILE_PX + MARGIN_TILES[0] * TILE_PX

@@ -72,6 +72,14 @@ class Camera:
         self.y = wy - self.view_h / (2 * self.zoom)
         self.clamp()
 
+    def open_on(self, wx: float, wy: float) -> None:
+        """A mission's first view: centred on a point, showing no more border above or
+        below the map than beside it (the extra scroll past the top and bottom edges is
+        there for the player to use, not to open on)."""
+        self.centre_on(wx, wy)
+        margin = TILE_PX * MARGIN_TILES[0]
+        self.y = _clamp_axis(self.y, self.view_h / self.zoom, self.map_h, margin)
+
     def zoom_at(self, steps: int, sx: float, sy: float) -> bool:
         """Zoom by whole levels keeping the world point under (sx, sy) still."""
         new_index = max(0, min(len(ZOOM_LEVELS) - 1, self.zoom_index + steps))

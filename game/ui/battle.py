@@ -105,7 +105,7 @@ class BattleScreen(Screen):
         if squad:
             cx = sum(u.x for u in squad) / len(squad) * PX_PER_SUB
             cy = sum(u.y for u in squad) / len(squad) * PX_PER_SUB
-            self.camera.centre_on(cx, cy)
+            self.camera.open_on(cx, cy)
         self.selected = {u.id for u in squad}
         self.pending.clear()
         self.ended = False
