@@ -24,7 +24,15 @@ from game.sim.commands import ThrowGrenade
 from game.sim.events import CommandRefused, GrenadeThrown
 from game.sim.geometry import SUB, TILE_PX, centre_of
 from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES, friendlies_in_ring
-from game.ui.strike_aim import DANGER, PANEL, SAFE, TEXT, prompt_click, prompt_key
+from game.ui.strike_aim import (
+    DANGER,
+    PANEL,
+    SAFE,
+    TEXT,
+    draw_danger_prompt,
+    prompt_click,
+    prompt_key,
+)
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
 FAR = (150, 146, 140)
@@ -185,22 +193,6 @@ class GrenadeAim:
             return
         at_risk = self.at_risk(world, self.confirm_tile)
         names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
-        w, h = surface.get_size()
-        box = pygame.Rect(0, 0, 520, 150)
-        box.center = (w // 2, h // 2 - 60)
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        panel.fill(PANEL)
-        surface.blit(panel, box)
-        pygame.draw.rect(surface, DANGER, box, 3)
-        t = self.text
-        t.blit(surface, "DANGER CLOSE \u2014 throw anyway?", (box.centerx, box.y + 14), 30,
-               DANGER, bold=True, anchor="midtop")
-        t.blit(surface, f"Inside the ring: {names or 'our people'}", (box.centerx, box.y + 52),
-               20, TEXT, anchor="midtop")
-        self.confirm_rect = pygame.Rect(box.x + 40, box.bottom - 52, 200, 38)
-        self.abort_rect = pygame.Rect(box.right - 240, box.bottom - 52, 200, 38)
-        for rect, label, colour in ((self.confirm_rect, "THROW  (Enter)", DANGER),
-                                    (self.abort_rect, "ABORT  (Esc)", (190, 190, 185))):
-            pygame.draw.rect(surface, (30, 24, 22), rect)
-            pygame.draw.rect(surface, colour, rect, 2)
-            t.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
+        self.confirm_rect, self.abort_rect = draw_danger_prompt(
+            surface, self.text, "DANGER CLOSE \u2014 throw anyway?", "THROW  (Enter)",
+            [(f"Inside the ring: {names or 'our people'}", 20, TEXT)])

@@ -318,28 +318,39 @@ class StrikeAim:
             return
         at_risk = self.at_risk(world)
         names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
-        w, h = surface.get_size()
-        box = pygame.Rect(0, 0, 520, 170)
-        box.center = (w // 2, h // 2 - 60)
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        panel.fill(PANEL)
-        surface.blit(panel, box)
-        pygame.draw.rect(surface, DANGER, box, 3)
-        t = self.text
-        t.blit(surface, "DANGER CLOSE \u2014 confirm?", (box.centerx, box.y + 16), 34, DANGER,
-               bold=True, anchor="midtop")
         where = "On the gun line" if self.confirm_line is not None else "Inside the blast"
-        t.blit(surface, f"{where}: {names or 'our people'}", (box.centerx, box.y + 56),
-               20, TEXT, anchor="midtop")
-        t.blit(surface, "Falcon-2 will not hold back. Nobody inside is safe.",
-               (box.centerx, box.y + 80), 18, (200, 190, 180), anchor="midtop")
-        self.confirm_rect = pygame.Rect(box.x + 40, box.bottom - 54, 200, 38)
-        self.abort_rect = pygame.Rect(box.right - 240, box.bottom - 54, 200, 38)
-        for rect, label, colour in ((self.confirm_rect, "CONFIRM  (Enter)", DANGER),
-                                    (self.abort_rect, "ABORT  (Esc)", (190, 190, 185))):
-            pygame.draw.rect(surface, (30, 24, 22), rect)
-            pygame.draw.rect(surface, colour, rect, 2)
-            t.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
+        self.confirm_rect, self.abort_rect = draw_danger_prompt(
+            surface, self.text, "DANGER CLOSE \u2014 confirm?", "CONFIRM  (Enter)",
+            [(f"{where}: {names or 'our people'}", 20, TEXT),
+             ("Falcon-2 will not hold back. Nobody inside is safe.", 18, (200, 190, 180))])
+
+
+def draw_danger_prompt(surface: pygame.Surface, text: Any, title: str, confirm: str,
+                       lines: list[tuple[str, int, tuple[int, int, int]]]
+                       ) -> tuple[pygame.Rect, pygame.Rect]:
+    """The modal danger-close box every aim shows (strike, gun run, grenade): a title,
+    lines of (text, size, colour), and the confirm and abort buttons, whose rects it returns."""
+    w, h = surface.get_size()
+    box = pygame.Rect(0, 0, 520, 126 + 22 * len(lines))
+    box.center = (w // 2, h // 2 - 60)
+    panel = pygame.Surface(box.size, pygame.SRCALPHA)
+    panel.fill(PANEL)
+    surface.blit(panel, box)
+    pygame.draw.rect(surface, DANGER, box, 3)
+    text.blit(surface, title, (box.centerx, box.y + 16), 32, DANGER, bold=True,
+              anchor="midtop")
+    y = box.y + 56
+    for line, size, colour in lines:
+        text.blit(surface, line, (box.centerx, y), size, colour, anchor="midtop")
+        y += 24
+    confirm_rect = pygame.Rect(box.x + 40, box.bottom - 54, 200, 38)
+    abort_rect = pygame.Rect(box.right - 240, box.bottom - 54, 200, 38)
+    for rect, label, colour in ((confirm_rect, confirm, DANGER),
+                                (abort_rect, "ABORT  (Esc)", (190, 190, 185))):
+        pygame.draw.rect(surface, (30, 24, 22), rect)
+        pygame.draw.rect(surface, colour, rect, 2)
+        text.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
+    return confirm_rect, abort_rect
 
 
 def prompt_click(aim: Any, event: Any) -> tuple[bool, list] | None:
