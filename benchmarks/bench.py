@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -35,6 +34,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median_ms  # noqa: E402
 from game import MAPS_DIR  # noqa: E402
 
 GRANARY = MAPS_DIR / "granary.tmx"
@@ -42,8 +42,6 @@ SIZE = (1280, 720)
 CROWD = 200
 
 
-def _median_ms(samples: list[float]) -> float:
-    return round(statistics.median(samples) * 1000.0, 4)
 
 
 def measure_map_load(repeats: int) -> dict:
@@ -55,7 +53,7 @@ def measure_map_load(repeats: int) -> dict:
         t0 = time.perf_counter()
         load_scenario(GRANARY)
         samples.append(time.perf_counter() - t0)
-    return {"map_load_ms": _median_ms(samples)}
+    return {"map_load_ms": median_ms(samples, 4)}
 
 
 def measure_sim(ticks: int) -> dict:
@@ -77,7 +75,7 @@ def measure_sim(ticks: int) -> dict:
     ordered = sorted(samples)
     total = sum(samples)
     return {
-        "sim_tick_ms": _median_ms(samples),
+        "sim_tick_ms": median_ms(samples, 4),
         "sim_tick_mean_ms": round(total / len(samples) * 1000, 4),
         "sim_tick_p99_ms": round(ordered[int(len(ordered) * 0.99) - 1] * 1000, 4),
         "sim_tick_worst_ms": round(ordered[-1] * 1000, 4),
@@ -109,7 +107,7 @@ def measure_startup(repeats: int) -> dict:
                            env=env, cwd=str(Path(__file__).resolve().parent.parent),
                            capture_output=True, check=False)
             samples.append(time.perf_counter() - t0)
-    return {"startup_ms": _median_ms(samples)}
+    return {"startup_ms": median_ms(samples, 4)}
 
 
 def measure_ai_extra(quick: bool) -> dict:

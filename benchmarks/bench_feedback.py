@@ -20,11 +20,10 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 from benchmarks.bench_frames import (  # noqa: E402
     SIZES,
     build_battle,
-    median_ms,
-    p99_ms,
     pan_step,
     squad_orders,
 )
+from benchmarks.timing import median_ms, p99_ms  # noqa: E402
 
 
 def measure(size_key: int, frames: int, feedback: bool) -> list[float]:

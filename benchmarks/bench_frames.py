@@ -23,7 +23,6 @@ import argparse
 import json
 import math
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -32,6 +31,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median_ms, p99_ms  # noqa: E402
 from game import MAPS_DIR  # noqa: E402
 
 GRANARY = MAPS_DIR / "granary.tmx"
@@ -42,13 +42,8 @@ LOOP = ((30, 30), (36, 20), (44, 26), (36, 32), (28, 24))  # the squad's walk, i
 PAN_PERIOD_FRAMES = 240  # one sweep left-right-left of the camera
 
 
-def median_ms(samples: list[float]) -> float:
-    return round(statistics.median(samples) * 1000.0, 3)
 
 
-def p99_ms(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return round(ordered[max(0, math.ceil(len(ordered) * 0.99) - 1)] * 1000.0, 3)
 
 
 def build_battle(size: tuple[int, int]):

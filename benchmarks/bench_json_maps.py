@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.timing import timed_median_ms  # noqa: E402
 from game import MAPS_DIR, ROOT  # noqa: E402
 from game.tiled import load_scenario  # noqa: E402
 from game.tiled.json_format import json_tree  # noqa: E402
@@ -23,13 +22,6 @@ from game.tiled.json_format import json_tree  # noqa: E402
 JSON = ROOT / "tests" / "data" / "tiled_json"
 
 
-def median_ms(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return round(statistics.median(times) * 1000, 2)
 
 
 def main() -> None:
@@ -41,10 +33,10 @@ def main() -> None:
     out = {"load_ms": {}, "json_to_tree_ms": {}}
     for path in maps:
         load_scenario(path)  # warm imports and caches
-        out["load_ms"][path.name] = median_ms(lambda p=path: load_scenario(p), runs)
+        out["load_ms"][path.name] = timed_median_ms(lambda p=path: load_scenario(p), runs)
         if path.suffix == ".tmj":
             text = path.read_text(encoding="utf-8")
-            out["json_to_tree_ms"][path.name] = median_ms(
+            out["json_to_tree_ms"][path.name] = timed_median_ms(
                 lambda t=text, p=path: json_tree(t, str(p)), runs)
     print(json.dumps(out, indent=1))
 

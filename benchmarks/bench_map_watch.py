@@ -9,24 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.timing import timed_median_ms  # noqa: E402
 from game import MAPS_DIR  # noqa: E402
 from game.ui import map_watch  # noqa: E402
-
-
-def median_ms(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return round(statistics.median(times) * 1000, 4)
 
 
 def main() -> None:
@@ -38,8 +28,8 @@ def main() -> None:
         files = map_watch.dependencies(path)
         report[path.name] = {
             "files": len(files),
-            "follow_refs_ms": median_ms(lambda p=path: map_watch.dependencies(p), args.runs),
-            "poll_ms": median_ms(lambda f=files: map_watch.signature(f), args.runs),
+            "follow_refs_ms": timed_median_ms(lambda p=path: map_watch.dependencies(p), args.runs),
+            "poll_ms": timed_median_ms(lambda f=files: map_watch.signature(f), args.runs),
         }
     print(json.dumps(report, indent=1))
 
