@@ -88,7 +88,7 @@ def debrief(world: World) -> Debrief:
         outcome=world.outcome,
         reason=world.outcome_reason,
         survivors_total=len(civilians),
-        survivors_found=sum(1 for c in civilians if c.found),
+        survivors_found=sum(1 for c in civilians if c.survivor.found),
         rescued=rescued,
         survivors_lost=lost,
         rescue_required=world.scenario.rules.rescue_required,

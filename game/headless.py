@@ -88,7 +88,7 @@ class RunReport:
             "time_s": round(world.time_s, 2),
             "rescued": world.stats.rescued,
             "survivors_total": len(civilians),
-            "survivors_found": sum(1 for c in civilians if c.found),
+            "survivors_found": sum(1 for c in civilians if c.survivor.found),
             "survivors_lost": sum(1 for c in civilians if c.life == "dead"),
             "survivors_saved": world.stats.rescued,
             "squad_killed": sum(1 for u in world.squad() if u.life == "dead"),

@@ -25,7 +25,9 @@ from game.sim.world import World, state_hash
 __all__ = ["SaveError", "quickload", "quicksave", "world_from_dict", "world_to_dict"]
 
 FORMAT = "danger-close-quicksave"
-VERSION = 2  # 1 named classes in the file; it is no longer read
+# 1 named classes in the file; 2 kept squad and survivor fields on every unit (now in
+# Unit.squad_state / Unit.survivor_state). Neither is read any more.
+VERSION = 3
 NOT_SAVED = frozenset({"scenario", "caches"})  # World fields: reattached / rebuilt on load
 MAX_BYTES = 32 * 1024 * 1024  # a 256x256 map with a long session is a few MB
 MAX_DEPTH = 16  # world > units > pair > unit > path > tile is 7 levels

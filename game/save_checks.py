@@ -17,6 +17,7 @@ from game.save_codec import SaveError
 from game.sim.catalog import UNIT_TYPES
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
+from game.sim.kinds import Side
 from game.sim.perception import LEVELS
 from game.sim.terrain import COVER_HIGH, COVER_NONE
 from game.sim.units import ACTIVE, DEAD, DOWNED, GONE, Crate, Unit
@@ -26,11 +27,12 @@ LIVES = (ACTIVE, DOWNED, DEAD, GONE, "reserve")
 OUTCOMES = (OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT)
 STRIKE_KINDS = ("bomb", "gun")
 MAX_STRIKE_RADIUS = 64.0  # tiles
-UNIT_REFERENCES = ("target_id", "aim_target", "leader_id", "carried_by", "carry_target",
-                   "work_target")
-UNIT_TILES = ("ground_target", "work_tile")
+UNIT_REFERENCES = ("target_id", "aim_target", "carried_by")
+UNIT_TILES = ("ground_target",)
 UNIT_TILE_LISTS = ("path", "waypoints")
 MIND_TILES = ("interest", "home")  # an insurgent's InsurgentMind
+SQUAD_REFERENCES = ("carry_target", "work_target")  # a squad member's SquadState
+SQUAD_COUNTS = ("work_left", "pace")  # ticks and speeds: never below zero
 
 
 def check_world(world: World) -> None:
@@ -93,6 +95,8 @@ def _check_unit(world: World, unit: Unit) -> None:
     if unit.life not in LIVES:
         _fail(f"{where}.life", f"unknown state {unit.life!r}")
     _check_mind(world, unit, where)
+    _check_squad_state(world, unit, where)
+    _check_survivor_state(world, unit, where)
     for name in ("x", "y", "last_x", "last_y"):
         _position(world, f"{where}.{name}", getattr(unit, name), name.endswith("x"))
     for name in UNIT_REFERENCES:
@@ -125,6 +129,40 @@ def _check_mind(world: World, unit: Unit, where: str) -> None:
         _tile(world, f"{where}.insurgent.patrol[{index}]", tile)
     for target in mind.detect:
         _unit_ref(world, f"{where}.insurgent.detect", target)
+
+
+def _check_squad_state(world: World, unit: Unit, where: str) -> None:
+    """Squad members carry their orders and job and nobody else does; the job's people and
+    lock must exist."""
+    state = unit.squad_state
+    if (state is None) != (unit.side != Side.SQUAD):
+        _fail(f"{where}.squad_state", "only squad members have (and all of them need) one")
+    if state is None:
+        return
+    for name in SQUAD_REFERENCES:
+        _unit_ref(world, f"{where}.squad_state.{name}", getattr(state, name))
+    for name in SQUAD_COUNTS:
+        if getattr(state, name) < 0:
+            _fail(f"{where}.squad_state.{name}", "negative")
+    if state.work_tile is not None:
+        _tile(world, f"{where}.squad_state.work_tile", state.work_tile)
+    _unit_refs(world, f"{where}.squad_state.fired_on_by", state.fired_on_by)
+
+
+def _check_survivor_state(world: World, unit: Unit, where: str) -> None:
+    """Survivors carry their own state and nobody else does; a leader must be in the
+    squad."""
+    state = unit.survivor_state
+    if (state is None) != (unit.side != Side.CIVILIAN):
+        _fail(f"{where}.survivor_state", "only survivors have (and all of them need) one")
+    if state is None:
+        return
+    leader = world.units.get(state.leader_id)
+    if state.leader_id and (leader is None or leader.side != Side.SQUAD):
+        _fail(f"{where}.survivor_state.leader_id", f"no squad member has the id "
+              f"{state.leader_id}")
+    if state.panic < 0:
+        _fail(f"{where}.survivor_state.panic", "negative")
 
 
 def _check_crate(world: World, crate: Crate) -> None:

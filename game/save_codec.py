@@ -32,11 +32,12 @@ import numpy as np
 
 from game.sim.kinds import Alert, Life, Roe, Side, StrikeKind
 from game.sim.terrain import Terrain
-from game.sim.units import Crate, InsurgentMind, Unit
+from game.sim.units import Crate, InsurgentMind, SquadState, SurvivorState, Unit
 from game.sim.world import EvacState, Stats, StrikeCall, World
 
 # the allowlist: the only record types a quicksave can contain
 RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, InsurgentMind,
+                                                          SquadState, SurvivorState,
                                                           Crate, Stats, StrikeCall,
                                                           EvacState)}
 # the only enums: saved as their word, read back only as one of their own members

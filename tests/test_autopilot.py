@@ -125,12 +125,12 @@ def _check(world: World, command) -> str:
         if target.side != "insurgent" or target.hidden or not world.seen_now[ty, tx]:
             return "attack on something the squad cannot see"
     if isinstance(command, c.Follow) and not all(
-        units[i].side == "civilian" and units[i].found for i in command.unit_ids
+        units[i].side == "civilian" and units[i].survivor.found for i in command.unit_ids
     ):
         return "follow order to an unfound survivor"
     if isinstance(command, c.Heal | c.Carry) and command.target_id:
         target = units[command.target_id]
-        if target.side == "insurgent" or target.side == "civilian" and not target.found:
+        if target.side == "insurgent" or target.side == "civilian" and not target.survivor.found:
             return "aid to someone the squad does not know of"
     placed = isinstance(command, c.Move | c.AttackGround | c.Interact | c.CallStrike)
     if placed and not _knowable(world, command.x, command.y):

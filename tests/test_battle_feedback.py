@@ -101,20 +101,20 @@ def test_roe_key_cycles_and_hold_key_toggles_through_sim_commands():
     for want in (Roe.RETURN_FIRE, Roe.HOLD_FIRE, Roe.FIRE_AT_WILL):
         battle.feedback.do_action(battle, "roe")
         battle.tick()
-        assert rafiq.roe == want
+        assert rafiq.squad.roe == want
     battle.feedback.do_action(battle, "hold")
     battle.tick()
-    assert rafiq.holding
+    assert rafiq.squad.holding
     battle.feedback.do_action(battle, "hold")
     battle.tick()
-    assert not rafiq.holding
+    assert not rafiq.squad.holding
 
 
 def test_the_card_shows_each_soldiers_roe():
     app, battle = battle_screen()
     world = battle.world
     rafiq = member(world, "rafiq")
-    rafiq.roe = Roe.HOLD_FIRE
+    rafiq.squad.roe = Roe.HOLD_FIRE
     badges = battle.hud._badges(world, set())
     assert any(b[-2] and b[-2][0] == "HOLD FIRE" for b in badges)
     assert sum(1 for b in badges if b[-2] and b[-2][0] == "FREE FIRE") == 3
@@ -143,7 +143,7 @@ def test_hover_label_is_the_rules_hit_chance():
     world.seen_now[:] = True
     label = shot_label(world, rafiq, enemy)
     assert label == f"{round(hit_chance(world, rafiq, enemy) * 100)}%"
-    rafiq.roe = Roe.HOLD_FIRE
+    rafiq.squad.roe = Roe.HOLD_FIRE
     assert "holding fire" in shot_label(world, rafiq, enemy)
 
 

@@ -120,7 +120,7 @@ def test_every_shot_rolls_against_the_query(monkeypatch):
 def test_fire_at_will_fires():
     session = _duel()
     rafiq = member(session.world, "rafiq")
-    assert rafiq.roe == Roe.FIRE_AT_WILL
+    assert rafiq.squad.roe == Roe.FIRE_AT_WILL
     assert _shots_by(_advance(session, 120), rafiq.id)
 
 
@@ -153,9 +153,9 @@ def test_return_fire_ignores_an_insurgent_that_has_not_fired():
     world = new_world(ascii_scenario(DUEL), seed=1)
     park_squad(world, "rafiq")
     rafiq, enemy = member(world, "rafiq"), world.insurgents()[0]
-    rafiq.roe = Roe.RETURN_FIRE
+    rafiq.squad.roe = Roe.RETURN_FIRE
     assert not queries.roe_allows(world, rafiq, enemy)
-    rafiq.fired_on_by[enemy.id] = world.tick
+    rafiq.squad.fired_on_by[enemy.id] = world.tick
     assert queries.roe_allows(world, rafiq, enemy)
     world.tick += queries.RETURN_FIRE_TICKS + 1
     assert not queries.roe_allows(world, rafiq, enemy), "old news still counted"
@@ -199,7 +199,7 @@ def test_hold_position_never_moves():
     _advance(session, 400, [Attack((rafiq.id,), enemy.id)])
     assert (rafiq.x, rafiq.y) == start
     _advance(session, 60, [Move((rafiq.id,), 0, 2)])  # a move order ends the hold
-    assert not rafiq.holding and (rafiq.x, rafiq.y) != start
+    assert not rafiq.squad.holding and (rafiq.x, rafiq.y) != start
 
 
 # -- a locked door --------------------------------------------------------------------------
@@ -248,9 +248,9 @@ def test_orders_survive_a_quicksave():
     rafiq = member(world, "rafiq")
     enemy = world.insurgents()[0]
     run(world, 1, [SetRoe((rafiq.id,), "return_fire"), HoldPosition((rafiq.id,))])
-    rafiq.fired_on_by[enemy.id] = world.tick
+    rafiq.squad.fired_on_by[enemy.id] = world.tick
     loaded, _ = world_from_dict(world_to_dict(world), scenario)
     again = member(loaded, "rafiq")
-    assert again.roe == Roe.RETURN_FIRE and again.holding
-    assert again.fired_on_by == {enemy.id: world.tick}
+    assert again.squad.roe == Roe.RETURN_FIRE and again.squad.holding
+    assert again.squad.fired_on_by == {enemy.id: world.tick}
     assert state_hash(loaded) == state_hash(world)

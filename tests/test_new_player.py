@@ -126,9 +126,9 @@ def stale_status(unit) -> str:
     shows = unit.activity
     if shows in ("firing", "aiming") and not unit.target_id and unit.ground_target is None:
         return shows
-    if shows == "healing" and not unit.work_target:
+    if shows == "healing" and not unit.squad.work_target:
         return shows
-    if shows == "working" and unit.work_tile is None:
+    if shows == "working" and unit.squad.work_tile is None:
         return shows
     if shows == "reloading" and not unit.reload_left:
         return shows
@@ -173,7 +173,7 @@ def test_after_a_quickload_the_prompts_resume_from_the_world(app):
     battle = training(app)
     world = battle.world
     for unit in world.civilians():  # the house searched before the save
-        unit.found = True
+        unit.survivor.found = True
     battle.tutorial.index = 0  # as a fresh load would leave it before this fix
     key(app, pygame.K_F5)
     key(app, pygame.K_F9)

@@ -13,7 +13,8 @@ from game.render.objectives import SURVIVOR_MARK
 from game.render.overlays import ZONE_COLOUR
 from game.render.sprites import SpriteCache, pose_of, treatment_progress
 from game.sim.catalog import UNIT_TYPES, WEAPONS
-from game.sim.units import Unit
+from game.sim.kinds import Side
+from game.sim.units import SquadState, SurvivorState, Unit
 from tests.battle_helpers import battle_screen
 
 KINDS = sorted(UNIT_TYPES)
@@ -28,11 +29,16 @@ def display():
 
 
 def _unit(kind: str, **fields) -> Unit:
-    unit = Unit(7, kind, UNIT_TYPES[kind].side, kind, 1000, 1000)
+    side = UNIT_TYPES[kind].side
+    unit = Unit(7, kind, side, kind, 1000, 1000,
+                squad_state=SquadState() if side == Side.SQUAD else None,
+                survivor_state=SurvivorState() if side == Side.CIVILIAN else None)
     unit.last_x, unit.last_y = unit.x, unit.y
     unit.hp = UNIT_TYPES[kind].max_hp
-    for name, value in fields.items():
-        setattr(unit, name, value)
+    for name, value in fields.items():  # a side's own fields go to its record
+        parts = (unit.squad_state, unit.survivor_state)
+        owner = next((p for p in parts if p is not None and hasattr(p, name)), unit)
+        setattr(owner, name, value)
     return unit
 
 
@@ -137,7 +143,7 @@ def test_a_carried_survivor_rides_on_the_carrier_and_a_treatment_shows_a_ring(di
     drawn = {u.id for u, _, _ in shown}
     assert survivor.id not in drawn and carrier.id in drawn
     survivor.carried_by = carrier.carrying = 0
-    hana.activity, hana.work_target, hana.work_left = "healing", survivor.id, 10
+    hana.activity, hana.squad.work_target, hana.squad.work_left = "healing", survivor.id, 10
     app.surface.fill((0, 0, 0))
     draw_units(app.surface, screen.camera, world, 1.0, screen.sprites, set())
     sx, sy = screen.camera.sub_to_screen(survivor.x, survivor.y)
@@ -151,7 +157,7 @@ def test_extraction_and_found_survivors_show_through_the_fog(display):
     app, screen = battle_screen(size=(640, 360), rows=rows)
     world = screen.world
     survivor = next(u for u in world.units.values() if u.kind == "adult")
-    survivor.found = True
+    survivor.survivor.found = True
     world.seen_now[:] = False  # nobody sees anything now: all fog
     world.seen_ever[:] = False
     screen.camera.x = screen.camera.y = 0

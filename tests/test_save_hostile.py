@@ -92,8 +92,8 @@ def test_a_save_naming_a_class_is_refused_and_nothing_runs(fought, tmp_path, mon
 def test_the_allowlist_is_a_table_of_game_records():
     from game.save_codec import ENUMS, RECORDS
 
-    assert set(RECORDS) == {"World", "Terrain", "Unit", "InsurgentMind", "Crate", "Stats",
-                            "StrikeCall", "EvacState"}
+    assert set(RECORDS) == {"World", "Terrain", "Unit", "InsurgentMind", "SquadState",
+                            "SurvivorState", "Crate", "Stats", "StrikeCall", "EvacState"}
     assert all(cls.__module__.startswith("game.sim.") for cls in RECORDS.values())
     assert all(cls.__module__ == "game.sim.kinds" for cls in ENUMS)
 
@@ -155,6 +155,37 @@ def _mutants(data: dict):
     yield edit("trigger this map lacks", lambda w: w.update(fired_triggers=[3]))
     yield edit("next id reused", lambda w: w.update(next_id=1))
     yield edit("unknown difficulty", lambda w: w.update(difficulty="nightmare"))
+    yield from _side_state_mutants(edit)
+
+
+def _side_state_mutants(edit):
+    """Damage to a squad member's orders and job (SquadState) and a survivor's own state
+    (SurvivorState): wrong side, wrong type, out of range, pointing at nobody."""
+    def of(side):
+        return lambda w: next(u for _, u in w["units"] if u["side"] == side)
+
+    squad, civ, ins = of("squad"), of("civilian"), of("insurgent")
+    orders = lambda w: squad(w)["squad_state"]  # noqa: E731
+    own = lambda w: civ(w)["survivor_state"]  # noqa: E731
+    yield edit("squad member without orders", lambda w: squad(w).update(squad_state=None))
+    yield edit("survivor with squad orders", lambda w: civ(w).update(
+        squad_state=copy.deepcopy(orders(w))))
+    yield edit("survivor without its state", lambda w: civ(w).update(survivor_state=None))
+    yield edit("insurgent with a survivor state", lambda w: ins(w).update(
+        survivor_state=copy.deepcopy(own(w))))
+    yield edit("unknown rules of engagement", lambda w: orders(w).update(roe="nuke"))
+    yield edit("holding as a number", lambda w: orders(w).update(holding=1))
+    yield edit("patient who does not exist", lambda w: orders(w).update(work_target=999))
+    yield edit("pick-up who does not exist", lambda w: orders(w).update(carry_target=999))
+    yield edit("lock off the map", lambda w: orders(w).update(work_tile=[5000, 1]))
+    yield edit("negative job time", lambda w: orders(w).update(work_left=-1))
+    yield edit("negative pace", lambda w: orders(w).update(pace=-3))
+    yield edit("fired on by nobody", lambda w: orders(w).update(fired_on_by=[[999, 5]]))
+    yield edit("unknown squad field", lambda w: orders(w).update(mana=3))
+    yield edit("leader not in the squad", lambda w: own(w).update(leader_id=civ(w)["id"]))
+    yield edit("leader who does not exist", lambda w: own(w).update(leader_id=999))
+    yield edit("negative panic", lambda w: own(w).update(panic=-5))
+    yield edit("found as text", lambda w: own(w).update(found="yes"))
 
 
 def _set_cover_to(value: int):
@@ -176,6 +207,34 @@ def test_every_kind_of_damage_is_refused_at_load_even_with_a_forged_hash(fought)
         with pytest.raises(SaveError):
             world_from_dict(mutant, fought.scenario, check_hash=False)
             pytest.fail(f"{what}: accepted")
+
+
+def test_a_quicksave_from_before_the_side_states_is_refused_with_a_message(fought):
+    """Version 2 kept a squad member's orders and a survivor's state on every unit: such a
+    file is refused by its version, in words the player can act on."""
+    data = saved(fought)
+    data["version"] = 2
+    unit = first_unit(data)
+    unit.update(unit.pop("squad_state") or {})
+    with pytest.raises(SaveError, match="not supported.*quicksave again"):
+        world_from_dict(data, fought.scenario)
+
+
+def test_the_side_states_round_trip_through_a_quicksave(fought):
+    """Orders, jobs and a survivor's state come back as they were saved."""
+    from game.sim.kinds import Roe
+
+    data = saved(fought)
+    world, _ = world_from_dict(data, fought.scenario)
+    member, civ = world.squad()[0], world.civilians()[0]
+    member.squad.roe, member.squad.holding = Roe.RETURN_FIRE, True
+    member.squad.fired_on_by[world.insurgents()[0].id] = 7
+    member.squad.work_tile, member.squad.pace = (15, 12), 40
+    civ.survivor.found, civ.survivor.leader_id, civ.survivor.panic = True, member.id, 9
+    again, _ = world_from_dict(json.loads(json.dumps(world_to_dict(world))), fought.scenario)
+    assert again.units[member.id].squad == member.squad
+    assert again.units[civ.id].survivor == civ.survivor
+    assert state_hash(again) == state_hash(world)
 
 
 def test_quickload_refuses_damage_and_the_mission_keeps_running(fought, tmp_path):

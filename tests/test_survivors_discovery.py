@@ -21,11 +21,11 @@ def test_survivor_stays_unseen_until_spotted_at_close_range():
     events = run(world, 5)
     # in plain sight down the row, but too far to notice someone hiding
     assert world.seen_now[child.tile[1], child.tile[0]]
-    assert child.hidden and not child.found
+    assert child.hidden and not child.survivor.found
     assert not of_type(events, "CivilianFound")
     rafiq.x = centre_of(8)
     events = run(world, 2)
-    assert child.found and not child.hidden
+    assert child.survivor.found and not child.hidden
     found = of_type(events, "CivilianFound")
     assert [e.unit_id for e in found] == [child.id]
     radio = [e.text for e in of_type(events, "RadioMessage")]
@@ -42,7 +42,7 @@ def test_survivor_behind_a_wall_is_not_found_even_when_near():
     rafiq = member(world, "rafiq")
     rafiq.x, rafiq.facing = centre_of(2), 0
     run(world, 10)
-    assert not world.civilians()[0].found
+    assert not world.civilians()[0].survivor.found
 
 
 def test_a_group_is_found_together_and_named_in_one_line():
@@ -58,6 +58,6 @@ def test_a_group_is_found_together_and_named_in_one_line():
     park_squad(world, "rafiq")
     member(world, "rafiq").facing = 0
     events = run(world, 3)
-    assert all(c.found for c in world.civilians())
+    assert all(c.survivor.found for c in world.civilians())
     radio = [e.text for e in of_type(events, "RadioMessage")]
     assert radio == ["Found two children and one elderly survivor. Sending coordinates."]

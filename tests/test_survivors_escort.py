@@ -102,7 +102,7 @@ def test_survivors_can_be_handed_to_another_member():
     run(world, 1, [Follow(ids, rafiq.id)])
     events = run(world, 1, [Follow(ids, hana.id)])
     assert not of_type(events, "CommandRefused")
-    assert all(c.leader_id == hana.id for c in civs)
+    assert all(c.survivor.leader_id == hana.id for c in civs)
 
 
 def test_a_carried_survivor_moves_with_a_slower_carrier_who_does_not_shoot():
@@ -138,7 +138,7 @@ def test_when_the_leader_falls_the_nearest_mate_takes_the_survivors_on():
     run(world, 1, [Follow(tuple(c.id for c in civs), rafiq.id)])
     rafiq.life, rafiq.hp = "downed", 0
     events = run(world, 1)
-    heirs = {c.leader_id for c in civs}
+    heirs = {c.survivor.leader_id for c in civs}
     assert len(heirs) == 1 and heirs != {0} and heirs != {rafiq.id}
     heir = world.units[heirs.pop()]
     assert heir.active and heir.side == "squad"
@@ -151,10 +151,10 @@ def test_with_nobody_near_the_survivors_wait_for_someone():
     world = new_world(ascii_scenario(["S" + "." * 29, "." * 29 + "A"]), seed=4)
     rafiq = member(world, "rafiq")
     civ = world.civilians()[0]
-    civ.found = True
+    civ.survivor.found = True
     rafiq.x, rafiq.y = civ.x - 256, civ.y
     run(world, 1, [Follow((civ.id,), rafiq.id)])
     rafiq.life, rafiq.hp = "downed", 0
     events = run(world, 1)
-    assert civ.leader_id == 0
+    assert civ.survivor.leader_id == 0
     assert any("on their own" in e.text for e in events if type(e).__name__ == "RadioMessage")

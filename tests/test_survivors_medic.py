@@ -92,7 +92,7 @@ def test_a_hidden_wounded_survivor_starts_bleeding_only_once_found():
     world = new_world(ascii_scenario(["S..#..", "...#..", "...#.."]), seed=1)
     civ = world.add_unit("child", centre_of(5), centre_of(2), hidden=True, bleed=2)
     run(world, 90)
-    assert not civ.found and civ.hp == civ.utype.max_hp
-    civ.found, civ.hidden = True, False
+    assert not civ.survivor.found and civ.hp == civ.utype.max_hp
+    civ.survivor.found, civ.hidden = True, False
     run(world, 90)
     assert civ.hp < civ.utype.max_hp

@@ -25,7 +25,7 @@ def test_a_panicked_survivor_stops():
     assert civ.activity == "moving"
     # a burst into the ground two tiles from the survivor
     events = run(world, 12, [AttackGround((enemy.id,), civ.tile[0] + 2, civ.tile[1] + 2)])
-    assert of_type(events, "SurvivorPanicked") and civ.panic > 0
+    assert of_type(events, "SurvivorPanicked") and civ.survivor.panic > 0
     here = (civ.x, civ.y)
     run(world, 40)
     assert (civ.x, civ.y) == here, "a panicked survivor kept walking"
@@ -44,7 +44,7 @@ def test_a_squad_member_close_by_calms_a_panicked_survivor():
         frighten(world, civ, (civ.x + 1280, civ.y), [])
     events = run(world, 45)
     assert [e.unit_id for e in of_type(events, "SurvivorCalmed")] == [calmed.id]
-    assert alone.panic > 0 and calmed.panic == 0
+    assert alone.survivor.panic > 0 and calmed.survivor.panic == 0
 
 
 def test_a_panicked_survivor_runs_behind_the_nearest_wall():
@@ -104,7 +104,7 @@ def test_same_seed_same_panic():
         rafiq = member(world, "rafiq")
         civ = world.add_unit("child", centre_of(9), centre_of(5), found=True)
         run(world, 200, [Follow((civ.id,), rafiq.id), Attack((enemy.id,), rafiq.id)])
-        return civ.x, civ.y, civ.hp, civ.panic, world.rng.bit_generator.state["state"]
+        return civ.x, civ.y, civ.hp, civ.survivor.panic, world.rng.bit_generator.state["state"]
 
     assert play() == play()
     assert np.random.default_rng(0) is not None

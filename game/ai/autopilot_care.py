@@ -30,7 +30,7 @@ def tend_wounded(t: Think) -> None:
         return
     patient = min(patients, key=lambda u: (urgency(u), tile_dist(u.tile, medic_tile)))
     t.busy.add(medic.id)
-    if medic.work_target != patient.id:
+    if medic.squad.work_target != patient.id:
         t.orders.append(Heal(medic.id, patient.id))
         t.state.ordered.pop(medic.id, None)
     hold_patient(t, patient, medic)
@@ -94,6 +94,6 @@ def stabilise_medic(t: Think) -> None:
         return
     helper = min(t.free(), key=lambda u: tile_dist(u.tile, medic.tile))
     t.busy.add(helper.id)
-    if helper.work_target != medic.id:
+    if helper.squad.work_target != medic.id:
         t.orders.append(Heal(helper.id, medic.id))
         t.state.ordered.pop(helper.id, None)

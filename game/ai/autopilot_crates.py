@@ -18,7 +18,7 @@ def fetch_crates(t: Think) -> None:
         if not crate.required or crate.delivered or crate.carrier_id:
             continue
         tile = (crate.x // SUB, crate.y // SUB)
-        on_it = [u for u in t.free() if u.work_tile == tile]
+        on_it = [u for u in t.free() if u.squad.work_tile == tile]
         if on_it:
             t.busy.add(on_it[0].id)
             continue

@@ -14,7 +14,7 @@ def lead_survivors(t: Think) -> None:
     escort = t.escort()
     loose = []
     for civ in found_survivors(t.world):
-        leader = t.world.units.get(civ.leader_id)
+        leader = t.world.units.get(civ.survivor.leader_id)
         if civ.active and not civ.carried_by and (leader is None or not leader.active):
             loose.append(civ.id)
     if loose:
@@ -44,5 +44,5 @@ def leading_out(t: Think) -> int:
     if t.state.phase != "extract" or len(t.squad) < 2 or not needed:
         return 0  # survivors not needed for the objective: everyone fights
     escort = t.escort()
-    followers = [c for c in found_survivors(world) if c.leader_id == escort.id]
+    followers = [c for c in found_survivors(world) if c.survivor.leader_id == escort.id]
     return escort.id if followers else 0

@@ -163,7 +163,7 @@ def open_a_door(t: Think) -> tuple[int, int] | None:
     door, stand = nearest
     if maaz.id not in t.busy:
         t.busy.add(maaz.id)
-        if maaz.work_tile != door:  # the lock job walks him to the near side itself
+        if maaz.squad.work_tile != door:  # the lock job walks him to the near side itself
             t.orders.append(Interact(maaz.id, door[0], door[1]))
             t.state.ordered.pop(maaz.id, None)
     return stand

@@ -62,7 +62,7 @@ def carry_the_downed(t: Think) -> None:
             return
         carrier = min(hands, key=lambda m: (tile_dist(m.tile, u.tile), m.id))
         t.busy.add(carrier.id)
-        if carrier.carry_target != u.id:
+        if carrier.squad.carry_target != u.id:
             t.orders.append(Carry(carrier.id, u.id))
             t.state.ordered.pop(carrier.id, None)
     for m in t.squad:

@@ -58,7 +58,7 @@ def visible_enemies(world: World) -> list[Unit]:
 
 def found_survivors(world: World) -> list[Unit]:
     """Survivors the squad has found, still alive and not yet out."""
-    return [c for c in world.civilians() if c.found and c.alive and c.life != "gone"]
+    return [c for c in world.civilians() if c.survivor.found and c.alive and c.life != "gone"]
 
 
 def standing_squad(world: World) -> list[Unit]:

@@ -41,7 +41,7 @@ def draw_known(surface: pygame.Surface, camera: Camera, world, alpha: float) -> 
     clip = surface.get_clip()
     drawn = 0
     for unit in _civilians(world):
-        if not unit.found or unit.carried_by:
+        if not unit.survivor.found or unit.carried_by:
             continue
         if unit.life not in ("active", "downed") or seen_now_at(world, unit):
             continue

@@ -293,9 +293,9 @@ def draw_follow_links(surface, camera: Camera, world, alpha: float) -> None:
     """A faint line from each following survivor to the squad member leading them."""
     for uid in sorted(world.units):
         unit = world.units[uid]
-        if unit.side != "civilian" or not unit.leader_id or unit.life != "active":
+        if unit.side != "civilian" or not unit.survivor.leader_id or unit.life != "active":
             continue
-        leader = world.units.get(unit.leader_id)
+        leader = world.units.get(unit.survivor.leader_id)
         if leader is None or leader.life not in ("active", "downed"):
             continue
         a = camera.sub_to_screen(*interpolated(unit, alpha))

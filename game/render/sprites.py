@@ -84,7 +84,8 @@ def pose_of(unit: Unit, tick: int, world=None) -> tuple[str, int, str]:
         return "treat", (tick // 10) % 2, ""
     if activity == "working":
         return "work", (tick // 10) % 2, ""
-    if unit.panic > 0 or activity == "cowering":
+    panicking = unit.survivor_state is not None and unit.survivor_state.panic > 0
+    if panicking or activity == "cowering":
         return "panic", (tick // 3) % 2, ""
     if walking:
         return "walk", step, ""
@@ -238,20 +239,20 @@ def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
         chosen = unit.id in selected
         if chosen or unit.side == "squad" or unit.hp < unit.utype.max_hp:
             _draw_hp(surface, unit, sx, sy, sprites.radius(unit, size))
-        if unit.activity == "healing" and unit.work_target:
+        if unit.activity == "healing" and unit.squad_state and unit.squad_state.work_target:
             _draw_treatment(surface, camera, world, unit, alpha)
     return living
 
 
 def treatment_progress(unit: Unit) -> float:
     """How far a treatment has got, 0..1 (kit treatments are the shorter ones)."""
-    total = HEAL_TICKS if unit.aid_kit else STABILISE_TICKS
-    return max(0.0, min(1.0, 1.0 - unit.work_left / total))
+    total = HEAL_TICKS if unit.squad.aid_kit else STABILISE_TICKS
+    return max(0.0, min(1.0, 1.0 - unit.squad.work_left / total))
 
 
 def _draw_treatment(surface, camera: Camera, world, medic: Unit, alpha: float) -> None:
     """A ring over the patient that fills as the treatment runs."""
-    patient = world.units.get(medic.work_target)
+    patient = world.units.get(medic.squad.work_target)
     if patient is None:
         return
     sx, sy = camera.sub_to_screen(*interpolated(patient, alpha))

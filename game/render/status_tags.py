@@ -40,7 +40,7 @@ def unit_status(unit) -> list[str]:
         words.append("carrying")
     if unit.suppressed > 0:
         words.append("pinned")
-    if unit.holding:
+    if unit.squad_state is not None and unit.squad_state.holding:
         words.append("holding")
     return words
 

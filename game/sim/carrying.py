@@ -32,17 +32,17 @@ def update_carriers(world: World, events: list) -> None:
             else:
                 # hands full: no aimed fire while carrying someone
                 unit.target_id, unit.chasing, unit.ground_target = 0, False, None
-        elif unit.carry_target:
+        elif unit.squad.carry_target:
             _approach_pickup(world, unit, events)
 
 
 def _approach_pickup(world: World, unit: Unit, events: list) -> None:
-    target = world.units.get(unit.carry_target)
+    target = world.units.get(unit.squad.carry_target)
     if not unit.active or target is None or not can_be_carried(target) or unit.carrying:
-        unit.carry_target = 0
+        unit.squad.carry_target = 0
         return
     if math.hypot(target.x - unit.x, target.y - unit.y) <= PICKUP_TILES * SUB:
-        unit.carry_target = 0
+        unit.squad.carry_target = 0
         unit.path.clear()
         pick_up(world, unit, target, events)
     elif not unit.path and (world.tick + unit.id) % REPLAN_TICKS == 0:
@@ -52,8 +52,9 @@ def _approach_pickup(world: World, unit: Unit, events: list) -> None:
 def pick_up(world: World, carrier: Unit, unit: Unit, events: list) -> None:
     carrier.carrying = unit.id
     unit.carried_by = carrier.id
-    unit.leader_id = 0
-    unit.panic = 0
+    if unit.survivor_state is not None:  # a downed squad member follows nobody
+        unit.survivor_state.leader_id = 0
+        unit.survivor_state.panic = 0
     unit.path.clear()
     unit.waypoints.clear()
     unit.x, unit.y = carrier.x, carrier.y

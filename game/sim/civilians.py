@@ -4,7 +4,7 @@ Rules in numbers (tunable below):
 - Followers of one leader take slots in id order; slot k waits once it is within
   FOLLOW_GAP_TILES + k * FILE_SPACING_TILES of the leader with a clear line to it, so a
   group trails out in a loose file and keeps walking around corners. A leader whose
-  follower falls LAG_TILES further behind walks at that follower's speed (unit.pace).
+  follower falls LAG_TILES further behind walks at that follower's speed (unit.squad.pace).
 - A follower standing in front of its leader's weapon (within a tile of the line from the
   leader to what it fires at) steps round behind the leader.
 - Survivors route on a grid where tiles an insurgent could shoot into cost DANGER_COST
@@ -62,11 +62,11 @@ def update_survivors(world: World, events: list) -> None:
         uid = civ.id
         if civ.life != ACTIVE or civ.carried_by:
             continue
-        if civ.panic:
+        if civ.survivor.panic:
             panic_tick(world, civ, events)
         elif uid in treated:
             civ.path.clear()
-        elif civ.leader_id:
+        elif civ.survivor.leader_id:
             _follow(world, civ, slots.get(uid, 0))
 
 
@@ -78,15 +78,15 @@ def _hand_over_from_the_fallen(world: World, events: list) -> None:
     survivors on (one radio line); with nobody near they stay put until someone does."""
     orphans: dict[int, list[Unit]] = {}
     for civ in world.civilians():
-        if civ.life != ACTIVE or not civ.leader_id:
+        if civ.life != ACTIVE or not civ.survivor.leader_id:
             continue
-        leader = world.units.get(civ.leader_id)
+        leader = world.units.get(civ.survivor.leader_id)
         if leader is None or not leader.active:
-            orphans.setdefault(civ.leader_id, []).append(civ)
+            orphans.setdefault(civ.survivor.leader_id, []).append(civ)
     for fallen_id, group in orphans.items():
         heir = _nearest_standing(world, group[0], HANDOVER_TILES)
         for civ in group:
-            civ.leader_id = heir.id if heir is not None else 0
+            civ.survivor.leader_id = heir.id if heir is not None else 0
             civ.path.clear()
         fallen = world.units.get(fallen_id)
         who = fallen.name if fallen is not None else "Their escort"
@@ -125,9 +125,10 @@ def _file_slots(world: World) -> dict[int, int]:
     slots: dict[int, int] = {}
     for uid in world.units:
         civ = world.units[uid]
-        if civ.side == Side.CIVILIAN and civ.active and civ.leader_id and not civ.carried_by:
-            slots[uid] = counts.get(civ.leader_id, 0)
-            counts[civ.leader_id] = slots[uid] + 1
+        if (civ.side == Side.CIVILIAN and civ.active and civ.survivor.leader_id
+                and not civ.carried_by):
+            slots[uid] = counts.get(civ.survivor.leader_id, 0)
+            counts[civ.survivor.leader_id] = slots[uid] + 1
     return slots
 
 
@@ -135,29 +136,29 @@ def _set_escort_pace(world: World, slots: dict[int, int]) -> None:
     """A leader whose follower lags more than LAG_TILES beyond its place in the file slows
     to that follower's speed, so the group stays together."""
     for member in world.squad():
-        member.pace = 0
+        member.squad.pace = 0
     for uid, slot in slots.items():
         civ = world.units[uid]
-        leader = world.units.get(civ.leader_id)
-        if leader is None or civ.panic:
+        leader = world.units.get(civ.survivor.leader_id)
+        if leader is None or civ.survivor.panic:
             continue
         gap = math.hypot(leader.x - civ.x, leader.y - civ.y) / SUB
         if gap > FOLLOW_GAP_TILES + slot * FILE_SPACING_TILES + LAG_TILES:
             speed = unit_speed(world, civ)
-            leader.pace = min(leader.pace, speed) if leader.pace else speed
+            leader.squad.pace = min(leader.squad.pace, speed) if leader.squad.pace else speed
 
 
 def _being_treated(world: World) -> set[int]:
     """Ids of the units a standing squad member is healing right now."""
     return {
-        m.work_target for m in world.squad()
-        if m.life == ACTIVE and m.activity == "healing" and m.work_target
+        m.squad.work_target for m in world.squad()
+        if m.life == ACTIVE and m.activity == "healing" and m.squad.work_target
     }
 
 
 # -- following ----------------------------------------------------------------------------
 def _follow(world: World, civ: Unit, slot: int) -> None:
-    leader = world.units.get(civ.leader_id)
+    leader = world.units.get(civ.survivor.leader_id)
     if leader is None or not leader.active:
         return  # handed over (or left waiting) at the start of the tick
     aim = aim_point(world, leader)

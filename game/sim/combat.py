@@ -61,7 +61,7 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
 def roe_allows_any(unit: Unit) -> bool:
     """False for a squad member on hold fire: it never fires, whatever its orders or who
     fires on it (return fire is a matter of choosing targets: pursuit.acquire_targets)."""
-    return unit.side != Side.SQUAD or unit.roe != Roe.HOLD_FIRE
+    return unit.side != Side.SQUAD or unit.squad.roe != Roe.HOLD_FIRE
 
 
 def _stand_down(unit: Unit) -> None:

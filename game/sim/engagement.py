@@ -30,9 +30,9 @@ def set_roe(world: World, cmd: c.SetRoe) -> str:
     if not units:
         return "no squad member to order"
     for unit in units:
-        unit.roe = Roe(cmd.roe)
-        unit.fired_on_by.clear()  # return fire answers fire from now on
-        if unit.roe == Roe.HOLD_FIRE:
+        unit.squad.roe = Roe(cmd.roe)
+        unit.squad.fired_on_by.clear()  # return fire answers fire from now on
+        if unit.squad.roe == Roe.HOLD_FIRE:
             unit.target_id, unit.ground_target, unit.chasing = 0, None, False
     return ""
 
@@ -42,7 +42,7 @@ def hold_position(world: World, cmd: c.HoldPosition) -> str:
     if not units:
         return "no squad member to order"
     for unit in units:
-        unit.holding = cmd.hold
+        unit.squad.holding = cmd.hold
         if cmd.hold:
             unit.path.clear()
             unit.waypoints.clear()
@@ -54,7 +54,7 @@ def note_incoming_fire(world: World, facts: TickFacts) -> None:
     """Squad members on return fire remember who fired on the squad this tick: a shot at
     one of them, or a round landing close to one. Only they keep this memory, so under
     the default orders nothing new enters the state."""
-    listeners = [u for u in world.squad() if u.roe == Roe.RETURN_FIRE and u.alive]
+    listeners = [u for u in world.squad() if u.squad.roe == Roe.RETURN_FIRE and u.alive]
     if not listeners or not facts.shots:
         return
     squad = [u for u in world.squad() if u.alive]
@@ -65,11 +65,11 @@ def note_incoming_fire(world: World, facts: TickFacts) -> None:
         if not any(_fired_on(shot, u) for u in squad):
             continue
         for unit in listeners:
-            unit.fired_on_by[shooter.id] = world.tick
+            unit.squad.fired_on_by[shooter.id] = world.tick
     for unit in listeners:  # forget old news, so the memory stays small
-        stale = [k for k, t in unit.fired_on_by.items() if world.tick - t > RETURN_FIRE_TICKS]
+        stale = [k for k, t in unit.squad.fired_on_by.items() if world.tick - t > RETURN_FIRE_TICKS]
         for k in stale:
-            del unit.fired_on_by[k]
+            del unit.squad.fired_on_by[k]
 
 
 def _fired_on(shot, unit: Unit) -> bool:

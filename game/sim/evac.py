@@ -109,7 +109,7 @@ def aboard_survivors(world: World) -> list[Unit]:
     """Found survivors inside the zone, walking or carried: those who leave with the
     vehicles."""
     return [c for c in world.civilians()
-            if c.found and c.alive and c.life != GONE and c.id not in world.rescued_ids
+            if c.survivor.found and c.alive and c.life != GONE and c.id not in world.rescued_ids
             and (c.active or c.carried_by) and in_extraction(world, c)]
 
 

@@ -96,7 +96,7 @@ def bleed_units(world: World, events: list) -> None:
                 if unit.downed_ticks >= BLEED_OUT_TICKS:
                     _kill(world, unit, 0, events)
             continue
-        if unit.side == Side.CIVILIAN and not unit.found:
+        if unit.side == Side.CIVILIAN and not unit.survivor.found:
             continue  # a survivor in hiding has held on this long; the clock starts when found
         if unit.active and unit.bleed and (world.tick + uid) % TICK_HZ == 0:
             unit.hp = max(0, unit.hp - unit.bleed)
@@ -123,8 +123,8 @@ def _drop_load(world: World, unit: Unit, events: list) -> None:
 
 def begin_care(world: World, medic: Unit) -> int:
     """Start a treatment: Hana opens a kit when she has one. Returns its length in ticks."""
-    medic.aid_kit = gives_full_treatment(medic) and world.medkits > 0
-    if medic.aid_kit:
+    medic.squad.aid_kit = gives_full_treatment(medic) and world.medkits > 0
+    if medic.squad.aid_kit:
         world.medkits -= 1
         world.stats.medkits_used += 1
         return HEAL_TICKS
@@ -134,7 +134,7 @@ def begin_care(world: World, medic: Unit) -> int:
 def care_tick(medic: Unit, patient: Unit) -> None:
     """One tick of a kit treatment: HP returns in HEAL_STEPS steps."""
     step = HEAL_TICKS // HEAL_STEPS
-    if medic.aid_kit and medic.work_left % step == 0:
+    if medic.squad.aid_kit and medic.squad.work_left % step == 0:
         patient.hp = min(patient.utype.max_hp, patient.hp + HEAL_HP // HEAL_STEPS)
 
 
@@ -142,10 +142,10 @@ def finish_heal(world: World, medic: Unit, patient: Unit, events: list) -> None:
     """The end of a completed treatment: bleeding stopped; with a kit, the downed back up."""
     patient.bleed = 0
     patient.downed_ticks = 0
-    if not medic.aid_kit:
+    if not medic.squad.aid_kit:
         events.append(UnitStabilised(patient.id, medic.id))
         return
-    medic.aid_kit = False
+    medic.squad.aid_kit = False
     events.append(UnitHealed(patient.id, medic.id, world.medkits))
     if patient.life == DOWNED:
         carrier = world.units.get(patient.carried_by)

@@ -38,15 +38,15 @@ def start_interaction(
     if crate is not None:
         if unit.carrying:
             return "hands full: already carrying a crate"
-        unit.work_tile = tile
-        unit.work_left = 1
+        unit.squad.work_tile = tile
+        unit.squad.work_left = 1
         set_course(world, unit, tile)
         return ""
     if terrain.locked[y, x]:
         if not can_open_locks(unit):
             return "locked: Maaz can open it"
-        unit.work_tile = tile
-        unit.work_left = UNLOCK_TICKS
+        unit.squad.work_tile = tile
+        unit.squad.work_left = UNLOCK_TICKS
         _approach(world, unit, tile)
         return ""
     if unit.carrying:
@@ -104,9 +104,9 @@ def progress_jobs(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.squad():  # jobs are only ever given to squad members
         if not unit.active:
             continue
-        if unit.work_target:
+        if unit.squad.work_target:
             _progress_aid(world, unit, events)
-        elif unit.work_tile is not None:
+        elif unit.squad.work_tile is not None:
             _progress_tile_job(world, unit, events, facts)
         if unit.carrying in world.crates:
             crate = world.crates[unit.carrying]
@@ -119,15 +119,15 @@ def _near(unit: Unit, x: int, y: int) -> bool:
 
 
 def _progress_aid(world: World, medic: Unit, events: list) -> None:
-    patient = world.units.get(medic.work_target)
+    patient = world.units.get(medic.squad.work_target)
     if patient is None or not patient.alive or patient.life == Life.GONE:
-        medic.work_target, medic.work_left = 0, 0
+        medic.squad.work_target, medic.squad.work_left = 0, 0
         medic.activity = "idle"
         return
     if not _near(medic, patient.x, patient.y):
         if medic.activity == "healing":
             medic.activity = "moving"  # the patient moved off: follow, then start again
-            medic.work_left = 0
+            medic.squad.work_left = 0
             set_course(world, medic, patient.tile)
         elif not medic.path and (world.tick + medic.id) % 15 == 0:
             set_course(world, medic, patient.tile)
@@ -135,45 +135,45 @@ def _progress_aid(world: World, medic: Unit, events: list) -> None:
     medic.path.clear()
     if medic.activity != "healing":
         medic.activity = "healing"
-        medic.work_left = begin_care(world, medic)
-    medic.work_left -= 1
+        medic.squad.work_left = begin_care(world, medic)
+    medic.squad.work_left -= 1
     care_tick(medic, patient)
-    if medic.work_left <= 0:
+    if medic.squad.work_left <= 0:
         finish_heal(world, medic, patient, events)
-        medic.work_target = 0
+        medic.squad.work_target = 0
         medic.activity = "idle"
 
 
 def _progress_tile_job(world: World, unit: Unit, events: list, facts: TickFacts) -> None:
-    if unit.work_tile is None:
+    if unit.squad.work_tile is None:
         return
-    tx, ty = unit.work_tile
+    tx, ty = unit.squad.work_tile
     if not (_near(unit, centre_of(tx), centre_of(ty)) or _beside(unit, (tx, ty))):
         if not unit.path:
-            unit.work_tile, unit.work_left = None, 0
+            unit.squad.work_tile, unit.squad.work_left = None, 0
         return
     crate = _crate_at(world, (tx, ty))
     if crate is not None and not unit.carrying:
         crate.carrier_id = unit.id
         unit.carrying = crate.id
-        unit.work_tile, unit.work_left = None, 0
+        unit.squad.work_tile, unit.squad.work_left = None, 0
         events.append(RadioMessage(unit.name, f"Got the {crate.kind} crate."))
         return
     terrain = world.terrain
     if not terrain.locked[ty, tx]:  # opened (or blown in) by something else meanwhile
-        unit.work_tile, unit.work_left = None, 0
+        unit.squad.work_tile, unit.squad.work_left = None, 0
         if unit.activity == "working":
             unit.activity = "idle"
         return
     unit.path.clear()
     unit.activity = "working"
-    unit.work_left -= 1
-    if unit.work_left <= 0:
+    unit.squad.work_left -= 1
+    if unit.squad.work_left <= 0:
         terrain.locked[ty, tx] = False
         terrain.walkable[ty, tx] = True
         terrain.opaque[ty, tx] = False
         terrain.version += 1
-        unit.work_tile = None
+        unit.squad.work_tile = None
         unit.activity = "idle"
         events.append(DoorOpened(tx, ty, unit.id))
         facts.make_noise(door_noise(unit.id, tx, ty))

@@ -62,7 +62,7 @@ def evac_called_for(world: World) -> bool:
 
 
 def _extract_survivor(world: World, unit: Unit, events: list) -> None:
-    if not unit.found or unit.life == GONE or unit.id in world.rescued_ids:
+    if not unit.survivor.found or unit.life == GONE or unit.id in world.rescued_ids:
         return
     if not (unit.active or unit.carried_by) or not in_extraction(world, unit):
         return
@@ -80,7 +80,7 @@ def save_survivor(world: World, unit: Unit, events: list) -> None:
     unit.life = GONE
     unit.activity = "rescued"
     unit.path.clear()
-    unit.leader_id = 0
+    unit.survivor.leader_id = 0
     unit.bleed = 0
     world.rescued_ids.add(unit.id)
     world.stats.rescued = len(world.rescued_ids)

@@ -36,8 +36,9 @@ def unit_speed(world: World, unit: Unit) -> int:
         speed *= CARRY_SPEED_FACTOR
     if unit.side == Side.CIVILIAN and unit.bleed > 0:
         speed *= WOUNDED_SPEED_FACTOR
-    if unit.pace:  # a squad member leading survivors waits for the slowest of them
-        speed = min(speed, unit.pace)
+    orders = unit.squad_state
+    if orders is not None and orders.pace:  # leading survivors: wait for the slowest
+        speed = min(speed, orders.pace)
     return max(1, int(speed))
 
 
@@ -60,7 +61,8 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             continue
         if unit.activity in ("healing", "working"):
             continue
-        if unit.holding:  # hold position: no step, whatever asked for one
+        orders = unit.squad_state
+        if orders is not None and orders.holding:  # hold position: no step at all
             unit.path.clear()
             unit.waypoints.clear()
             if unit.activity == "moving":

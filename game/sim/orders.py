@@ -66,7 +66,8 @@ def _move(world: World, cmd: c.Move) -> str:
     moved = 0
     for unit, goal in zip(units, goals * len(units), strict=False):
         _clear_job(unit)
-        unit.holding = False  # a move is a new order: it ends a hold
+        if unit.squad_state is not None:
+            unit.squad_state.holding = False  # a move is a new order: it ends a hold
         if not cmd.queue:
             unit.target_id, unit.chasing, unit.ground_target = 0, False, None
         moved += set_course(world, unit, goal, queue=cmd.queue)
@@ -91,7 +92,7 @@ def _attack(world: World, cmd: c.Attack) -> str:
     if not attackers:
         return "no unit that can fire"
     for unit in attackers:
-        if unit.side == Side.SQUAD and unit.roe == Roe.HOLD_FIRE:
+        if unit.side == Side.SQUAD and unit.squad.roe == Roe.HOLD_FIRE:
             return "holding fire: change the rules of engagement first"
         if unit.side == Side.SQUAD and not in_squad_sight(world, target):
             return "target not in sight"
@@ -109,7 +110,7 @@ def _attack_ground(world: World, cmd: c.AttackGround) -> str:
     if not world.terrain.in_bounds(cmd.x, cmd.y):
         return "outside the map"
     for unit in _movable(world, cmd.unit_ids):
-        if unit.side == Side.SQUAD and unit.roe == Roe.HOLD_FIRE:
+        if unit.side == Side.SQUAD and unit.squad.roe == Roe.HOLD_FIRE:
             continue
         if unit.weapon is not None:
             unit.ground_target, unit.target_id, unit.chasing = (cmd.x, cmd.y), 0, False
@@ -139,12 +140,12 @@ def _follow(world: World, cmd: c.Follow) -> str:
     followers = [world.units.get(i) for i in cmd.unit_ids]
     ready = [
         u for u in followers
-        if u and u.side == Side.CIVILIAN and u.found and u.active and not u.carried_by
+        if u and u.side == Side.CIVILIAN and u.survivor.found and u.active and not u.carried_by
     ]
     if not ready:
         return "no found survivor to lead"
     for civ in ready:
-        civ.leader_id = leader.id  # also hands a survivor over from another member
+        civ.survivor.leader_id = leader.id  # also hands a survivor over from another member
         civ.path.clear()
     return ""
 
@@ -155,7 +156,7 @@ def _gather(world: World, cmd: c.Gather) -> str:
         return NO_LEADER
     near = [
         u.id for u in world.civilians()
-        if u.found and u.active and not u.leader_id and not u.carried_by
+        if u.survivor.found and u.active and not u.survivor.leader_id and not u.carried_by
         and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
     ]
     if not near:
@@ -179,7 +180,7 @@ def _heal(world: World, cmd: c.Heal) -> str:
     if not gives_full_treatment(medic) and not patient.bleed:
         return "only Hana can treat that: nothing to stabilise"
     _clear_job(medic)
-    medic.work_target = patient.id
+    medic.squad.work_target = patient.id
     medic.target_id, medic.chasing = 0, False
     set_course(world, medic, patient.tile)
     return ""
@@ -210,14 +211,16 @@ def _carry(world: World, cmd: c.Carry, events: list) -> str:
         return "hands full"
     _clear_job(unit)
     unit.target_id, unit.chasing, unit.ground_target = 0, False, None
-    unit.carry_target = target.id
+    unit.squad.carry_target = target.id
     set_course(world, unit, target.tile)
     return ""
 
 
 def _clear_job(unit: Unit) -> None:
-    unit.work_left, unit.work_target, unit.work_tile = 0, 0, None
-    unit.carry_target, unit.aid_kit = 0, False
+    job = unit.squad_state  # insurgents take moves and targets too, but never jobs
+    if job is not None:
+        job.work_left, job.work_target, job.work_tile = 0, 0, None
+        job.carry_target, job.aid_kit = 0, False
     if unit.activity in ("healing", "working"):
         unit.activity = "idle"
 

@@ -33,10 +33,10 @@ STRAY_HIT_CHANCE = 0.3
 # -- panic --------------------------------------------------------------------------------
 def frighten(world: World, civ: Unit, source: tuple[int, int], events: list) -> None:
     """Gunfire or a blast near a found survivor: it panics (again), fleeing or freezing."""
-    if civ.side != Side.CIVILIAN or not civ.active or not civ.found or civ.carried_by:
+    if civ.side != Side.CIVILIAN or not civ.active or not civ.survivor.found or civ.carried_by:
         return
-    first = civ.panic == 0
-    civ.panic = PANIC_TICKS
+    first = civ.survivor.panic == 0
+    civ.survivor.panic = PANIC_TICKS
     if not first:
         return
     h, w = world.terrain.walkable.shape
@@ -64,11 +64,11 @@ def panic_tick(world: World, civ: Unit, events: list) -> None:
         m.active and math.hypot(m.x - civ.x, m.y - civ.y) <= CALM_TILES * SUB
         for m in world.squad()
     )
-    civ.panic = max(0, civ.panic - 1 - (CALM_RATE if calm else 0))
+    civ.survivor.panic = max(0, civ.survivor.panic - 1 - (CALM_RATE if calm else 0))
     if civ.path:
         return  # still running for cover
     civ.activity = "cowering"
-    if civ.panic == 0:
+    if civ.survivor.panic == 0:
         civ.activity = "idle"
         events.append(SurvivorCalmed(civ.id))
 
@@ -136,7 +136,7 @@ def _react_to_shot(world: World, shot: Shot, events: list, facts: TickFacts) -> 
         return  # the squad's own fire does not send its survivors running
     for civ in world.civilians():
         uid = civ.id
-        if not civ.found or civ.life != ACTIVE:
+        if not civ.survivor.found or civ.life != ACTIVE:
             continue
         if _off_segment(x0, y0, aim, civ) <= PANIC_TILES * SUB or uid == shot.target_id:
             frighten(world, civ, shot.muzzle, events)

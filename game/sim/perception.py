@@ -101,7 +101,8 @@ def enemies_of(world: World) -> list[Unit]:
         return [u for u in world.squad() if u.life == ACTIVE]
     return [
         u for _, u in world.units.items()
-        if (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.found)) and u.life == ACTIVE
+        if (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.survivor.found))
+        and u.life == ACTIVE
     ]
 
 

@@ -14,7 +14,7 @@ REPLAN_TICKS = 20
 def pursue_targets(world: World) -> None:
     for unit in world.squad():  # only the squad chases: an insurgent's moves are the AI's
         uid = unit.id
-        if not unit.active or not unit.chasing or not unit.target_id or unit.holding:
+        if not unit.active or not unit.chasing or not unit.target_id or unit.squad.holding:
             continue
         target = world.units.get(unit.target_id)
         if target is None or not target.alive:
@@ -38,7 +38,7 @@ def acquire_targets(world: World) -> None:
         uid = unit.id
         if not unit.active or unit.weapon is None:
             continue
-        if unit.work_target or unit.work_tile is not None or unit.carrying:
+        if unit.squad.work_target or unit.squad.work_tile is not None or unit.carrying:
             continue
         if unit.target_id and not unit.chasing:
             target = world.units.get(unit.target_id)

@@ -54,7 +54,7 @@ def player_sees(world: World, unit: Unit) -> bool:
         return False
     if unit.side == Side.SQUAD:
         return True
-    if unit.side == Side.CIVILIAN and unit.found and not unit.hidden:
+    if unit.side == Side.CIVILIAN and unit.survivor.found and not unit.hidden:
         return True
     return in_squad_sight(world, unit)
 
@@ -73,7 +73,7 @@ def visible_units(world: World) -> list[Unit]:
         if side != Side.SQUAD:
             if unit.hidden:
                 continue
-            if not (side == Side.CIVILIAN and unit.found):
+            if not (side == Side.CIVILIAN and unit.survivor.found):
                 tx, ty = unit.x // SUB, unit.y // SUB
                 if not (0 <= tx < w and 0 <= ty < h and seen[ty, tx]):
                     continue
@@ -99,7 +99,7 @@ def can_be_carried(unit: Unit) -> bool:
     if unit.carried_by or not unit.alive:
         return False
     if unit.side == Side.CIVILIAN:
-        return unit.found
+        return unit.survivor.found
     return unit.side == Side.SQUAD and unit.life == Life.DOWNED
 
 
@@ -283,12 +283,12 @@ RETURN_FIRE_TICKS = 10 * 30  # "fired on us recently": within the last ten secon
 def roe_allows(world: World, unit: Unit, target: Unit) -> bool:
     """The squad member's rules of engagement allow a shot at `target`: fire at will
     always, hold fire never, return fire only at someone who fired on the squad lately
-    (unit.fired_on_by, kept by game/sim/engagement.py). Insurgents have no such rules."""
-    if unit.side != Side.SQUAD or unit.roe == Roe.FIRE_AT_WILL:
+    (unit.squad.fired_on_by, kept by game/sim/engagement.py). Insurgents have no such rules."""
+    if unit.side != Side.SQUAD or unit.squad.roe == Roe.FIRE_AT_WILL:
         return True
-    if unit.roe == Roe.HOLD_FIRE:
+    if unit.squad.roe == Roe.HOLD_FIRE:
         return False
-    last = unit.fired_on_by.get(target.id)
+    last = unit.squad.fired_on_by.get(target.id)
     return last is not None and world.tick - last <= RETURN_FIRE_TICKS
 
 

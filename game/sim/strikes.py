@@ -60,7 +60,7 @@ def our_people(world: World) -> list[Unit]:
     """Those a strike must not fall on unasked: living squad members and found survivors."""
     return [
         u for u in world.units.values()
-        if u.alive and (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.found))
+        if u.alive and (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.survivor.found))
     ]
 
 

@@ -28,6 +28,32 @@ class InsurgentMind:
 
 
 @dataclass
+class SquadState:
+    """What only a squad member has: its standing orders (game/sim/engagement.py) and the
+    job in its hands (game/sim/interactions.py, health.py, carrying.py, civilians.py)."""
+
+    roe: Roe = Roe.FIRE_AT_WILL  # rules of engagement (commands.SetRoe)
+    holding: bool = False  # hold position, never walks (commands.HoldPosition)
+    # on return fire: who fired on this member, and when (game/sim/engagement.py)
+    fired_on_by: dict[int, int] = field(default_factory=dict)
+    aid_kit: bool = False  # the treatment under way uses one of the medic's kits
+    carry_target: int = 0  # the unit this member is walking over to pick up
+    work_left: int = 0  # ticks left on a timed job: healing someone, opening a lock
+    work_target: int = 0  # the unit being healed
+    work_tile: tuple[int, int] | None = None  # the lock being opened
+    pace: int = 0  # leading survivors: top speed while a follower lags behind (0: own speed)
+
+
+@dataclass
+class SurvivorState:
+    """What only a survivor (a civilian) has (game/sim/civilians.py, panic.py, vision.py)."""
+
+    found: bool = False  # the squad has found it (hidden survivors start unfound)
+    leader_id: int = 0  # the squad member it follows
+    panic: int = 0  # ticks of panic left (fleeing to cover or frozen)
+
+
+@dataclass
 class Unit:
     id: int
     kind: str
@@ -51,29 +77,18 @@ class Unit:
     aim_target: int = 0
     bleed: int = 0  # hp lost per second
     hidden: bool = False  # civilians not yet found, ambushers not yet sprung
-    found: bool = False
-    leader_id: int = 0  # civilians: the squad member they follow
     group: str = ""
     carrying: int = 0  # crate id or unit id carried (crates and units share one id sequence)
     carried_by: int = 0  # the squad member carrying this unit
-    carry_target: int = 0  # the unit a squad member is walking over to pick up
-    panic: int = 0  # survivors: ticks of panic left (fleeing to cover or frozen)
-    aid_kit: bool = False  # the treatment under way uses one of the medic's kits
-    pace: int = 0  # escort leaders: top speed while a follower lags behind (0: own speed)
     downed_ticks: int = 0
-    work_left: int = 0  # ticks left on a timed job: healing someone, opening a lock
-    work_target: int = 0  # the unit being healed
-    work_tile: tuple[int, int] | None = None  # the lock being opened
     suppressed: int = 0  # ticks left pinned down by a nearby blast: aims badly, AI takes cover
     last_x: int = 0  # position at the previous tick, for interpolated drawing
     last_y: int = 0
     under_fire_tick: int = -10_000  # last tick a shot landed close or hit
     blocked_ticks: int = 0  # ticks waiting for a body on its route to move (bodies.py)
     insurgent: InsurgentMind | None = None  # insurgents only (world.add_unit makes it)
-    roe: Roe = Roe.FIRE_AT_WILL  # squad: rules of engagement (commands.SetRoe)
-    holding: bool = False  # squad: hold position, never walks (commands.HoldPosition)
-    # squad on return fire: who fired on the squad, and when (game/sim/engagement.py)
-    fired_on_by: dict[int, int] = field(default_factory=dict)
+    squad_state: SquadState | None = None  # squad members only (world.add_unit makes it)
+    survivor_state: SurvivorState | None = None  # survivors only (world.add_unit makes it)
 
     @property
     def mind(self) -> InsurgentMind:
@@ -81,6 +96,20 @@ class Unit:
         if self.insurgent is None:
             raise AttributeError(f"{self.kind} #{self.id} is not an insurgent: it has no mind")
         return self.insurgent
+
+    @property
+    def squad(self) -> SquadState:
+        """A squad member's orders and job; asking it of anyone else is a bug."""
+        if self.squad_state is None:
+            raise AttributeError(f"{self.kind} #{self.id} is not in the squad")
+        return self.squad_state
+
+    @property
+    def survivor(self) -> SurvivorState:
+        """A survivor's own state; asking it of anyone else is a bug."""
+        if self.survivor_state is None:
+            raise AttributeError(f"{self.kind} #{self.id} is not a survivor")
+        return self.survivor_state
 
     @property
     def utype(self) -> UnitType:

@@ -67,7 +67,7 @@ def _notice_civilians(world: World, events: list) -> None:
     found_now: list[Unit] = []
     finder_id = 0
     for unit in world.civilians():
-        if unit.found or not unit.alive:
+        if unit.survivor.found or not unit.alive:
             continue
         tx, ty = unit.tile
         if not seen_now_at(world, tx, ty):
@@ -76,10 +76,11 @@ def _notice_civilians(world: World, events: list) -> None:
         if member is None or (unit.hidden and dist > DISCOVERY_TILES):
             continue
         group = [unit] if not unit.group else [
-            c for c in world.civilians() if c.group == unit.group and not c.found and c.alive
+            c for c in world.civilians()
+            if c.group == unit.group and not c.survivor.found and c.alive
         ]
         for civ in group:
-            civ.found, civ.hidden = True, False
+            civ.survivor.found, civ.hidden = True, False
             found_now.append(civ)
             events.append(CivilianFound(civ.id, member.id))
         finder_id = member.id

@@ -15,7 +15,7 @@ from game.sim.kinds import Life, Side, StrikeKind
 from game.sim.layout import laid_out
 from game.sim.scenario import Scenario
 from game.sim.terrain import GRID_NAMES, Terrain
-from game.sim.units import ACTIVE, Crate, InsurgentMind, Unit
+from game.sim.units import ACTIVE, Crate, InsurgentMind, SquadState, SurvivorState, Unit
 
 OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT = "undecided", "victory", "defeat"
 
@@ -185,11 +185,17 @@ class World:
         return list(index[1].get(side, ()))
 
     def add_unit(self, kind: str, x: int, y: int, **fields: Any) -> Unit:
-        """A new unit of this kind; an insurgent's patrol and home go to its mind."""
+        """A new unit of this kind with its side's own state: an insurgent's patrol and
+        home go to its mind, a squad member's and a survivor's fields (e.g. `found`) to
+        their records."""
         utype = UNIT_TYPES[kind]
         if utype.side == Side.INSURGENT:
             fields["insurgent"] = InsurgentMind(patrol=fields.pop("patrol", ()),
                                                 home=fields.pop("home", None))
+        elif utype.side == Side.SQUAD:
+            fields["squad_state"] = SquadState(**_take(fields, _SQUAD_FIELDS))
+        elif utype.side == Side.CIVILIAN:
+            fields["survivor_state"] = SurvivorState(**_take(fields, _SURVIVOR_FIELDS))
         unit = Unit(
             id=self.next_id,
             kind=kind,
@@ -217,6 +223,15 @@ class World:
             count = self.scenario.rules.grenades
         if count > 0:
             self.grenades_left[unit.id] = count
+
+
+_SQUAD_FIELDS = frozenset(SquadState.__dataclass_fields__)
+_SURVIVOR_FIELDS = frozenset(SurvivorState.__dataclass_fields__)
+
+
+def _take(fields: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
+    """Remove and return the entries of `fields` named in `names`."""
+    return {name: fields.pop(name) for name in list(fields) if name in names}
 
 
 def new_world(scenario: Scenario, seed: int = 0, difficulty: str = "normal") -> World:
@@ -334,17 +349,25 @@ def world_state_summary(world: World) -> dict[str, Any]:
 
 
 _NO_MIND = vars(InsurgentMind())
+_NO_SQUAD = vars(SquadState())
+_NO_SURVIVOR = vars(SurvivorState())
+_PARTS = ("last_x", "last_y", "insurgent", "squad_state", "survivor_state")
 # fields added after the hash was fixed: left out while they hold their default, so a
 # mission played under the default orders hashes as it always did
 _QUIET_DEFAULTS = {"roe": "fire_at_will", "holding": False, "fired_on_by": {}}
 
 
 def _unit_summary(unit: Unit) -> dict[str, Any]:
-    """One flat record per unit, as when every unit carried every field: a unit without an
-    insurgent mind reads as a calm one, so the hash did not change with the split."""
-    out = {k: v for k, v in vars(unit).items() if k not in ("last_x", "last_y", "insurgent")
-           and not (k in _QUIET_DEFAULTS and v == _QUIET_DEFAULTS[k])}
+    """One flat record per unit, as when every unit carried every field: a unit without
+    one side's state reads as that state's defaults (a calm mind, no orders, not found),
+    so the hash did not change with the split."""
+    out = {k: v for k, v in vars(unit).items() if k not in _PARTS}
     out.update(vars(unit.insurgent) if unit.insurgent is not None else _NO_MIND)
+    out.update(vars(unit.squad_state) if unit.squad_state is not None else _NO_SQUAD)
+    out.update(vars(unit.survivor_state) if unit.survivor_state is not None else _NO_SURVIVOR)
+    for key, default in _QUIET_DEFAULTS.items():
+        if out[key] == default:
+            del out[key]
     return out
 
 

@@ -119,11 +119,11 @@ def shot_dusk(out: Path) -> None:
     home = squad[0].tile
     leaving = 0  # ticks since the squad turned for home with the survivors
     for tick in range(30 * 90):
-        found = [u for u in world.civilians() if u.found and u.active]
+        found = [u for u in world.civilians() if u.survivor.found and u.active]
         if tick % 60 == 0:
-            loose = tuple(u.id for u in found if not u.leader_id)
+            loose = tuple(u.id for u in found if not u.survivor.leader_id)
             orders: list = [c.Follow(loose, squad[0].id)] if loose else []
-            hidden = [u for u in world.civilians() if u.alive and not u.found]
+            hidden = [u for u in world.civilians() if u.alive and not u.survivor.found]
             if len(found) >= 3:
                 orders.append(c.Move(ids, *home))
             elif hidden:
@@ -162,13 +162,13 @@ def _training_orders(world) -> list:
     ids = tuple(u.id for u in squad)
     leader = squad[0]
     civilians = [u for u in world.civilians() if u.alive]
-    hidden = [u for u in civilians if not u.found]
+    hidden = [u for u in civilians if not u.survivor.found]
     orders: list = []
     hana = next((u for u in squad if u.utype.medic), None)
-    hurt = [u for u in civilians if u.found and (u.bleed or u.life == "downed")]
+    hurt = [u for u in civilians if u.survivor.found and (u.bleed or u.life == "downed")]
     if hana is not None and hurt and hana.activity != "healing":
         orders.append(c.Heal(hana.id, hurt[0].id))
-    loose = [u.id for u in civilians if u.found and u.active and not u.leader_id]
+    loose = [u.id for u in civilians if u.survivor.found and u.active and not u.survivor.leader_id]
     if loose:
         orders.append(c.Follow(tuple(loose), leader.id))
     if hidden:

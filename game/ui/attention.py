@@ -89,7 +89,8 @@ def pointers(world, camera, feed: AlertFeed, now_s: float) -> list[Pointer]:
                 and world.seen_ever[ty, tx]:
             add(crate.x, crate.y, OBJECTIVE, "CRATE")
     for unit in world.civilians():
-        if unit.found and unit.active and not unit.leader_id and not unit.carried_by:
+        own = unit.survivor
+        if own.found and unit.active and not own.leader_id and not unit.carried_by:
             add(unit.x, unit.y, OBJECTIVE, "SURVIVOR")
     for unit in world.squad():
         if unit.life == "downed" and not unit.carried_by:

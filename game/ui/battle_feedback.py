@@ -95,7 +95,7 @@ def roe_orders(world, selected: set[int]) -> list:
     squad = _squad_selected(world, selected)
     if not squad:
         return []
-    now = ROE_CYCLE.index(squad[0].roe)
+    now = ROE_CYCLE.index(squad[0].squad.roe)
     roe = ROE_CYCLE[(now + 1) % len(ROE_CYCLE)]
     return [c.SetRoe(tuple(u.id for u in squad), str(roe))]
 
@@ -105,5 +105,5 @@ def hold_orders(world, selected: set[int]) -> list:
     squad = [u for u in _squad_selected(world, selected) if u.active]
     if not squad:
         return []
-    hold = not all(u.holding for u in squad)
+    hold = not all(u.squad.holding for u in squad)
     return [c.HoldPosition(tuple(u.id for u in squad), hold)]

@@ -186,7 +186,7 @@ def shot_label(world, shooter, target) -> str:
         return "NO LINE OF FIRE"
     pct = f"{round(hit_chance(world, shooter, target) * 100)}%"
     if not roe_allows(world, shooter, target):
-        return f"{pct} (holding fire)" if shooter.roe == "hold_fire" else f"{pct} (ROE)"
+        return f"{pct} (holding fire)" if shooter.squad.roe == "hold_fire" else f"{pct} (ROE)"
     return pct
 
 

@@ -148,7 +148,7 @@ class Hud:
             word, wcol = STATE_WORDS.get(unit.life, (card_status(unit), TEXT))
             if unit.life == "active" and unit_status(unit):
                 wcol = STATUS_COLOURS.get(unit_status(unit)[0], TEXT)
-            roe = (ROE_SHORT[unit.roe], ROE_COLOURS[unit.roe]) if unit.alive else None
+            roe = (ROE_SHORT[unit.squad.roe], ROE_COLOURS[unit.squad.roe]) if unit.alive else None
             said.append((unit.id, unit.name, unit.id in selected, body_colour(unit), frac,
                          word, wcol, roe, ammo))
         return tuple(said)

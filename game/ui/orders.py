@@ -49,7 +49,7 @@ def selectable(world, unit: Unit) -> bool:
         return False
     if unit.side == "squad":
         return True
-    return unit.side == "civilian" and unit.found and player_sees(world, unit)
+    return unit.side == "civilian" and unit.survivor.found and player_sees(world, unit)
 
 
 def box_select(world, camera: Camera, rect: pygame.Rect, alpha: float = 1.0) -> set[int]:

@@ -46,8 +46,8 @@ def world_progress(world) -> Progress:
     no trace in it)."""
     civilians = world.civilians()
     p = Progress(
-        found=any(u.found for u in civilians),
-        following=any(u.leader_id and u.alive for u in civilians),
+        found=any(u.survivor.found for u in civilians),
+        following=any(u.survivor.leader_id and u.alive for u in civilians),
         healed=world.stats.medkits_used > 0,
         strike=world.stats.strikes_used > 0 or bool(world.strikes),
         # "bring them all to Bravo" is done when the mission is, not at the first one in
