@@ -36,7 +36,6 @@ from game.sim.events import DangerCloseWarning, RadioMessage, StrikeImpact, Stri
 from game.sim.facts import Blast, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.kinds import StrikeKind
-from game.sim.noise import blast_noise
 from game.sim.smoke import add_smoke
 from game.sim.strikes import (
     CALLSIGN,
@@ -45,6 +44,7 @@ from game.sim.strikes import (
     break_groups,
     danger_close_refusal,
     deliver,
+    impact_felt,
     our_people,
     ready_caller,
     wall_shelter,
@@ -134,8 +134,7 @@ def detonate(world: World, strike: StrikeCall, events: list, facts: TickFacts) -
     add_smoke(world, strike.x, strike.y, strike.radius + SMOKE_EXTRA_TILES)
     radius_sub = int(strike.radius * SUB)
     events.append(StrikeImpact(strike.id, strike.x, strike.y, radius_sub, casualties, destroyed))
-    facts.blasts.append(Blast(strike.x, strike.y, radius_sub))
-    facts.make_noise(blast_noise(strike.x, strike.y))
+    impact_felt(facts, Blast(strike.x, strike.y, radius_sub))
     events.append(RadioMessage(CALLSIGN, _off_target_line(world)))
     break_groups(world, hit_groups, events)
 

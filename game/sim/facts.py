@@ -25,11 +25,13 @@ class Shot:
 
 @dataclass(frozen=True)
 class Blast:
-    """A bomb that landed this tick."""
+    """An impact this tick (a bomb, a grenade, a gun run): everything within `radius_sub`
+    of its footprint, the tile (x, y) or the line from there to `end`, felt it."""
 
     x: int  # tile
     y: int
     radius_sub: int
+    end: tuple[int, int] | None = None  # a gun run's far end, tile
 
 
 @dataclass(frozen=True)

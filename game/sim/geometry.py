@@ -45,6 +45,16 @@ def angle_diff(a: int, b: int) -> int:
     return d - 360 if d > 180 else d
 
 
+def nearest_on_segment(
+    ax: int, ay: int, bx: int, by: int, px: int, py: int
+) -> tuple[int, int]:
+    """The point of the segment a-b nearest to p (rounded to whole units)."""
+    dx, dy = bx - ax, by - ay
+    span = dx * dx + dy * dy
+    t = 0.0 if span == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / span))
+    return ax + round(t * dx), ay + round(t * dy)
+
+
 def segment_coords(
     ax: int, ay: int, bx: int, by: int, px: int, py: int
 ) -> tuple[float, float, float]:

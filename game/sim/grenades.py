@@ -29,7 +29,7 @@ import numpy as np
 from game.sim.catalog import TICK_HZ
 from game.sim.commands import ThrowGrenade
 from game.sim.events import GrenadeExploded, GrenadeLanded, GrenadeThrown, RadioMessage
-from game.sim.facts import Blast, Noise, TickFacts
+from game.sim.facts import Blast, TickFacts
 from game.sim.geometry import SUB, centre_of
 from game.sim.kinds import Side
 from game.sim.sight import line_tiles
@@ -37,6 +37,7 @@ from game.sim.strikes import (
     break_groups,
     danger_close_refusal,
     deliver,
+    impact_felt,
     our_people,
     wall_shelter,
 )
@@ -174,8 +175,7 @@ def _burst(world: World, grenade: Grenade, events: list, facts: TickFacts) -> No
         damage, events, facts, pin_ticks=PIN_TICKS)
     radius_sub = int(grenade.radius * SUB)
     events.append(GrenadeExploded(grenade.id, grenade.x, grenade.y, radius_sub, casualties))
-    facts.blasts.append(Blast(cx, cy, radius_sub))
-    facts.make_noise(Noise(cx, cy, NOISE_TILES, 0, "blast"))
+    impact_felt(facts, Blast(cx, cy, radius_sub), NOISE_TILES)
     break_groups(world, hit_groups, events)
 
 

@@ -12,7 +12,9 @@ The design, in numbers (all tunable below):
   linearly with its distance from the line, no dice: the cannon fire comes from above, so
   walls and cover shelter nobody (the bomb is the weapon that respects walls). The downed
   take it only when it is at least strikes.DOWNED_MIN_DAMAGE, as with the bomb.
-- Everyone alive within BAND_TILES + SUPPRESS_EXTRA_TILES is pinned as by the bomb.
+- Everyone alive within BAND_TILES + SUPPRESS_EXTRA_TILES is pinned as by the bomb, and
+  the run is heard and frightens survivors near the band as the bomb does
+  (strikes.impact_felt; until 2026-12 the gun run was silent and frightened nobody).
 - No rubble: cannon shells do not bring walls down. A little dust (DUST_TICKS) hangs over
   the walkable tiles on the line and blocks sight briefly.
 - While the run is inbound, its marked zone (world.strike_zones) is the disc around the
@@ -28,7 +30,7 @@ import numpy as np
 from game.sim.catalog import TICK_HZ
 from game.sim.commands import CallGunRun
 from game.sim.events import DangerCloseWarning, GunRunImpact, GunRunRequested, RadioMessage
-from game.sim.facts import TickFacts
+from game.sim.facts import Blast, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.kinds import StrikeKind
 from game.sim.sight import line_tiles
@@ -39,6 +41,7 @@ from game.sim.strikes import (
     break_groups,
     danger_close_refusal,
     deliver,
+    impact_felt,
     our_people,
     ready_caller,
 )
@@ -142,6 +145,8 @@ def strafe(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> 
         lambda unit, dist: gun_damage(dist), events, facts)
     world.stats.strike_casualties += casualties
     _dust(world, strike)
+    # heard and felt like the bomb: the band along the line is its footprint
+    impact_felt(facts, Blast(strike.x, strike.y, int(BAND_TILES * SUB), (strike.x1, strike.y1)))
     events.append(GunRunImpact(strike.id, strike.x, strike.y, strike.x1, strike.y1,
                                casualties))
     left = world.strikes_left

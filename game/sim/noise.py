@@ -29,8 +29,8 @@ def door_noise(unit_id: int, tx: int, ty: int) -> Noise:
     return Noise(tx, ty, DOOR_NOISE_TILES, unit_id, "door")
 
 
-def blast_noise(tx: int, ty: int) -> Noise:
-    return Noise(tx, ty, BLAST_NOISE_TILES, 0, "blast")
+def blast_noise(tx: int, ty: int, radius: float = BLAST_NOISE_TILES) -> Noise:
+    return Noise(tx, ty, radius, 0, "blast")
 
 
 def audible(opaque: np.ndarray, noise: Noise, lx: int, ly: int) -> bool:

@@ -10,7 +10,7 @@ from game.sim.events import (
     SurvivorPanicked,
 )
 from game.sim.facts import Shot, TickFacts
-from game.sim.geometry import SUB, centre_of, segment_coords
+from game.sim.geometry import SUB, centre_of, nearest_on_segment, segment_coords
 from game.sim.health import apply_damage
 from game.sim.kinds import Side
 from game.sim.pathing import path_grid
@@ -51,12 +51,17 @@ def frighten(world: World, civ: Unit, source: tuple[int, int], events: list) -> 
     events.append(SurvivorPanicked(civ.id, bool(civ.path)))
 
 
-def frighten_near(world: World, x: int, y: int, radius_tiles: float, events: list) -> None:
-    """Every found survivor within radius of (x, y) (sub units) panics: for blasts."""
+def frighten_near(world: World, x: int, y: int, radius_tiles: float, events: list,
+                  end: tuple[int, int] | None = None) -> None:
+    """Every found survivor within radius of (x, y), or of the line from there to `end`
+    (sub units), panics, fleeing from the nearest point of it: for blasts and gun runs."""
     for uid in world.units:
         civ = world.units[uid]
-        if civ.side == Side.CIVILIAN and math.hypot(civ.x - x, civ.y - y) <= radius_tiles * SUB:
-            frighten(world, civ, (x, y), events)
+        if civ.side != Side.CIVILIAN:
+            continue
+        source = (x, y) if end is None else nearest_on_segment(x, y, *end, civ.x, civ.y)
+        if math.hypot(civ.x - source[0], civ.y - source[1]) <= radius_tiles * SUB:
+            frighten(world, civ, source, events)
 
 
 def panic_tick(world: World, civ: Unit, events: list) -> None:
@@ -120,7 +125,8 @@ def react_to_fire(world: World, events: list, facts: TickFacts) -> None:
     survivors near a line of fire or a blast panic."""
     for blast in facts.blasts:
         x, y = centre_of(blast.x), centre_of(blast.y)
-        frighten_near(world, x, y, blast.radius_sub / SUB + PANIC_TILES, events)
+        end = None if blast.end is None else (centre_of(blast.end[0]), centre_of(blast.end[1]))
+        frighten_near(world, x, y, blast.radius_sub / SUB + PANIC_TILES, events, end)
     for shot in facts.shots:
         _react_to_shot(world, shot, events, facts)
 

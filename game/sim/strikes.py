@@ -10,6 +10,10 @@ air_support.run_strikes looks up by the call's kind. Everything else is one rule
   is a small target). Those it downs or kills count as the strike's casualties.
 - Pin: everyone still alive within the footprint's suppression reach is pinned for
   SUPPRESS_TICKS, or as long as they already were if longer (suppression.pin).
+- Heard and felt (impact_felt): every impact is a blast noise that carries
+  noise.BLAST_NOISE_TILES (insurgents who hear it turn to look), and found survivors
+  within its footprint plus panic.PANIC_TILES panic. The footprint is the bomb's disc or
+  the gun run's band along its line; grenades use the same rule with their own noise.
 - An insurgent group that has lost more than half its members falls back (break_groups).
 """
 
@@ -23,9 +27,10 @@ import numpy as np
 
 from game.sim.catalog import TICK_HZ
 from game.sim.events import GroupBroken, RadioMessage
-from game.sim.facts import TickFacts
+from game.sim.facts import Blast, TickFacts
 from game.sim.health import apply_damage
 from game.sim.kinds import Side, StrikeKind
+from game.sim.noise import BLAST_NOISE_TILES, blast_noise
 from game.sim.sight import line_tiles
 from game.sim.suppression import pin
 from game.sim.units import DEAD, DOWNED, Unit
@@ -120,6 +125,17 @@ def deliver(
         if unit.alive:
             pin(unit, pin_ticks)
     return casualties, hit_groups
+
+
+def impact_felt(facts: TickFacts, blast: Blast, noise_tiles: float = BLAST_NOISE_TILES) -> None:
+    """What every impact does besides damage and pins, one rule for the bomb, the gun run
+    and grenades: survivors near its footprint panic (panic.react_to_fire reads the Blast)
+    and it is heard from its middle (perception hears the noise)."""
+    facts.blasts.append(blast)
+    mid_x, mid_y = blast.x, blast.y
+    if blast.end is not None:
+        mid_x, mid_y = (blast.x + blast.end[0]) // 2, (blast.y + blast.end[1]) // 2
+    facts.make_noise(blast_noise(mid_x, mid_y, noise_tiles))
 
 
 def wall_shelter(opaque: np.ndarray, falls: np.ndarray, cx: int, cy: int, unit: Unit) -> float:
