@@ -17,15 +17,15 @@ from game.save_codec import SaveError
 from game.sim.catalog import UNIT_TYPES
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
-from game.sim.kinds import Side
+from game.sim.kinds import Life, Side, StrikeKind
 from game.sim.perception import LEVELS
 from game.sim.terrain import COVER_HIGH, COVER_NONE
-from game.sim.units import ACTIVE, DEAD, DOWNED, GONE, Crate, Unit
+from game.sim.units import Crate, Unit
 from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, World
 
-LIVES = (ACTIVE, DOWNED, DEAD, GONE, "reserve")
+LIVES = tuple(Life)  # the enums themselves, not a copy of their words
 OUTCOMES = (OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT)
-STRIKE_KINDS = ("bomb", "gun")
+STRIKE_KINDS = tuple(StrikeKind)
 MAX_STRIKE_RADIUS = 64.0  # tiles
 UNIT_REFERENCES = ("target_id", "aim_target", "carried_by")
 UNIT_TILES = ("ground_target",)

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.kinds import Alert, Life, Roe, Side, StrikeKind
+from game.sim.records import INT_RANGE  # the rules' whole numbers fit in 32 bits
 from game.sim.terrain import Terrain
 from game.sim.units import Crate, InsurgentMind, SquadState, SurvivorState, Unit
 from game.sim.world import EvacState, Stats, StrikeCall, World
@@ -42,7 +43,6 @@ RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, 
                                                           EvacState)}
 # the only enums: saved as their word, read back only as one of their own members
 ENUMS: frozenset[type] = frozenset((Alert, Life, Roe, Side, StrikeKind))
-INT_RANGE = (-(2**31), 2**31 - 1)  # every whole number in the rules fits in 32 bits
 WIDE_INTS = {"World.seed": (0, 2**63 - 1)}  # the exceptions, by record.field
 FLOAT_LIMIT = 1e9
 MAX_STRING = 200

@@ -63,7 +63,7 @@ def fight_role(m: Unit, outnumbered: bool) -> str:
         # badly hurt, or too many of them: out of their sight, let them come round the
         # corner into our guns
         return "medic"
-    return "medic" if m.utype.medic else "marksman" if m.kind == "rima" else "rifle"
+    return "medic" if m.utype.medic else "marksman" if m.utype.marksman else "rifle"
 
 
 def marksman_target(t: Think, rima: Unit) -> None:

@@ -45,7 +45,9 @@ from game.sim.strikes import (
     danger_close_refusal,
     deliver,
     impact_felt,
+    off_target_line,
     our_people,
+    quadratic_falloff,
     ready_caller,
     wall_shelter,
 )
@@ -135,24 +137,19 @@ def detonate(world: World, strike: StrikeCall, events: list, facts: TickFacts) -
     radius_sub = int(strike.radius * SUB)
     events.append(StrikeImpact(strike.id, strike.x, strike.y, radius_sub, casualties, destroyed))
     impact_felt(facts, Blast(strike.x, strike.y, radius_sub))
-    events.append(RadioMessage(CALLSIGN, _off_target_line(world)))
+    events.append(RadioMessage(CALLSIGN, off_target_line(
+        world, "That was our last run. Good luck down there.")))
     break_groups(world, hit_groups, events)
 
 
 def blast_damage(dist_tiles: float, radius: float = BLAST_RADIUS_TILES) -> float:
     """Damage in the open at this distance from the centre, falling to nothing at the rim."""
-    return PEAK_DAMAGE * max(0.0, 1.0 - (dist_tiles / radius) ** 2)
+    return quadratic_falloff(PEAK_DAMAGE, dist_tiles, radius)
 
 
 def _disc(shape: tuple[int, ...], tx: int, ty: int, radius: float) -> np.ndarray:
     ys, xs = np.ogrid[: shape[0], : shape[1]]
     return (xs - tx) ** 2 + (ys - ty) ** 2 <= radius * radius
-
-
-def _off_target_line(world: World) -> str:
-    if world.strikes_left <= 0:
-        return f"{CALLSIGN}, off target. That was our last run. Good luck down there."
-    return f"{CALLSIGN}, off target. {world.strikes_left} more available."
 
 
 BOMB = StrikeType(StrikeKind.BOMB, _announce, "In hot. Weapons away.", detonate)

@@ -42,6 +42,7 @@ class UnitType:
     suppressor: bool = False  # pins a covered target with fire at its tile (the gunner)
     grenades: int = 0  # hand grenades carried at the start (grenades.py; the map may change
     # the squad's count with its `grenades` property)
+    called: tuple[str, str] = ("", "")  # survivors: the radio's word for one, for several
 
 
 WEAPONS: dict[str, WeaponType] = {
@@ -73,9 +74,12 @@ UNIT_TYPES: dict[str, UnitType] = {
         UnitType("gunner", Side.INSURGENT, "Gunner", 100, 18, 10, 100, "lmg", suppressor=True,
                  grenades=1),
         UnitType("sniper", Side.INSURGENT, "Sniper", 70, 16, 22, 50, "sniper", perch=True),
-        UnitType("child", Side.CIVILIAN, "Child", 40, 20, 6, 160),
-        UnitType("adult", Side.CIVILIAN, "Survivor", 60, 22, 7, 140),
-        UnitType("elder", Side.CIVILIAN, "Elder", 45, 14, 6, 140),
+        UnitType("child", Side.CIVILIAN, "Child", 40, 20, 6, 160,
+                 called=("child", "children")),
+        UnitType("adult", Side.CIVILIAN, "Survivor", 60, 22, 7, 140,
+                 called=("adult", "adults")),
+        UnitType("elder", Side.CIVILIAN, "Elder", 45, 14, 6, 140,
+                 called=("elderly survivor", "elderly survivors")),
     )
 }
 

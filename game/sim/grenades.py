@@ -39,6 +39,7 @@ from game.sim.strikes import (
     deliver,
     impact_felt,
     our_people,
+    quadratic_falloff,
     wall_shelter,
 )
 from game.sim.units import Unit
@@ -181,7 +182,7 @@ def _burst(world: World, grenade: Grenade, events: list, facts: TickFacts) -> No
 
 def grenade_damage(dist_tiles: float, radius: float = RADIUS_TILES) -> float:
     """Damage in the open at this distance from where it lies, nothing at the rim."""
-    return PEAK_DAMAGE * max(0.0, 1.0 - (dist_tiles / radius) ** 2)
+    return quadratic_falloff(PEAK_DAMAGE, dist_tiles, radius)
 
 
 def _seen(world: World, x: int, y: int) -> bool:

@@ -42,6 +42,7 @@ from game.sim.strikes import (
     danger_close_refusal,
     deliver,
     impact_felt,
+    off_target_line,
     our_people,
     ready_caller,
 )
@@ -149,9 +150,7 @@ def strafe(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> 
     impact_felt(facts, Blast(strike.x, strike.y, int(BAND_TILES * SUB), (strike.x1, strike.y1)))
     events.append(GunRunImpact(strike.id, strike.x, strike.y, strike.x1, strike.y1,
                                casualties))
-    left = world.strikes_left
-    events.append(RadioMessage(CALLSIGN, f"{CALLSIGN}, off target. {left} more available."
-                               if left > 0 else f"{CALLSIGN}, off target. Guns dry, we're done."))
+    events.append(RadioMessage(CALLSIGN, off_target_line(world, "Guns dry, we're done.")))
     break_groups(world, hit_groups, events)
 
 

@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.sim.catalog import SQUAD_ORDER, UNIT_TYPES
+from game.sim.kinds import Side
 from game.sim.terrain import Terrain
 
-SQUAD_MEMBERS = ("rafiq", "hana", "maaz", "rima")
-CIVILIAN_KINDS = ("child", "adult", "elder")
-INSURGENT_ROLES = ("rifleman", "sniper", "gunner", "scout")
+# what a map may place: the unit type table's kinds, by side
+SQUAD_MEMBERS = SQUAD_ORDER
+CIVILIAN_KINDS = tuple(k for k, t in UNIT_TYPES.items() if t.side == Side.CIVILIAN)
+INSURGENT_ROLES = tuple(k for k, t in UNIT_TYPES.items() if t.side == Side.INSURGENT)
 
 Rect = tuple[int, int, int, int]
 

@@ -138,6 +138,19 @@ def impact_felt(facts: TickFacts, blast: Blast, noise_tiles: float = BLAST_NOISE
     facts.make_noise(blast_noise(mid_x, mid_y, noise_tiles))
 
 
+def quadratic_falloff(peak: float, dist_tiles: float, radius: float) -> float:
+    """An explosion's damage in the open (the bomb, grenades): `peak` at the centre,
+    falling as 1 - (d/R)^2 to nothing at the rim."""
+    return peak * max(0.0, 1.0 - (dist_tiles / radius) ** 2)
+
+
+def off_target_line(world: World, last_words: str) -> str:
+    """Falcon-2 after an impact: the runs left, or the weapon's own words for the last."""
+    if world.strikes_left <= 0:
+        return f"{CALLSIGN}, off target. {last_words}"
+    return f"{CALLSIGN}, off target. {world.strikes_left} more available."
+
+
 def wall_shelter(opaque: np.ndarray, falls: np.ndarray, cx: int, cy: int, unit: Unit) -> float:
     """The share of a blast centred on tile (cx, cy) that reaches the unit: the blast
     travels the straight line between the tiles; an intact wall on it lets through only

@@ -6,12 +6,13 @@ import math
 
 import numpy as np
 
+from game.sim.catalog import UNIT_TYPES
 from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
 from game.sim.facts import Sprung, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import Life
 from game.sim.light import sight_tiles
-from game.sim.scenario import TriggerZone
+from game.sim.scenario import CIVILIAN_KINDS, TriggerZone
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
 from game.sim.units import ACTIVE, Unit
@@ -20,8 +21,6 @@ from game.sim.world import World
 DISCOVERY_TILES = 5.0  # hidden survivors reveal themselves only to someone this close
 AMBUSH_NOTICE_TILES = 3.0
 
-KIND_WORDS = {"child": ("child", "children"), "adult": ("adult", "adults"),
-              "elder": ("elderly survivor", "elderly survivors")}
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -94,11 +93,11 @@ def describe_found(found: list[Unit]) -> str:
     for civ in found:
         counts[civ.kind] = counts.get(civ.kind, 0) + 1
     parts = []
-    for kind in ("child", "adult", "elder"):
+    for kind in CIVILIAN_KINDS:  # the unit type table's order
         n = counts.get(kind, 0)
         if n:
             word = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
-            singular, plural = KIND_WORDS[kind]
+            singular, plural = UNIT_TYPES[kind].called
             parts.append(f"{word} {singular if n == 1 else plural}")
     text = " and ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"Found {text}. Sending coordinates."
