@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from game import MAPS_DIR
 from game.sim.catalog import TICK_HZ
+from game.sim.difficulty import DIFFICULTIES as LEVELS
 
 if TYPE_CHECKING:  # importing game.tiled pulls in numpy and the loader: only when needed
     from game.tiled.errors import MapProblem
 
 DEFAULT_MAP = MAPS_DIR / "granary.tmx"
-DIFFICULTIES = ("easy", "normal", "hard")
+DIFFICULTIES = tuple(LEVELS)  # the rules' own levels, easiest first
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from game import userdata
+from game.sim.difficulty import DIFFICULTIES as LEVELS
 
 FILE_NAME = "settings.json"
-DIFFICULTIES = ("easy", "normal", "hard")
+DIFFICULTIES = tuple(LEVELS)  # the rules' own levels, easiest first
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080), (1024, 640))
 UI_SCALES = (0.85, 1.0, 1.25, 1.5)
 
