@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from game.tiled import json_format, read_map, safety
+from game.tiled import read_map
 from game.tiled.errors import MapError
 from game.tiled.validate import validate_map
 
@@ -55,14 +55,6 @@ def _first_object(doc) -> dict:
 
 def test_the_base_fixture_is_clean(tmp_path):
     assert _errors(_write(tmp_path, BASE)) == []
-
-
-def test_caps_match_the_tmx_checks():
-    for name in ("MAX_OBJECTS", "MAX_LAYERS", "MAX_CELLS", "MAX_TILESETS"):
-        assert getattr(json_format, name) == getattr(safety, name), name
-    from game.tiled import objects
-
-    assert json_format.MAX_POINTS == objects.MAX_POINTS
 
 
 def test_deep_nesting_is_refused_before_parsing(tmp_path):

@@ -14,9 +14,8 @@ import pygame
 
 from game.safe_files import UnsafeFileError, read_bytes
 from game.sim.scenario import MapArt, TilesetArt
+from game.tiled.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PX
 
-MAX_IMAGE_BYTES = 16 * 1024 * 1024  # as the map loader's cap on tileset images
-MAX_IMAGE_PX = 16384
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 FLIP_H, FLIP_V, FLIP_D = 1, 2, 4

@@ -15,14 +15,8 @@ from typing import Any
 
 from game.safe_files import UnsafeFileError, parse_json
 from game.tiled.errors import MapError
+from game.tiled.limits import MAX_CELLS, MAX_LAYERS, MAX_OBJECTS, MAX_POINTS, MAX_TILESETS
 
-# The same caps as the TMX checks (game.tiled.safety imports this module, so they are
-# repeated here rather than imported; tests/test_tiled_json.py keeps them equal).
-MAX_OBJECTS = 2000
-MAX_LAYERS = 256
-MAX_CELLS = 1024 * 1024
-MAX_POINTS = 4096
-MAX_TILESETS = 64
 MAX_TILES_LISTED = 65536  # <tile> entries in one tileset
 MAX_PROPERTIES = 1000  # on one map, layer, object or tile
 MAX_GID = 0xFFFFFFFF

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.tiled.errors import WARNING, MapError, MapProblem
+from game.tiled.limits import MAX_POINTS
 from game.tiled.properties import RawProperty, read_properties
 from game.tiled.safety import MAX_AUX_BYTES, locate, read_xml, safe_resolve
 
@@ -22,7 +23,6 @@ GID_LIMIT = 0xFFFFFFFF  # a gid with its flip bits
 
 LAYER_TAGS = ("layer", "objectgroup", "imagelayer", "group")
 SHAPE_TAGS = ("point", "ellipse", "polyline", "polygon", "text")
-MAX_POINTS = 4096
 MAX_COORD = 10_000_000.0  # pixels; a map is at most 32768 px wide, so this is only nonsense
 MAX_ID = 2**31 - 1
 _WHOLE = re.compile(r"[0-9]{1,10}")

@@ -27,21 +27,23 @@ from game.sim.geometry import TILE_PX
 from game.tiled.errors import WARNING, MapError, MapProblem
 from game.tiled.formats import unsupported_format
 from game.tiled.json_format import json_tree, looks_like_json
+from game.tiled.limits import (
+    MAX_CELLS,
+    MAX_IMAGE_BYTES,
+    MAX_IMAGE_PX,
+    MAX_LAYERS,
+    MAX_OBJECTS,
+    MAX_TILESETS,
+)
 
 MAX_MAP_BYTES = 16 * 1024 * 1024
 MAX_AUX_BYTES = 4 * 1024 * 1024  # external tilesets (.tsx) and templates (.tx)
 MAX_SIDE = 1024  # tiles per side
-MAX_CELLS = 1024 * 1024  # tiles per layer
 MAX_TOTAL_CELLS = 16 * 1024 * 1024  # tiles over all layers: 64 MB of uint32 at most
-MAX_LAYERS = 256
-MAX_OBJECTS = 2000  # the sim takes at most loader.MAX_UNITS units; the rest are zones/routes
 MAX_TILESET_TILES = 65536
 MAX_FIRSTGID = 1 << 20
-MAX_IMAGE_PX = 16384  # pytmx walks the image's tile grid; a huge claimed size would hang it
-MAX_TILESETS = 64
 MAX_TOTAL_TILES = 65536  # tiles over all of a map's tilesets, counted as pytmx walks them
 MAX_TOTAL_IMAGE_PX = 16384 * 4096  # claimed pixels over all tileset images (256 MB drawn)
-MAX_IMAGE_BYTES = 16 * 1024 * 1024
 MAX_SPACING = 1024  # tileset margin and spacing, pixels
 MAX_XML_DEPTH = 64  # Tiled nests a few groups; deeper trees would exhaust recursion later
 _XML_CHUNK = 1 << 16

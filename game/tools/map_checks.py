@@ -12,10 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from game.sim.geometry import TILE_PX
+from game.tiled.loader import ABOVE_NAMES
 from game.tools.tmx_writer import MapObject, ObjectLayer, ObjectRef, TileLayer, TmxMap
 from game.tools.tsx import read_tile_properties
-
-ABOVE_NAMES = ("above", "roof")
 
 
 def is_above(layer: TileLayer) -> bool:

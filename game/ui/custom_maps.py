@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game import MAPS_DIR, packs, userdata
+from game.packs import MAP_SUFFIXES
 from game.progress import Mission
 from game.tiled.errors import MapError
 from game.tiled.properties import read_properties
@@ -20,7 +21,6 @@ from game.ui.screen import MenuScreen
 from game.ui.widgets import DIM, GOLD, Item, Menu, px
 
 MAX_LISTED = 14
-MAP_SUFFIXES = (".tmx", ".tmj")  # not .json: maps/ holds campaign.json
 MAX_TITLE = 60  # characters: a title is one line of the menu
 MAX_TOOLTIP = 110  # characters of author and briefing under the menu
 
