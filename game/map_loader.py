@@ -8,9 +8,12 @@ lines on its message screen, the briefing and the hot-reload toast.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from game.sim.scenario import Scenario
 from game.tiled.errors import MapError, MapProblem
+
+if TYPE_CHECKING:  # numpy and the sim: only once a map is opened (start-up budget)
+    from game.sim.scenario import Scenario
 
 
 class MapLoadFailed(Exception):

@@ -46,13 +46,27 @@ class Demo:
         self.veil: pygame.Surface | None = None
         self._start()
 
-    @classmethod
-    def load(cls, text, load_map: Callable[..., Any]) -> Demo | None:
-        """The demo on its map through the game's map loader; None on any trouble."""
+    @staticmethod
+    def load_scenario(load_map: Callable[..., Any]) -> Any | None:
+        """The demo's map through the game's map loader; None on any trouble."""
         try:
-            return cls(load_map(MAPS_DIR / DEMO_MAP), text)
+            return load_map(MAPS_DIR / DEMO_MAP)
         except (MapLoadFailed, ValueError, pygame.error):
             return None
+
+    @classmethod
+    def build(cls, scenario, text) -> Demo | None:
+        """The demo on a loaded map; None on any trouble (a bad tileset, say)."""
+        try:
+            return cls(scenario, text)
+        except (ValueError, pygame.error):
+            return None
+
+    @classmethod
+    def load(cls, text, load_map: Callable[..., Any]) -> Demo | None:
+        """Load and build in one go (the title spreads the two over frames)."""
+        scenario = cls.load_scenario(load_map)
+        return None if scenario is None else cls.build(scenario, text)
 
     def _start(self) -> None:
         from game.session import Session

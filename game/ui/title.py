@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
 import math
+from collections.abc import Iterator
 
 import pygame
 
 from game.ui.backdrop import draw_backdrop
-from game.ui.demo import Demo
 from game.ui.profile import prepare, save_profile_progress
 from game.ui.screen import Screen
 from game.ui.widgets import DIM, GOLD, Item, Menu, px
+
+DEMO_FADE_S = 0.8  # the painted backdrop dissolves into the demo once it is built
+
+
+def warm_up_steps(ctx) -> Iterator[object | None]:
+    """What the title starts once it is first drawn, one piece per frame: the sound
+    (its bank is synthesised on a thread) and the demo.  The demo's imports (the sim,
+    the AI, tcod) and the map's load would otherwise hold the first picture back past
+    the start-up budget.  Yields None between pieces, then the Demo (or None when it
+    cannot load: the painted backdrop stays)."""
+    prepare(ctx)  # starts the sound, if no screen has yet
+    yield None
+    demo_module = importlib.import_module("game.ui.demo")  # the sim and the AI
+    yield None
+    scenario = demo_module.Demo.load_scenario(ctx.load_map)
+    yield None
+    yield None if scenario is None else demo_module.Demo.build(scenario, ctx.text)
 
 
 class TitleScreen(Screen):
@@ -18,12 +36,14 @@ class TitleScreen(Screen):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        prepare(ctx)
+        prepare(ctx, audio=False)  # the sound starts once the title is on screen
         self._backdrop: pygame.Surface | None = None
         self.time = 0.0
         self.menu = Menu(self._items(), font_size=32, width=340)
-        self.demo = None  # demo mode (game/ui/demo.py), loaded on the first update
-        self._demo_tried = False
+        self.demo = None  # demo mode (game/ui/demo.py), built over the first frames
+        self._demo_steps: Iterator[object | None] | None = None
+        self._drawn = False
+        self._demo_age = 0.0
 
     def _items(self) -> list[Item]:
         ctx = self.ctx
@@ -86,20 +106,23 @@ class TitleScreen(Screen):
     def update(self, dt: float) -> None:
         self.time += dt
         # demo mode: the autopilot plays a mission behind the menu (silent, dimmed)
-        if not self._demo_tried:
-            self._demo_tried = True
-            self.demo = Demo.load(self.ctx.text, self.ctx.load_map)
-        elif self.demo is not None:
+        if self.demo is not None:
+            self._demo_age += dt
             self.demo.update(dt)
+        elif self._drawn:  # the first picture is up: start the rest a piece a frame
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        if self._demo_steps is None:
+            self._demo_steps = warm_up_steps(self.ctx)
+        self.demo = next(self._demo_steps, None)
 
     def draw(self, surface, alpha: float) -> None:
         size = surface.get_size()
         if self._backdrop is None or self._backdrop.get_size() != size:
             self._backdrop = draw_backdrop(size)
-        if self.demo is not None:
-            self.demo.draw(surface)  # the painted backdrop stays for when no map loads
-        else:
-            surface.blit(self._backdrop, (0, 0))
+        self._draw_background(surface)
+        self._drawn = True
         w, h = size
         text = self.ctx.text
         x = px(self.ctx, 70)
@@ -114,4 +137,18 @@ class TitleScreen(Screen):
                            (x - 24, y + px(self.ctx, 40)), 6)
         text.blit(surface, "F1 controls    Arrows / mouse to choose    Enter to select",
                   (x, h - px(self.ctx, 40)), px(self.ctx, 19), DIM)
+
+    def _draw_background(self, surface) -> None:
+        """The painted backdrop until the demo is built (it stays when no map loads),
+        then the demo, with the backdrop fading out over it at first."""
+        backdrop = self._backdrop
+        if self.demo is None:
+            surface.blit(backdrop, (0, 0))
+            return
+        self.demo.draw(surface)
+        fade = 1.0 - self._demo_age / DEMO_FADE_S
+        if fade > 0:
+            backdrop.set_alpha(round(255 * fade))
+            surface.blit(backdrop, (0, 0))
+            backdrop.set_alpha(None)
 

@@ -1,0 +1,64 @@
+"""The title's first picture comes before the heavy work: the sim, the AI, tcod, pytmx
+and numpy are imported, the sound started and the demo built only once the title is on
+screen, a piece per frame, and the demo then fades in over the painted backdrop."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pygame
+import pytest
+
+from game.app import App
+from game.ui.profile import prepare
+from game.ui.title import DEMO_FADE_S, TitleScreen
+
+HEAVY = ("numpy", "tcod", "pytmx", "game.sim.world", "game.ai.autopilot", "game.ui.demo",
+         "game.audio.director")
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_the_first_title_frame_imports_nothing_heavy(tmp_path):
+    probe = ("import sys; from game.app import run_title; run_title(frames=1); "
+             f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               DANGER_CLOSE_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, env=env)
+    assert out.stdout.split()[-1:] == ["none"], out.stdout
+
+
+def test_the_demo_is_built_over_the_frames_after_the_first_and_fades_in():
+    app = App(headless=True)
+    try:
+        prepare(app.ctx, audio=False)
+        title = TitleScreen(app.ctx)
+        app.push(title)
+        app.run(1)
+        assert title.demo is None and app.ctx.audio is None  # the first frame: backdrop only
+        backdrop = app.surface.copy()
+        app.run(8)
+        assert title.demo is not None and app.ctx.audio is not None
+        fading = app.surface.copy()
+        app.run(8 + round(DEMO_FADE_S * 30) + 2)
+        faded = app.surface.copy()
+        # the demo's map shows through more as the backdrop fades (sampled in the sky)
+        at = (app.surface.get_width() * 3 // 4, app.surface.get_height() // 8)
+        assert backdrop.get_at(at) != faded.get_at(at)
+        assert _distance(fading.get_at(at), backdrop.get_at(at)) < \
+            _distance(faded.get_at(at), backdrop.get_at(at))
+    finally:
+        if app.ctx.audio is not None:
+            app.ctx.audio.wait(10)
+        pygame.display.quit()
+
+
+def _distance(a, b) -> int:
+    return sum(abs(x - y) for x, y in zip(a[:3], b[:3], strict=True))
