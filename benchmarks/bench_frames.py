@@ -73,7 +73,14 @@ def build_battle(size: tuple[int, int]):
             world.add_unit("rifleman", tx * SUB + SUB // 2, ty * SUB + SUB // 2,
                            facing=(i * 37) % 360)
             placed += 1
-    for member in world.squad():
+    # the squad starts in the hall, so from the first timed frame the view holds the
+    # fight: lit ground, sight edges, the crowd, shots (from the map's spawn it would walk
+    # 30 tiles of open ground first, under a camera showing never-seen dark)
+    start = LOOP[0]
+    for k, member in enumerate(world.squad()):
+        tx, ty = start[0] + k % 2, start[1] + k // 2
+        member.x = member.last_x = tx * SUB + SUB // 2
+        member.y = member.last_y = ty * SUB + SUB // 2
         member.hp = 1_000_000  # the fight must last the whole run
     screen.camera.centre_on(HALL[0] * 32, HALL[1] * 32)
     return app, screen, session

@@ -86,6 +86,7 @@ class Hud:
         self.badge_rects: list[tuple[pygame.Rect, int]] = []  # (rect, unit id) for clicks
         self._said: tuple | None = None
         self._layout: tuple = ([], [], [], [], [])
+        self._parts: dict = {}  # part name -> (what it says, its laid-out pieces)
 
     def draw(self, surface, world, selected: set[int], log: RadioLog, paused: bool,
              scale: float, hint: str = "") -> None:
@@ -162,28 +163,52 @@ class Hud:
 
     # -- where it goes --------------------------------------------------------------------
     def _lay_out(self, size, ui, title, status, corner, badges, log, hint) -> tuple:
+        """Each part (the top bar, every badge, the log, the hint) is laid out again only
+        when what it says changed: in a firefight a badge's rounds change most ticks,
+        and measuring and fitting every text of the HUD for it cost a millisecond."""
         w, h = size
         self.top_h = _s(TOP_H, ui)
-        panels, outlines, fills, texts, rects = [], [], [], [], []
-        self.log_rows = []
-        self._lay_top_bar(w, ui, title, status, corner, panels, texts)
+        parts = [self._part("top", (w, ui, title, status, corner), self._lay_top_bar,
+                            w, ui, title, status, corner)]
         # the badges share the bottom row left of the minimap, narrower when it is short
         gap, margin, badge_h = _s(GAP, ui), _s(8, ui), _s(BADGE_H, ui)
         right = w - reserved_width(ui) - gap
         count = max(1, len(badges))
         badge_w = max(1, min(_s(BADGE_W, ui), (right - margin - gap * (count - 1)) // count))
+        rects = []
         for index, badge in enumerate(badges):
             rect = pygame.Rect(margin + index * (badge_w + gap), h - badge_h - margin,
                                badge_w, badge_h)
             rects.append((rect, badge[0]))
-            self._lay_badge(rect, ui, index, badge, panels, outlines, fills, texts)
+            parts.append(self._part(("badge", index), (tuple(rect), ui, badge),
+                                    self._lay_badge, rect, ui, index, badge))
+        self.log_rows = []
         if log:
-            self._lay_log(w, ui, log, panels, texts)
+            laid = self._part("log", (w, ui, log), self._lay_log, w, ui, log)
+            self.log_left, self.log_rows = laid[4]
+            parts.append(laid)
         if hint:
-            self._lay_hint(ui, hint, h - badge_h - _s(12, ui), right - margin, panels, texts)
+            parts.append(self._part("hint", (ui, hint, h - badge_h - _s(12, ui), right - margin),
+                                    self._lay_hint, ui, hint, h - badge_h - _s(12, ui),
+                                    right - margin))
+        panels, outlines, fills, texts = ([item for part in parts for item in part[i]]
+                                          for i in range(4))
         return panels, outlines, fills, texts, rects
 
-    def _lay_top_bar(self, w: int, ui: float, title, status, corner, panels, texts) -> None:
+    def _part(self, name, key: tuple, lay, *args) -> tuple:
+        """(panels, outlines, fills, texts, extra) of one part of the HUD, kept by what it
+        says; `lay` appends to the four lists it is given and returns the extra."""
+        kept = self._parts.get(name)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        panels, outlines, fills, texts = [], [], [], []
+        extra = lay(*args, panels, outlines, fills, texts)
+        laid = (panels, outlines, fills, texts, extra)
+        self._parts[name] = (key, laid)
+        return laid
+
+    def _lay_top_bar(self, w: int, ui: float, title, status, corner, panels, _outlines,
+                     _fills, texts) -> None:
         top_h, pad = self.top_h, _s(10, ui)
         panels.append(self.panels.blit(pygame.Rect(0, 0, w, top_h)))
         first = self._text(title, (pad, top_h // 2), _s(20, ui), TEXT, True, "midleft")
@@ -232,9 +257,11 @@ class Hud:
             word = self._fitted(word, size, False, inner - ammo_w - _s(8, ui))
         texts.append(self._text(word, (rect.x + pad, y), size, wcol))
 
-    def _lay_log(self, w: int, ui: float, log, panels, texts) -> None:
+    def _lay_log(self, w: int, ui: float, log, panels, _outlines, _fills,
+                 texts) -> tuple[int, list[str]]:
         """The radio log, top right: newest lines last; a long line goes on in an indented
-        second row, and then fewer lines fit in the panel's LOG_LINES rows."""
+        second row, and then fewer lines fit in the panel's LOG_LINES rows.  Returns
+        (the panel's left x, the rows as laid out)."""
         margin, row_h, size = _s(8, ui), _s(19, ui), _s(17, ui)
         width = min(_s(LOG_W, ui), w - 2 * margin)
         column, indent = _s(52, ui), _s(14, ui)
@@ -244,10 +271,8 @@ class Hud:
             return font.size(text)[0] <= width - column - margin - (indent if row else 0)
 
         rows = fit_rows(log, fits, LOG_LINES)
-        self.log_rows = [part for _, _, part in rows]
         rect = pygame.Rect(w - width - margin, self.top_h + _s(6, ui), width,
                            _s(10, ui) + row_h * len(rows))
-        self.log_left = rect.x
         panels.append(self.panels.blit(rect))
         y = rect.y + _s(6, ui)
         for line, row, part in rows:
@@ -256,9 +281,10 @@ class Hud:
             x = rect.x + column + (indent if row else 0)
             texts.append(self._text(part, (x, y), size, line.colour))
             y += row_h
+        return rect.x, [part for _, _, part in rows]
 
-    def _lay_hint(self, ui: float, hint: str, bottom: int, width: int, panels,
-                  texts) -> None:
+    def _lay_hint(self, ui: float, hint: str, bottom: int, width: int, panels, _outlines,
+                  _fills, texts) -> None:
         """The key hint above the badges, in as many rows as it needs to stay left of
         the minimap (its parts are separated by two spaces)."""
         size, margin = _s(16, ui), _s(8, ui)
