@@ -10,6 +10,7 @@ Figures (ms unless named otherwise):
   frame_{720,1080,1440}_ms        median battle frame while it moves (camera pans, units
                                   walk and shoot, fog rebuilds), 200 extra insurgents
   frame_{720,1080,1440}_p99_ms    its 99th percentile
+  frame_{720,1080,1440}_cpu_ms    the same frames by CPU time (and _cpu_p99_ms)
   blit_{720,1080,1440}_ms         one cached full-screen blit at that size: the floor
   frame_still_{720,1080,1440}_ms  the same scene with nothing moving
   frame_ms, fullscreen_blit_ms    the moving 720p frame and its floor

@@ -39,15 +39,18 @@ class Camera:
         return -round(self.x * self.zoom), -round(self.y * self.zoom)
 
     def world_to_screen(self, wx: float, wy: float) -> tuple[int, int]:
-        ox, oy = self.origin()
-        return ox + round(wx * self.zoom), oy + round(wy * self.zoom)
+        # origin() inlined: this runs hundreds of times a frame (tracers, marks, labels)
+        zoom = ZOOM_LEVELS[self.zoom_index]
+        return round(wx * zoom) - round(self.x * zoom), round(wy * zoom) - round(self.y * zoom)
 
     def screen_to_world(self, sx: float, sy: float) -> tuple[float, float]:
         ox, oy = self.origin()
         return (sx - ox) / self.zoom, (sy - oy) / self.zoom
 
     def sub_to_screen(self, x: float, y: float) -> tuple[int, int]:
-        return self.world_to_screen(x * PX_PER_SUB, y * PX_PER_SUB)
+        zoom = ZOOM_LEVELS[self.zoom_index]
+        return (round(x * PX_PER_SUB * zoom) - round(self.x * zoom),
+                round(y * PX_PER_SUB * zoom) - round(self.y * zoom))
 
     def screen_to_tile(self, sx: float, sy: float) -> tuple[int, int]:
         wx, wy = self.screen_to_world(sx, sy)

@@ -114,9 +114,11 @@ class TerrainCache:
         self.sync()
         self._draw(surface, camera, self._levels, self._build_below, skip)
 
-    def draw_above(self, surface: pygame.Surface, camera: Camera) -> None:
+    def draw_above(self, surface: pygame.Surface, camera: Camera,
+                   skip: frozenset = frozenset()) -> None:
+        """skip: as draw_below (roofs over never-seen ground are hidden by its fill)."""
         if self.above:
-            self._draw(surface, camera, self._above_levels, self._build_above)
+            self._draw(surface, camera, self._above_levels, self._build_above, skip)
         self.prewarm(camera, PREWARM_S)
 
     # -- building ahead of the view ----------------------------------------------------

@@ -335,7 +335,8 @@ class BattleScreen(Screen):
         map_rect = self._map_rect(surface)
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
         self.fog.update(world.seen_now, world.seen_ever)
-        self.terrain.draw_below(surface, self.camera, self.fog.dark_chunks(CHUNK))
+        dark = self.fog.dark_chunks(CHUNK)  # the fog fills them flat: nothing under shows
+        self.terrain.draw_below(surface, self.camera, dark)
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
@@ -345,7 +346,7 @@ class BattleScreen(Screen):
         shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
         self._draw_hover(surface, alpha)
-        self.terrain.draw_above(surface, self.camera)
+        self.terrain.draw_above(surface, self.camera, dark)
         self.effects.draw(surface, self.camera)
         self.fog.draw(surface, self.camera)
         surface.set_clip(map_rect)  # what the player knows shows through the fog
