@@ -156,3 +156,30 @@ def test_a_mission_opens_without_the_extra_border_the_player_may_scroll_to():
     near_bottom = Camera(72 * TILE_PX, 48 * TILE_PX, 1280, 720)
     near_bottom.open_on(100, 48 * TILE_PX - 10)
     assert near_bottom.y + 720 == 48 * TILE_PX + MARGIN_TILES[0] * TILE_PX
+
+
+def test_the_veil_kept_between_frames_matches_one_drawn_afresh(display):
+    """The veil is redrawn only where sight changed and moved (scrolled) when the view
+    crosses a block edge: after sight wanders and the view pans both ways, every frame
+    equals the same fog drawn by a new Fog with nothing kept."""
+    width, height = 64, 40
+    rng = np.random.default_rng(3)
+    fog = Fog(width, height)
+    seen_ever = np.zeros((height, width), dtype=bool)
+    cam = Camera(width * TILE_PX, height * TILE_PX, 640, 384)
+    cam.x, cam.y = 200.0, 150.0
+    scrolled = 0
+    for step in range(40):
+        seen_now = np.zeros((height, width), dtype=bool)
+        cx, cy = 20 + step % 20, 15 + (step // 4) % 8  # a patch of sight that walks about
+        seen_now[cy - 5:cy + 6, cx - 7:cx + 8] = rng.random((11, 15)) < 0.9
+        seen_ever |= seen_now
+        fog.update(seen_now, seen_ever)
+        before = fog._drawn_at
+        cam.x += 37.0 if step < 25 else -61.0  # across block edges east, then back west
+        kept = _fog_frame(fog, cam)
+        scrolled += bool(before) and before != fog._drawn_at
+        fresh = Fog(width, height)
+        fresh.update(seen_now, seen_ever)
+        assert np.array_equal(kept, _fog_frame(fresh, cam)), step
+    assert scrolled >= 4  # the view crossed block edges both ways

@@ -33,7 +33,6 @@ def premultiplied(level: int) -> tuple[int, int, int, int]:
 
 PREMULTIPLIED = {level: premultiplied(level) for level in LEVELS}
 NEVER_FILL = VEIL[NEVER][0]
-CLEAR = (0, 0, 0, 0)
 
 
 def fog_levels(seen_now: np.ndarray, seen_ever: np.ndarray) -> np.ndarray:
@@ -52,9 +51,12 @@ class Fog:
         self._window_key: tuple = ()
         self._plan: tuple[list, list] = ([], [])  # (dark fills, blended runs) of the window
         self._window_size = (0, 0)  # the part of the window surface in use
-        self._drawn: dict[tuple[int, int], object] = {}  # what each block of it shows now
+        # what each block of the window shows now: a level (a plain fill) or its tiles'
+        # ring codes
+        self._drawn: dict[tuple[int, int], int | np.ndarray] = {}
         self._drawn_at: tuple = ()  # (first block x, first block y, tile px) of the window
         self._tiles: dict[tuple[int, int], pygame.Surface] = {}  # by (ring code, tile px)
+        self._stale: set[tuple[int, int]] = set()  # blocks whose tiles changed since drawn
         self._index_levels()
         self.revision = 0  # bumps when the fog changes, for the minimap
 
@@ -63,7 +65,10 @@ class Fog:
         if np.array_equal(levels, self.levels):
             return
         self.levels = levels
+        before = self._codes
         self._index_levels()
+        ys, xs = np.nonzero(before != self._codes)  # tiles whose picture changed
+        self._stale.update(zip((xs // BLOCK).tolist(), (ys // BLOCK).tolist(), strict=True))
         self.revision += 1
 
     def _index_levels(self) -> None:
@@ -152,6 +157,7 @@ class Fog:
         if img is None:
             ring = np.array([LEVELS[code // 3 ** k % 3] for k in range(9)], dtype=np.uint8)
             img = self._tiles[(code, size)] = _smoothed(ring.reshape(3, 3), size).copy()
+            img.set_alpha(None)  # no blending: a blit copies it, alpha and all
         return img
 
     def _compose(self, bx0: int, by0: int, bx1: int, by1: int, size: int,
@@ -175,28 +181,69 @@ class Fog:
                                     pygame.SRCALPHA)
             self._drawn_at = ()
         self._window_size = window_size
-        if self._drawn_at != (bx0, by0, size):
-            self._drawn, self._drawn_at = {}, (bx0, by0, size)
+        self._follow_view(window, bx0, by0, size)
+        drawn, stale = self._drawn, self._stale
         for by in range(by0, by1 + 1):
             for bx in range(bx0, bx1 + 1):
-                x0, y0 = bx * BLOCK, by * BLOCK
-                x1, y1 = min(x0 + BLOCK, self.width), min(y0 + BLOCK, self.height)
-                low, high = self._low[by][bx], self._high[by][bx]
-                codes = None if low == high else self._codes[y0:y1, x0:x1]
-                key = low if codes is None else (codes.tobytes(), codes.shape)
-                if self._drawn.get((bx, by)) == key:
-                    continue  # this part of the window already shows it
-                self._drawn[(bx, by)] = key
-                ax, ay = (bx - bx0) * span, (by - by0) * span
-                rect = (ax, ay, (x1 - x0) * size, (y1 - y0) * size)
-                if codes is None:
-                    window.fill(PREMULTIPLIED[low], rect)
-                    continue
-                window.fill(CLEAR, rect)  # then adding each premultiplied tile copies it
-                window.fblits([(self._tile(code, size), (ax + i * size, ay + j * size))
-                               for j, row in enumerate(codes.tolist())
-                               for i, code in enumerate(row)], pygame.BLEND_PREMULTIPLIED)
+                block = (bx, by)
+                if block in drawn and block not in stale:
+                    continue  # sight changed elsewhere: this part of the window is right
+                self._compose_block(window, bx, by, (bx - bx0) * span, (by - by0) * span, size)
+                stale.discard(block)
         return window
+
+    def _follow_view(self, window: pygame.Surface, bx0: int, by0: int, size: int) -> None:
+        """Line the window up with the view's first block.  When the view has moved by
+        whole blocks, the blocks already drawn are moved with one scroll instead of being
+        drawn again (a pan across a block edge redrew the whole veil in one frame)."""
+        before = self._drawn_at
+        self._drawn_at = (bx0, by0, size)
+        if before == self._drawn_at:
+            return
+        if not before or before[2] != size or not self._drawn:
+            self._drawn = {}
+            return
+        span = BLOCK * size
+        dbx, dby = before[0] - bx0, before[1] - by0
+        window.scroll(dbx * span, dby * span)
+        w, h = window.get_size()
+        kept = {}
+        for (bx, by), shown in self._drawn.items():
+            ax, ay = (bx - bx0) * span, (by - by0) * span
+            bw = (min((bx + 1) * BLOCK, self.width) - bx * BLOCK) * size
+            bh = (min((by + 1) * BLOCK, self.height) - by * BLOCK) * size
+            if ax >= 0 and ay >= 0 and ax + bw <= w and ay + bh <= h:
+                kept[(bx, by)] = shown
+        self._drawn = kept
+
+    def _compose_block(self, window: pygame.Surface, bx: int, by: int, ax: int, ay: int,
+                       size: int) -> None:
+        """Bring one block of the window up to date: a plain fill where one level covers
+        it and its neighbours, else the tile pictures, redrawing only the tiles whose ring
+        changed since the block was last drawn (sight moves a few tiles a tick)."""
+        x0, y0 = bx * BLOCK, by * BLOCK
+        x1, y1 = min(x0 + BLOCK, self.width), min(y0 + BLOCK, self.height)
+        low, high = self._low[by][bx], self._high[by][bx]
+        shown = self._drawn.get((bx, by))
+        if low == high:
+            if isinstance(shown, np.ndarray) or shown != low:
+                window.fill(PREMULTIPLIED[low], (ax, ay, (x1 - x0) * size, (y1 - y0) * size))
+                self._drawn[(bx, by)] = low
+            return
+        codes = self._codes[y0:y1, x0:x1]
+        if isinstance(shown, np.ndarray):
+            changed = codes != shown
+            if not changed.any():
+                return
+            ys, xs = np.nonzero(changed)
+            spots = list(zip(xs.tolist(), ys.tolist(), strict=True))
+        else:
+            spots = [(i, j) for j in range(y1 - y0) for i in range(x1 - x0)]
+        self._drawn[(bx, by)] = codes.copy()
+        rows = codes.tolist()
+        tile = self._tile
+        window.fblits([(tile(rows[j][i], size), (ax + i * size, ay + j * size))
+                       for i, j in spots])  # copies: each replaces what the tile showed
 
 
 def _edge_pad(a: np.ndarray, top: int, bottom: int, left: int, right: int) -> np.ndarray:
