@@ -174,12 +174,16 @@ class SpriteCache:
 
     def key(self, unit: Unit, tile_px: int, tick: int = 0, world=None) -> tuple:
         pose, frame, extra = pose_of(unit, tick, world)
-        buckets = LYING_BUCKETS if pose in LYING else ANGLE_BUCKETS
-        bucket = round(unit.facing * buckets / 360) % buckets
-        hurt = pose not in LYING and unit.side == "civilian" and wounded(unit)
-        hurt = hurt or (pose == "downed" and unit.bleed > 0)
-        return (unit.kind, pose, frame, extra, hurt, bucket * 360 // buckets,
-                self.radius(unit, tile_px))
+        kind = unit.kind
+        if pose in LYING:
+            buckets, hurt = LYING_BUCKETS, pose == "downed" and unit.bleed > 0
+        else:
+            buckets, hurt = ANGLE_BUCKETS, unit.side == "civilian" and wounded(unit)
+        r = self._radii.get((kind, tile_px))
+        if r is None:
+            r = self.radius(unit, tile_px)
+        return (kind, pose, frame, extra, hurt,
+                round(unit.facing * buckets / 360) % buckets * 360 // buckets, r)
 
     def render(self, key: tuple) -> pygame.Surface:
         """The picture for a key: drawn upright once at twice the size, then turned and
@@ -211,7 +215,8 @@ def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
     k = camera.zoom * PX_PER_SUB  # sub units -> screen px; the same product world_to_screen
     ox, oy = camera.origin()
     w, h = surface.get_size()
-    lookup = sprites.lookup
+    lookup, key_of = sprites.lookup, sprites.key
+    cached, last_shown = sprites._cache, sprites._shown  # the hit path of lookup, inlined
     sprites.new_frame()
     tick = world.tick
     _draw_crates(surface, camera, world)
@@ -224,7 +229,12 @@ def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
         sy = oy + round((ly + (unit.y - ly) * alpha) * k)
         if not (-size <= sx < w + size and -size <= sy < h + size):
             continue
-        img, hw, hh = lookup(unit, size, tick, world)
+        hit = cached.get(key_of(unit, size, tick, world))
+        if hit is None:
+            hit = lookup(unit, size, tick, world)
+        else:
+            last_shown[unit.id] = (size, hit)
+        img, hw, hh = hit
         if unit.life == "dead":
             dead.append((img, (sx - hw, sy - hh)))
         else:
@@ -236,8 +246,7 @@ def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
             pygame.draw.circle(surface, SELECT_COLOUR, (sx, sy), r, 2)
     surface.fblits(dead + live)
     for unit, sx, sy in living:
-        chosen = unit.id in selected
-        if chosen or unit.side == "squad" or unit.hp < unit.utype.max_hp:
+        if unit.id in selected or unit.side == "squad" or unit.hp < unit.utype.max_hp:
             _draw_hp(surface, unit, sx, sy, sprites.radius(unit, size))
         if unit.activity == "healing" and unit.squad_state and unit.squad_state.work_target:
             _draw_treatment(surface, camera, world, unit, alpha)
