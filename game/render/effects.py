@@ -117,28 +117,30 @@ class Effects:
             if k < 0.35:
                 pygame.draw.circle(surface, heat, centre, round(r * 0.8))
             pygame.draw.circle(surface, heat, centre, r, max(1, round(6 * (1 - k))))
+        ox, oy = camera.origin()  # world_to_screen inlined: a firefight has ~60 tracers
         for t in self.tracers:
-            a = camera.world_to_screen(t.x0, t.y0)
-            b = camera.world_to_screen(t.x1, t.y1)
-            if t.age < TRACER_S:
-                fade = 1.0 - t.age / TRACER_S
+            age = t.age
+            b = (ox + round(t.x1 * zoom), oy + round(t.y1 * zoom))
+            if age < TRACER_S:  # FLASH_S is shorter: the flash needs the line's start too
+                a = (ox + round(t.x0 * zoom), oy + round(t.y0 * zoom))
+                fade = 1.0 - age / TRACER_S
                 # the bright head runs along the line, leaving a dimmer streak behind it
-                head = min(1.0, t.age / TRACER_S * 2.5)
+                head = min(1.0, age / TRACER_S * 2.5)
                 hx, hy = a[0] + (b[0] - a[0]) * head, a[1] + (b[1] - a[1]) * head
                 tail = max(0.0, head - 0.45)
                 tx, ty = a[0] + (b[0] - a[0]) * tail, a[1] + (b[1] - a[1]) * tail
                 dim = (round(150 * fade + 60), round(120 * fade + 40), 40)
                 pygame.draw.line(surface, dim, a, (hx, hy), 1)
                 pygame.draw.line(surface, (255, 240, 160), (tx, ty), (hx, hy), 2)
-            if t.age < FLASH_S:
-                r = max(2, round(6 * zoom * (1.0 - t.age / FLASH_S)))
-                ang = math.atan2(t.y1 - t.y0, t.x1 - t.x0)
-                fx = a[0] + math.cos(ang) * r * 1.8
-                fy = a[1] + math.sin(ang) * r * 1.8
-                pygame.draw.circle(surface, (255, 200, 80), (fx, fy), r)
-                pygame.draw.circle(surface, (255, 250, 220), (fx, fy), max(1, r // 2))
-            if t.age >= TRACER_S * 0.5:
-                k = (t.age - TRACER_S * 0.5) / (PUFF_S - TRACER_S * 0.5)
+                if age < FLASH_S:
+                    r = max(2, round(6 * zoom * (1.0 - age / FLASH_S)))
+                    ang = math.atan2(t.y1 - t.y0, t.x1 - t.x0)
+                    fx = a[0] + math.cos(ang) * r * 1.8
+                    fy = a[1] + math.sin(ang) * r * 1.8
+                    pygame.draw.circle(surface, (255, 200, 80), (fx, fy), r)
+                    pygame.draw.circle(surface, (255, 250, 220), (fx, fy), max(1, r // 2))
+            if age >= TRACER_S * 0.5:
+                k = (age - TRACER_S * 0.5) / (PUFF_S - TRACER_S * 0.5)
                 r = max(1, round((2 + 5 * k) * zoom))
                 colour = (200, 40, 40) if t.hit else (170, 160, 140)
                 pygame.draw.circle(surface, colour, b, r, 1 if k > 0.5 else 0)
