@@ -14,6 +14,9 @@ from game.ui.screen import Screen
 from game.ui.widgets import DIM, GOLD, Item, Menu, px
 
 DEMO_FADE_S = 0.8  # the painted backdrop dissolves into the demo once it is built
+# the demo's imports, heaviest first, one a frame (each takes what the last left)
+DEMO_IMPORTS = ("tcod.path", "game.sim.world", "game.session", "game.ai.autopilot",
+                "game.ui.demo")
 
 
 def warm_up_steps(ctx) -> Iterator[object | None]:
@@ -24,8 +27,10 @@ def warm_up_steps(ctx) -> Iterator[object | None]:
     cannot load: the painted backdrop stays)."""
     prepare(ctx)  # starts the sound, if no screen has yet
     yield None
-    demo_module = importlib.import_module("game.ui.demo")  # the sim and the AI
-    yield None
+    for name in DEMO_IMPORTS:  # a third of a second of imports at once stalled the menu
+        importlib.import_module(name)
+        yield None
+    demo_module = importlib.import_module("game.ui.demo")
     scenario = demo_module.Demo.load_scenario(ctx.load_map)
     yield None
     yield None if scenario is None else demo_module.Demo.build(scenario, ctx.text)
