@@ -183,3 +183,18 @@ def test_the_veil_kept_between_frames_matches_one_drawn_afresh(display):
         fresh.update(seen_now, seen_ever)
         assert np.array_equal(kept, _fog_frame(fresh, cam)), step
     assert scrolled >= 4  # the view crossed block edges both ways
+
+
+@pytest.mark.parametrize("rect", [(50, 40, 100, 60), (10, 10, 33, 17), (-20, -7, 90, 45),
+                                  (5, 5, 4, 3)])
+def test_the_kept_zone_outline_draws_the_same_dashes(display, rect):
+    from game.render import overlays
+
+    rect = pygame.Rect(rect)
+    direct, kept = pygame.Surface((300, 200)), pygame.Surface((300, 200))
+    corners = [rect.topleft, rect.topright, rect.bottomright, rect.bottomleft, rect.topleft]
+    overlays.dashed(direct, overlays.ZONE_COLOUR, corners, dash=8, width=2)
+    kept.fblits([(img, (rect.x + dx, rect.y + dy))
+                 for img, (dx, dy) in overlays._zone_outline(rect.w, rect.h)])
+    assert np.array_equal(pygame.surfarray.array3d(direct), pygame.surfarray.array3d(kept))
+    assert pygame.surfarray.array3d(kept).any()  # something was drawn

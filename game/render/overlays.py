@@ -280,13 +280,36 @@ def draw_extractions(surface, camera: Camera, world, text: TextCache) -> None:
         rect = pygame.Rect(a, (b[0] - a[0], b[1] - a[1]))
         if not rect.colliderect(surface.get_rect()):
             continue
-        corners = [rect.topleft, rect.topright, rect.bottomright, rect.bottomleft, rect.topleft]
-        dashed(surface, ZONE_COLOUR, corners, dash=8, width=2)
+        surface.fblits([(img, (rect.x + dx, rect.y + dy))
+                        for img, (dx, dy) in _zone_outline(rect.w, rect.h)])
         label = text.render(f"EXTRACTION {(zone.name or 'Bravo').upper()}",
                             max(16, camera.tile_px * 5 // 8), ZONE_COLOUR, bold=True)
         box = label.get_rect(midbottom=(rect.centerx, rect.y - 3)).inflate(8, 4)
         surface.fill((16, 24, 18), box)
         surface.blit(label, label.get_rect(center=box.center))
+
+
+_OUTLINES: dict[tuple[int, int], list] = {}  # zone size on screen -> its dashed edges
+OUTLINE_PAD = 3  # room round the rect for the 2-pixel dashes
+
+
+def _zone_outline(w: int, h: int) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+    """A zone's dashed outline as its four edges, each a thin picture placed from the
+    rect's corner: the dashes were ~100 line calls a frame whenever the zone showed."""
+    edges = _OUTLINES.get((w, h))
+    if edges is None:
+        if len(_OUTLINES) > 16:
+            _OUTLINES.clear()
+        pad = OUTLINE_PAD
+        whole = pygame.Surface((w + 2 * pad, h + 2 * pad), pygame.SRCALPHA)
+        corners = [(pad, pad), (pad + w, pad), (pad + w, pad + h), (pad, pad + h), (pad, pad)]
+        dashed(whole, ZONE_COLOUR, corners, dash=8, width=2)
+        band = 2 * pad
+        cuts = [(0, 0, w + 2 * pad, band), (0, h, w + 2 * pad, band),
+                (0, band, band, max(0, h - band)), (w, band, band, max(0, h - band))]
+        edges = _OUTLINES[(w, h)] = [(whole.subsurface(cut).copy(), (cut[0] - pad, cut[1] - pad))
+                                     for cut in cuts if cut[2] > 0 and cut[3] > 0]
+    return edges
 
 
 def draw_follow_links(surface, camera: Camera, world, alpha: float) -> None:
