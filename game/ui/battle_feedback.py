@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.render.contacts import draw_remembered_contacts
 from game.render.offscreen_arrows import draw_arrows
 from game.render.overlays import PathCache
 from game.render.plans import draw_plans
@@ -47,6 +48,7 @@ class BattleFeedback:
         world, camera, text = battle.world, battle.camera, battle.text
         draw_plans(surface, camera, world, alpha, battle.selected, battle.pending,
                    self.routes, text)
+        draw_remembered_contacts(surface, camera, world, text)  # where lost contacts were
         hover = world.units.get(battle.hover_id)
         if hover is not None and not player_sees(world, hover):
             hover = None
@@ -73,7 +75,8 @@ class BattleFeedback:
     def do_action(self, battle, action: str) -> None:
         if action == "exposure":
             on = self.preview.toggle_exposure()
-            battle.ctx.toast("Exposure overlay on: red tiles are watched by known enemies"
+            battle.ctx.toast("Exposure overlay on: red is watched by enemies in sight, amber "
+                             "from where lost contacts were last seen"
                              if on else "Exposure overlay off")
         elif action == "roe":
             battle.order(roe_orders(battle.world, battle.selected))
