@@ -158,3 +158,4 @@ def test_a_squad_shot_tells_where_the_target_stands():
     world, enemy = _seen_then_lost()
     remember_contacts(world, _squad_shot(world, member(world, "rafiq"), enemy))
     assert world.contacts[enemy.id][:2] == list(BEHIND)
+
