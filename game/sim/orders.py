@@ -160,8 +160,17 @@ def _gather(world: World, cmd: c.Gather) -> str:
         and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
     ]
     if not near:
-        return "no found survivor nearby"
+        # the whole squad told to gather: the first member took everyone near, and the
+        # rest have nothing left to do, which is no refusal
+        return "" if _led_nearby(world, leader) else "no found survivor nearby"
     return _follow(world, c.Follow(tuple(near), leader.id))
+
+
+def _led_nearby(world: World, leader: Unit) -> bool:
+    """A found survivor near `leader` already follows a squad member."""
+    return any(u.found and u.active and u.leader_id
+               and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
+               for u in world.civilians())
 
 
 def _heal(world: World, cmd: c.Heal) -> str:
