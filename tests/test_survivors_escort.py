@@ -167,7 +167,20 @@ def test_the_whole_squad_told_to_gather_is_no_refusal():
     first, second = sorted(u.id for u in world.squad())[:2]
     events = run(world, 1, [Gather(first), Gather(second)])
     assert not of_type(events, "CommandRefused")
-    assert world.civilians()[0].leader_id == first
+    assert world.civilians()[0].survivor.leader_id == first
     alone = new_world(ascii_scenario(["S........."]), seed=4)
     events = run(alone, 1, [Gather(member(alone, "rafiq").id)])
     assert [e.reason for e in of_type(events, "CommandRefused")] == ["no found survivor nearby"]
+
+
+def test_gather_with_the_squad_selected_asks_only_those_with_survivors_near():
+    from game.ui.orders import gather
+
+    world = new_world(ascii_scenario(["SA" + "." * 20]), seed=4)
+    ids = sorted(u.id for u in world.squad())
+    far = world.units[ids[-1]]
+    far.x = centre_of(21)  # twenty tiles off: nobody near to take
+    orders = gather(world, set(ids))
+    assert far.id not in [o.leader_id for o in orders] and orders
+    alone = new_world(ascii_scenario(["S" + "." * 21]), seed=4)
+    assert len(gather(alone, {u.id for u in alone.squad()})) == 4, "all asked: the refusal says why"

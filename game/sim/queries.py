@@ -5,8 +5,8 @@ ask these questions; each is answered here once, so a rule cannot drift between 
 callers. Nothing here changes the world.
 
 - sight: who the player sees (fog of war on units), whom the squad has in sight now
-- care: who needs care, who can be carried, who can open a lock (roles are data in
-  catalog.UNIT_TYPES, read through the unit's type)
+- care: who needs care, who can be carried, whom a gather takes, who can open a lock
+  (roles are data in catalog.UNIT_TYPES, read through the unit's type)
 - cover: what cover a tile gives against fire from a point, one tile at a time or over a
   window of tiles (the same rule, vectorised for the AI's tile search), or toward each of
   eight directions (the hover shields)
@@ -104,6 +104,17 @@ def can_be_carried(unit: Unit) -> bool:
     if unit.side == Side.CIVILIAN:
         return unit.survivor.found
     return unit.side == Side.SQUAD and unit.life == Life.DOWNED
+
+
+GATHER_RADIUS_TILES = 8.0  # a gather order reaches found survivors this close
+
+
+def survivors_to_gather(world: World, leader: Unit) -> list[Unit]:
+    """Found survivors on their feet near `leader` that nobody leads or carries yet: whom
+    a gather order by `leader` would take (orders.py), in id order."""
+    return [u for u in world.civilians()
+            if u.survivor.found and u.active and not u.survivor.leader_id and not u.carried_by
+            and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES]
 
 
 def can_open_locks(unit: Unit) -> bool:
