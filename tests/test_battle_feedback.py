@@ -177,3 +177,24 @@ def test_training_prompt_moves_off_a_survivor_it_would_cover():
     assert moved.bottom == 560 and not moved.inflate(48, 48).collidepoint(top_rect.center)
     tutorial.draw(surface, text, 50, avoid=[(5, 700)], bottom=560)
     assert tutorial.drawn_at.top == 50, "moved for a survivor it did not cover"
+
+
+def test_a_bunched_squad_stacks_its_status_tags_instead_of_overprinting():
+    """Played on the granary: four pinned members in a doorway printed "FIRING +1 RING +1"
+    and "PINNED NNED" over one another."""
+    from game.render.camera import Camera
+    from game.render.status_tags import draw_status_tags
+    from game.render.text import TextCache
+    from game.sim.geometry import TILE_PX
+    from game.sim.world import new_world
+    from tests.ascii_maps import ascii_scenario
+
+    pygame.init()
+    world = new_world(ascii_scenario(["S" + "." * 9, "." * 10]), seed=1)
+    for unit in world.squad():
+        unit.suppressed = 30
+    camera = Camera(10 * TILE_PX, 2 * TILE_PX, 320, 64)
+    plates = draw_status_tags(pygame.Surface((320, 64)), camera, world, 1.0, TextCache())
+    assert len(plates) == 4
+    for i, a in enumerate(plates):
+        assert all(not a.colliderect(b) for b in plates[i + 1:])
