@@ -198,3 +198,18 @@ def test_a_bunched_squad_stacks_its_status_tags_instead_of_overprinting():
     assert len(plates) == 4
     for i, a in enumerate(plates):
         assert all(not a.colliderect(b) for b in plates[i + 1:])
+
+
+def test_an_arrow_never_hides_under_the_radio_log():
+    """Played on the granary: the EXTRACT arrow sat under the radio log panel."""
+    from game.render.offscreen_arrows import clear_of
+
+    log = pygame.Rect(560, 10, 230, 140)  # top right of VIEW
+    target = (2000, -600)
+    placed = edge_arrow(VIEW, target)
+    assert log.collidepoint(placed[0]), "the case the fix is for"
+    pos, angle = clear_of(placed, target, VIEW, log)
+    assert not log.inflate(180, 60).collidepoint(pos) and VIEW.collidepoint(pos)
+    assert _points_at(pos, angle, target)
+    far = edge_arrow(VIEW, (-500, 300))
+    assert clear_of(far, (-500, 300), VIEW, log) == far, "arrows elsewhere stay put"

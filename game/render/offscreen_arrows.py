@@ -50,14 +50,34 @@ def arrow_points(pos: tuple[int, int], angle: float, size: int) -> list[tuple[fl
             (back[0] - px * size * 0.7, back[1] - py * size * 0.7)]
 
 
-def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text) -> int:
-    """One arrow per off-screen pointer, its label beside it; returns how many were drawn."""
+def clear_of(placed: tuple[tuple[int, int], float], target: tuple[float, float],
+             view: pygame.Rect, avoid: pygame.Rect | None,
+             reach: int = 90) -> tuple[tuple[int, int], float]:
+    """The arrow slid along the view's edge out from under `avoid` (the radio log panel,
+    drawn over the map after the arrows), still pointing at the target: down past the
+    panel on a side edge, left of it on the top edge."""
+    pos, angle = placed
+    if avoid is None or not avoid.inflate(2 * reach, 2 * reach // 3).collidepoint(pos):
+        return placed
+    x, y = pos
+    if y <= view.top + ARROW_MARGIN:
+        x = min(x, avoid.left - reach)
+    else:
+        y = max(y, avoid.bottom + reach // 3)
+    y = min(y, view.bottom - ARROW_MARGIN)
+    return (x, y), math.degrees(math.atan2(target[1] - y, target[0] - x)) % 360
+
+
+def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text,
+                avoid: pygame.Rect | None = None) -> int:
+    """One arrow per off-screen pointer, its label beside it, none under `avoid`; returns
+    how many were drawn."""
     drawn = 0
     for p in pointers:
         placed = edge_arrow(view, (p.x, p.y))
         if placed is None:
             continue
-        pos, angle = placed
+        pos, angle = clear_of(placed, (p.x, p.y), view, avoid)
         pts = arrow_points(pos, angle, 13)
         pygame.draw.polygon(surface, (10, 12, 14), arrow_points(pos, angle, 16))
         pygame.draw.polygon(surface, p.colour, pts)

@@ -61,7 +61,8 @@ class BattleFeedback:
         w, h = surface.get_size()
         top = battle.hud.top_h
         view = pygame.Rect(0, top, w, max(1, h - top - ARROW_BOTTOM_CLEAR))
-        draw_arrows(surface, view, pointers(world, camera, self.feed, battle.clock_s), text)
+        draw_arrows(surface, view, pointers(world, camera, self.feed, battle.clock_s), text,
+                    battle.hud.log_rect)
 
     def prompt_clearance(self, battle, surface, alpha: float) -> tuple[list, int]:
         """(points a training prompt must not cover, the lowest y it may reach): the

@@ -81,6 +81,7 @@ class Hud:
         self.ctx = ctx  # for the player's UI scale, read every frame
         self.top_h = TOP_H  # the top bar's height at the current UI scale
         self.log_left = 0  # where the radio log panel starts (x), for overlays to keep clear
+        self.log_rect = pygame.Rect(0, 0, 0, 0)  # the radio log panel (the arrows keep off)
         self.log_rows: list[str] = []  # the radio log's rows as laid out (wrapped)
         self.panels = Panels()
         self.badge_rects: list[tuple[pygame.Rect, int]] = []  # (rect, unit id) for clicks
@@ -248,6 +249,7 @@ class Hud:
         rect = pygame.Rect(w - width - margin, self.top_h + _s(6, ui), width,
                            _s(10, ui) + row_h * len(rows))
         self.log_left = rect.x
+        self.log_rect = rect
         panels.append(self.panels.blit(rect))
         y = rect.y + _s(6, ui)
         for line, row, part in rows:
