@@ -213,3 +213,15 @@ def test_an_arrow_never_hides_under_the_radio_log():
     assert _points_at(pos, angle, target)
     far = edge_arrow(VIEW, (-500, 300))
     assert clear_of(far, (-500, 300), VIEW, log) == far, "arrows elsewhere stay put"
+
+
+def test_the_controls_list_fits_its_panel():
+    """Played on the granary: at 1280x720 the F1 list ran past its panel (F5 and F9 over
+    "Any key or click to close" and off the panel)."""
+    from game.ui.help_overlay import fitted_row
+    from game.ui.keymap import ACTIONS
+
+    top, bottom = 100, 100 + 640 - 60 - 34  # the panel at 1280x720, as the overlay lays it
+    row = fitted_row(top, bottom, len(ACTIONS) + 1, 24)
+    assert top + (len(ACTIONS) + 1) * row <= bottom
+    assert fitted_row(0, 1000, 5, 24) == 24, "room to spare keeps the full row"
