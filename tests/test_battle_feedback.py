@@ -208,11 +208,18 @@ def test_an_arrow_never_hides_under_the_radio_log():
     target = (2000, -600)
     placed = edge_arrow(VIEW, target)
     assert log.collidepoint(placed[0]), "the case the fix is for"
-    pos, angle = clear_of(placed, target, VIEW, log)
+    pos, angle = clear_of(placed, target, VIEW, [log])
     assert not log.inflate(180, 60).collidepoint(pos) and VIEW.collidepoint(pos)
     assert _points_at(pos, angle, target)
     far = edge_arrow(VIEW, (-500, 300))
-    assert clear_of(far, (-500, 300), VIEW, log) == far, "arrows elsewhere stay put"
+    assert clear_of(far, (-500, 300), VIEW, [log]) == far, "arrows elsewhere stay put"
+    # Qasr al-Hanif: the EXTRACT arrow in the top-left corner sat among the HUD buttons
+    buttons = pygame.Rect(8, 40, 280, 70)
+    corner = edge_arrow(VIEW, (-300, -600))
+    assert buttons.inflate(180, 60).collidepoint(corner[0])
+    pos, angle = clear_of(corner, (-300, -600), VIEW, [log, buttons])
+    assert not buttons.inflate(180, 60).collidepoint(pos) and VIEW.collidepoint(pos)
+    assert _points_at(pos, angle, (-300, -600))
 
 
 def test_the_controls_list_fits_its_panel():

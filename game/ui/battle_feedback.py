@@ -62,7 +62,7 @@ class BattleFeedback:
         top = battle.hud.top_h
         view = pygame.Rect(0, top, w, max(1, h - top - ARROW_BOTTOM_CLEAR))
         draw_arrows(surface, view, pointers(world, camera, self.feed, battle.clock_s), text,
-                    battle.hud.log_rect)
+                    hud_panels(battle))
 
     def prompt_clearance(self, battle, surface, alpha: float) -> tuple[list, int]:
         """(points a training prompt must not cover, the lowest y it may reach): the
@@ -87,6 +87,15 @@ class BattleFeedback:
             spot = self.feed.next_jump(battle.world)
             if spot is not None:
                 battle.camera.centre_on(*spot)
+
+
+def hud_panels(battle) -> list[pygame.Rect]:
+    """The panels drawn over the map's top corners, as last laid out: the radio log, and
+    the strike, evac and grenade buttons as one block."""
+    buttons = [r for r in (battle.strike_aim.button_rect, battle.evac_button.rect,
+                           battle.grenade_aim.button_rect) if r.width]
+    block = buttons[0].unionall(buttons[1:]) if buttons else pygame.Rect(0, 0, 0, 0)
+    return [battle.hud.log_rect, block]
 
 
 def _squad_selected(world, selected: set[int]) -> list:
