@@ -138,3 +138,26 @@ def test_the_field_sounds_are_distinct_finite_and_unclipped():
         for b in names[i + 1:]:
             apart = np.abs(profiles[a] - profiles[b]).sum()
             assert apart > 0.4, f"{a} and {b} sound alike ({apart:.2f})"
+
+
+def test_the_field_sounds_use_lengths_the_fft_is_fast_at():
+    from game.audio.field_sounds import fast_length
+
+    assert fast_length(30869) == 30870  # 0.7 s at 44.1 kHz: a prime count of samples
+    assert fast_length(30870) == 30870
+    for make in FIELD_SYNTHS.values():
+        n = len(make())
+        for p in (2, 3, 5, 7):
+            while n % p == 0:
+                n //= p
+        assert n == 1
+
+
+def test_the_trucks_are_built_after_the_battle_sounds():
+    """The bank is built in registry order, off the main thread: the long truck sounds
+    must not hold up the grenades (benchmarks/bench_sound.py, "effects ready")."""
+    from game.audio.registry import all_synths
+
+    names = list(all_synths())
+    assert names.index("trucks_arrive") > names.index("wind")
+    assert names.index("grenade_blast") < names.index("wind")

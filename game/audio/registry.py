@@ -22,5 +22,5 @@ def all_synths() -> dict[str, Synth]:
     strike = {name: SYNTHS[name] for name in ("explosion", "jet", "cannon")}
     field = {name: make for name, make in FIELD_SYNTHS.items() if not name.startswith("trucks")}
     trucks = {name: make for name, make in FIELD_SYNTHS.items() if name.startswith("trucks")}
-    return {**WEAPON_SYNTHS, **FOLEY_SYNTHS, **short, **field, **FAR_SYNTHS, **trucks,
-            "wind": SYNTHS["wind"], **BED_SYNTHS, **strike}
+    return {**WEAPON_SYNTHS, **FOLEY_SYNTHS, **short, **field, **FAR_SYNTHS,
+            "wind": SYNTHS["wind"], **BED_SYNTHS, **strike, **trucks}
