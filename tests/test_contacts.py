@@ -44,7 +44,7 @@ WALLED = [
 def _world(rows):
     world = new_world(ascii_scenario(rows), seed=2)
     park_squad(world, "rafiq")
-    member(world, "rafiq").roe = Roe.HOLD_FIRE  # nobody dies while the test looks
+    member(world, "rafiq").squad.roe = Roe.HOLD_FIRE  # nobody dies while the test looks
     return world
 
 
