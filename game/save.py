@@ -19,6 +19,7 @@ from game import userdata
 from game.safe_files import UnsafeFileError, parse_json, read_text, write_atomically
 from game.save_checks import check_world, grid_dtypes
 from game.save_codec import Context, SaveError, decode_record, encode_record
+from game.sim.layout import laid_out
 from game.sim.records import RecordError
 from game.sim.world import World, state_hash
 
@@ -55,6 +56,9 @@ def world_from_dict(data: Any, scenario, check_hash: bool = True) -> tuple[World
     ctx = Context(tuple(scenario.terrain.walkable.shape), grid_dtypes(scenario.terrain))
     world = decode_record(data["world"], World, "world", ctx,
                           given={"scenario": scenario, "caches": {}})
+    # the map as this seed deployed it: a map with alternatives keeps only the options the
+    # seed chose, and the saved trigger indices count in that list, not the whole map's
+    world.scenario = laid_out(scenario, world.seed)
     check_world(world)
     if check_hash and state_hash(world) != data.get("state_hash"):
         raise SaveError("the quicksave does not restore to the state it was saved in")

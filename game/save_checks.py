@@ -197,6 +197,11 @@ def _check_world_fields(world: World) -> None:
             if len(entry) != 3:
                 _fail(f"blackboard[{group!r}][{target}]", "expected [tile x, tile y, tick]")
             _tile(world, f"blackboard[{group!r}][{target}]", (entry[0], entry[1]))
+    _unit_refs(world, "contacts", world.contacts)
+    for uid, entry in world.contacts.items():
+        if len(entry) != 3:
+            _fail(f"contacts[{uid}]", "expected [tile x, tile y, tick]")
+        _tile(world, f"contacts[{uid}]", (entry[0], entry[1]))
     for index, strike in enumerate(world.strikes):
         where = f"strikes[{index}]"
         _tile(world, where, (strike.x, strike.y))

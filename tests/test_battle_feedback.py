@@ -177,3 +177,58 @@ def test_training_prompt_moves_off_a_survivor_it_would_cover():
     assert moved.bottom == 560 and not moved.inflate(48, 48).collidepoint(top_rect.center)
     tutorial.draw(surface, text, 50, avoid=[(5, 700)], bottom=560)
     assert tutorial.drawn_at.top == 50, "moved for a survivor it did not cover"
+
+
+def test_a_bunched_squad_stacks_its_status_tags_instead_of_overprinting():
+    """Played on the granary: four pinned members in a doorway printed "FIRING +1 RING +1"
+    and "PINNED NNED" over one another."""
+    from game.render.camera import Camera
+    from game.render.status_tags import draw_status_tags
+    from game.render.text import TextCache
+    from game.sim.geometry import TILE_PX
+    from game.sim.world import new_world
+    from tests.ascii_maps import ascii_scenario
+
+    pygame.init()
+    world = new_world(ascii_scenario(["S" + "." * 9, "." * 10]), seed=1)
+    for unit in world.squad():
+        unit.suppressed = 30
+    camera = Camera(10 * TILE_PX, 2 * TILE_PX, 320, 64)
+    plates = draw_status_tags(pygame.Surface((320, 64)), camera, world, 1.0, TextCache())
+    assert len(plates) == 4
+    for i, a in enumerate(plates):
+        assert all(not a.colliderect(b) for b in plates[i + 1:])
+
+
+def test_an_arrow_never_hides_under_the_radio_log():
+    """Played on the granary: the EXTRACT arrow sat under the radio log panel."""
+    from game.render.offscreen_arrows import clear_of
+
+    log = pygame.Rect(560, 10, 230, 140)  # top right of VIEW
+    target = (2000, -600)
+    placed = edge_arrow(VIEW, target)
+    assert log.collidepoint(placed[0]), "the case the fix is for"
+    pos, angle = clear_of(placed, target, VIEW, [log])
+    assert not log.inflate(180, 60).collidepoint(pos) and VIEW.collidepoint(pos)
+    assert _points_at(pos, angle, target)
+    far = edge_arrow(VIEW, (-500, 300))
+    assert clear_of(far, (-500, 300), VIEW, [log]) == far, "arrows elsewhere stay put"
+    # Qasr al-Hanif: the EXTRACT arrow in the top-left corner sat among the HUD buttons
+    buttons = pygame.Rect(8, 40, 280, 70)
+    corner = edge_arrow(VIEW, (-300, -600))
+    assert buttons.inflate(180, 60).collidepoint(corner[0])
+    pos, angle = clear_of(corner, (-300, -600), VIEW, [log, buttons])
+    assert not buttons.inflate(180, 60).collidepoint(pos) and VIEW.collidepoint(pos)
+    assert _points_at(pos, angle, (-300, -600))
+
+
+def test_the_controls_list_fits_its_panel():
+    """Played on the granary: at 1280x720 the F1 list ran past its panel (F5 and F9 over
+    "Any key or click to close" and off the panel)."""
+    from game.ui.help_overlay import fitted_row
+    from game.ui.keymap import ACTIONS
+
+    top, bottom = 100, 100 + 640 - 60 - 34  # the panel at 1280x720, as the overlay lays it
+    row = fitted_row(top, bottom, len(ACTIONS) + 1, 24)
+    assert top + (len(ACTIONS) + 1) * row <= bottom
+    assert fitted_row(0, 1000, 5, 24) == 24, "room to spare keeps the full row"

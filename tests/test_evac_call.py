@@ -73,7 +73,7 @@ def test_the_vehicles_wait_then_leave_without_those_outside():
     assert of_type(events, "EvacDeparted")[0].survivors == 0
     assert world.stats.rescued == 0
     assert world.outcome == OUTCOME_DEFEAT
-    assert "vehicles left" in world.outcome_reason
+    assert world.outcome_reason == "The vehicles left with 0 of the 1 survivors needed."
 
 
 def test_a_second_call_is_refused_and_the_first_stands():
@@ -138,3 +138,16 @@ def test_a_quicksave_mid_evac_restores_the_vehicles_on_their_way():
     back, _ = world_from_dict(saved, world.scenario)
     assert vars(back.evac) == vars(world.evac) and back.evac.called_tick >= 0
     assert state_hash(back) == state_hash(world)
+
+
+def test_the_defeat_says_what_the_departure_cost():
+    """Played on the granary: Maaz rode out with three children of six needed and was told
+    the vehicles left without the squad or the survivors."""
+    from game.sim.mission import defeat_reason
+
+    world = _yard()
+    world.evac.departed = True
+    world.stats.rescued = 0
+    assert defeat_reason(world) == "The vehicles left with 0 of the 1 survivors needed."
+    world.stats.rescued = 1
+    assert defeat_reason(world) == "The vehicles left without the whole squad aboard."

@@ -41,6 +41,16 @@ def test_u_calls_the_vehicles_on_a_map_that_needs_them():
     assert battle.pending == [c.CallEvac()]
 
 
+def test_a_call_given_while_paused_shows_on_the_button():
+    """Played on the granary: U while paused changed nothing on screen until resumed."""
+    app, battle = _screen("call")
+    assert evac_label(battle.world, queued=True)[0] == "EVAC CALL  sent on resume"
+    _press_u(app)
+    app.step_frame(1 / 30)
+    assert battle.pending == [c.CallEvac()]
+    assert evac_label(battle.world, queued=True) != evac_label(battle.world)
+
+
 def test_u_orders_nothing_on_a_walk_in_map_and_no_button_shows():
     app, battle = _screen("walk")
     _press_u(app)

@@ -402,3 +402,16 @@ def test_the_last_prompt_stays_until_everyone_is_out(app):
     world.outcome = "victory"
     tutorial.observe_world(world)
     assert tutorial.done
+
+
+def test_finding_a_group_is_one_radio_line_not_one_per_survivor():
+    """Played on the granary: six "Found a survivor, child." lines pushed the ambush's
+    calls out of the log; the finder's own call already names the group."""
+    world = Session(walled_field(), seed=3).world
+    log = RadioLog()
+    finder = world.squad()[0]
+    found = [ev.CivilianFound(90 + i, finder.id) for i in range(6)]
+    log.consume([*found, ev.RadioMessage(finder.name, "Found six children. Sending "
+                                                      "coordinates.")], world)
+    assert [line.text for line in log.lines] == [
+        f"{finder.name}: Found six children. Sending coordinates."]

@@ -3,7 +3,7 @@ fire, along safe routes; they can be handed over or carried."""
 
 from __future__ import annotations
 
-from game.sim.commands import AttackGround, Carry, Follow, Move
+from game.sim.commands import AttackGround, Carry, Follow, Gather, Move
 from game.sim.geometry import centre_of
 from game.sim.pathing import PathGrid
 from game.sim.safe_routes import danger_map, safe_grid
@@ -158,3 +158,29 @@ def test_with_nobody_near_the_survivors_wait_for_someone():
     events = run(world, 1)
     assert civ.survivor.leader_id == 0
     assert any("on their own" in e.text for e in events if type(e).__name__ == "RadioMessage")
+
+
+def test_the_whole_squad_told_to_gather_is_no_refusal():
+    """Played on the granary: G with the squad selected gathered the children under the
+    first member and answered "Can't do that" for the next one."""
+    world = new_world(ascii_scenario(["SA........"]), seed=4)
+    first, second = sorted(u.id for u in world.squad())[:2]
+    events = run(world, 1, [Gather(first), Gather(second)])
+    assert not of_type(events, "CommandRefused")
+    assert world.civilians()[0].survivor.leader_id == first
+    alone = new_world(ascii_scenario(["S........."]), seed=4)
+    events = run(alone, 1, [Gather(member(alone, "rafiq").id)])
+    assert [e.reason for e in of_type(events, "CommandRefused")] == ["no found survivor nearby"]
+
+
+def test_gather_with_the_squad_selected_asks_only_those_with_survivors_near():
+    from game.ui.orders import gather
+
+    world = new_world(ascii_scenario(["SA" + "." * 20]), seed=4)
+    ids = sorted(u.id for u in world.squad())
+    far = world.units[ids[-1]]
+    far.x = centre_of(21)  # twenty tiles off: nobody near to take
+    orders = gather(world, set(ids))
+    assert far.id not in [o.leader_id for o in orders] and orders
+    alone = new_world(ascii_scenario(["S" + "." * 21]), seed=4)
+    assert len(gather(alone, {u.id for u in alone.squad()})) == 4, "all asked: the refusal says why"

@@ -5,14 +5,16 @@ where it happens relative to the view.  Positions are in tiles.
                    version well off-screen, a ricochet on some misses
     a radio line   the squelch, in the ear (not placed), ahead of anything else that tick
     a contact      the roger beep
-    a door         the door opening, where it is
+    a door         the door opening, where it is (a forced lock: game/audio/field_cues.py)
     a walker       one footfall every STEP_EVERY ticks on the surface under it
     the strike     game/audio/cues.py
+    grenades, the evac vehicles, a forced lock, a reload: game/audio/field_cues.py
 """
 
 from __future__ import annotations
 
 from game.audio.cues import Cue, strike_cues
+from game.audio.field_cues import field_cues
 from game.audio.placement import View, distance, place
 from game.audio.surfaces import surface_at, surface_grid
 from game.audio.weapons import FAR, report_for
@@ -37,6 +39,7 @@ def battle_cues(events: list, world, view: View, surfaces=None) -> list[Cue]:
     for event in events:
         cues += event_cues(event, view)
     cues += strike_cues(events, view)
+    cues += field_cues(events, world, view)
     if surfaces is None:
         surfaces = surface_grid(world.scenario)
     cues += footstep_cues(world, view, surfaces)
@@ -57,7 +60,7 @@ def event_cues(event, view: View) -> list[Cue]:
         return [("squelch", RADIO_LEVEL, 0.0)]
     if isinstance(event, EnemySpotted | CivilianFound):
         return [("beep", BEEP_LEVEL, 0.0)]
-    if isinstance(event, DoorOpened):
+    if isinstance(event, DoorOpened) and not event.forced:
         return _placed("door", event.x + 0.5, event.y + 0.5, view, DOOR_LEVEL)
     return []
 

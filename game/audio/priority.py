@@ -15,7 +15,9 @@ PRIORITY: dict[str, int] = {
     "squelch": 5, "beep": 4,  # the radio: never lost in the noise
     "explosion": 5, "jet": 5, "cannon": 5,  # Falcon-2
     "sniper": 3, "marksman": 3, "lmg": 3, "rifle": 3, "carbine": 3, "smg": 3, "ak": 3,
-    "ricochet": 2, "door": 2,
+    "grenade_land": 5, "grenade_blast": 5,  # fair warning, and the burst it warned of
+    "trucks_arrive": 4, "trucks_leave": 4, "grenade_throw": 3,
+    "ricochet": 2, "door": 2, "door_forced": 2, "reload": 1,
     "step_stone": 1, "step_gravel": 1, "step_sand": 1, "step_wood": 1,
 }
 DEFAULT_PRIORITY = 2

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import numpy as np
 
 from game.audio.beds import BED_SYNTHS
+from game.audio.field_sounds import FIELD_SYNTHS
 from game.audio.foley import FOLEY_SYNTHS
 from game.audio.synth import SYNTHS
 from game.audio.weapons import FAR_SYNTHS, WEAPON_SYNTHS
@@ -19,5 +20,7 @@ Synth = Callable[..., np.ndarray]
 def all_synths() -> dict[str, Synth]:
     short = {name: SYNTHS[name] for name in ("squelch", "beep", "ricochet")}
     strike = {name: SYNTHS[name] for name in ("explosion", "jet", "cannon")}
-    return {**WEAPON_SYNTHS, **FOLEY_SYNTHS, **short, **FAR_SYNTHS, "wind": SYNTHS["wind"],
-            **BED_SYNTHS, **strike}
+    field = {name: make for name, make in FIELD_SYNTHS.items() if not name.startswith("trucks")}
+    trucks = {name: make for name, make in FIELD_SYNTHS.items() if name.startswith("trucks")}
+    return {**WEAPON_SYNTHS, **FOLEY_SYNTHS, **short, **field, **FAR_SYNTHS,
+            "wind": SYNTHS["wind"], **BED_SYNTHS, **strike, **trucks}

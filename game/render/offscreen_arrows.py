@@ -50,14 +50,44 @@ def arrow_points(pos: tuple[int, int], angle: float, size: int) -> list[tuple[fl
             (back[0] - px * size * 0.7, back[1] - py * size * 0.7)]
 
 
-def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text) -> int:
-    """One arrow per off-screen pointer, its label beside it; returns how many were drawn."""
+def clear_of(placed: tuple[tuple[int, int], float], target: tuple[float, float],
+             view: pygame.Rect, avoid: list[pygame.Rect],
+             reach: int = 90) -> tuple[tuple[int, int], float]:
+    """The arrow slid along the view's edge out from under the panels in `avoid` (the
+    radio log, the HUD buttons: drawn over the map after the arrows), still pointing at
+    the target: below a panel on a side edge, beside it on the top edge."""
+    pos, angle = placed
+    for rect in avoid:
+        if rect.width and rect.inflate(2 * reach, 2 * reach // 3).collidepoint(pos):
+            pos = _slid(pos, view, rect, reach)
+    if pos == placed[0]:
+        return placed
+    x, y = pos
+    return pos, math.degrees(math.atan2(target[1] - y, target[0] - x)) % 360
+
+
+def _slid(pos: tuple[int, int], view: pygame.Rect, rect: pygame.Rect,
+          reach: int) -> tuple[int, int]:
+    x, y = pos
+    inner = view.inflate(-2 * ARROW_MARGIN, -2 * ARROW_MARGIN)
+    on_side = x <= inner.left or x >= inner.right
+    if on_side or y > inner.top:
+        return x, min(max(y, rect.bottom + reach // 3), inner.bottom)
+    if x >= rect.centerx and rect.right + reach <= inner.right:
+        return rect.right + reach, y
+    return max(inner.left, rect.left - reach), y
+
+
+def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text,
+                avoid: list[pygame.Rect] | None = None) -> int:
+    """One arrow per off-screen pointer, its label beside it, none under the panels in
+    `avoid`; returns how many were drawn."""
     drawn = 0
     for p in pointers:
         placed = edge_arrow(view, (p.x, p.y))
         if placed is None:
             continue
-        pos, angle = placed
+        pos, angle = clear_of(placed, (p.x, p.y), view, avoid or [])
         pts = arrow_points(pos, angle, 13)
         pygame.draw.polygon(surface, (10, 12, 14), arrow_points(pos, angle, 16))
         pygame.draw.polygon(surface, p.colour, pts)

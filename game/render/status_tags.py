@@ -51,8 +51,10 @@ def card_status(unit) -> str:
     return ", ".join(words) if words else unit.activity
 
 
-def draw_status_tags(surface, camera: Camera, world, alpha: float, text) -> None:
-    """A small label over each squad member with something to say."""
+def draw_status_tags(surface, camera: Camera, world, alpha: float, text) -> list:
+    """A small label over each squad member with something to say; a squad bunched up
+    stacks its labels instead of printing them over one another. Returns the plates."""
+    placed: list[pygame.Rect] = []
     for unit in world.squad():
         words = unit_status(unit)
         if not words:
@@ -62,7 +64,19 @@ def draw_status_tags(surface, camera: Camera, world, alpha: float, text) -> None
         colour = COLOURS.get(words[0], (230, 230, 230))
         img = text.render(word.upper(), 13, colour, True)
         rect = img.get_rect(midbottom=(sx, sy - camera.tile_px * 0.55 - 8))
-        back = pygame.Surface(rect.inflate(6, 2).size, pygame.SRCALPHA)
+        plate = stacked(rect.inflate(6, 2), placed)
+        rect.center = plate.center
+        placed.append(plate)
+        back = pygame.Surface(plate.size, pygame.SRCALPHA)
         back.fill((10, 12, 14, 170))
-        surface.blit(back, rect.inflate(6, 2))
+        surface.blit(back, plate)
         surface.blit(img, rect)
+    return placed
+
+
+def stacked(plate: pygame.Rect, placed: list[pygame.Rect]) -> pygame.Rect:
+    """`plate` moved up, a row at a time, until it overlaps none of `placed`."""
+    plate = plate.copy()
+    while plate.collidelist(placed) >= 0:
+        plate.bottom = min(p.top for p in placed if p.colliderect(plate)) - 1
+    return plate

@@ -100,6 +100,7 @@ class DoorOpened:
     x: int
     y: int
     unit_id: int
+    forced: bool = False  # a lock forced open (interactions.py), not a door walked through
 
 
 @EVENTS.register

@@ -175,6 +175,6 @@ def _progress_tile_job(world: World, unit: Unit, events: list, facts: TickFacts)
         terrain.version += 1
         unit.squad.work_tile = None
         unit.activity = "idle"
-        events.append(DoorOpened(tx, ty, unit.id))
+        events.append(DoorOpened(tx, ty, unit.id, forced=True))
         facts.make_noise(door_noise(unit.id, tx, ty))
         events.append(RadioMessage(unit.name, "Lock's open."))

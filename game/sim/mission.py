@@ -128,13 +128,23 @@ def defeat_reason(world: World) -> str:
     if not any(u.active for u in world.squad()):
         return "The squad is down."
     if evac_called_for(world) and world.evac.departed:
-        return "The vehicles left without the squad or the survivors."
+        return _departed_reason(world)
     if world.stats.rescued + still_savable(world) < world.scenario.rules.rescue_required:
         return "Too few survivors remain alive to meet the goal."
     limit = world.scenario.rules.time_limit_s
     if limit and world.tick + 1 >= limit * TICK_HZ:  # this step ends at tick + 1
         return "Out of time."
     return ""
+
+
+def _departed_reason(world: World) -> str:
+    """What the vehicles leaving cost: too few survivors aboard, or someone of the squad
+    left behind (the squad that rode out with some survivors was told it left without
+    them)."""
+    needed = world.scenario.rules.rescue_required
+    if world.stats.rescued < needed:
+        return f"The vehicles left with {world.stats.rescued} of the {needed} survivors needed."
+    return "The vehicles left without the whole squad aboard."
 
 
 def decide_outcome(world: World, events: list) -> None:

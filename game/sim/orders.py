@@ -20,11 +20,16 @@ from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Roe, Side
 from game.sim.movement import set_course
 from game.sim.pathing import nearby_open_tiles
-from game.sim.queries import can_be_carried, gives_full_treatment, in_squad_sight, needs_care
+from game.sim.queries import (
+    GATHER_RADIUS_TILES,
+    can_be_carried,
+    gives_full_treatment,
+    in_squad_sight,
+    needs_care,
+    survivors_to_gather,
+)
 from game.sim.units import Unit
 from game.sim.world import World
-
-GATHER_RADIUS_TILES = 8.0
 
 
 def apply_commands(world: World, commands: list[Any], events: list) -> None:
@@ -154,14 +159,19 @@ def _gather(world: World, cmd: c.Gather) -> str:
     leader = _standing_member(world, cmd.leader_id)
     if leader is None:
         return NO_LEADER
-    near = [
-        u.id for u in world.civilians()
-        if u.survivor.found and u.active and not u.survivor.leader_id and not u.carried_by
-        and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
-    ]
+    near = [u.id for u in survivors_to_gather(world, leader)]
     if not near:
-        return "no found survivor nearby"
+        # the whole squad told to gather: the first member took everyone near, and the
+        # rest have nothing left to do, which is no refusal
+        return "" if _led_nearby(world, leader) else "no found survivor nearby"
     return _follow(world, c.Follow(tuple(near), leader.id))
+
+
+def _led_nearby(world: World, leader: Unit) -> bool:
+    """A found survivor near `leader` already follows a squad member."""
+    return any(u.survivor.found and u.active and u.survivor.leader_id
+               and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES
+               for u in world.civilians())
 
 
 def _heal(world: World, cmd: c.Heal) -> str:

@@ -5,25 +5,28 @@ ask these questions; each is answered here once, so a rule cannot drift between 
 callers. Nothing here changes the world.
 
 - sight: who the player sees (fog of war on units), whom the squad has in sight now
-- care: who needs care, who can be carried, who can open a lock (roles are data in
-  catalog.UNIT_TYPES, read through the unit's type)
+- care: who needs care, who can be carried, whom a gather takes, who can open a lock
+  (roles are data in catalog.UNIT_TYPES, read through the unit's type)
 - cover: what cover a tile gives against fire from a point, one tile at a time or over a
   window of tiles (the same rule, vectorised for the AI's tile search), or toward each of
   eight directions (the hover shields)
 - fire: whether a shooter has a line of fire, its odds of a hit (the very function the
   shot rolls against), and whether the rules of engagement let a squad member fire
-- exposure: which insurgents the squad knows of see a tile, and every tile they see
+- exposure: which insurgents the squad knows of see a tile, and every tile they see;
+  those it has lost sight of count from where it last saw them (world.contacts)
 - danger: the grenade rings the squad knows of (drawn on the map, left by the autopilot)
   and every ring the AI keeps out of (marked strike zones and live grenades)
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from game.sim.catalog import WeaponType
+from game.sim.catalog import TICK_HZ, UNIT_TYPES, UnitType, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
 from game.sim.kinds import Life, Roe, Side
@@ -101,6 +104,17 @@ def can_be_carried(unit: Unit) -> bool:
     if unit.side == Side.CIVILIAN:
         return unit.survivor.found
     return unit.side == Side.SQUAD and unit.life == Life.DOWNED
+
+
+GATHER_RADIUS_TILES = 8.0  # a gather order reaches found survivors this close
+
+
+def survivors_to_gather(world: World, leader: Unit) -> list[Unit]:
+    """Found survivors on their feet near `leader` that nobody leads or carries yet: whom
+    a gather order by `leader` would take (orders.py), in id order."""
+    return [u for u in world.civilians()
+            if u.survivor.found and u.active and not u.survivor.leader_id and not u.carried_by
+            and math.hypot(u.x - leader.x, u.y - leader.y) / SUB <= GATHER_RADIUS_TILES]
 
 
 def can_open_locks(unit: Unit) -> bool:
@@ -298,7 +312,7 @@ def known_insurgents(world: World) -> list[Unit]:
     return enemies_in_sight(world)
 
 
-def sees_tile(world: World, viewer: Unit, tile: tuple[int, int]) -> bool:
+def sees_tile(world: World, viewer: Unit | Contact, tile: tuple[int, int]) -> bool:
     """An insurgent's (or anyone's) sight of a tile: range, facing cone, nothing opaque or
     smoky between. combat.can_see (what perception detects with) is this on the target's
     tile, so the exposure shown is the sight the insurgents use."""
@@ -313,7 +327,7 @@ def sees_tile(world: World, viewer: Unit, tile: tuple[int, int]) -> bool:
     return clear_sight(world, vx, vy, tx, ty)
 
 
-def sight_window(world: World, viewer: Unit) -> tuple[np.ndarray, tuple[int, int]]:
+def sight_window(world: World, viewer: Unit | Contact) -> tuple[np.ndarray, tuple[int, int]]:
     """sees_tile over every tile within the viewer's range: a bool window and its top-left
     tile. Kept per pose (tile, facing) while the sight blockers stay the same, since most
     insurgents hold a pose for many ticks."""
@@ -338,24 +352,103 @@ def sight_window(world: World, viewer: Unit) -> tuple[np.ndarray, tuple[int, int
     return mask, (x0, y0)
 
 
+@dataclass(frozen=True)
+class Contact:
+    """An insurgent the squad saw and has lost sight of, as the squad remembers it: its
+    last known tile and when it was seen there (game/sim/contacts.py keeps the memory).
+    It stands in for the insurgent as a viewer for sees_tile: which way it faces now the
+    squad cannot know, so it is taken to look all round, with its kind's sight range."""
+
+    unit_id: int
+    kind: str
+    tile: tuple[int, int]
+    seen_tick: int
+
+    @property
+    def id(self) -> int:
+        return -self.unit_id  # its own slot in the sight-window memo, apart from the unit's
+
+    @property
+    def x(self) -> int:
+        return self.tile[0] * SUB + SUB // 2
+
+    @property
+    def y(self) -> int:
+        return self.tile[1] * SUB + SUB // 2
+
+    @property
+    def facing(self) -> int:
+        return 0
+
+    @property
+    def utype(self) -> UnitType:
+        return _all_round(self.kind)
+
+    def age_s(self, world: World) -> float:
+        """Seconds since the squad last saw it."""
+        return (world.tick - self.seen_tick) / TICK_HZ
+
+
+@functools.cache
+def _all_round(kind: str) -> UnitType:
+    return replace(UNIT_TYPES[kind], cone_deg=360)
+
+
+def remembered_contacts(world: World) -> list[Contact]:
+    """The insurgents the squad has seen, lost sight of and not yet accounted for, at
+    their last known tiles, in the order first seen. Only what the squad saw: an
+    insurgent never seen is never here, and the tile is where it was, not where it is."""
+    out = []
+    for uid, (tx, ty, tick) in world.contacts.items():
+        unit = world.units[uid]
+        if unit.life == Life.ACTIVE and in_squad_sight(world, unit):
+            continue  # seen now: a live watcher, not a memory
+        out.append(Contact(uid, unit.kind, (tx, ty), tick))
+    return out
+
+
 def watchers_of(world: World, tile: tuple[int, int]) -> list[Unit]:
-    """The known insurgents that see `tile` now (sees_tile), in id order."""
+    """The insurgents in sight that see `tile` now (sees_tile), in id order."""
     return [u for u in known_insurgents(world) if sees_tile(world, u, tile)]
 
 
-def exposure_grid(world: World, window: tuple[int, int, int, int] | None = None) -> np.ndarray:
-    """Every tile a known insurgent sees now (a bool grid the map's shape): the exposure
-    overlay, watchers_of over the map. With `window` (x0, y0, x1, y1), only insurgents whose
-    sight reaches into it are asked (the rest of the grid may then be incomplete)."""
+def remembered_watchers_of(world: World, tile: tuple[int, int]) -> list[Contact]:
+    """The remembered contacts that would see `tile` from where they were last seen."""
+    return [c for c in remembered_contacts(world) if sees_tile(world, c, tile)]
+
+
+Window = tuple[int, int, int, int]
+
+
+def exposure_layers(world: World, window: Window | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Two bool grids the map's shape: the tiles the insurgents in sight see now
+    (watchers_of over the map), and the tiles only remembered contacts would see from
+    their last known tiles (remembered_watchers_of, less the first grid). With `window`
+    (x0, y0, x1, y1), only viewers whose sight reaches into it are asked (the rest of the
+    grids may then be incomplete)."""
+    live = _watched(world, known_insurgents(world), window)
+    remembered = _watched(world, remembered_contacts(world), window)
+    return live, remembered & ~live
+
+
+def exposure_grid(world: World, window: Window | None = None) -> np.ndarray:
+    """Every tile a known insurgent sees, in sight now or from where it was last seen:
+    the exposure overlay as one grid (exposure_layers)."""
+    live, remembered = exposure_layers(world, window)
+    return live | remembered
+
+
+def _watched(world: World, viewers: list, window: Window | None) -> np.ndarray:
     grid = np.zeros(world.terrain.opaque.shape, dtype=bool)
-    for unit in known_insurgents(world):
+    for viewer in viewers:
         if window is not None:
-            r = sight_tiles(world, unit) + 1
-            ux, uy = unit.tile
+            r = sight_tiles(world, viewer) + 1
+            ux, uy = viewer.x // SUB, viewer.y // SUB
             if (ux + r < window[0] or ux - r > window[2] or uy + r < window[1]
                     or uy - r > window[3]):
                 continue
-        mask, (x0, y0) = sight_window(world, unit)
+        mask, (x0, y0) = sight_window(world, viewer)
         h, w = mask.shape
         grid[y0 : y0 + h, x0 : x0 + w] |= mask
     return grid

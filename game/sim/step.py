@@ -13,6 +13,7 @@ from game.sim.air_support import run_strikes
 from game.sim.alarm import raise_alarms
 from game.sim.civilians import update_survivors
 from game.sim.combat import fire_weapons
+from game.sim.contacts import remember_contacts
 from game.sim.engagement import note_incoming_fire
 from game.sim.evac import run_evac
 from game.sim.facts import TickFacts
@@ -51,6 +52,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     acquire_targets(world)
     fire_weapons(world, events, facts)  # shots, wounds, noises
     note_incoming_fire(world, facts)  # return fire remembers who fired on the squad
+    remember_contacts(world, facts)  # where the squad last saw each insurgent
     react_to_fire(world, events, facts)  # stray rounds (wounds) and panic
     pin_units(world, events, facts)  # rounds landing close pin people down
     perceive(world, events, facts)  # insurgents feel wounds, hear, see, raise the alert

@@ -149,6 +149,9 @@ class World:
     grenade_ready: dict[int, int] = field(default_factory=dict)
     grenades: list[Grenade] = field(default_factory=list)
     grenades_thrown: int = 0  # ids for grenades, in throw order
+    # the squad's memory of insurgents it saw (game/sim/contacts.py): id -> [tile x, tile y,
+    # tick last seen]; the rules never read it, so the hash leaves it out
+    contacts: dict[int, list[int]] = field(default_factory=dict)
     # caches derived from state (never hashed or saved): pathing grids and the like
     caches: dict[str, Any] = field(default_factory=dict, repr=False)
 

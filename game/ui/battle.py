@@ -375,7 +375,8 @@ class BattleScreen(Screen):
                                *self.feedback.prompt_clearance(self, surface, alpha))
         strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
         self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + 26))
-        self.evac_button.draw(surface, world, (strike_button.right + 8, strike_button.y))
+        self.evac_button.draw(surface, world, (strike_button.right + 8, strike_button.y),
+                              self.pending)
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)

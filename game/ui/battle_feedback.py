@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.render.contacts import draw_remembered_contacts
 from game.render.offscreen_arrows import draw_arrows
 from game.render.overlays import PathCache
 from game.render.plans import draw_plans
@@ -47,6 +48,7 @@ class BattleFeedback:
         world, camera, text = battle.world, battle.camera, battle.text
         draw_plans(surface, camera, world, alpha, battle.selected, battle.pending,
                    self.routes, text)
+        draw_remembered_contacts(surface, camera, world, text)  # where lost contacts were
         hover = world.units.get(battle.hover_id)
         if hover is not None and not player_sees(world, hover):
             hover = None
@@ -59,7 +61,8 @@ class BattleFeedback:
         w, h = surface.get_size()
         top = battle.hud.top_h
         view = pygame.Rect(0, top, w, max(1, h - top - ARROW_BOTTOM_CLEAR))
-        draw_arrows(surface, view, pointers(world, camera, self.feed, battle.clock_s), text)
+        draw_arrows(surface, view, pointers(world, camera, self.feed, battle.clock_s), text,
+                    hud_panels(battle))
 
     def prompt_clearance(self, battle, surface, alpha: float) -> tuple[list, int]:
         """(points a training prompt must not cover, the lowest y it may reach): the
@@ -73,7 +76,8 @@ class BattleFeedback:
     def do_action(self, battle, action: str) -> None:
         if action == "exposure":
             on = self.preview.toggle_exposure()
-            battle.ctx.toast("Exposure overlay on: red tiles are watched by known enemies"
+            battle.ctx.toast("Exposure overlay on: red is watched by enemies in sight, amber "
+                             "from where lost contacts were last seen"
                              if on else "Exposure overlay off")
         elif action == "roe":
             battle.order(roe_orders(battle.world, battle.selected))
@@ -83,6 +87,15 @@ class BattleFeedback:
             spot = self.feed.next_jump(battle.world)
             if spot is not None:
                 battle.camera.centre_on(*spot)
+
+
+def hud_panels(battle) -> list[pygame.Rect]:
+    """The panels drawn over the map's top corners, as last laid out: the radio log, and
+    the strike, evac and grenade buttons as one block."""
+    buttons = [r for r in (battle.strike_aim.button_rect, battle.evac_button.rect,
+                           battle.grenade_aim.button_rect) if r.width]
+    block = buttons[0].unionall(buttons[1:]) if buttons else pygame.Rect(0, 0, 0, 0)
+    return [battle.hud.log_rect, block]
 
 
 def _squad_selected(world, selected: set[int]) -> list:

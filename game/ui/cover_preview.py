@@ -2,12 +2,15 @@
 
 Hovering a tile shows its cover toward each of eight directions as shields (full, half,
 none left blank) and, against the insurgents the squad knows of, whether it is seen and
-from where (a line to each watcher). The end of a selected member's planned route shows
-its shields too. Hovering an insurgent shows the selected member's line of fire and hit
-chance. A key toggles the exposure overlay: every tile a known insurgent sees.
+from where (a line to each watcher; a dashed one to a contact the squad lost sight of, at
+the tile it was last seen on). The end of a selected member's planned route shows its
+shields too. Hovering an insurgent shows the selected member's line of fire and hit
+chance. A key toggles the exposure overlay: every tile a known insurgent sees, red for
+those in sight, a fainter amber for those only remembered.
 
 Every answer comes from game/sim/queries.py (cover_by_direction, watchers_of,
-exposure_grid, can_shoot, hit_chance): the shot rolls against the same numbers.
+remembered_watchers_of, exposure_layers, can_shoot, hit_chance): the shot rolls against
+the same numbers.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from game.sim.geometry import TILE_PX
 from game.sim.queries import (
     can_shoot,
     cover_by_direction,
-    exposure_grid,
+    exposure_layers,
     hit_chance,
     player_sees,
+    remembered_watchers_of,
     roe_allows,
     watchers_of,
 )
@@ -35,6 +39,8 @@ SEEN = (255, 80, 60)
 SAFE = (140, 230, 150)
 NO_LINE = (170, 170, 170)
 EXPOSED_RGBA = (255, 60, 40, 70)
+REMEMBERED = (255, 170, 70)  # watched from where a lost contact was last seen
+REMEMBERED_RGBA = (*REMEMBERED, 42)
 OUTLINE = (8, 10, 14)
 
 
@@ -76,12 +82,12 @@ class CoverPreview:
     def __init__(self) -> None:
         self.exposure_on = False
         self._grid_key: tuple | None = None
-        self._grid: np.ndarray | None = None
+        self._grid: np.ndarray | None = None  # 0 unwatched, 1 remembered, 2 in sight
         self._surf_key: tuple | None = None
         self._surf: tuple[pygame.Surface, tuple[int, int]] | None = None
         self._surf_window: np.ndarray | None = None
         self._watch_key: tuple | None = None
-        self._watchers: list = []
+        self._watchers: tuple[list, list] = ([], [])
 
     def toggle_exposure(self) -> bool:
         self.exposure_on = not self.exposure_on
@@ -89,16 +95,22 @@ class CoverPreview:
 
     # -- cached answers ------------------------------------------------------------------
     def exposure(self, world, window: tuple[int, int, int, int] | None = None) -> np.ndarray:
-        """exposure_grid, once a tick (and again when the view moves to other tiles)."""
+        """exposure_layers as one uint8 grid (2 watched by an insurgent in sight, 1 only
+        from a remembered contact's last known tile), once a tick (and again when the view
+        moves to other tiles)."""
         key = (id(world), world.tick, window)
         if key != self._grid_key or self._grid is None:
-            self._grid_key, self._grid = key, exposure_grid(world, window)
+            live, remembered = exposure_layers(world, window)
+            self._grid_key = key
+            self._grid = live.astype(np.uint8) * 2 + remembered
         return self._grid
 
-    def watchers(self, world, tile: tuple[int, int]) -> list:
+    def watchers(self, world, tile: tuple[int, int]) -> tuple[list, list]:
+        """(insurgents in sight that see the tile, lost contacts that would)."""
         key = (id(world), world.tick, tile)
         if key != self._watch_key:
-            self._watch_key, self._watchers = key, watchers_of(world, tile)
+            self._watch_key = key
+            self._watchers = (watchers_of(world, tile), remembered_watchers_of(world, tile))
         return self._watchers
 
     # -- drawing ---------------------------------------------------------------------------
@@ -124,14 +136,19 @@ class CoverPreview:
 
     def _draw_watchers(self, surface, camera, world, alpha, tile, text) -> None:
         centre = camera.world_to_screen((tile[0] + 0.5) * TILE_PX, (tile[1] + 0.5) * TILE_PX)
-        seen_by = [u for u in self.watchers(world, tile) if player_sees(world, u)]
+        live, lost = self.watchers(world, tile)
+        seen_by = [u for u in live if player_sees(world, u)]
         for unit in seen_by:
             end = camera.sub_to_screen(*interpolated(unit, alpha))
             pygame.draw.line(surface, OUTLINE, centre, end, 3)
             pygame.draw.line(surface, SEEN, centre, end, 1)
-        label = f"SEEN BY {len(seen_by)}" if seen_by else "UNSEEN"
+        for contact in lost:
+            end = camera.world_to_screen((contact.tile[0] + 0.5) * TILE_PX,
+                                         (contact.tile[1] + 0.5) * TILE_PX)
+            _dashed(surface, REMEMBERED, centre, end, max(4, camera.tile_px // 4))
+        label, colour = watch_label(len(seen_by), len(lost))
         _tag(surface, text, label, (centre[0], centre[1] + camera.tile_px * 0.75 + 6),
-             SEEN if seen_by else SAFE, 15)
+             colour, 15)
 
     def _draw_line_of_fire(self, surface, camera, world, alpha, shooter, target,
                            text) -> None:
@@ -158,7 +175,8 @@ class CoverPreview:
         if key != self._surf_key or self._surf is None or not np.array_equal(
                 window, self._surf_window):
             rgba = np.zeros((*window.shape, 4), dtype=np.uint8)
-            rgba[window] = EXPOSED_RGBA
+            rgba[window == 1] = REMEMBERED_RGBA
+            rgba[window == 2] = EXPOSED_RGBA
             small = pygame.image.frombuffer(rgba.tobytes(), (tx1 - tx0, ty1 - ty0), "RGBA")
             if pygame.display.get_surface() is not None:
                 small = small.convert_alpha()  # the display's format: the scaled copy keeps it
@@ -178,6 +196,32 @@ def _tag(surface, text, label: str, centre, colour, size: int) -> None:
     plate.fill((10, 12, 14, 190))
     surface.blit(plate, rect.inflate(8, 4))
     surface.blit(img, rect)
+
+
+def watch_label(seen_by: int, lost: int) -> tuple[str, tuple[int, int, int]]:
+    """What the hover says about who watches a tile: those in sight, then the contacts
+    lost sight of that would see it from where they were last seen."""
+    if seen_by and lost:
+        return f"SEEN BY {seen_by} + {lost} LAST SEEN", SEEN
+    if seen_by:
+        return f"SEEN BY {seen_by}", SEEN
+    if lost:
+        return f"WATCHED? {lost} LAST SEEN", REMEMBERED
+    return "UNSEEN", SAFE
+
+
+def _dashed(surface, colour, a, b, dash: int) -> None:
+    """A dashed line from a to b over a dark underline: a guess, not a sighting."""
+    length = max(1.0, float(np.hypot(b[0] - a[0], b[1] - a[1])))
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    pos = 0.0
+    while pos < length:
+        end = min(pos + dash, length)
+        p = (a[0] + ux * pos, a[1] + uy * pos)
+        q = (a[0] + ux * end, a[1] + uy * end)
+        pygame.draw.line(surface, OUTLINE, p, q, 3)
+        pygame.draw.line(surface, colour, p, q, 1)
+        pos += dash * 2
 
 
 def shot_label(world, shooter, target) -> str:

@@ -24,8 +24,9 @@ GLASS = (150, 180, 190)
 WHEEL = (26, 26, 26)
 
 
-def evac_label(world) -> tuple[str, tuple[int, int, int]]:
-    """What the button says: the call, the ETA, the wait, or that they left."""
+def evac_label(world, queued: bool = False) -> tuple[str, tuple[int, int, int]]:
+    """What the button says: the call (or that it goes out on resume, when given while
+    paused), the ETA, the wait, or that they left."""
     evac = world.evac
     if evac.departed:
         return "EVAC  vehicles gone", GONE
@@ -35,6 +36,8 @@ def evac_label(world) -> tuple[str, tuple[int, int, int]]:
     if evac.called_tick >= 0:
         eta = max(0.0, (evac.arrive_tick - world.tick) / TICK_HZ)
         return f"EVAC INBOUND  {eta:4.1f}s: hold the zone", WAITING
+    if queued:
+        return "EVAC CALL  sent on resume", WAITING
     return "[U] CALL EVAC", READY
 
 
@@ -45,11 +48,14 @@ class EvacButton:
         self.text = text
         self.rect = pygame.Rect(0, 0, 0, 0)
 
-    def draw(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> None:
+    def draw(self, surface: pygame.Surface, world, topleft: tuple[int, int],
+             pending: list | None = None) -> None:
+        """`pending`: the orders held for the next tick (a call given while paused)."""
         if not needs_call(world):
             self.rect = pygame.Rect(0, 0, 0, 0)
             return
-        label, colour = evac_label(world)
+        queued = any(isinstance(cmd, CallEvac) for cmd in pending or ())
+        label, colour = evac_label(world, queued)
         img = self.text.render(label, 20, colour, True)
         rect = img.get_rect(topleft=topleft).inflate(14, 10)
         rect.topleft = topleft

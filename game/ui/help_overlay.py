@@ -25,6 +25,11 @@ MOUSE = (
 )
 
 
+def fitted_row(top: int, bottom: int, rows: int, most: int) -> int:
+    """The row height that fits `rows` rows between top and bottom, at most `most`."""
+    return max(10, min(most, (bottom - top) // max(1, rows)))
+
+
 class HelpOverlay(Screen):
     name = "help"
     transparent = True
@@ -42,9 +47,11 @@ class HelpOverlay(Screen):
         rect = panel(surface, pygame.Rect((sw - w) // 2, (sh - h) // 2, w, h))
         text.blit(surface, "CONTROLS", (rect.centerx, rect.y + 12), px(ctx, 38), GOLD,
                   bold=True, anchor="midtop")
-        size, row = px(ctx, 20), px(ctx, 24)
         km = keymap(ctx)
         x, y0 = rect.x + px(ctx, 24), rect.y + px(ctx, 60)
+        # every key row above the closing line, however many actions the table holds
+        row = fitted_row(y0, rect.bottom - px(ctx, 34), len(ACTIONS) + 1, px(ctx, 24))
+        size = min(px(ctx, 20), row - 2)
         text.blit(surface, "Keys (change them in Settings)", (x, y0), size, GOLD)
         for i, (action, label, _) in enumerate(ACTIONS):
             y = y0 + (i + 1) * row

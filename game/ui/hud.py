@@ -81,6 +81,7 @@ class Hud:
         self.ctx = ctx  # for the player's UI scale, read every frame
         self.top_h = TOP_H  # the top bar's height at the current UI scale
         self.log_left = 0  # where the radio log panel starts (x), for overlays to keep clear
+        self.log_rect = pygame.Rect(0, 0, 0, 0)  # the radio log panel (the arrows keep off)
         self.log_rows: list[str] = []  # the radio log's rows as laid out (wrapped)
         self.panels = Panels()
         self.badge_rects: list[tuple[pygame.Rect, int]] = []  # (rect, unit id) for clicks
@@ -182,10 +183,11 @@ class Hud:
             rects.append((rect, badge[0]))
             parts.append(self._part(("badge", index), (tuple(rect), ui, badge),
                                     self._lay_badge, rect, ui, index, badge))
-        self.log_rows = []
+        self.log_rows, self.log_left, self.log_rect = [], 0, pygame.Rect(0, 0, 0, 0)
         if log:
             laid = self._part("log", (w, ui, log), self._lay_log, w, ui, log)
-            self.log_left, self.log_rows = laid[4]
+            self.log_rect, self.log_rows = laid[4]
+            self.log_left = self.log_rect.x
             parts.append(laid)
         if hint:
             parts.append(self._part("hint", (ui, hint, h - badge_h - _s(12, ui), right - margin),
@@ -258,10 +260,10 @@ class Hud:
         texts.append(self._text(word, (rect.x + pad, y), size, wcol))
 
     def _lay_log(self, w: int, ui: float, log, panels, _outlines, _fills,
-                 texts) -> tuple[int, list[str]]:
+                 texts) -> tuple[pygame.Rect, list[str]]:
         """The radio log, top right: newest lines last; a long line goes on in an indented
         second row, and then fewer lines fit in the panel's LOG_LINES rows.  Returns
-        (the panel's left x, the rows as laid out)."""
+        (the panel's rectangle, the rows as laid out)."""
         margin, row_h, size = _s(8, ui), _s(19, ui), _s(17, ui)
         width = min(_s(LOG_W, ui), w - 2 * margin)
         column, indent = _s(52, ui), _s(14, ui)
@@ -281,7 +283,7 @@ class Hud:
             x = rect.x + column + (indent if row else 0)
             texts.append(self._text(part, (x, y), size, line.colour))
             y += row_h
-        return rect.x, [part for _, _, part in rows]
+        return rect, [part for _, _, part in rows]
 
     def _lay_hint(self, ui: float, hint: str, bottom: int, width: int, panels, _outlines,
                   _fills, texts) -> None:

@@ -14,7 +14,7 @@ from game.render.sprites import interpolated
 from game.render.visibility import player_sees
 from game.sim import commands as c
 from game.sim.catalog import SQUAD_ORDER
-from game.sim.queries import can_be_carried, gives_full_treatment, needs_care
+from game.sim.queries import can_be_carried, gives_full_treatment, needs_care, survivors_to_gather
 from game.sim.units import Unit
 from game.ui.door_orders import door_orders
 
@@ -140,11 +140,13 @@ def _free_crate_at(world, tile: tuple[int, int]) -> bool:
 
 
 def gather(world, selected: set[int]) -> list:
-    return [
-        c.Gather(uid) for uid in sorted(selected)
-        if uid in world.units and world.units[uid].side == "squad"
-        and world.units[uid].life == "active"
-    ]
+    """A gather for each selected member with survivors to take near them; when none has,
+    for all of them, so the refusal says why."""
+    members = [world.units[uid] for uid in sorted(selected)
+               if uid in world.units and world.units[uid].side == "squad"
+               and world.units[uid].life == "active"]
+    near = [m for m in members if survivors_to_gather(world, m)]
+    return [c.Gather(m.id) for m in near or members]
 
 
 def stop(world, selected: set[int]) -> list:

@@ -37,9 +37,9 @@ def describe(event, world) -> tuple[str, tuple[int, int, int]] | None:
         what = unit.utype.display if unit else "Hostile"
         return f"{_name(world, event.spotter_id)}: Contact! {what} spotted.", AMBER
     if isinstance(event, ev.CivilianFound):
-        unit = units.get(event.unit_id)
-        what = unit.kind if unit else "survivor"
-        return f"{_name(world, event.finder_id)}: Found a survivor, {what}.", GREEN
+        # the finder's radio call names the whole group found ("Found six children"); a
+        # line per survivor pushed the ambush's calls out of the log
+        return None
     if isinstance(event, ev.CivilianRescued):
         return "Survivor safe at extraction.", GREEN
     if isinstance(event, ev.SquadExtracted):
