@@ -7,6 +7,7 @@ from game.headless import run_headless
 from game.session import Session
 from game.sim.airstrike import (
     BLAST_RADIUS_TILES,
+    CALLSIGN,
     ETA_TICKS,
     blast_damage,
     friendlies_in_blast,
@@ -17,6 +18,7 @@ from game.sim.events import (
     CommandRefused,
     DangerCloseWarning,
     GroupBroken,
+    RadioMessage,
     StrikeImpact,
     StrikeInbound,
     StrikeRequested,
@@ -190,6 +192,19 @@ def test_charges_run_out_and_one_run_at_a_time():
     events = step(world, [CallStrike(18, 6)])
     refused = [e for e in events if isinstance(e, CommandRefused)]
     assert refused and refused[0].reason == "no air support left"
+
+
+def test_falcon_reports_the_runs_left_after_each_impact_without_saying_off_target():
+    world = world_from(OPEN, air_strikes=2)
+    lines = [e.text for e in run_until_impact(world, CallStrike(12, 6))
+             if isinstance(e, RadioMessage) and e.speaker == CALLSIGN]
+    assert lines and "1 more available" in lines[-1]
+    while world.strikes:
+        step(world, [])
+    lines = [e.text for e in run_until_impact(world, CallStrike(12, 6))
+             if isinstance(e, RadioMessage) and e.speaker == CALLSIGN]
+    assert "last run" in lines[-1]
+    assert not any("off target" in line for line in lines), "players read it as a miss"
 
 
 def test_survivors_near_the_blast_are_suppressed_and_it_wears_off():

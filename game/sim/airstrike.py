@@ -45,8 +45,8 @@ from game.sim.strikes import (
     danger_close_refusal,
     deliver,
     impact_felt,
-    off_target_line,
     our_people,
+    pull_off_line,
     quadratic_falloff,
     ready_caller,
     wall_shelter,
@@ -137,7 +137,7 @@ def detonate(world: World, strike: StrikeCall, events: list, facts: TickFacts) -
     radius_sub = int(strike.radius * SUB)
     events.append(StrikeImpact(strike.id, strike.x, strike.y, radius_sub, casualties, destroyed))
     impact_felt(facts, Blast(strike.x, strike.y, radius_sub))
-    events.append(RadioMessage(CALLSIGN, off_target_line(
+    events.append(RadioMessage(CALLSIGN, pull_off_line(
         world, "That was our last run. Good luck down there.")))
     break_groups(world, hit_groups, events)
 

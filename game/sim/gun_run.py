@@ -42,8 +42,8 @@ from game.sim.strikes import (
     danger_close_refusal,
     deliver,
     impact_felt,
-    off_target_line,
     our_people,
+    pull_off_line,
     ready_caller,
 )
 from game.sim.units import Unit
@@ -150,7 +150,7 @@ def strafe(world: World, strike: StrikeCall, events: list, facts: TickFacts) -> 
     impact_felt(facts, Blast(strike.x, strike.y, int(BAND_TILES * SUB), (strike.x1, strike.y1)))
     events.append(GunRunImpact(strike.id, strike.x, strike.y, strike.x1, strike.y1,
                                casualties))
-    events.append(RadioMessage(CALLSIGN, off_target_line(world, "Guns dry, we're done.")))
+    events.append(RadioMessage(CALLSIGN, pull_off_line(world, "Guns dry, we're done.")))
     break_groups(world, hit_groups, events)
 
 

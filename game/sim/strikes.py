@@ -144,11 +144,12 @@ def quadratic_falloff(peak: float, dist_tiles: float, radius: float) -> float:
     return peak * max(0.0, 1.0 - (dist_tiles / radius) ** 2)
 
 
-def off_target_line(world: World, last_words: str) -> str:
-    """Falcon-2 after an impact: the runs left, or the weapon's own words for the last."""
+def pull_off_line(world: World, last_words: str) -> str:
+    """Falcon-2 pulling away after an impact: the runs left, or the weapon's own words for
+    the last.  Not the airman's "off target", which players read as a miss."""
     if world.strikes_left <= 0:
-        return f"{CALLSIGN}, off target. {last_words}"
-    return f"{CALLSIGN}, off target. {world.strikes_left} more available."
+        return f"{CALLSIGN}, weapons delivered, pulling off. {last_words}"
+    return f"{CALLSIGN}, weapons delivered, pulling off. {world.strikes_left} more available."
 
 
 def wall_shelter(opaque: np.ndarray, falls: np.ndarray, cx: int, cy: int, unit: Unit) -> float:
