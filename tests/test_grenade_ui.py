@@ -13,6 +13,7 @@ from game.render.text import TextCache
 from game.sim.commands import ThrowGrenade
 from game.sim.events import GrenadeLanded
 from game.sim.geometry import TILE_PX
+from game.sim.grenades import within_throw
 from game.sim.step import step
 from game.sim.world import new_world
 from game.tiled.loader import load_scenario
@@ -60,6 +61,18 @@ def test_ours_in_the_ring_ask_for_confirmation_first():
     enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)
     assert aim.handle_event(enter, world, camera, {rafiq.id}) == (
         True, [ThrowGrenade(rafiq.id, 6, 5, True)])
+
+
+def test_a_tile_beyond_reach_is_refused_on_the_aim_screen_and_aiming_goes_on():
+    world, camera, aim, rafiq = _setup()
+    far = next((x, y) for y in range(world.terrain.height) for x in range(world.terrain.width)
+               if not within_throw(rafiq, (x, y)))
+    aim.toggle(world, {rafiq.id})
+    used, commands = aim.handle_event(_click(camera, far), world, camera, {rafiq.id})
+    assert used and commands == [] and aim.state == AIMING
+    assert aim.notice.startswith("too far to throw")
+    used, commands = aim.handle_event(_click(camera, (4, 1)), world, camera, {rafiq.id})
+    assert commands == [ThrowGrenade(rafiq.id, 4, 1, False)] and aim.notice == ""
 
 
 def test_nobody_with_grenades_says_so():

@@ -73,8 +73,7 @@ def request_throw(world: World, cmd: ThrowGrenade, events: list) -> str:
         return "still getting the next grenade ready"
     if not world.terrain.in_bounds(cmd.x, cmd.y):
         return "outside the map"
-    if math.hypot(centre_of(cmd.x) - unit.x, centre_of(cmd.y) - unit.y) / SUB > \
-            THROW_RANGE_TILES:
+    if not within_throw(unit, (cmd.x, cmd.y)):
         return "too far to throw"
     if unit.side == Side.SQUAD:
         at_risk = friendlies_in_ring(world, centre_of(cmd.x), centre_of(cmd.y))
@@ -82,6 +81,17 @@ def request_throw(world: World, cmd: ThrowGrenade, events: list) -> str:
             return danger_close_refusal(at_risk, "inside the grenade's ring")
     _throw(world, unit, cmd.x, cmd.y, events)
     return ""
+
+
+def throw_distance(unit: Unit, tile: tuple[int, int]) -> float:
+    """Tiles from the thrower to the centre of the aimed tile."""
+    return math.hypot(centre_of(tile[0]) - unit.x, centre_of(tile[1]) - unit.y) / SUB
+
+
+def within_throw(unit: Unit, tile: tuple[int, int]) -> bool:
+    """Whether the unit can throw a grenade at the tile from where it stands (the aim
+    screen asks the same question before it sends the throw)."""
+    return throw_distance(unit, tile) <= THROW_RANGE_TILES
 
 
 def friendlies_in_ring(world: World, x: int, y: int, radius: float = RADIUS_TILES) -> list[Unit]:

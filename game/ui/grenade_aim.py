@@ -14,7 +14,6 @@ tick, draw() over the map, draw_hud() with the HUD and draw_prompt() last.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pygame
@@ -22,8 +21,14 @@ import pygame
 from game.render.camera import Camera
 from game.sim.commands import ThrowGrenade
 from game.sim.events import CommandRefused, GrenadeThrown
-from game.sim.geometry import SUB, TILE_PX, centre_of
-from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES, friendlies_in_ring
+from game.sim.geometry import TILE_PX, centre_of
+from game.sim.grenades import (
+    RADIUS_TILES,
+    THROW_RANGE_TILES,
+    friendlies_in_ring,
+    throw_distance,
+    within_throw,
+)
 from game.ui.strike_aim import (
     DANGER,
     PANEL,
@@ -90,6 +95,13 @@ class GrenadeAim:
     def click(self, world, tile: tuple[int, int]) -> list:
         if not world.terrain.in_bounds(*tile):
             return []
+        thrower = world.units.get(self.thrower_id)
+        if thrower is not None and not within_throw(thrower, tile):
+            # refused here, still aiming: the player picks a nearer tile or Esc
+            self.notice = (f"too far to throw: {throw_distance(thrower, tile):.0f} tiles, "
+                           f"{thrower.name} reaches {THROW_RANGE_TILES:.0f}")
+            return []
+        self.notice = ""
         if self.at_risk(world, tile):
             self.state, self.confirm_tile = CONFIRMING, tile
             return []
@@ -152,8 +164,8 @@ class GrenadeAim:
         pygame.draw.circle(surface, FAR, camera.sub_to_screen(thrower.x, thrower.y),
                            round(THROW_RANGE_TILES * scale), 1)
         at_risk = self.at_risk(world, tile)
-        reach = math.hypot(centre_of(tile[0]) - thrower.x, centre_of(tile[1]) - thrower.y) / SUB
-        colour = DANGER if at_risk else SAFE if reach <= THROW_RANGE_TILES else FAR
+        in_reach = within_throw(thrower, tile)
+        colour = DANGER if at_risk else SAFE if in_reach else FAR
         centre = camera.world_to_screen((tile[0] + 0.5) * TILE_PX, (tile[1] + 0.5) * TILE_PX)
         r = round(RADIUS_TILES * scale)
         disc = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
@@ -163,6 +175,9 @@ class GrenadeAim:
         ring = max(8, round(0.6 * camera.tile_px))
         for unit in at_risk:
             pygame.draw.circle(surface, DANGER, camera.sub_to_screen(unit.x, unit.y), ring, 3)
+        if not in_reach:
+            self.text.blit(surface, "TOO FAR", (centre[0] + r + 4, centre[1] - 9), 17, FAR,
+                           inside=surface.get_rect())
 
     def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
         """The grenade button: the thrower's count, or what is being aimed."""
