@@ -202,7 +202,7 @@ class App:
 
     def _draw_toasts(self) -> None:
         w, h = self.surface.get_size()
-        y = h * 2 // 3  # below the middle, where the camera puts the squad
+        y = self.screens[-1].toast_top(h) if self.screens else h * 2 // 3
         for text, left in self.ctx.toasts:
             img = self.text.render(text, 22, (250, 250, 240))
             rect = img.get_rect(midtop=(w // 2, y)).inflate(20, 10)

@@ -232,3 +232,13 @@ def test_the_controls_list_fits_its_panel():
     row = fitted_row(top, bottom, len(ACTIONS) + 1, 24)
     assert top + (len(ACTIONS) + 1) * row <= bottom
     assert fitted_row(0, 1000, 5, 24) == 24, "room to spare keeps the full row"
+
+
+def test_battle_toasts_stack_above_the_key_hint_not_over_the_middle():
+    app, screen = battle_screen(size=(1280, 720))
+    app.step_frame(1 / 30)  # lays the HUD out
+    screen.ctx.toast("Exposure overlay off")
+    first = app.screens[-1].toast_top(720)
+    screen.ctx.toast("Quicksaved")
+    assert 720 // 2 < first < screen.hud.hint_top
+    assert app.screens[-1].toast_top(720) < first, "a second toast stacks upward"

@@ -46,6 +46,7 @@ PAN_SPEED = 900  # screen pixels per second
 EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
+TOAST_ROW_PX = 40  # one toast's panel and the gap under it (game/app.py draws them)
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
         "R fire rules  H hold  E exposure  Q last alert  "
         "B air strike (Tab gun run)  T grenade  Space pause  +/- speed  F12 screenshot")
@@ -327,6 +328,12 @@ class BattleScreen(Screen):
         self.effects.update(self.ctx.clock.game_dt(dt))
         self.strike_fx.update(self.ctx.clock.game_dt(dt))
         map_watch.follow(self)  # reload on save (game/ui/map_watch.py)
+
+    def toast_top(self, height: int) -> int:
+        """Toasts stack just above the key hint at the bottom, not over the squad in the
+        middle of the playfield."""
+        bottom = self.hud.hint_top or height - 120
+        return max(self.hud.top_h, bottom - 8 - TOAST_ROW_PX * len(self.ctx.toasts))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         world = self.world

@@ -76,8 +76,7 @@ class BattleFeedback:
     def do_action(self, battle, action: str) -> None:
         if action == "exposure":
             on = self.preview.toggle_exposure()
-            battle.ctx.toast("Exposure overlay on: red is watched by enemies in sight, amber "
-                             "from where lost contacts were last seen"
+            battle.ctx.toast("Exposure: red seen by enemies in sight, amber by lost contacts"
                              if on else "Exposure overlay off")
         elif action == "roe":
             battle.order(roe_orders(battle.world, battle.selected))

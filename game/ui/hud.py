@@ -83,6 +83,7 @@ class Hud:
         self.log_left = 0  # where the radio log panel starts (x), for overlays to keep clear
         self.log_rect = pygame.Rect(0, 0, 0, 0)  # the radio log panel (the arrows keep off)
         self.log_rows: list[str] = []  # the radio log's rows as laid out (wrapped)
+        self.hint_top = 0  # where the key hint above the badges starts (y): toasts go above
         self.panels = Panels()
         self.badge_rects: list[tuple[pygame.Rect, int]] = []  # (rect, unit id) for clicks
         self._said: tuple | None = None
@@ -189,10 +190,12 @@ class Hud:
             self.log_rect, self.log_rows = laid[4]
             self.log_left = self.log_rect.x
             parts.append(laid)
+        self.hint_top = h - badge_h - _s(12, ui)
         if hint:
-            parts.append(self._part("hint", (ui, hint, h - badge_h - _s(12, ui), right - margin),
-                                    self._lay_hint, ui, hint, h - badge_h - _s(12, ui),
-                                    right - margin))
+            laid = self._part("hint", (ui, hint, self.hint_top, right - margin),
+                              self._lay_hint, ui, hint, self.hint_top, right - margin)
+            self.hint_top = laid[4]
+            parts.append(laid)
         panels, outlines, fills, texts = ([item for part in parts for item in part[i]]
                                           for i in range(4))
         return panels, outlines, fills, texts, rects
@@ -286,9 +289,9 @@ class Hud:
         return rect, [part for _, _, part in rows]
 
     def _lay_hint(self, ui: float, hint: str, bottom: int, width: int, panels, _outlines,
-                  _fills, texts) -> None:
+                  _fills, texts) -> int:
         """The key hint above the badges, in as many rows as it needs to stay left of
-        the minimap (its parts are separated by two spaces)."""
+        the minimap (its parts are separated by two spaces).  Returns its top (y)."""
         size, margin = _s(16, ui), _s(8, ui)
         font = self.text.font(size)
         rows: list[str] = []
@@ -304,6 +307,7 @@ class Hud:
             panels.append(self.panels.blit(rect.inflate(8, 4)))
             texts.append((img, rect.topleft))
             bottom = rect.top - 4
+        return bottom
 
     def _fitted(self, text: str, size: int, bold: bool, width: int) -> str:
         """text, cut with "..." when it is wider than width at this font size."""

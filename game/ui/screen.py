@@ -34,6 +34,11 @@ class Screen:
     def progress_changed(self) -> None:
         """The campaign progress changed under this screen (a mission was won)."""
 
+    def toast_top(self, height: int) -> int:
+        """Where the app's toasts start (y) while this screen is on top: below the middle
+        by default, where a menu has room."""
+        return height * 2 // 3
+
 
 class MenuScreen(Screen):
     """A screen driven by a widgets.Menu in `self.menu`: the menu takes its keys and clicks
