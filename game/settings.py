@@ -29,6 +29,7 @@ class Settings:
     difficulty: str = "normal"
     keys: dict[str, list[str]] = field(default_factory=dict)  # action -> key names
     reload_on_save: bool = True  # reload the player's own map when its files change
+    show_minimap: bool = True
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -56,8 +57,9 @@ class Settings:
         scale = raw.get("ui_scale")
         if _number(scale) and 0.5 <= scale <= 3.0:
             s.ui_scale = float(scale)
-        if isinstance(raw.get("reload_on_save"), bool):
-            s.reload_on_save = raw["reload_on_save"]
+        for name in ("reload_on_save", "show_minimap"):
+            if isinstance(raw.get(name), bool):
+                setattr(s, name, raw[name])
         if raw.get("difficulty") in DIFFICULTIES:
             s.difficulty = raw["difficulty"]
         if isinstance(raw.get("keys"), dict):

@@ -4,3 +4,12 @@ import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path_factory, monkeypatch):
+    """Settings, saves and progress a test writes go to a folder of its own, never the
+    tester's real profile (a test may set DANGER_CLOSE_HOME again itself)."""
+    monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path_factory.mktemp("home")))

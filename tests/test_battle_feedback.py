@@ -242,3 +242,22 @@ def test_battle_toasts_stack_above_the_key_hint_not_over_the_middle():
     screen.ctx.toast("Quicksaved")
     assert 720 // 2 < first < screen.hud.hint_top
     assert app.screens[-1].toast_top(720) < first, "a second toast stacks upward"
+
+
+def test_m_hides_the_minimap_for_this_and_later_battles():
+    from game.settings import Settings, load_settings
+
+    app, screen = battle_screen(size=(1280, 720), settings=Settings())
+    app.step_frame(1 / 30)
+    where = screen.minimap.rect.center
+    assert screen.minimap.world_at(where) is not None
+    screen.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_m, mod=0,
+                                           unicode="m"))
+    assert not screen.ctx.settings.show_minimap and screen.minimap.world_at(where) is None
+    assert load_settings()[0].show_minimap is False, "the choice is saved"
+    app2, later = battle_screen(size=(1280, 720), settings=screen.ctx.settings)
+    app2.step_frame(1 / 30)
+    assert later.minimap.world_at(where) is None
+    later.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_m, mod=0, unicode="m"))
+    app2.step_frame(1 / 30)
+    assert later.minimap.world_at(where) is not None

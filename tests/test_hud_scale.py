@@ -3,10 +3,9 @@ of the minimap, and a long radio line is wrapped onto a second row, not cut."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
+from game.settings import Settings
 from tests.battle_helpers import battle_screen
 
 LONG = ("Rahim: Falcon-2 is inbound on the granary, keep your heads down and hold the "
@@ -14,7 +13,7 @@ LONG = ("Rahim: Falcon-2 is inbound on the granary, keep your heads down and hol
 
 
 def _battle(size, ui: float):
-    return battle_screen(size, settings=SimpleNamespace(ui_scale=ui))
+    return battle_screen(size, settings=Settings(ui_scale=ui))
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])

@@ -100,6 +100,8 @@ class BattleScreen(Screen):
         self.grenade_aim.cancel()
         self.log = RadioLog()
         self.minimap = Minimap(world.terrain.width, world.terrain.height, self.ctx)
+        if self.ctx.settings is not None and not self.ctx.settings.show_minimap:
+            self.minimap.show(False)
         w, h = self.ctx.surface.get_size()
         self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, w, h)
         squad = [u for u in world.squad() if u.alive]

@@ -11,7 +11,7 @@ from game.ui import orders
 from game.ui.battle_feedback import ACTIONS as FEEDBACK_ACTIONS
 from game.ui.evac_call import call_orders
 from game.ui.keymap import DEFAULTS, combo_of
-from game.ui.profile import keymap
+from game.ui.profile import keymap, save_profile_settings
 from game.ui.widgets import fill
 
 TOOLTIP_BG = (12, 14, 16, 230)
@@ -76,6 +76,17 @@ def do_action(battle, action: str, shift: bool = False) -> None:
         battle.ctx.go("help")
     elif action == "reload_map":
         battle.reload_from_disk()
+    elif action == "minimap":
+        toggle_minimap(battle)
+
+
+def toggle_minimap(battle) -> None:
+    """Hide or show the minimap; the choice is kept in the settings for the next battle."""
+    visible = not battle.minimap.visible
+    battle.minimap.show(visible)
+    if battle.ctx.settings is not None:
+        battle.ctx.settings.show_minimap = visible
+        save_profile_settings(battle.ctx)
 
 
 def pan_direction(ctx, keys) -> tuple[int, int]:

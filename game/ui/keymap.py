@@ -37,6 +37,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("alert_jump", "Jump to the latest alert", ("q",)),
     ("grenade", "Throw a grenade", ("t",)),
     ("call_evac", "Call the evac vehicles", ("u",)),
+    ("minimap", "Show / hide the minimap", ("m",)),
     ("pan_up", "Camera up", ("up", "w")),
     ("pan_down", "Camera down", ("down", "s")),
     ("pan_left", "Camera left", ("left", "a")),

@@ -43,6 +43,7 @@ class Minimap:
         self._dotted: pygame.Surface | None = None  # the base with this tick's unit dots
         self._dotted_key: tuple = ()
         self._dotted_world = None
+        self.visible = True
 
     def _size_for(self, ui: float) -> None:
         """The map's pixels per tile and the minimap's size at UI scale ui."""
@@ -52,6 +53,15 @@ class Minimap:
         self.size = (max(1, round(width * self.scale)), max(1, round(height * self.scale)))
         self.rect.size = self.size
         self._base = None  # drawn again at the new size
+
+    def show(self, visible: bool) -> None:
+        """Hidden, the minimap draws nothing and takes no clicks (the player wants the
+        corner of the battlefield under it)."""
+        self.visible = visible
+        if visible:
+            self._size_for(self.ui)
+        else:
+            self.rect.size = (0, 0)
 
     def place(self, screen_size: tuple[int, int]) -> None:
         ui = ui_scale(self.ctx) if self.ctx is not None else 1.0
@@ -79,6 +89,8 @@ class Minimap:
 
     def draw(self, surface, world, fog, camera: Camera, shown: list | None = None) -> None:
         """shown: visible_units(world) when the caller already has it."""
+        if not self.visible:
+            return
         self.place(surface.get_size())
         key = (world.terrain.version, fog.revision, id(world))
         self._age += 1
