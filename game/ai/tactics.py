@@ -28,6 +28,7 @@ THREAT_SIGHT = 16  # how far a threat is assumed to see and shoot, tiles
 NEG = -1e9
 UNREACHABLE = float(np.iinfo(np.int32).max)
 THREAT_VIEWS_KEPT = 256  # fields of view from threat tiles kept before starting afresh
+TRAVEL_WINDOWS_KEPT = 512  # walking costs around unit tiles kept before starting afresh
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,9 @@ def choose_tile(
     ux, uy = unit.tile
     x0, y0 = max(ux - radius, 0), max(uy - radius, 0)
     x1, y1 = min(ux + radius + 1, w), min(uy + radius + 1, h)
-    walk = path_grid(world.caches, terrain).walkable[y0:y1, x0:x1]
-    travel = _travel(walk, ux - x0, uy - y0)
+    grid = path_grid(world.caches, terrain)
+    walk = grid.walkable[y0:y1, x0:x1]
+    travel = _travel_from(world, grid, walk, ux, uy, radius)
     ok = travel < UNREACHABLE
     allies = _allies_near(world, unit, x0, y0, x1, y1)
     ok &= ~_ally_tiles(allies, x0, y0, x1, y1)
@@ -106,16 +108,12 @@ def choose_tile(
     score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
     if mode.narrow:
         score -= mode.narrow * _openness(walk)
-    padded = padded_cover(terrain.cover, x0, y0, x1, y1)
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
     for px, py in threats[:3]:
-        seen = _seen_from(world, blockers, px, py, x0, y0, x1, y1)
-        cover = window_cover_against(terrain, padded, x0, y0, (px, py))
-        d = np.hypot(xs - px, ys - py)
-        fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
-        score -= mode.exposure * seen * EXPOSURE[cover] * fade
-        nearest = np.minimum(nearest, d)
+        score -= _exposure_window(world, blockers, mode.exposure, px, py, x0, y0, x1, y1)
+        if mode.retreat:
+            nearest = np.minimum(nearest, np.hypot(xs - px, ys - py))
     if mode.retreat and threats:
         score += mode.retreat * np.minimum(nearest, 14.0)
     if target is not None:
@@ -154,6 +152,25 @@ def _target_terms(
     return allowed
 
 
+def _travel_from(world: World, grid: Any, walk: np.ndarray, ux: int, uy: int,
+                 radius: int) -> np.ndarray:
+    """_travel for a unit on (ux, uy), kept per tile and radius while the walking grid
+    stands: a unit that holds its tile asks the same question at each turn. Shared: never
+    change the array."""
+    memo = world.caches.get("travel_windows")
+    if memo is None or memo[0] is not grid:
+        memo = world.caches["travel_windows"] = (grid, {})
+    kept: dict[int, np.ndarray] = memo[1]
+    key = (ux << 16 | uy) << 16 | radius  # one int: tiles and radii are < 65536
+    travel = kept.get(key)
+    if travel is None:
+        if len(kept) >= TRAVEL_WINDOWS_KEPT:
+            kept.clear()
+        travel = kept[key] = _travel(walk, ux - max(ux - radius, 0), uy - max(uy - radius, 0))
+        travel.flags.writeable = False
+    return travel
+
+
 def _travel(walk: np.ndarray, lx: int, ly: int) -> np.ndarray:
     """Walking cost (2 per straight step, 3 per diagonal) from the unit; huge if unreachable."""
     dist = tcod.path.maxarray(walk.shape, dtype=np.int32)
@@ -177,6 +194,51 @@ def _seen_from(
     return out
 
 
+def _exposure_window(
+    world: World, blockers: np.ndarray, exposure: float, px: int, py: int,
+    x0: int, y0: int, x1: int, y1: int,
+) -> np.ndarray:
+    """The exposure penalty from a threat on (px, py) over a window: zero where it cannot
+    see (_threat_exposure's field, cut to the window)."""
+    field, rx0, ry0 = _threat_exposure(world, blockers, exposure, px, py)
+    out = np.zeros((y1 - y0, x1 - x0))
+    fh, fw = field.shape
+    ix0, iy0 = max(x0, rx0), max(y0, ry0)
+    ix1, iy1 = min(x1, rx0 + fw), min(y1, ry0 + fh)
+    if ix0 < ix1 and iy0 < iy1:
+        out[iy0 - y0 : iy1 - y0, ix0 - x0 : ix1 - x0] = \
+            field[iy0 - ry0 : iy1 - ry0, ix0 - rx0 : ix1 - rx0]
+    return out
+
+
+def _threat_exposure(
+    world: World, blockers: np.ndarray, exposure: float, px: int, py: int
+) -> tuple[np.ndarray, int, int]:
+    """exposure × seen × EXPOSURE[cover] × fade over every tile a threat on (px, py) can
+    see, and its corner: the part of a tile's score that depends only on the tile and the
+    threat, so every unit whose window it reaches shares it (kept beside _threat_view's
+    views, and dropped with them)."""
+    fov, rx0, ry0 = _threat_view(world, blockers, px, py)
+    memo = world.caches["threat_views"]
+    fields: dict[tuple[int, float], Any] = memo[3]
+    key = (px << 16 | py, exposure)
+    kept = fields.get(key)
+    if kept is None:
+        if len(fields) >= THREAT_VIEWS_KEPT:
+            fields.clear()
+        terrain = world.terrain
+        fh, fw = fov.shape
+        rx1, ry1 = rx0 + fw, ry0 + fh
+        cover = window_cover_against(
+            terrain, padded_cover(terrain.cover, rx0, ry0, rx1, ry1), rx0, ry0, (px, py))
+        ys, xs = np.arange(ry0, ry1)[:, None], np.arange(rx0, rx1)[None, :]
+        d = np.hypot(xs - px, ys - py)
+        fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
+        # the same products in the same order as a window's own sum would take them
+        kept = fields[key] = (exposure * fov * EXPOSURE[cover] * fade, rx0, ry0)
+    return kept
+
+
 def _threat_view(
     world: World, blockers: np.ndarray, px: int, py: int
 ) -> tuple[np.ndarray, int, int]:
@@ -189,7 +251,7 @@ def _threat_view(
     memo = world.caches.get("threat_views")
     version = world.terrain.version
     if memo is None or memo[0] is not blockers or memo[1] != version:
-        memo = (blockers, version, {})
+        memo = (blockers, version, {}, {})  # views, and exposure fields (_threat_exposure)
         world.caches["threat_views"] = memo
     views: dict[int, Any] = memo[2]
     key = px << 16 | py

@@ -50,8 +50,10 @@ def resting_tiles(world: World) -> dict[Tile, int]:
     rest: dict[Tile, int] = {}
     zones = zone_tiles(world)
     for unit in world.units.values():  # id order
-        if at_rest(unit):
-            x, y = unit.tile
+        # at_rest, inline: asked of every unit once or twice a tick
+        if (unit.life == ACTIVE and not unit.hidden and not unit.carried_by
+                and not unit.path and not unit.waypoints):
+            x, y = unit.x // SUB, unit.y // SUB
             if not zones[y, x]:
                 rest.setdefault((x, y), unit.id)
     return rest
@@ -60,9 +62,9 @@ def resting_tiles(world: World) -> dict[Tile, int]:
 def settle(world: World, rest: dict[Tile, int], unit: Unit) -> None:
     """A walker that came to rest this tick takes its tile (outside the zones)."""
     if at_rest(unit):
-        x, y = unit.tile
-        if not zone_tiles(world)[y, x]:
-            rest.setdefault((x, y), unit.id)
+        x, y = unit.x // SUB, unit.y // SUB
+        if (x, y) not in rest and not zone_tiles(world)[y, x]:
+            rest[(x, y)] = unit.id
 
 
 def zone_tiles(world: World) -> np.ndarray:

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.geometry import SUB
 from game.sim.pathing import PathGrid
 from game.sim.sight import view_mask
 from game.sim.units import Unit
@@ -14,6 +15,7 @@ from game.sim.world import World
 
 DANGER_EVERY = 10  # ticks between rebuilds of the insurgents' lines of fire
 DANGER_COST = 4
+FIRE_FIELDS_KEPT = 2048  # all-round fields of fire kept per terrain version (danger_map)
 
 
 # -- safe routes --------------------------------------------------------------------------
@@ -31,12 +33,28 @@ def danger_map(world: World) -> np.ndarray:
     way it faces."""
     terrain = world.terrain
     danger = np.zeros(terrain.walkable.shape, dtype=bool)
+    # each insurgent's all-round field of fire depends only on its tile, its range and the
+    # walls: kept while the terrain stands (most insurgents hold a tile for many rebuilds),
+    # and one tile held by several is drawn once
+    memo = world.caches.get("fire_fields")
+    if memo is None or memo[0] != terrain.version or memo[1] is not terrain.opaque:
+        memo = world.caches["fire_fields"] = (terrain.version, terrain.opaque, {})
+    fields: dict[tuple[int, int, float], tuple[np.ndarray, tuple[int, int]]] = memo[2]
+    drawn: set[tuple[int, int, float]] = set()
     for unit in world.insurgents():
         weapon = unit.weapon
         if not unit.active or unit.hidden or weapon is None:
             continue
-        tx, ty = unit.tile
-        mask, (x0, y0) = view_mask(terrain, tx, ty, 0, weapon.range_tiles, 360)
+        key = (unit.x // SUB, unit.y // SUB, weapon.range_tiles)
+        if key in drawn:
+            continue
+        drawn.add(key)
+        field = fields.get(key)
+        if field is None:
+            if len(fields) >= FIRE_FIELDS_KEPT:
+                fields.clear()
+            field = fields[key] = view_mask(terrain, key[0], key[1], 0, key[2], 360)
+        mask, (x0, y0) = field
         h, w = mask.shape
         danger[y0 : y0 + h, x0 : x0 + w] |= mask
     return danger
