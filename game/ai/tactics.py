@@ -77,10 +77,12 @@ def choose_tile(
     radius: int,
     leave: bool = False,
     only: np.ndarray | None = None,
+    standing: Standing | None = None,
 ) -> Choice | None:
     """The best tile within `radius` for this mode; None when no tile qualifies.
     `leave` rules out staying put (a unit that has stood still too long); `only` (a bool
-    grid of the map) limits the choice to its tiles (a route to hold)."""
+    grid of the map) limits the choice to its tiles (a route to hold); `standing`:
+    standing_insurgents(world), when the caller has it for this state of the world."""
     mode = MODES[mode_name]
     terrain = world.terrain
     h, w = terrain.walkable.shape
@@ -91,7 +93,7 @@ def choose_tile(
     walk = grid.walkable[y0:y1, x0:x1]
     travel = _travel_from(world, grid, walk, ux, uy, radius)
     ok = travel < UNREACHABLE
-    allies = _allies_near(world, unit, x0, y0, x1, y1)
+    allies = _allies_near(world, unit, x0, y0, x1, y1, standing)
     ok &= ~_ally_tiles(allies, x0, y0, x1, y1)
     ok[uy - y0, ux - x0] = True
     if world.strikes or world.grenades:
@@ -304,13 +306,25 @@ def _openness(walk: np.ndarray) -> np.ndarray:
     return across[:-2] + across[1:-1] + across[2:]
 
 
-def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
+Standing = tuple[list[Unit], np.ndarray, np.ndarray]
+
+
+def standing_insurgents(world: World) -> Standing:
+    """Active, visible insurgents in id order and their positions (sub units): gathered
+    once while the world stands still (a tick's thinking) for every query that asks."""
+    units = [a for a in world.insurgents() if a.life == ACTIVE and not a.hidden]
+    xs = np.array([a.x for a in units], dtype=np.int64)
+    ys = np.array([a.y for a in units], dtype=np.int64)
+    return units, xs, ys
+
+
+def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int,
+                 standing: Standing | None = None) -> list[Unit]:
+    """Standing insurgents within two tiles of the window, in id order, the unit aside."""
+    units, xs, ys = standing_insurgents(world) if standing is None else standing
     lx, hx, ly, hy = (x0 - 2) * SUB, (x1 + 2) * SUB, (y0 - 2) * SUB, (y1 + 2) * SUB
-    return [
-        a for a in world.insurgents()
-        if lx <= a.x < hx and ly <= a.y < hy
-        and a is not unit and a.life == ACTIVE and not a.hidden
-    ]
+    near = np.flatnonzero((xs >= lx) & (xs < hx) & (ys >= ly) & (ys < hy))
+    return [units[i] for i in near.tolist() if units[i] is not unit]
 
 
 def _strike_mask(world: World, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:

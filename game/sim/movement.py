@@ -84,7 +84,8 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             if unit.side == _SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
             _advance(world, unit, budget, events, facts, rest)
-            settle(world, rest, unit)
+            if not unit.path and not unit.waypoints:  # arrived: settle's own first test
+                settle(world, rest, unit)
         elif unit.activity == "moving":
             unit.activity = "idle"
 

@@ -56,16 +56,13 @@ def board_key(unit: Unit) -> str:
 
 def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
     """Once a tick, after fire and pins: springs, wounds, noises, sight, then alert levels."""
-    _prune_boards(world)
-    _ambushes_sprung(world, facts, events)
-    _wounds_felt(world, facts, events)
-    _hear(world, facts.noises, events)
-    enemies = enemies_of(world)
     due: list[Unit] = []
+    awake: list[Unit] = []  # on their feet and on the map: none of the steps below change who
     tick = world.tick
     for unit in world.insurgents():  # id order
         if unit.life != ACTIVE or unit.hidden:
             continue
+        awake.append(unit)
         # the never-stuck watchdog's count (inline: this runs for every insurgent)
         mind = unit.mind
         if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
@@ -74,6 +71,11 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
             mind.still_ticks += 1
         if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
+    _prune_boards(world)
+    _ambushes_sprung(world, facts, events)
+    _wounds_felt(world, facts, events)
+    _hear(world, facts.noises, events, awake)
+    enemies = enemies_of(world)
     in_range = _any_in_sight_range(due, enemies, sight_factor(world.scenario.rules.time_of_day))
     newest: dict[str, list[int] | None] = {}  # newest_entry per board, until a board changes
     for unit, near in zip(due, in_range, strict=True):
@@ -186,13 +188,14 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
 
 
 # -- hearing, wounds, ambushes ------------------------------------------------------------
-def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
+def _hear(world: World, noises: list[Noise], events: list[Any],
+          awake: list[Unit] | None = None) -> None:
+    """`awake`: the active, visible insurgents in id order, when the caller has them."""
     if not noises:
         return
-    listeners = [
-        u for u in world.insurgents()
-        if u.life == ACTIVE and not u.hidden and u.mind.alert in _CALM
-    ]
+    if awake is None:
+        awake = [u for u in world.insurgents() if u.life == ACTIVE and not u.hidden]
+    listeners = [u for u in awake if u.mind.alert in _CALM]
     xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
     ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
