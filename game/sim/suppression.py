@@ -48,7 +48,8 @@ def pin_units(world: World, events: list[Any], facts: TickFacts) -> None:
     pinned: dict[int, int] = {}
     for shot in shots:
         shooter = world.units.get(shot.shooter_id)
-        side = shooter.side if shooter else ""
+        # a plain str: numpy probes a StrEnum member through its slow __getattr__
+        side = str(shooter.side) if shooter else ""
         end_x, end_y = shot.end
         close = (xs - end_x) ** 2 + (ys - end_y) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
         hit = close | (ids == shot.target_id)
