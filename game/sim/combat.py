@@ -9,7 +9,7 @@ from game.sim.events import ReloadStarted, ShotFired
 from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
-from game.sim.kinds import Life, Roe, Side
+from game.sim.kinds import Roe, Side
 from game.sim.noise import shot_noise
 from game.sim.queries import can_shoot, cover_between, hit_chance, sees_tile
 from game.sim.sight import first_blocked
@@ -60,7 +60,8 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
             _stand_down(unit)
 
 
-_SQUAD, _HOLD_FIRE = Side.SQUAD, Roe.HOLD_FIRE  # enum members are slow to look up
+_SQUAD, _INSURGENT, _HOLD_FIRE = Side.SQUAD, Side.INSURGENT, Roe.HOLD_FIRE  # enum members
+# are slow to look up on their class (its metaclass has __getattr__)
 _AIMING = frozenset(("firing", "aiming"))
 
 
@@ -81,8 +82,9 @@ def _engage(
     world: World, unit: Unit, weapon: WeaponType, events: list, facts: TickFacts
 ) -> None:
     target = world.units.get(unit.target_id)
-    if (target is None or not target.alive or target.life == Life.GONE
-            or (unit.side == Side.INSURGENT and target.life == Life.DOWNED)):
+    # gone, dead, or down (insurgents do not shoot the downed), in one test
+    if target is None or target.life != ACTIVE and (
+            target.life != DOWNED or unit.side == _INSURGENT):
         unit.target_id = 0
         unit.aim_left = 0
         if unit.activity in ("firing", "aiming"):
