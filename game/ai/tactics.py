@@ -102,7 +102,7 @@ def choose_tile(
         ok &= terrain.elevation[y0:y1, x0:x1] > 0
     if only is not None:
         ok &= only[y0:y1, x0:x1]
-    if not ok.any():
+    if not np.count_nonzero(ok):
         return None
     # a column and a row (np.ogrid's, built faster), broadcast to the window where combined
     ys, xs = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]

@@ -137,10 +137,11 @@ def _notice_insurgents(world: World, events: list, facts: TickFacts) -> None:
 
 
 def _check_triggers(world: World, events: list, facts: TickFacts) -> None:
+    squad = world.squad()
     for index, trigger in enumerate(world.scenario.triggers):
         if index in world.fired_triggers and trigger.once:
             continue
-        for member in world.squad():
+        for member in squad:
             if member.active and _inside(trigger, member):
                 world.fired_triggers.add(index)
                 if trigger.radio:
