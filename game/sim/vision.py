@@ -13,7 +13,7 @@ from game.sim.geometry import SUB
 from game.sim.kinds import Life
 from game.sim.light import sight_tiles
 from game.sim.scenario import CIVILIAN_KINDS, TriggerZone
-from game.sim.sight import view_mask
+from game.sim.sight import cone_cut, window_fov
 from game.sim.smoke import sight_blockers
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -25,22 +25,25 @@ NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "ei
 
 
 def squad_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
-    """view_mask for a squad member, kept per member while its pose (tile, facing, range)
-    and the blockers stand: a member holding a corner sees the same tiles every tick, and
-    a field of view costs a tenth of a millisecond. The mask is shared: never change it."""
+    """view_mask for a squad member, kept per member: the field of view while it stays on
+    its tile and the blockers stand (a field of view costs a tenth of a millisecond), the
+    cone cut from it while it also faces the same way. The mask is shared: never change
+    it."""
     tx, ty = unit.x // SUB, unit.y // SUB
-    ut = unit.utype
+    cone = unit.utype.cone_deg
     blockers = sight_blockers(world)
     reach = sight_tiles(world, unit)
-    version = world.terrain.version
+    place = (blockers, world.terrain.version, tx, ty, reach)
     memo: dict[int, tuple] = world.caches.setdefault("squad_views", {})
     kept = memo.get(unit.id)
-    if (kept is not None and kept[0] is blockers and kept[1] == version
-            and kept[2] == (tx, ty, unit.facing, reach, ut.cone_deg)):
+    if kept is None or kept[0][0] is not blockers or kept[0][1:] != place[1:]:
+        kept = (place, window_fov(world.terrain, tx, ty, reach, blockers), None, None)
+    elif kept[2] == (unit.facing, cone):
         return kept[3]
-    view = view_mask(world.terrain, tx, ty, unit.facing, reach, ut.cone_deg, blockers)
+    fov, corner = kept[1]
+    view = cone_cut(fov, corner, tx, ty, unit.facing, reach, cone), corner
     view[0].flags.writeable = False
-    memo[unit.id] = (blockers, version, (tx, ty, unit.facing, reach, ut.cone_deg), view)
+    memo[unit.id] = (place, kept[1], (unit.facing, cone), view)
     return view
 
 
