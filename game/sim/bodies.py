@@ -50,9 +50,9 @@ def resting_tiles(world: World) -> dict[Tile, int]:
     rest: dict[Tile, int] = {}
     zones = zone_set(world)
     for unit in world.units.values():  # id order
-        # at_rest, inline: asked of every unit once or twice a tick
-        if (unit.life == ACTIVE and not unit.hidden and not unit.carried_by
-                and not unit.path and not unit.waypoints):
+        # at_rest, inline (asked of every unit once or twice a tick), walkers out first
+        if (not unit.path and not unit.waypoints and unit.life == ACTIVE
+                and not unit.hidden and not unit.carried_by):
             tile = (unit.x // SUB, unit.y // SUB)
             if tile not in rest and tile not in zones:
                 rest[tile] = unit.id
