@@ -11,7 +11,7 @@ import pytest
 from game.ai import tactics
 from game.sim.geometry import SUB, centre_of
 from game.sim.pathing import path_grid
-from game.sim.safe_routes import danger_map
+from game.sim.safe_routes import danger_map, warm_fire_fields
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
@@ -172,3 +172,20 @@ def test_allies_near_from_the_ticks_standing_list_is_the_plain_scan():
                  and (box[1] - 2) * SUB <= a.y < (box[3] + 2) * SUB
                  and a is not unit and a.active and not a.hidden]
         assert tactics._allies_near(world, unit, *box, standing) == plain
+
+
+def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
+    world = new_world(ascii_scenario(EAST_ONLY[:2] + ["#..A....#..E.#"] + EAST_ONLY[3:]), seed=1)
+    assert world.civilians(), "warming is for maps with survivors"
+    assert "fire_fields" not in world.caches
+    for _ in range(3):
+        warm_fire_fields(world)
+        world.tick += 1
+    kept = world.caches["fire_fields"][2]
+    assert {(u.tile[0], u.tile[1], u.weapon.range_tiles) for u in world.insurgents()} <= set(kept)
+    assert np.array_equal(danger_map(world), _fresh_danger(world))
+    walker = world.insurgents()[0]
+    walker.path = [(10, 3)]
+    walker.x = centre_of(9)
+    warm_fire_fields(world)
+    assert (9, walker.tile[1], walker.weapon.range_tiles) not in kept  # a walker is left

@@ -37,7 +37,7 @@ from game.sim.pathing import (
     nearby_open_tiles,
     path_grid,
 )
-from game.sim.safe_routes import safe_course
+from game.sim.safe_routes import safe_course, warm_fire_fields
 from game.sim.smoke import clear_of_walls
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -68,6 +68,7 @@ def update_survivors(world: World, events: list) -> None:
             civ.path.clear()
         elif civ.survivor.leader_id:
             _follow(world, civ, slots.get(uid, 0))
+    warm_fire_fields(world)  # for the next safe routes (a cache only: no rule reads it)
 
 
 HANDOVER_TILES = 8.0
