@@ -5,7 +5,11 @@ A generated 128×128 map of walled compounds, sandbags and raised rafters; the s
 and fights.  `measure_ai()` returns the figures for benchmarks/bench.py; run this file to
 print them as JSON:
 
-    python benchmarks/bench_ai.py [--ticks 3000] [--seed 1]
+    python benchmarks/bench_ai.py [--ticks 3000] [--seed 1] [--repeats 3]
+
+Times are wall (perf_counter) and CPU (thread_time): on a shared machine the wall figures
+carry other people's work, so the budgets are read off the CPU ones; `--repeats` tells a
+tick that is slow every time (a real spike) from one the machine made slow once.
 """
 
 from __future__ import annotations
@@ -86,8 +90,31 @@ def generated_scenario(seed: int = 1, insurgents: int = 200, survivors: int = 20
     return sc
 
 
-def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal") -> dict:
-    """Mean and worst whole-tick time and the AI's mean share, in milliseconds."""
+def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal",
+               repeats: int = 1) -> dict:
+    """Mean and worst whole-tick time and the AI's mean share, in milliseconds.
+
+    With `repeats` > 1 the same battle (the same seed: the same work tick by tick) runs
+    again and each tick keeps its least CPU time over the runs (the `_min_` figures): a
+    tick slow in every run is a real spike, one slow in a single run was the machine."""
+    figures, cpu = _run(ticks, seed, difficulty)
+    runs = [cpu]
+    for _ in range(repeats - 1):
+        runs.append(_run(ticks, seed, difficulty)[1])
+    if repeats > 1:
+        least = np.min(np.array(runs), axis=0)
+        figures.update({
+            "sim_tick_200_min_cpu_ms": round(float(least.mean()) * 1000, 3),
+            "sim_tick_200_min_p99_cpu_ms": round(float(np.percentile(least, 99)) * 1000, 3),
+            "sim_tick_200_min_worst_cpu_ms": round(float(least.max()) * 1000, 3),
+            "sim_tick_200_min_worst_tick": int(np.argmax(least)),
+            "ai_repeats": repeats,
+        })
+    return figures
+
+
+def _run(ticks: int, seed: int, difficulty: str) -> tuple[dict, list[float]]:
+    """One battle: its figures and every tick's CPU time in seconds."""
     world = new_world(generated_scenario(seed), seed=seed, difficulty=difficulty)
     for member in world.squad() + world.civilians():
         member.hp = 1_000_000  # the fight must last the whole run: no one may end it
@@ -131,7 +158,7 @@ def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal") -> 
         "ai_insurgents_alive": sum(1 for u in world.insurgents() if u.alive),
         "ai_insurgents_alerted": alerted,
         "ai_shots": shots,
-    }
+    }, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,8 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ticks", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--difficulty", default="normal")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="run the battle this many times; each tick keeps its least CPU")
     args = parser.parse_args(argv)
-    print(json.dumps(measure_ai(args.ticks, args.seed, args.difficulty), indent=2))
+    print(json.dumps(measure_ai(args.ticks, args.seed, args.difficulty, args.repeats),
+                     indent=2))
     return 0
 
 

@@ -20,7 +20,7 @@ from game.ai.knowledge import (
     tile_dist,
     visible_target,
 )
-from game.ai.tactics import Choice, choose_tile
+from game.ai.tactics import Choice, Standing, choose_tile, standing_insurgents
 from game.sim.catalog import TICK_HZ
 from game.sim.combat import can_shoot
 from game.sim.commands import Attack, AttackGround, Face, Move
@@ -59,6 +59,14 @@ class Mind:
             self._strength = GroupStrength(self.world)
         return self._strength
 
+    @property
+    def standing(self) -> Standing:
+        """standing_insurgents, gathered once a tick when first asked."""
+        standing = self.memo.get("standing")
+        if standing is None:
+            standing = self.memo["standing"] = standing_insurgents(self.world)
+        return standing
+
     def known(self, unit: Unit) -> list[tuple[int, int, int]]:
         """known_positions for this unit (the world stands still while the AI thinks)."""
         if unit.id not in self._known:
@@ -72,7 +80,8 @@ class Mind:
         if self.queries_left <= 0:
             return None
         self.queries_left -= 1
-        return choose_tile(self.world, unit, mode, threats, target, radius, leave, only)
+        return choose_tile(self.world, unit, mode, threats, target, radius, leave, only,
+                           self.standing)
 
 
 def decide(mind: Mind, unit: Unit) -> list[Any]:

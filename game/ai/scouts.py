@@ -21,7 +21,7 @@ from game.sim.combat import can_shoot
 from game.sim.commands import Attack
 from game.sim.geometry import SUB
 from game.sim.kinds import HUNTING
-from game.sim.units import ACTIVE, Unit
+from game.sim.units import Unit
 
 CORNERED_TILES = 2.5  # an enemy this close is fought off on the way
 ALLY_TILES = 8.0  # allies this near count against the squad's numbers
@@ -107,13 +107,7 @@ def _nearest_other_group(mind: Mind, unit: Unit) -> Unit | None:
 
 def _standing(mind: Mind) -> tuple[list[Unit], np.ndarray, np.ndarray]:
     """Active, visible insurgents and their positions, gathered once a tick when asked."""
-    standing = mind.memo.get("standing")
-    if standing is None:
-        units = [a for a in mind.world.insurgents() if a.life == ACTIVE and not a.hidden]
-        xs = np.array([a.x for a in units], dtype=np.int64)
-        ys = np.array([a.y for a in units], dtype=np.int64)
-        standing = mind.memo["standing"] = (units, xs, ys)
-    return standing
+    return mind.standing
 
 
 def _away(mind: Mind, unit: Unit) -> tuple[int, int] | None:

@@ -28,6 +28,7 @@ THREAT_SIGHT = 16  # how far a threat is assumed to see and shoot, tiles
 NEG = -1e9
 UNREACHABLE = float(np.iinfo(np.int32).max)
 THREAT_VIEWS_KEPT = 256  # fields of view from threat tiles kept before starting afresh
+TRAVEL_WINDOWS_KEPT = 512  # walking costs around unit tiles kept before starting afresh
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,23 @@ def choose_tile(
     radius: int,
     leave: bool = False,
     only: np.ndarray | None = None,
+    standing: Standing | None = None,
 ) -> Choice | None:
     """The best tile within `radius` for this mode; None when no tile qualifies.
     `leave` rules out staying put (a unit that has stood still too long); `only` (a bool
-    grid of the map) limits the choice to its tiles (a route to hold)."""
+    grid of the map) limits the choice to its tiles (a route to hold); `standing`:
+    standing_insurgents(world), when the caller has it for this state of the world."""
     mode = MODES[mode_name]
     terrain = world.terrain
     h, w = terrain.walkable.shape
     ux, uy = unit.tile
     x0, y0 = max(ux - radius, 0), max(uy - radius, 0)
     x1, y1 = min(ux + radius + 1, w), min(uy + radius + 1, h)
-    walk = path_grid(world.caches, terrain).walkable[y0:y1, x0:x1]
-    travel = _travel(walk, ux - x0, uy - y0)
+    grid = path_grid(world.caches, terrain)
+    walk = grid.walkable[y0:y1, x0:x1]
+    travel = _travel_from(world, grid, walk, ux, uy, radius)
     ok = travel < UNREACHABLE
-    allies = _allies_near(world, unit, x0, y0, x1, y1)
+    allies = _allies_near(world, unit, x0, y0, x1, y1, standing)
     ok &= ~_ally_tiles(allies, x0, y0, x1, y1)
     ok[uy - y0, ux - x0] = True
     if world.strikes or world.grenades:
@@ -98,7 +102,7 @@ def choose_tile(
         ok &= terrain.elevation[y0:y1, x0:x1] > 0
     if only is not None:
         ok &= only[y0:y1, x0:x1]
-    if not ok.any():
+    if not np.count_nonzero(ok):
         return None
     # a column and a row (np.ogrid's, built faster), broadcast to the window where combined
     ys, xs = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
@@ -106,16 +110,12 @@ def choose_tile(
     score -= mode.crowd * _crowding(allies, x0, y0, x1, y1)
     if mode.narrow:
         score -= mode.narrow * _openness(walk)
-    padded = padded_cover(terrain.cover, x0, y0, x1, y1)
     blockers = sight_blockers(world)
     nearest = np.full(walk.shape, 1e6)
     for px, py in threats[:3]:
-        seen = _seen_from(world, blockers, px, py, x0, y0, x1, y1)
-        cover = window_cover_against(terrain, padded, x0, y0, (px, py))
-        d = np.hypot(xs - px, ys - py)
-        fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
-        score -= mode.exposure * seen * EXPOSURE[cover] * fade
-        nearest = np.minimum(nearest, d)
+        score -= _exposure_window(world, blockers, mode.exposure, px, py, x0, y0, x1, y1)
+        if mode.retreat:
+            nearest = np.minimum(nearest, np.hypot(xs - px, ys - py))
     if mode.retreat and threats:
         score += mode.retreat * np.minimum(nearest, 14.0)
     if target is not None:
@@ -154,6 +154,25 @@ def _target_terms(
     return allowed
 
 
+def _travel_from(world: World, grid: Any, walk: np.ndarray, ux: int, uy: int,
+                 radius: int) -> np.ndarray:
+    """_travel for a unit on (ux, uy), kept per tile and radius while the walking grid
+    stands: a unit that holds its tile asks the same question at each turn. Shared: never
+    change the array."""
+    memo = world.caches.get("travel_windows")
+    if memo is None or memo[0] is not grid:
+        memo = world.caches["travel_windows"] = (grid, {})
+    kept: dict[int, np.ndarray] = memo[1]
+    key = (ux << 16 | uy) << 16 | radius  # one int: tiles and radii are < 65536
+    travel = kept.get(key)
+    if travel is None:
+        if len(kept) >= TRAVEL_WINDOWS_KEPT:
+            kept.clear()
+        travel = kept[key] = _travel(walk, ux - max(ux - radius, 0), uy - max(uy - radius, 0))
+        travel.flags.writeable = False
+    return travel
+
+
 def _travel(walk: np.ndarray, lx: int, ly: int) -> np.ndarray:
     """Walking cost (2 per straight step, 3 per diagonal) from the unit; huge if unreachable."""
     dist = tcod.path.maxarray(walk.shape, dtype=np.int32)
@@ -177,6 +196,51 @@ def _seen_from(
     return out
 
 
+def _exposure_window(
+    world: World, blockers: np.ndarray, exposure: float, px: int, py: int,
+    x0: int, y0: int, x1: int, y1: int,
+) -> np.ndarray:
+    """The exposure penalty from a threat on (px, py) over a window: zero where it cannot
+    see (_threat_exposure's field, cut to the window)."""
+    field, rx0, ry0 = _threat_exposure(world, blockers, exposure, px, py)
+    out = np.zeros((y1 - y0, x1 - x0))
+    fh, fw = field.shape
+    ix0, iy0 = max(x0, rx0), max(y0, ry0)
+    ix1, iy1 = min(x1, rx0 + fw), min(y1, ry0 + fh)
+    if ix0 < ix1 and iy0 < iy1:
+        out[iy0 - y0 : iy1 - y0, ix0 - x0 : ix1 - x0] = \
+            field[iy0 - ry0 : iy1 - ry0, ix0 - rx0 : ix1 - rx0]
+    return out
+
+
+def _threat_exposure(
+    world: World, blockers: np.ndarray, exposure: float, px: int, py: int
+) -> tuple[np.ndarray, int, int]:
+    """exposure × seen × EXPOSURE[cover] × fade over every tile a threat on (px, py) can
+    see, and its corner: the part of a tile's score that depends only on the tile and the
+    threat, so every unit whose window it reaches shares it (kept beside _threat_view's
+    views, and dropped with them)."""
+    fov, rx0, ry0 = _threat_view(world, blockers, px, py)
+    memo = world.caches["threat_views"]
+    fields: dict[tuple[int, float], Any] = memo[3]
+    key = (px << 16 | py, exposure)
+    kept = fields.get(key)
+    if kept is None:
+        if len(fields) >= THREAT_VIEWS_KEPT:
+            fields.clear()
+        terrain = world.terrain
+        fh, fw = fov.shape
+        rx1, ry1 = rx0 + fw, ry0 + fh
+        cover = window_cover_against(
+            terrain, padded_cover(terrain.cover, rx0, ry0, rx1, ry1), rx0, ry0, (px, py))
+        ys, xs = np.arange(ry0, ry1)[:, None], np.arange(rx0, rx1)[None, :]
+        d = np.hypot(xs - px, ys - py)
+        fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
+        # the same products in the same order as a window's own sum would take them
+        kept = fields[key] = (exposure * fov * EXPOSURE[cover] * fade, rx0, ry0)
+    return kept
+
+
 def _threat_view(
     world: World, blockers: np.ndarray, px: int, py: int
 ) -> tuple[np.ndarray, int, int]:
@@ -189,7 +253,7 @@ def _threat_view(
     memo = world.caches.get("threat_views")
     version = world.terrain.version
     if memo is None or memo[0] is not blockers or memo[1] != version:
-        memo = (blockers, version, {})
+        memo = (blockers, version, {}, {})  # views, and exposure fields (_threat_exposure)
         world.caches["threat_views"] = memo
     views: dict[int, Any] = memo[2]
     key = px << 16 | py
@@ -242,13 +306,25 @@ def _openness(walk: np.ndarray) -> np.ndarray:
     return across[:-2] + across[1:-1] + across[2:]
 
 
-def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int) -> list[Unit]:
+Standing = tuple[list[Unit], np.ndarray, np.ndarray]
+
+
+def standing_insurgents(world: World) -> Standing:
+    """Active, visible insurgents in id order and their positions (sub units): gathered
+    once while the world stands still (a tick's thinking) for every query that asks."""
+    units = [a for a in world.insurgents() if a.life == ACTIVE and not a.hidden]
+    xs = np.array([a.x for a in units], dtype=np.int64)
+    ys = np.array([a.y for a in units], dtype=np.int64)
+    return units, xs, ys
+
+
+def _allies_near(world: World, unit: Unit, x0: int, y0: int, x1: int, y1: int,
+                 standing: Standing | None = None) -> list[Unit]:
+    """Standing insurgents within two tiles of the window, in id order, the unit aside."""
+    units, xs, ys = standing_insurgents(world) if standing is None else standing
     lx, hx, ly, hy = (x0 - 2) * SUB, (x1 + 2) * SUB, (y0 - 2) * SUB, (y1 + 2) * SUB
-    return [
-        a for a in world.insurgents()
-        if lx <= a.x < hx and ly <= a.y < hy
-        and a is not unit and a.life == ACTIVE and not a.hidden
-    ]
+    near = np.flatnonzero((xs >= lx) & (xs < hx) & (ys >= ly) & (ys < hy))
+    return [units[i] for i in near.tolist() if units[i] is not unit]
 
 
 def _strike_mask(world: World, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:

@@ -48,21 +48,23 @@ def resting_tiles(world: World) -> dict[Tile, int]:
     """Tile -> id of the unit resting on it (the lowest id when several share one),
     outside the extraction zones."""
     rest: dict[Tile, int] = {}
-    zones = zone_tiles(world)
+    zones = zone_set(world)
     for unit in world.units.values():  # id order
-        if at_rest(unit):
-            x, y = unit.tile
-            if not zones[y, x]:
-                rest.setdefault((x, y), unit.id)
+        # at_rest, inline (asked of every unit once or twice a tick), walkers out first
+        if (not unit.path and not unit.waypoints and unit.life == ACTIVE
+                and not unit.hidden and not unit.carried_by):
+            tile = (unit.x // SUB, unit.y // SUB)
+            if tile not in rest and tile not in zones:
+                rest[tile] = unit.id
     return rest
 
 
 def settle(world: World, rest: dict[Tile, int], unit: Unit) -> None:
     """A walker that came to rest this tick takes its tile (outside the zones)."""
     if at_rest(unit):
-        x, y = unit.tile
-        if not zone_tiles(world)[y, x]:
-            rest.setdefault((x, y), unit.id)
+        tile = (unit.x // SUB, unit.y // SUB)
+        if tile not in rest and tile not in zone_set(world):
+            rest[tile] = unit.id
 
 
 def zone_tiles(world: World) -> np.ndarray:
@@ -77,6 +79,17 @@ def zone_tiles(world: World) -> np.ndarray:
             grid |= np.outer((ys >= y0) & (ys < y1), (xs >= x0) & (xs < x1))
         world.caches["zone_tiles"] = grid
     return grid
+
+
+def zone_set(world: World) -> frozenset[Tile]:
+    """zone_tiles as a set of (x, y): a lookup per unit, cheaper than a grid's."""
+    kept = world.caches.get("zone_set")
+    grid = zone_tiles(world)
+    if kept is None or kept[0] is not grid:
+        ys, xs = np.nonzero(grid)
+        kept = world.caches["zone_set"] = (
+            grid, frozenset(zip(xs.tolist(), ys.tolist(), strict=True)))
+    return kept[1]
 
 
 def rest_this_tick(world: World) -> dict[Tile, int]:

@@ -9,7 +9,6 @@ from game.sim.events import (
     UnitPutDown,
 )
 from game.sim.geometry import SUB
-from game.sim.kinds import Side
 from game.sim.movement import set_course
 from game.sim.queries import can_be_carried
 from game.sim.units import Unit
@@ -21,10 +20,7 @@ PICKUP_TILES = 1.5
 
 # -- carrying -----------------------------------------------------------------------------
 def update_carriers(world: World, events: list) -> None:
-    for uid in world.units:
-        unit = world.units[uid]
-        if unit.side != Side.SQUAD:
-            continue
+    for unit in world.squad():  # id order
         carried = world.units.get(unit.carrying) if unit.carrying else None
         if carried is not None:
             if not unit.active:
@@ -76,8 +72,7 @@ def put_down(world: World, carrier: Unit, events: list) -> None:
 
 def carry_along(world: World) -> None:
     """Carried people move with their carriers (after movement)."""
-    for uid in world.units:
-        carrier = world.units[uid]
+    for carrier in world.squad():  # only the squad carries (update_carriers)
         if carrier.carrying and carrier.carrying in world.units:
             unit = world.units[carrier.carrying]
             unit.x, unit.y = carrier.x, carrier.y

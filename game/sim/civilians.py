@@ -37,7 +37,7 @@ from game.sim.pathing import (
     nearby_open_tiles,
     path_grid,
 )
-from game.sim.safe_routes import safe_course
+from game.sim.safe_routes import safe_course, warm_fire_fields
 from game.sim.smoke import clear_of_walls
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -68,6 +68,7 @@ def update_survivors(world: World, events: list) -> None:
             civ.path.clear()
         elif civ.survivor.leader_id:
             _follow(world, civ, slots.get(uid, 0))
+    warm_fire_fields(world)  # for the next safe routes (a cache only: no rule reads it)
 
 
 HANDOVER_TILES = 8.0
@@ -110,9 +111,11 @@ def hold_fire_on_civilians(world: World) -> None:
     """Drop any aim at a survivor: the squad never fires on them, insurgents only when the
     map says so."""
     allowed = world.scenario.rules.insurgents_target_civilians
-    for uid in world.units:
-        unit = world.units[uid]
-        target = world.units.get(unit.target_id) if unit.target_id else None
+    units = world.units
+    for unit in units.values():
+        if not unit.target_id:
+            continue
+        target = units.get(unit.target_id)
         if target is None or target.side != Side.CIVILIAN:
             continue
         if unit.side == Side.INSURGENT and allowed:
@@ -123,12 +126,12 @@ def hold_fire_on_civilians(world: World) -> None:
 def _file_slots(world: World) -> dict[int, int]:
     counts: dict[int, int] = {}
     slots: dict[int, int] = {}
-    for uid in world.units:
-        civ = world.units[uid]
-        if (civ.side == Side.CIVILIAN and civ.active and civ.survivor.leader_id
-                and not civ.carried_by):
-            slots[uid] = counts.get(civ.survivor.leader_id, 0)
-            counts[civ.survivor.leader_id] = slots[uid] + 1
+    for civ in world.civilians():  # id order
+        uid = civ.id
+        leader = civ.survivor.leader_id
+        if leader and civ.life == ACTIVE and not civ.carried_by:
+            slots[uid] = counts.get(leader, 0)
+            counts[leader] = slots[uid] + 1
     return slots
 
 

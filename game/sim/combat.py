@@ -9,7 +9,7 @@ from game.sim.events import ReloadStarted, ShotFired
 from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
-from game.sim.kinds import Life, Roe, Side
+from game.sim.kinds import Roe, Side
 from game.sim.noise import shot_noise
 from game.sim.queries import can_shoot, cover_between, hit_chance, sees_tile
 from game.sim.sight import first_blocked
@@ -34,10 +34,12 @@ _ALIVE = frozenset((ACTIVE, DOWNED))
 
 
 def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
+    weapons: dict[str, WeaponType | None] = {}  # unit.weapon by kind: asked of every unit
     for unit in world.units.values():  # id order
         if unit.life != ACTIVE or unit.hidden:
             continue
-        weapon = unit.weapon
+        kind = unit.kind
+        weapon = weapons[kind] if kind in weapons else weapons.setdefault(kind, unit.weapon)
         if weapon is None:
             continue
         if unit.cooldown > 0:
@@ -48,20 +50,25 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
                 unit.ammo = weapon.magazine
                 unit.activity = "idle" if not unit.path else "moving"
             continue
-        if not roe_allows_any(unit):
+        if unit.side == _SQUAD and unit.squad.roe == _HOLD_FIRE:  # roe_allows_any, inline
             unit.target_id, unit.ground_target, unit.aim_target = 0, None, 0
         if unit.target_id:
             _engage(world, unit, weapon, events, facts)
         elif unit.ground_target is not None:
             _suppress(world, unit, unit.ground_target, weapon, events, facts)
-        if not unit.target_id and unit.ground_target is None:
+        if not unit.target_id and unit.ground_target is None and unit.activity in _AIMING:
             _stand_down(unit)
+
+
+_SQUAD, _INSURGENT, _HOLD_FIRE = Side.SQUAD, Side.INSURGENT, Roe.HOLD_FIRE  # enum members
+# are slow to look up on their class (its metaclass has __getattr__)
+_AIMING = frozenset(("firing", "aiming"))
 
 
 def roe_allows_any(unit: Unit) -> bool:
     """False for a squad member on hold fire: it never fires, whatever its orders or who
     fires on it (return fire is a matter of choosing targets: pursuit.acquire_targets)."""
-    return unit.side != Side.SQUAD or unit.squad.roe != Roe.HOLD_FIRE
+    return unit.side != _SQUAD or unit.squad.roe != _HOLD_FIRE
 
 
 def _stand_down(unit: Unit) -> None:
@@ -75,8 +82,9 @@ def _engage(
     world: World, unit: Unit, weapon: WeaponType, events: list, facts: TickFacts
 ) -> None:
     target = world.units.get(unit.target_id)
-    if (target is None or not target.alive or target.life == Life.GONE
-            or (unit.side == Side.INSURGENT and target.life == Life.DOWNED)):
+    # gone, dead, or down (insurgents do not shoot the downed), in one test
+    if target is None or target.life != ACTIVE and (
+            target.life != DOWNED or unit.side == _INSURGENT):
         unit.target_id = 0
         unit.aim_left = 0
         if unit.activity in ("firing", "aiming"):

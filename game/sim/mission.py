@@ -22,7 +22,7 @@ from game.sim.events import (
     SquadExtracted,
 )
 from game.sim.kinds import Side
-from game.sim.units import GONE, Unit
+from game.sim.units import ACTIVE, GONE, Unit
 from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, World
 
 
@@ -41,11 +41,13 @@ def point_in_extraction(world: World, x: int, y: int) -> bool:
 def extract_units(world: World, events: list) -> None:
     """Found survivors who reach the zone (walking or carried) are saved, once each;
     crates carried into the zone are delivered."""
-    for uid in world.units:
-        unit = world.units[uid]
-        if unit.side == Side.CIVILIAN:
-            _extract_survivor(world, unit, events)
-        elif unit.side == Side.SQUAD and unit.active and unit.carrying in world.crates:
+    crates = world.crates
+    for unit in world.units.values():  # id order
+        side = unit.side
+        if side == _CIVILIAN:
+            if unit.survivor.found and unit.id not in world.rescued_ids:  # its first test
+                _extract_survivor(world, unit, events)
+        elif side == _SQUAD and unit.carrying and unit.life == ACTIVE and unit.carrying in crates:
             _deliver_crate(world, unit, events)
     has_goal = world.scenario.rules.rescue_required > 0 or any(
         c.required for c in world.crates.values()
@@ -54,6 +56,9 @@ def extract_units(world: World, events: list) -> None:
         world.objective_announced = True
         events.append(ObjectiveComplete(world.stats.rescued))
         events.append(RadioMessage("Colonel Rahim", "That's the objective. All units, Bravo, now."))
+
+
+_CIVILIAN, _SQUAD = Side.CIVILIAN, Side.SQUAD  # enum members are slow to look up
 
 
 def evac_called_for(world: World) -> bool:

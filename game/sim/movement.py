@@ -19,7 +19,7 @@ from game.sim.bodies import (
 from game.sim.catalog import UNIT_TYPES
 from game.sim.events import DoorOpened
 from game.sim.facts import TickFacts
-from game.sim.geometry import HALF, SUB, angle_deg, centre_of
+from game.sim.geometry import HALF, SUB, centre_of
 from game.sim.kinds import Side
 from game.sim.noise import door_noise
 from game.sim.pathing import path_grid
@@ -30,11 +30,16 @@ CARRY_SPEED_FACTOR = 0.6
 WOUNDED_SPEED_FACTOR = 0.5
 
 
+_CIVILIAN, _INSURGENT, _SQUAD = Side.CIVILIAN, Side.INSURGENT, Side.SQUAD  # hot loops: an
+# enum's members are slow to look up on its class (its metaclass has __getattr__)
+_STILL = frozenset(("healing", "working"))
+
+
 def unit_speed(world: World, unit: Unit) -> int:
     speed = float(UNIT_TYPES[unit.kind].speed)
     if unit.carrying:
         speed *= CARRY_SPEED_FACTOR
-    if unit.side == Side.CIVILIAN and unit.bleed > 0:
+    if unit.side == _CIVILIAN and unit.bleed > 0:
         speed *= WOUNDED_SPEED_FACTOR
     orders = unit.squad_state
     if orders is not None and orders.pace:  # leading survivors: wait for the slowest
@@ -57,9 +62,9 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
     rest = resting_tiles(world)  # grows as walkers arrive, in id order
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
-        if unit.life != ACTIVE or unit.hidden and unit.side == Side.INSURGENT:
+        if unit.life != ACTIVE or unit.hidden and unit.side == _INSURGENT:
             continue
-        if unit.activity in ("healing", "working"):
+        if unit.activity in _STILL:
             continue
         orders = unit.squad_state
         if orders is not None and orders.holding:  # hold position: no step at all
@@ -76,15 +81,17 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             plan_next_leg(world, unit)
         if unit.path:
             budget = unit_speed(world, unit)
-            if unit.side == Side.SQUAD and _crowded_ahead(world, unit):
+            if unit.side == _SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
             _advance(world, unit, budget, events, facts, rest)
-            settle(world, rest, unit)
+            if not unit.path and not unit.waypoints:  # arrived: settle's own first test
+                settle(world, rest, unit)
         elif unit.activity == "moving":
             unit.activity = "idle"
 
 
 SPACING = SUB * 3 // 4
+_RAD_TO_DEG = 180.0 / math.pi  # as geometry.angle_deg has it
 
 
 def _crowded_ahead(world: World, unit: Unit) -> bool:
@@ -106,6 +113,7 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
     terrain = world.terrain
     walkable, locked, door = terrain.walkable, terrain.locked, terrain.door
     path = unit.path
+    uid = unit.id
     while budget > 0 and path:
         tx, ty = path[0]
         if not walkable[ty, tx] or locked[ty, tx]:
@@ -113,8 +121,8 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
             goal = path[-1]
             unit.path = path_grid(world.caches, terrain).find(unit.tile, goal)
             return
-        blocker = rest.get((tx, ty), unit.id)
-        if blocker != unit.id:
+        blocker = rest.get((tx, ty), uid)
+        if blocker != uid:
             if _held_up(world, unit, rest, world.units[blocker]):
                 return
             if unit.path is not path:  # a new route (round the body, or to a free tile)
@@ -122,11 +130,13 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
                 continue
         if door[ty, tx]:
             _open_door_at(world, tx, ty, unit, events, facts)
+        x, y = unit.x, unit.y
         gx, gy = tx * SUB + HALF, ty * SUB + HALF
-        dx, dy = gx - unit.x, gy - unit.y
+        dx, dy = gx - x, gy - y
         dist = math.isqrt(dx * dx + dy * dy)
         if dist > 0:
-            unit.facing = angle_deg(dx, dy)
+            # angle_deg, inline (every walker, every tick); dist > 0: dx, dy are not both 0
+            unit.facing = round(math.atan2(dy, dx) * _RAD_TO_DEG) % 360
         if dist <= budget:
             unit.x, unit.y = gx, gy
             budget -= dist
@@ -136,8 +146,8 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
                 plan_next_leg(world, unit)
                 path = unit.path
         else:
-            unit.x += dx * budget // dist
-            unit.y += dy * budget // dist
+            unit.x = x + dx * budget // dist
+            unit.y = y + dy * budget // dist
             budget = 0
 
 

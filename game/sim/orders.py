@@ -8,7 +8,7 @@ from typing import Any
 
 from game.sim import commands as c
 from game.sim.airstrike import request_strike
-from game.sim.bodies import open_ground
+from game.sim.bodies import open_ground, rest_this_tick
 from game.sim.carrying import put_down
 from game.sim.engagement import hold_position, set_roe
 from game.sim.evac import request_evac
@@ -19,7 +19,7 @@ from game.sim.gun_run import request_gun_run
 from game.sim.interactions import start_interaction
 from game.sim.kinds import Life, Roe, Side
 from game.sim.movement import set_course
-from game.sim.pathing import nearby_open_tiles
+from game.sim.pathing import nearby_open_tiles, path_grid
 from game.sim.queries import (
     GATHER_RADIUS_TILES,
     can_be_carried,
@@ -64,8 +64,10 @@ def _move(world: World, cmd: c.Move) -> str:
     if not world.terrain.in_bounds(cmd.x, cmd.y):
         return "outside the map"
     # each its own tile round the goal, nearest first, none where another unit rests
-    ground = open_ground(world, {u.id for u in units})
-    goals = nearby_open_tiles(ground, (cmd.x, cmd.y), len(units))
+    goals = _open_goal(world, units[0], (cmd.x, cmd.y)) if len(units) == 1 else []
+    if not goals:
+        ground = open_ground(world, {u.id for u in units})
+        goals = nearby_open_tiles(ground, (cmd.x, cmd.y), len(units))
     if not goals:
         return "no open ground there"
     moved = 0
@@ -77,6 +79,17 @@ def _move(world: World, cmd: c.Move) -> str:
             unit.target_id, unit.chasing, unit.ground_target = 0, False, None
         moved += set_course(world, unit, goal, queue=cmd.queue)
     return "" if moved else "no route there"
+
+
+def _open_goal(world: World, unit: Unit, goal: tuple[int, int]) -> list[tuple[int, int]]:
+    """[goal] when one unit may have the goal itself (open ground there: what
+    nearby_open_tiles on open_ground answers first), without copying the grid for it;
+    [] when the nearest other tile must be looked for."""
+    x, y = goal
+    if not path_grid(world.caches, world.terrain).walkable[y, x]:
+        return []
+    resting = rest_this_tick(world).get(goal)
+    return [goal] if resting is None or resting == unit.id else []
 
 
 def _stop(world: World, cmd: c.Stop) -> str:

@@ -56,27 +56,33 @@ def board_key(unit: Unit) -> str:
 
 def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
     """Once a tick, after fire and pins: springs, wounds, noises, sight, then alert levels."""
-    _prune_boards(world)
-    _ambushes_sprung(world, facts, events)
-    _wounds_felt(world, facts, events)
-    _hear(world, facts.noises, events)
-    enemies = enemies_of(world)
     due: list[Unit] = []
+    awake: list[Unit] = []  # on their feet and on the map: none of the steps below change who
     tick = world.tick
     for unit in world.insurgents():  # id order
         if unit.life != ACTIVE or unit.hidden:
             continue
+        awake.append(unit)
         # the never-stuck watchdog's count (inline: this runs for every insurgent)
+        mind = unit.mind
         if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
-            unit.mind.still_ticks = 0
+            mind.still_ticks = 0
         else:
-            unit.mind.still_ticks += 1
+            mind.still_ticks += 1
         if (tick + unit.id) % PERCEIVE_EVERY == 0:
             due.append(unit)
+    _prune_boards(world)
+    _ambushes_sprung(world, facts, events)
+    _wounds_felt(world, facts, events)
+    _hear(world, facts.noises, events, awake)
+    enemies = enemies_of(world)
     in_range = _any_in_sight_range(due, enemies, sight_factor(world.scenario.rules.time_of_day))
+    newest: dict[str, list[int] | None] = {}  # newest_entry per board, until a board changes
     for unit, near in zip(due, in_range, strict=True):
         sees = _look(world, unit, enemies, events) if near or unit.mind.detect else False
-        _settle_alert(world, unit, sees, events)
+        if sees:
+            newest.clear()  # a sighting writes boards (_report, _shout)
+        _settle_alert(world, unit, sees, events, newest)
 
 
 def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit],
@@ -110,24 +116,27 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
     """Fill or drain each meter; True when a detected enemy is in sight now."""
     sees_any = False
     sight2 = (sight_tiles(world, unit) * SUB) ** 2
+    detect = unit.mind.detect
+    ux, uy = unit.x, unit.y
     for target in enemies:
-        meter = unit.mind.detect.get(target.id, 0)
-        close = (target.x - unit.x) ** 2 + (target.y - unit.y) ** 2 <= sight2
+        meter = detect.get(target.id, 0)
+        close = (target.x - ux) ** 2 + (target.y - uy) ** 2 <= sight2
         if close and can_see(world, unit, target):
             meter = min(FULL, meter + PERCEIVE_EVERY * _fill_rate(world, unit, target))
             if meter >= FULL:
                 sees_any = True
-                if unit.mind.detect.get(target.id, 0) < FULL:
+                if detect.get(target.id, 0) < FULL:
                     events.append(TargetDetected(unit.id, target.id))
                 _report(world, unit, target, events)
         else:
             meter = max(0, meter - PERCEIVE_EVERY * DECAY_PER_TICK)
         if meter:
-            unit.mind.detect[target.id] = meter
-        else:
-            unit.mind.detect.pop(target.id, None)
-    for tid in [t for t in unit.mind.detect if not _alive(world, t)]:
-        del unit.mind.detect[tid]
+            detect[target.id] = meter
+        elif detect:
+            detect.pop(target.id, None)
+    if detect:
+        for tid in [t for t in detect if not _alive(world, t)]:
+            del detect[tid]
     return sees_any
 
 
@@ -179,13 +188,14 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
 
 
 # -- hearing, wounds, ambushes ------------------------------------------------------------
-def _hear(world: World, noises: list[Noise], events: list[Any]) -> None:
+def _hear(world: World, noises: list[Noise], events: list[Any],
+          awake: list[Unit] | None = None) -> None:
+    """`awake`: the active, visible insurgents in id order, when the caller has them."""
     if not noises:
         return
-    listeners = [
-        u for u in world.insurgents()
-        if u.life == ACTIVE and not u.hidden and u.mind.alert in (Alert.GREEN, Alert.YELLOW)
-    ]
+    if awake is None:
+        awake = [u for u in world.insurgents() if u.life == ACTIVE and not u.hidden]
+    listeners = [u for u in awake if u.mind.alert in _CALM]
     xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
     ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
@@ -251,11 +261,21 @@ def _raise(
     unit.mind.alert = level
 
 
-def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any]) -> None:
+def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any],
+                  known: dict[str, list[int] | None] | None = None) -> None:
+    """`known`: newest_entry by board key, kept by the caller while no board changes (the
+    members of a group share one board)."""
     if sees:
         _raise(world, unit, Alert.BLACK, "sight", None, events)
         return
-    newest = newest_entry(world, unit)
+    if known is None:
+        newest = newest_entry(world, unit)
+    else:
+        key = board_key(unit)
+        if key in known:
+            newest = known[key]
+        else:
+            newest = known[key] = newest_entry(world, unit)
     if newest is not None and world.tick - newest[2] <= RED_MEMORY:
         if unit.mind.alert == Alert.BLACK:
             unit.mind.alert = Alert.RED
@@ -299,3 +319,4 @@ def _prune_boards(world: World) -> None:
 
 
 _BUSY = frozenset(("firing", "aiming", "reloading"))  # not idle, though not moving
+_CALM = frozenset((Alert.GREEN, Alert.YELLOW))  # those who still listen for noises

@@ -85,8 +85,18 @@ def visible_units(world: World) -> list[Unit]:
 
 
 def enemies_in_sight(world: World) -> list[Unit]:
-    """Insurgents on their feet the squad sees now, in id order."""
-    return [u for u in world.insurgents() if u.life == Life.ACTIVE and in_squad_sight(world, u)]
+    """Insurgents on their feet the squad sees now, in id order (in_squad_sight, inline:
+    asked of every insurgent)."""
+    seen = world.seen_now
+    h, w = seen.shape
+    active = Life.ACTIVE
+    out = []
+    for u in world.insurgents():
+        if u.life == active and not u.hidden:
+            tx, ty = u.x // SUB, u.y // SUB
+            if 0 <= tx < w and 0 <= ty < h and seen[ty, tx]:
+                out.append(u)
+    return out
 
 
 # -- care -----------------------------------------------------------------------------------

@@ -7,13 +7,16 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.geometry import SUB
 from game.sim.pathing import PathGrid
 from game.sim.sight import view_mask
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 DANGER_EVERY = 10  # ticks between rebuilds of the insurgents' lines of fire
 DANGER_COST = 4
+FIRE_FIELDS_KEPT = 2048  # all-round fields of fire kept per terrain version (danger_map)
+WARM_PER_TICK = 12  # insurgents looked at a tick for a field of fire to draw ahead
 
 
 # -- safe routes --------------------------------------------------------------------------
@@ -31,15 +34,69 @@ def danger_map(world: World) -> np.ndarray:
     way it faces."""
     terrain = world.terrain
     danger = np.zeros(terrain.walkable.shape, dtype=bool)
+    fields = _fire_fields(world)
+    drawn: set[FieldKey] = set()  # one tile held by several is drawn once
     for unit in world.insurgents():
         weapon = unit.weapon
         if not unit.active or unit.hidden or weapon is None:
             continue
-        tx, ty = unit.tile
-        mask, (x0, y0) = view_mask(terrain, tx, ty, 0, weapon.range_tiles, 360)
+        key = (unit.x // SUB, unit.y // SUB, weapon.range_tiles)
+        if key in drawn:
+            continue
+        drawn.add(key)
+        field = fields.get(key)
+        if field is None:
+            field = _draw_field(terrain, fields, key)
+        mask, (x0, y0) = field
         h, w = mask.shape
         danger[y0 : y0 + h, x0 : x0 + w] |= mask
     return danger
+
+
+FieldKey = tuple[int, int, float]  # tile x, tile y, weapon range in tiles
+Field = tuple[np.ndarray, tuple[int, int]]
+
+
+def _fire_fields(world: World) -> dict[FieldKey, Field]:
+    """Each insurgent's all-round field of fire depends only on its tile, its range and the
+    walls: kept while the terrain stands (most insurgents hold a tile for many rebuilds)."""
+    terrain = world.terrain
+    memo = world.caches.get("fire_fields")
+    if memo is None or memo[0] != terrain.version or memo[1] is not terrain.opaque:
+        memo = world.caches["fire_fields"] = (terrain.version, terrain.opaque, {})
+    return memo[2]
+
+
+def _draw_field(terrain: Any, fields: dict[FieldKey, Field], key: FieldKey) -> Field:
+    if len(fields) >= FIRE_FIELDS_KEPT:
+        fields.clear()
+    field = fields[key] = view_mask(terrain, key[0], key[1], 0, key[2], 360)
+    return field
+
+
+def warm_fire_fields(world: World) -> None:
+    """Draw ahead, a few insurgents a tick, the fields of fire of those standing still, on
+    a map with survivors: the first danger map a survivor's route asks for then finds them
+    kept instead of drawing two hundred in one tick. Only the cache changes: danger_map's
+    answer is the same whenever its fields were drawn."""
+    if not world.scenario.civilians:
+        return
+    insurgents = world.insurgents()
+    count = len(insurgents)
+    if not count:
+        return
+    fields = _fire_fields(world)
+    start = world.tick * WARM_PER_TICK
+    for i in range(min(WARM_PER_TICK, count)):
+        unit = insurgents[(start + i) % count]
+        if unit.path or unit.life != ACTIVE or unit.hidden:
+            continue  # a walker's field would be stale by the next rebuild
+        weapon = unit.weapon
+        if weapon is None:
+            continue
+        key = (unit.x // SUB, unit.y // SUB, weapon.range_tiles)
+        if key not in fields:
+            _draw_field(world.terrain, fields, key)
 
 
 def safe_grid(world: World) -> SafeGrid:

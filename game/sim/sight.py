@@ -24,7 +24,8 @@ def clear_line(opaque: np.ndarray, ax: int, ay: int, bx: int, by: int) -> bool:
     if abs(ax - bx) <= 1 and abs(ay - by) <= 1:
         return True
     pts = line_tiles(ax, ay, bx, by)[1:-1]
-    return not bool(opaque[pts[:, 1], pts[:, 0]].any())
+    # count_nonzero: any(), without its Python wrapper (this runs for every new line)
+    return not np.count_nonzero(opaque[pts[:, 1], pts[:, 0]])
 
 
 MEMO_LIMIT = 100_000  # answers kept per grid before the memo starts afresh
@@ -92,6 +93,15 @@ def view_mask(
     FOV runs on a (2r+1)² window around the viewer rather than the whole map: the same
     answer at a fraction of the cost.
     """
+    fov, corner = window_fov(terrain, tx, ty, sight_tiles, blockers)
+    return cone_cut(fov, corner, tx, ty, facing, sight_tiles, cone_deg), corner
+
+
+def window_fov(
+    terrain: Terrain, tx: int, ty: int, sight_tiles: float, blockers: np.ndarray | None = None
+) -> tuple[np.ndarray, tuple[int, int]]:
+    """view_mask's field of view before its cone and range: whichever way the viewer faces
+    (a viewer turning on its tile keeps it)."""
     r = int(math.ceil(sight_tiles))
     h, w = terrain.opaque.shape
     x0, y0 = max(tx - r, 0), max(ty - r, 0)
@@ -99,9 +109,18 @@ def view_mask(
     opaque = terrain.opaque if blockers is None else blockers  # blockers: opacity + smoke
     window = ~opaque[y0:y1, x0:x1]
     fov = tcod.map.compute_fov(window, (ty - y0, tx - x0), radius=r, light_walls=True)
+    return fov, (x0, y0)
+
+
+def cone_cut(fov: np.ndarray, corner: tuple[int, int], tx: int, ty: int, facing: int,
+             sight_tiles: float, cone_deg: int) -> np.ndarray:
+    """view_mask from window_fov's field: the tiles in the viewer's cone and range."""
+    r = int(math.ceil(sight_tiles))
+    x0, y0 = corner
+    h, w = fov.shape
     shape = _cone_window(r, facing, cone_deg, float(sight_tiles))
     cx0, cy0 = x0 - (tx - r), y0 - (ty - r)  # the map window's place in the full square
-    return fov & shape[cy0 : cy0 + y1 - y0, cx0 : cx0 + x1 - x0], (x0, y0)
+    return fov & shape[cy0 : cy0 + h, cx0 : cx0 + w]
 
 
 @functools.lru_cache(maxsize=512)

@@ -42,7 +42,7 @@ def add_smoke(world: World, tx: int, ty: int, radius_tiles: float) -> None:
 
 def decay_smoke(world: World) -> None:
     smoke = world.smoke
-    if smoke is None or not smoke.any():
+    if smoke is None or not np.count_nonzero(smoke):  # any(), without its Python wrapper
         return
     np.subtract(smoke, 1, out=smoke, where=smoke > 0)
     world.caches.pop(_CACHE_KEY, None)
@@ -59,7 +59,7 @@ def sight_blockers(world: World) -> np.ndarray:
     cached = world.caches.get(_CACHE_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
-    clear = smoke is None or not smoke.any()
+    clear = smoke is None or not np.count_nonzero(smoke)
     blockers = terrain.opaque if clear else terrain.opaque | (smoke > 0)
     world.caches[_CACHE_KEY] = (key, blockers)
     return blockers

@@ -14,7 +14,7 @@ from game.sim.catalog import TICK_HZ
 from game.sim.events import Suppressed
 from game.sim.facts import TickFacts
 from game.sim.geometry import SUB
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
 PIN_RADIUS_SUB = 3 * SUB // 2  # a round passing within a tile and a half
@@ -38,7 +38,7 @@ def pin_units(world: World, events: list[Any], facts: TickFacts) -> None:
     shots = facts.shots
     if not shots:
         return
-    units = [u for _, u in world.units.items() if u.active and not u.hidden]
+    units = [u for u in world.units.values() if u.life == ACTIVE and not u.hidden]
     if not units:
         return
     ids = np.array([u.id for u in units])
@@ -48,7 +48,8 @@ def pin_units(world: World, events: list[Any], facts: TickFacts) -> None:
     pinned: dict[int, int] = {}
     for shot in shots:
         shooter = world.units.get(shot.shooter_id)
-        side = shooter.side if shooter else ""
+        # a plain str: numpy probes a StrEnum member through its slow __getattr__
+        side = str(shooter.side) if shooter else ""
         end_x, end_y = shot.end
         close = (xs - end_x) ** 2 + (ys - end_y) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
         hit = close | (ids == shot.target_id)
