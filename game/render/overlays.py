@@ -18,8 +18,6 @@ CONE_BAND = 16  # rows per strip a wedge is cut into
 CONE_FILL = (255, 248, 205)
 CONE_PEAK = 66  # opacity of the cone next to the viewer; it fades out to the sight range
 CONE_SOFT_DEG = 10  # the sides blur over this many degrees
-PATH_COLOUR = (120, 255, 140)
-QUEUED_COLOUR = (250, 220, 90)
 ZONE_COLOUR = (90, 230, 120)
 
 
@@ -175,10 +173,6 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
     cones.prewarm()
 
 
-def _tile_centre(camera: Camera, tx: int, ty: int) -> tuple[int, int]:
-    return camera.world_to_screen((tx + 0.5) * TILE_PX, (ty + 0.5) * TILE_PX)
-
-
 class PathCache:
     """Screen points of the routes on show, kept while the route and the view stay the
     same: a walked route loses a tile a few times a second, the frame asks 60 times."""
@@ -225,41 +219,6 @@ def _drop_straight(pts: list[tuple[int, int]], ox: int, oy: int) -> list[tuple[i
     if len(pts) > 1:
         kept.append(pts[-1])
     return kept
-
-
-def draw_paths(surface, camera: Camera, world, alpha: float, selected: set[int],
-               cache: PathCache | None = None) -> None:
-    """The route still to walk (green) and the queued waypoints after it (amber)."""
-    cache = cache or PathCache()
-    for uid in sorted(selected):
-        unit = world.units.get(uid)
-        if unit is None or unit.life != "active":
-            continue
-        x, y = interpolated(unit, alpha)
-        start = camera.sub_to_screen(x, y)
-        if unit.path:
-            pts = [start, *cache.corners(camera, unit.path)]
-            pygame.draw.lines(surface, PATH_COLOUR, False, pts, 1)
-            start = pts[-1]
-            _marker(surface, start, PATH_COLOUR, camera.tile_px)
-        if unit.waypoints:
-            pts = [start, *cache.centres(camera, unit.waypoints)]
-            dashed(surface, QUEUED_COLOUR, pts)
-            for p in pts[1:]:
-                _marker(surface, p, QUEUED_COLOUR, camera.tile_px)
-
-
-def draw_pending(surface, camera: Camera, tiles: list[tuple[int, int, bool]]) -> None:
-    """Orders given while paused, not yet in the world: a marker on each goal tile."""
-    for tx, ty, queued in tiles:
-        _marker(surface, _tile_centre(camera, tx, ty),
-                QUEUED_COLOUR if queued else PATH_COLOUR, camera.tile_px)
-
-
-def _marker(surface, p, colour, tile_px: int) -> None:
-    r = max(3, tile_px // 6)
-    pygame.draw.line(surface, colour, (p[0] - r, p[1] - r), (p[0] + r, p[1] + r), 2)
-    pygame.draw.line(surface, colour, (p[0] - r, p[1] + r), (p[0] + r, p[1] - r), 2)
 
 
 def dashed(surface, colour, pts, dash: int = 6, width: int = 1) -> None:
