@@ -34,12 +34,19 @@ class TextCache:
         return surf
 
     def blit(self, surface, text, pos, size=18, colour=(230, 230, 225), bold=False,
-             anchor: str = "topleft", inside: pygame.Rect | None = None) -> pygame.Rect:
+             anchor: str = "topleft", inside: pygame.Rect | None = None,
+             plate: tuple[int, int, int, int] | None = None) -> pygame.Rect:
         """Draw text with its `anchor` point at pos; with `inside` (a label that follows
-        the mouse), moved as little as needed to stay within that rect."""
+        the mouse), moved as little as needed to stay within that rect; with `plate` (an
+        RGBA colour), on a panel of that colour so it reads over units and their tags."""
         img = self.render(text, size, colour, bold)
         rect = img.get_rect(**{anchor: pos})
         if inside is not None:
             rect.clamp_ip(inside)
+        if plate is not None:
+            back = rect.inflate(10, 4)
+            panel = pygame.Surface(back.size, pygame.SRCALPHA)
+            panel.fill(plate)
+            surface.blit(panel, back)
         surface.blit(img, rect)
         return rect

@@ -312,7 +312,7 @@ class StrikeAim:
             area = surface.get_rect()
             area.top += top
             self.text.blit(surface, text, pos, 20, colour, bold=True, anchor="midbottom",
-                           inside=area.inflate(-8, -8))
+                           inside=area.inflate(-8, -8), plate=PANEL)
         if self.state != CONFIRMING or (self.confirm_tile is None and self.confirm_line is None):
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
