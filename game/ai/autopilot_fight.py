@@ -17,7 +17,6 @@ from game.sim.units import Unit
 OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this): fall back
 LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
 COVER_REFRESH_TICKS = 60  # cover is chosen afresh this often even if the threats stay
-TARGET_RANK = {"sniper": 0, "gunner": 1}  # Rima's priorities; anyone else ranks 2
 
 
 def in_combat(t: Think) -> bool:
@@ -81,9 +80,15 @@ def marksman_target(t: Think, rima: Unit) -> None:
     options = [e for e in t.enemies if tile_dist(e.tile, rima.tile) <= weapon.range_tiles]
     if not options:
         return
-    best = min(options, key=lambda e: (TARGET_RANK.get(e.kind, 2), tile_dist(e.tile, rima.tile)))
-    if rima.target_id != best.id and TARGET_RANK.get(best.kind, 2) < 2 and has_shot(t, rima, best):
+    best = min(options, key=lambda e: (target_rank(e), tile_dist(e.tile, rima.tile)))
+    if rima.target_id != best.id and target_rank(best) < 2 and has_shot(t, rima, best):
         t.orders.append(Attack((rima.id,), best.id))
+
+
+def target_rank(enemy: Unit) -> int:
+    """The marksman's priorities by the unit type's roles: a sniper on its perch, then a
+    gunner pinning us down, then anyone (2)."""
+    return 0 if enemy.utype.perch else 1 if enemy.utype.suppressor else 2
 
 
 def has_shot(t: Think, shooter: Unit, target: Unit) -> bool:

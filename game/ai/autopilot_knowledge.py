@@ -15,6 +15,7 @@ import numpy as np
 import tcod.path
 
 from game.sim.geometry import SUB
+from game.sim.queries import enemies_in_sight
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -45,15 +46,8 @@ class Memory:
 
 
 def visible_enemies(world: World) -> list[Unit]:
-    """Insurgents the squad sees right now: standing, not hidden, on a tile in sight."""
-    out = []
-    for unit in world.insurgents():
-        if not unit.active or unit.hidden:
-            continue
-        tx, ty = unit.tile
-        if world.seen_now[ty, tx]:
-            out.append(unit)
-    return out
+    """Insurgents the squad sees right now: the rules' own answer (queries.py)."""
+    return enemies_in_sight(world)
 
 
 def found_survivors(world: World) -> list[Unit]:

@@ -30,7 +30,6 @@ from game.sim.world import World
 COMBAT_LINGER_TICKS = 90  # keep to cover this long after the last enemy was in sight
 THREAT_TILES = 16.0  # enemies farther than this from every member are left alone
 REORDER_TICKS = 60  # re-issue a move that stalled after this long
-ESCORT_ORDER = ("rafiq", "maaz", "rima", "hana")  # who walks the survivors out, by choice
 
 
 @dataclass
@@ -48,6 +47,14 @@ class PilotState:
     phase: str = "search"  # or "extract": the objective can be met, everyone out
 
 
+def escort_rank(u: Unit) -> int:
+    """Who walks the survivors out, by the unit type's roles: a plain rifle first, then
+    the engineer (a locked door may wait), the marksman (wanted on overwatch) and last
+    the medic (wanted for the wounded)."""
+    utype = u.utype
+    return 3 if utype.medic else 2 if utype.marksman else 1 if utype.engineer else 0
+
+
 class Think:
     """One decision pass: holds the per-pass scratch so the steps stay short."""
 
@@ -55,7 +62,6 @@ class Think:
         self.state = state
         self.world = world
         self.squad = squad
-        self.by_kind = {u.kind: u for u in squad}
         self.busy: set[int] = set()
         self.orders: list[Any] = []
         self.walk: np.ndarray = known_walkable(world)
@@ -90,13 +96,12 @@ class Think:
         return [(u.x / SUB - 0.5, u.y / SUB - 0.5) for u in people]
 
     def escort(self) -> Unit:
-        """Who leads the survivors and anchors the group: the first of ESCORT_ORDER
-        standing with free hands, else anyone."""
-        for kind in ESCORT_ORDER:
-            u = self.by_kind.get(kind)
-            if u is not None and not u.carrying:
-                return u
-        return self.squad[0]
+        """Who leads the survivors and anchors the group: the member with free hands
+        whose role is least needed elsewhere (escort_rank), else anyone."""
+        hands = [u for u in self.squad if not u.carrying]
+        if not hands:
+            return self.squad[0]
+        return min(hands, key=lambda u: (escort_rank(u), u.id))
 
     def in_zone(self, u: Unit) -> bool:
         """Inside an extraction zone."""
