@@ -143,11 +143,12 @@ def goal_candidates(t: Think, dist: np.ndarray,
 
 def remembered_shooters(t: Think) -> list[tuple[int, int]]:
     """Where insurgents seen lately were last seen (the dead the squad saw fall are
-    forgotten by the memory)."""
+    forgotten by the memory), and where unseen gunfire was heard from lately."""
     tick = t.world.tick
     memory = t.state.memory.sightings
-    return [memory[uid].tile for uid in sorted(memory)
+    seen = [memory[uid].tile for uid in sorted(memory)
             if tick - memory[uid].tick <= SHOOTER_MEMORY_TICKS]
+    return seen + t.heard(SHOOTER_MEMORY_TICKS)
 
 
 # -- locked doors --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import numpy as np
 from game.ai.autopilot_knowledge import (
     Memory,
     found_survivors,
+    heard_contacts,
     known_walkable,
     tile_dist,
     visible_enemies,
@@ -29,6 +30,7 @@ from game.sim.world import World
 
 COMBAT_LINGER_TICKS = 90  # keep to cover this long after the last enemy was in sight
 THREAT_TILES = 16.0  # enemies farther than this from every member are left alone
+HEARD_THREAT_TILES = 24.0  # heard fire from farther than this is someone else's fight
 REORDER_TICKS = 60  # re-issue a move that stalled after this long
 
 
@@ -112,7 +114,8 @@ class Think:
         return False
 
     def threats(self) -> list[tuple[int, int]]:
-        """Where insurgents seen in the last few seconds near any member were last seen."""
+        """Where insurgents seen in the last few seconds near any member were last seen,
+        then where gunfire heard lately from unseen shooters came from."""
         tick = self.world.tick
         out = []
         for uid in sorted(self.state.memory.sightings):
@@ -121,4 +124,11 @@ class Think:
                 continue
             if any(tile_dist(m.tile, s.tile) <= THREAT_TILES for m in self.squad):
                 out.append(s.tile)
-        return out
+        return out + self.heard(COMBAT_LINGER_TICKS)
+
+    def heard(self, within_ticks: int) -> list[tuple[int, int]]:
+        """Spots of gunfire heard lately from shooters out of sight, near enough a member
+        to matter (heard_contacts)."""
+        spots = heard_contacts(self.world, self.state.memory, within_ticks)
+        return [spot for spot in spots
+                if any(tile_dist(m.tile, spot) <= HEARD_THREAT_TILES for m in self.squad)]
