@@ -1,9 +1,11 @@
-"""What the autopilot may know: the squad's eyes and memory, never the hidden truth.
+"""What the autopilot may know: the squad's eyes, ears and memory, never the hidden truth.
 
 Everything here reads only what a player at the screen has: the fog (world.seen_now,
 world.seen_ever), terrain on tiles the squad has seen, insurgents standing on tiles in
-sight and not hidden, survivors once found, crates once their tile was in sight, the
-squad's own state, extraction zones and the mission's public rules.
+sight and not hidden, where gunfire from shooters out of sight was heard from
+(world.heard_shots: a spot, never who or how many), survivors once found, crates once
+their tile was in sight, the squad's own state, extraction zones and the mission's
+public rules.
 """
 
 from __future__ import annotations
