@@ -163,3 +163,29 @@ def _assert_nobody_in_the_deadly_part(world, call):
             assert (x - call.x) ** 2 + (y - call.y) ** 2 > 4
         else:
             assert seg_distance(x, y, (call.x0, call.y0, call.x1, call.y1)) > BAND_TILES
+
+
+LOCKED_ROOM = [
+    "##########",
+    "#........#",
+    "#..S.....#",
+    "#........#",
+    "####L#####",
+    "#........#",
+    "##########",
+]
+
+
+def test_the_others_wait_beside_a_lock_not_on_the_tile_maaz_works_from():
+    """Rafiq once stood on the tile Maaz needed beside a lock and the job never began
+    (Qasr al-Hanif, easy, seeds 2, 9, 15 and 18 ran out of time)."""
+    from game.ai.autopilot_explore import open_a_door, wait_by_door
+
+    world = _looked_round(LOCKED_ROOM).world
+    think = Think(PilotState(), world, standing_squad(world))
+    door, stand = open_a_door(think)
+    assert door == (4, 4) and stand == (4, 3)
+    wait_by_door(think, door, stand)
+    goals = [(o.x, o.y) for o in think.orders if isinstance(o, Move)]
+    assert len(goals) == 3 and stand not in goals and len(set(goals)) == 3
+    assert all(gy < 4 for _, gy in goals)  # on the squad's side of the door
