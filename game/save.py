@@ -29,7 +29,9 @@ FORMAT = "danger-close-quicksave"
 # 1 named classes in the file; 2 kept squad and survivor fields on every unit (now in
 # Unit.squad_state / Unit.survivor_state). Neither is read any more.
 VERSION = 3
-NOT_SAVED = frozenset({"scenario", "caches"})  # World fields: reattached / rebuilt on load
+# World fields: reattached / rebuilt on load; heard gunfire is a few seconds of what the
+# squad heard, read by no rule, and starts empty again
+NOT_SAVED = frozenset({"scenario", "caches", "heard_shots"})
 MAX_BYTES = 32 * 1024 * 1024  # a 256x256 map with a long session is a few MB
 MAX_DEPTH = 16  # world > units > pair > unit > path > tile is 7 levels
 
@@ -55,7 +57,7 @@ def world_from_dict(data: Any, scenario, check_hash: bool = True) -> tuple[World
     _check_header(data, scenario)
     ctx = Context(tuple(scenario.terrain.walkable.shape), grid_dtypes(scenario.terrain))
     world = decode_record(data["world"], World, "world", ctx,
-                          given={"scenario": scenario, "caches": {}})
+                          given={"scenario": scenario, "caches": {}, "heard_shots": []})
     # the map as this seed deployed it: a map with alternatives keeps only the options the
     # seed chose, and the saved trigger indices count in that list, not the whole map's
     world.scenario = laid_out(scenario, world.seed)

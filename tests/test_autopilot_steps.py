@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.ai.autopilot import Autopilot
+from game.ai.autopilot_aim import seg_distance
 from game.ai.autopilot_care import tend_wounded
 from game.ai.autopilot_extract import extract
 from game.ai.autopilot_knowledge import standing_squad
@@ -17,8 +18,9 @@ from game.ai.autopilot_pass import PilotState, Think
 from game.ai.autopilot_strike import call_strike, leave_strike_zones
 from game.headless import run_headless
 from game.session import Session
-from game.sim.commands import CallStrike, Heal, Move
+from game.sim.commands import CallGunRun, CallStrike, Heal, Move
 from game.sim.geometry import SUB
+from game.sim.gun_run import BAND_TILES
 from game.sim.world import World
 from tests.ascii_maps import ascii_scenario
 
@@ -141,14 +143,49 @@ def test_no_strike_on_a_group_beside_a_healthy_squad():
     think = _dug_in_think(CLOSE_FIGHT)
     assert len(think.enemies) == 3
     call_strike(think)
-    assert not any(isinstance(o, CallStrike) for o in think.orders)
+    assert not any(isinstance(o, CallStrike | CallGunRun) for o in think.orders)
 
 
 def test_danger_close_when_the_alternative_is_losing_someone():
     think = _dug_in_think(CLOSE_FIGHT)
     _member(think.world, "rafiq").hp = 10  # badly hurt: waiting costs a life
     call_strike(think)
-    strikes = [o for o in think.orders if isinstance(o, CallStrike)]
-    assert len(strikes) == 1 and strikes[0].confirm_danger_close
-    for u in think.world.squad():  # nobody stands at the aim point
-        assert (u.x / SUB - 0.5 - strikes[0].x) ** 2 + (u.y / SUB - 0.5 - strikes[0].y) ** 2 > 4
+    calls = [o for o in think.orders if isinstance(o, CallStrike | CallGunRun)]
+    assert len(calls) == 1
+    _assert_nobody_in_the_deadly_part(think.world, calls[0])
+
+
+def _assert_nobody_in_the_deadly_part(world, call):
+    """Nobody of ours at a bomb's centre (2 tiles) nor inside a gun run's band."""
+    for u in world.squad():
+        x, y = u.x / SUB - 0.5, u.y / SUB - 0.5
+        if isinstance(call, CallStrike):
+            assert (x - call.x) ** 2 + (y - call.y) ** 2 > 4
+        else:
+            assert seg_distance(x, y, (call.x0, call.y0, call.x1, call.y1)) > BAND_TILES
+
+
+LOCKED_ROOM = [
+    "##########",
+    "#........#",
+    "#..S.....#",
+    "#........#",
+    "####L#####",
+    "#........#",
+    "##########",
+]
+
+
+def test_the_others_wait_beside_a_lock_not_on_the_tile_maaz_works_from():
+    """Rafiq once stood on the tile Maaz needed beside a lock and the job never began
+    (Qasr al-Hanif, easy, seeds 2, 9, 15 and 18 ran out of time)."""
+    from game.ai.autopilot_explore import open_a_door, wait_by_door
+
+    world = _looked_round(LOCKED_ROOM).world
+    think = Think(PilotState(), world, standing_squad(world))
+    door, stand = open_a_door(think)
+    assert door == (4, 4) and stand == (4, 3)
+    wait_by_door(think, door, stand)
+    goals = [(o.x, o.y) for o in think.orders if isinstance(o, Move)]
+    assert len(goals) == 3 and stand not in goals and len(set(goals)) == 3
+    assert all(gy < 4 for _, gy in goals)  # on the squad's side of the door

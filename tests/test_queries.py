@@ -16,6 +16,7 @@ from game.sim.commands import Heal, Interact
 from game.sim.events import CommandRefused
 from game.sim.kinds import Life
 from game.sim.queries import (
+    care_helps,
     cover_from,
     exposed_to,
     needs_care,
@@ -119,18 +120,37 @@ ROLE_KINDS = ("rafiq", "hana", "maaz", "rima", "rifleman", "scout", "gunner", "s
 
 
 def test_no_role_is_decided_by_a_kind_name_outside_the_unit_table():
-    """Roles are flags in catalog.UNIT_TYPES; code asks the flag, never the kind's name.
-    (game/ai/autopilot*.py is being split elsewhere and still has one such check.)"""
+    """Roles are flags in catalog.UNIT_TYPES; code asks the flag, never the kind's name
+    (nor keeps a table keyed by kind names, as the autopilot's escort order once was)."""
     import re
     from pathlib import Path
 
     root = Path(catalog.__file__).resolve().parent.parent
     kinds = "|".join(ROLE_KINDS)
     pattern = re.compile(r'\.kind\s*[!=]=\s*"(' + kinds + ')"')
+    table = re.compile(r'[(\[{]\s*"(' + kinds + r')"\s*[,:]')
     found = []
     for folder in ("sim", "ai", "render", "ui"):
         for path in sorted((root / folder).glob("*.py")):
-            if path.name.startswith("autopilot"):
-                continue
-            found += [f"{path.name}: {m.group(0)}" for m in pattern.finditer(path.read_text())]
+            text = path.read_text()
+            found += [f"{path.name}: {m.group(0)}" for m in pattern.finditer(text)]
+            if folder == "ai":  # (sim/scenario.py lists the valid kinds: a schema)
+                found += [f"{path.name}: {m.group(0)}" for m in table.finditer(text)]
     assert found == []
+
+
+def test_care_helps_only_where_a_treatment_changes_something():
+    """The autopilot's triage asks care_helps: a kit treatment helps anyone hurt, anyone
+    else (or Hana without kits) can only stop bleeding, and the Heal order agrees."""
+    world = new_world(ascii_scenario(ROOM), seed=1)
+    hana, maaz = member(world, "hana"), member(world, "maaz")
+    rafiq, rima = member(world, "rafiq"), member(world, "rima")
+    rafiq.hp -= 10  # scratched, not bleeding
+    rima.bleed = 1
+    assert care_helps(world, hana, rafiq) and care_helps(world, hana, rima)
+    assert not care_helps(world, maaz, rafiq) and care_helps(world, maaz, rima)
+    refused = [e for e in step(world, [Heal(maaz.id, rafiq.id)]) if isinstance(e, CommandRefused)]
+    assert refused  # nothing for Maaz to stabilise
+    world.medkits = 0
+    assert not care_helps(world, hana, rafiq) and care_helps(world, hana, rima)
+    assert not care_helps(world, hana, member(world, "hana"))  # unhurt

@@ -1,18 +1,23 @@
 """The autopilot: a squad player for tests, balance runs and the title screen's demo.
 
 It gives only the orders a player can give (the dataclasses in game.sim.commands) and
-knows only what the squad can see (see autopilot_knowledge.py). It thinks every
+knows only what the squad can see and hear (see autopilot_knowledge.py). It thinks every
 THINK_TICKS; between thinks it only updates its memory of what the squad saw.
 
 One think, in order of urgency:
-1. call Falcon-2 on a dug-in group of three or more seen insurgents, nobody of ours near;
-   throw a grenade at an insurgent dug in behind cover, nobody of ours near the ring;
-2. step out of a marked strike zone or a grenade ring the squad knows of;
+1. call Falcon-2 (the bomb or a gun run, whichever catches more) on a dug-in group of
+   three or more insurgents seen lately, nobody of ours near; when pressed (someone down
+   or badly hurt, pinned, or a known group on the way out with the survivors) on a pair,
+   danger close if nothing clear of us exists; throw a grenade at an insurgent dug in
+   behind cover, nobody of ours near the ring;
+2. step out of a marked strike zone, off a coming gun run's line, or out of a grenade
+   ring the squad knows of;
 3. Hana to the worst wounded (downed first, then bleeding, then badly hurt);
 4. a free member to each seen objective crate (Interact picks it up);
 5. found survivors follow the escort (Rafiq, or whoever is standing);
-6. a fight (enemies in sight, or seen in the last few seconds): every free member to a
-   tile with cover against what it saw and a line of fire, Rima standing off; when the
+6. a fight (enemies in sight, or seen in the last few seconds, or gunfire heard from a
+   shooter out of sight): every free member to a tile with cover against what it saw or
+   heard and a line of fire, facing heard fire, Rima standing off; when the
    survivors needed are with us, their escort keeps walking them out instead;
 7. otherwise move together: search the nearest unsearched ground (hidden survivors
    show only at close range; closed doors first, and no goal on ground an insurgent

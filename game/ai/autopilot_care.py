@@ -8,6 +8,7 @@ from game.ai.autopilot_knowledge import found_survivors, tile_dist
 from game.ai.autopilot_pass import Think
 from game.sim.commands import Heal, Move
 from game.sim.health import BLEED_OUT_TICKS
+from game.sim.queries import care_helps, gives_full_treatment
 from game.sim.sight import clear_line
 from game.sim.units import Unit
 
@@ -17,11 +18,11 @@ WAIT_FOR_MEDIC_TILES = 6.0  # a patient farther than this from her keeps up with
 
 
 def tend_wounded(t: Think) -> None:
-    medic = next((u for u in t.squad if u.utype.medic), None)
-    patients = find_patients(t)
+    medic = next((u for u in t.squad if gives_full_treatment(u)), None)
     if medic is None:
         stabilise_medic(t)
         return
+    patients = find_patients(t, medic)
     if not patients:
         return
     medic_tile = medic.tile
@@ -48,18 +49,19 @@ def hold_patient(t: Think, patient: Unit, medic: Unit) -> None:
         t.state.ordered[patient.id] = (patient.tile, t.world.tick)
 
 
-def find_patients(t: Think) -> list[Unit]:
-    """Our people and found survivors who need the medic: the downed (while bleeding or
-    a kit is left), the bleeding, and with no enemy in sight and a kit left the badly
-    hurt."""
+def find_patients(t: Think, medic: Unit) -> list[Unit]:
+    """Our people and found survivors the medic's care would help (queries.care_helps):
+    the downed, the bleeding, and with no enemy in sight the badly hurt."""
     world = t.world
     people = [u for u in world.squad() if u.alive and u.life != "gone"]
     people += found_survivors(world)
-    calm = not t.enemies and world.medkits > 0
+    calm = not t.enemies
     out = []
     for u in people:
+        if not care_helps(world, medic, u):
+            continue
         hurt = calm and u.hp < u.utype.max_hp * HURT_SHARE
-        if u.life == "downed" and (u.bleed or world.medkits > 0) or u.bleed or hurt:
+        if u.life == "downed" or u.bleed or hurt:
             out.append(u)
     return out
 
@@ -87,7 +89,7 @@ def urgency(u: Unit) -> int:
 
 def stabilise_medic(t: Think) -> None:
     """Hana is down: whoever is nearest stops her bleeding (anyone can stabilise)."""
-    medic = next((u for u in t.world.squad() if u.utype.medic and u.alive), None)
+    medic = next((u for u in t.world.squad() if gives_full_treatment(u) and u.alive), None)
     if medic is None or not medic.bleed or not t.free():
         return
     if not safe_to_reach(t, medic):

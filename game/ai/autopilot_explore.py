@@ -13,6 +13,7 @@ from game.ai.autopilot_knowledge import UNREACHABLE, distances_from, search_gain
 from game.ai.autopilot_pass import Think
 from game.ai.autopilot_tactics import exposed_ground
 from game.sim.commands import Interact
+from game.sim.queries import cover_beside_door
 from game.sim.units import Unit
 
 GAIN_MIN = 8  # an exploration goal must reveal at least this many unsearched tiles
@@ -33,18 +34,29 @@ def move_on(t: Think) -> None:
     # the known locked doors before searching further
     unseen = [c for c in t.world.crates.values()
               if c.required and c.id not in t.state.memory.crates_seen]
-    door = open_a_door(t) if unseen else None
-    if door is not None:
-        move_group(t, door)
+    lock = open_a_door(t) if unseen else None
+    if lock is not None:
+        wait_by_door(t, *lock)
         return
     goal = exploration_goal(t)
     if goal is None:
-        door = open_a_door(t)
-        if door is None:
+        lock = open_a_door(t)
+        if lock is None:
             extract(t)  # nothing left to search: bring out who we have
             return
-        goal = door
+        wait_by_door(t, *lock)
+        return
     move_group(t, goal)
+
+
+def wait_by_door(t: Think, door: tuple[int, int], stand: tuple[int, int]) -> None:
+    """While Maaz works the lock the others wait in cover beside it (queries'
+    cover_beside_door, as the player's door order does), never on the tile he needs."""
+    members = sorted(t.free(), key=lambda u: u.id)
+    tiles = [tile for tile in cover_beside_door(t.world, door, stand, len(members) + 1)
+             if tile != stand]
+    for m, tile in zip(members, tiles, strict=False):
+        t.move([m], tile)
 
 
 def move_group(t: Think, goal: tuple[int, int]) -> None:
@@ -143,17 +155,18 @@ def goal_candidates(t: Think, dist: np.ndarray,
 
 def remembered_shooters(t: Think) -> list[tuple[int, int]]:
     """Where insurgents seen lately were last seen (the dead the squad saw fall are
-    forgotten by the memory)."""
+    forgotten by the memory), and where unseen gunfire was heard from lately."""
     tick = t.world.tick
     memory = t.state.memory.sightings
-    return [memory[uid].tile for uid in sorted(memory)
+    seen = [memory[uid].tile for uid in sorted(memory)
             if tick - memory[uid].tick <= SHOOTER_MEMORY_TICKS]
+    return seen + t.heard(SHOOTER_MEMORY_TICKS)
 
 
 # -- locked doors --------------------------------------------------------------------------
-def open_a_door(t: Think) -> tuple[int, int] | None:
-    """Maaz to the nearest locked door the squad has seen; the rest wait by him.
-    Returns where the group should stand, or None."""
+def open_a_door(t: Think) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Maaz to the nearest locked door the squad has seen. Returns the door and the
+    tile beside it he works from, or None."""
     maaz = next((u for u in t.squad if u.utype.engineer), None)
     if maaz is None:
         return None
@@ -166,7 +179,7 @@ def open_a_door(t: Think) -> tuple[int, int] | None:
         if maaz.squad.work_tile != door:  # the lock job walks him to the near side itself
             t.orders.append(Interact(maaz.id, door[0], door[1]))
             t.state.ordered.pop(maaz.id, None)
-    return stand
+    return door, stand
 
 
 def nearest_lock(t: Think, maaz: Unit) -> tuple[tuple[int, int], tuple[int, int]] | None:

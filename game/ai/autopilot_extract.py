@@ -10,6 +10,7 @@ from game.ai.autopilot_pass import Think
 from game.sim.commands import CallEvac, Carry
 from game.sim.evac import needs_call
 from game.sim.geometry import SUB
+from game.sim.queries import can_be_carried, gives_full_treatment
 
 # tiles a second the slowest survivor makes good on a winding route (an elder walks 1.6)
 ROUTE_TILES_PER_S = 1.2
@@ -49,13 +50,13 @@ def carry_the_downed(t: Think) -> None:
     """With no kit for Hana to treat them, the downed outside the zone are carried out;
     a carrier in the zone sets a mate down while others still wait."""
     world = t.world
-    medic_can = any(u.utype.medic for u in t.squad) and world.medkits > 0
+    medic_can = any(gives_full_treatment(u) for u in t.squad) and world.medkits > 0
     downed = [u for u in world.squad() if u.life == "downed" and not t.in_zone(u)]
     downed += [c for c in found_survivors(world) if c.life == "downed"]
-    waiting = [u for u in downed if not u.carried_by]
+    waiting = [u for u in downed if can_be_carried(u)]
     set_down_mates(t, bool(waiting) and not medic_can)
     for u in downed:
-        if u.carried_by or medic_can:
+        if not can_be_carried(u) or medic_can:
             continue  # with a kit left Hana treats them and they walk out
         hands = [m for m in t.free() if not m.carrying]
         if not hands:

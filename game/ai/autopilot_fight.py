@@ -10,14 +10,16 @@ from game.ai.autopilot_grenades import grenade_zones
 from game.ai.autopilot_knowledge import tile_dist
 from game.ai.autopilot_pass import COMBAT_LINGER_TICKS, THREAT_TILES, Think
 from game.ai.autopilot_tactics import choose_cover
-from game.sim.commands import Attack
+from game.sim.commands import Attack, Face
+from game.sim.geometry import angle_deg, centre_of
 from game.sim.sight import clear_line
 from game.sim.units import Unit
 
 OUTNUMBERED_MARGIN = 0  # more enemies in sight than members standing (plus this): fall back
 LOW_HP_SHARE = 0.35  # below this share of max HP a member shelters instead of fighting
 COVER_REFRESH_TICKS = 60  # cover is chosen afresh this often even if the threats stay
-TARGET_RANK = {"sniper": 0, "gunner": 1}  # Rima's priorities; anyone else ranks 2
+HEARD_FRESH_TICKS = 10  # gunfire heard this lately (about one think) starts a fight
+FACE_SLACK_DEG = 20  # a member already facing this near the heard fire is left alone
 
 
 def in_combat(t: Think) -> bool:
@@ -25,7 +27,7 @@ def in_combat(t: Think) -> bool:
     threat seen lately is near."""
     near = [e for e in t.enemies
             if any(tile_dist(m.tile, e.tile) <= THREAT_TILES for m in t.squad)]
-    if near:
+    if near or t.heard(HEARD_FRESH_TICKS):  # seen, or fired on from out of sight
         t.state.combat_until = t.world.tick + COMBAT_LINGER_TICKS
     return t.world.tick < t.state.combat_until and bool(t.threats())
 
@@ -54,6 +56,22 @@ def fight(t: Think) -> None:
         t.busy.add(m.id)
         if role == "marksman":
             marksman_target(t, m)
+        face_heard(t, m)
+
+
+def face_heard(t: Think, m: Unit) -> None:
+    """With nobody in sight, a member settled in cover and not shooting turns toward the
+    nearest gunfire heard lately, so the shooter walks into its view cone."""
+    if t.enemies or m.path or m.target_id:
+        return
+    spots = t.heard(COMBAT_LINGER_TICKS)
+    if not spots:
+        return
+    sx, sy = min(spots, key=lambda s: tile_dist(s, m.tile))
+    angle = angle_deg(centre_of(sx) - m.x, centre_of(sy) - m.y)
+    turn = abs((angle - m.facing + 180) % 360 - 180)
+    if turn > FACE_SLACK_DEG:
+        t.orders.append(Face((m.id,), angle))
 
 
 def fight_role(m: Unit, outnumbered: bool) -> str:
@@ -81,9 +99,15 @@ def marksman_target(t: Think, rima: Unit) -> None:
     options = [e for e in t.enemies if tile_dist(e.tile, rima.tile) <= weapon.range_tiles]
     if not options:
         return
-    best = min(options, key=lambda e: (TARGET_RANK.get(e.kind, 2), tile_dist(e.tile, rima.tile)))
-    if rima.target_id != best.id and TARGET_RANK.get(best.kind, 2) < 2 and has_shot(t, rima, best):
+    best = min(options, key=lambda e: (target_rank(e), tile_dist(e.tile, rima.tile)))
+    if rima.target_id != best.id and target_rank(best) < 2 and has_shot(t, rima, best):
         t.orders.append(Attack((rima.id,), best.id))
+
+
+def target_rank(enemy: Unit) -> int:
+    """The marksman's priorities by the unit type's roles: a sniper on its perch, then a
+    gunner pinning us down, then anyone (2)."""
+    return 0 if enemy.utype.perch else 1 if enemy.utype.suppressor else 2
 
 
 def has_shot(t: Think, shooter: Unit, target: Unit) -> bool:

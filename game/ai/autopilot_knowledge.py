@@ -1,9 +1,11 @@
-"""What the autopilot may know: the squad's eyes and memory, never the hidden truth.
+"""What the autopilot may know: the squad's eyes, ears and memory, never the hidden truth.
 
 Everything here reads only what a player at the screen has: the fog (world.seen_now,
 world.seen_ever), terrain on tiles the squad has seen, insurgents standing on tiles in
-sight and not hidden, survivors once found, crates once their tile was in sight, the
-squad's own state, extraction zones and the mission's public rules.
+sight and not hidden, where gunfire from shooters out of sight was heard from
+(world.heard_shots: a spot, never who or how many), survivors once found, crates once
+their tile was in sight, the squad's own state, extraction zones and the mission's
+public rules.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 import tcod.path
 
 from game.sim.geometry import SUB
+from game.sim.queries import enemies_in_sight
 from game.sim.units import Unit
 from game.sim.world import World
 
@@ -22,6 +25,8 @@ SEARCH_TILES = 4.5  # hidden survivors show only to someone this close (vision: 
 STRUCTURE_WINDOW = 3  # half-width of the box that decides whether a tile is "indoors"
 GAIN_WINDOW = 4  # half-width of the box whose unsearched tiles a visit would reveal
 UNREACHABLE = np.iinfo(np.int32).max
+HEARD_MERGE_TILES = 3.0  # heard shots this close together count as one spot
+HEARD_MEMORY_TICKS = 45 * 30  # a spot gunfire was heard from is remembered this long
 
 
 @dataclass
@@ -42,18 +47,47 @@ class Memory:
     sightings: dict[int, Sighting] = field(default_factory=dict)
     crates_seen: set[int] = field(default_factory=set)
     visited: list[tuple[int, int]] = field(default_factory=list)  # exploration goals reached
+    heard: dict[tuple[int, int], int] = field(default_factory=dict)  # spot -> last heard
+    heard_upto: int = 0  # world.heard_shots before this tick are in `heard` already
 
 
 def visible_enemies(world: World) -> list[Unit]:
-    """Insurgents the squad sees right now: standing, not hidden, on a tile in sight."""
+    """Insurgents the squad sees right now: the rules' own answer (queries.py)."""
+    return enemies_in_sight(world)
+
+
+def heard_contacts(world: World, memory: Memory, within_ticks: int) -> list[tuple[int, int]]:
+    """Spots the squad heard unseen gunfire from (Memory.heard) in the last
+    `within_ticks`, newest first, leaving out spots where it has seen an insurgent since
+    (it knows who that was). A heard spot says which way to face and take cover, never
+    who or how many."""
+    tick = world.tick
     out = []
-    for unit in world.insurgents():
-        if not unit.active or unit.hidden:
+    for spot, last in sorted(memory.heard.items(), key=lambda kv: (-kv[1], kv[0])):
+        if tick - last > within_ticks:
             continue
-        tx, ty = unit.tile
-        if world.seen_now[ty, tx]:
-            out.append(unit)
+        if any(s.tick >= last and tile_dist(spot, s.tile) <= HEARD_MERGE_TILES
+               for s in memory.sightings.values()):
+            continue
+        out.append(spot)
     return out
+
+
+def remember_heard(world: World, memory: Memory) -> None:
+    """Fold the gunfire heard since the last look (world.heard_shots) into Memory.heard:
+    a shot near a spot already heard refreshes it, others start a new spot."""
+    for shot in world.heard_shots:
+        if shot.tick < memory.heard_upto:
+            continue
+        spot = (shot.x, shot.y)
+        near = [k for k in memory.heard if tile_dist(k, spot) <= HEARD_MERGE_TILES]
+        if near:
+            spot = min(near, key=lambda k: (tile_dist(k, spot), k))
+        memory.heard[spot] = shot.tick
+    memory.heard_upto = world.tick
+    stale = [k for k, last in memory.heard.items() if world.tick - last > HEARD_MEMORY_TICKS]
+    for k in stale:
+        del memory.heard[k]
 
 
 def found_survivors(world: World) -> list[Unit]:
@@ -90,6 +124,7 @@ def observe(world: World, memory: Memory) -> None:
             tx, ty = unit.tile
             if world.seen_now[ty, tx]:
                 del memory.sightings[uid]
+    remember_heard(world, memory)
     for cid in sorted(world.crates):
         crate = world.crates[cid]
         cx, cy = crate.x // SUB, crate.y // SUB

@@ -18,6 +18,7 @@ import numpy as np
 from game.ai.autopilot_knowledge import (
     Memory,
     found_survivors,
+    heard_contacts,
     known_walkable,
     tile_dist,
     visible_enemies,
@@ -29,8 +30,8 @@ from game.sim.world import World
 
 COMBAT_LINGER_TICKS = 90  # keep to cover this long after the last enemy was in sight
 THREAT_TILES = 16.0  # enemies farther than this from every member are left alone
+HEARD_THREAT_TILES = 24.0  # heard fire from farther than this is someone else's fight
 REORDER_TICKS = 60  # re-issue a move that stalled after this long
-ESCORT_ORDER = ("rafiq", "maaz", "rima", "hana")  # who walks the survivors out, by choice
 
 
 @dataclass
@@ -48,6 +49,14 @@ class PilotState:
     phase: str = "search"  # or "extract": the objective can be met, everyone out
 
 
+def escort_rank(u: Unit) -> int:
+    """Who walks the survivors out, by the unit type's roles: a plain rifle first, then
+    the engineer (a locked door may wait), the marksman (wanted on overwatch) and last
+    the medic (wanted for the wounded)."""
+    utype = u.utype
+    return 3 if utype.medic else 2 if utype.marksman else 1 if utype.engineer else 0
+
+
 class Think:
     """One decision pass: holds the per-pass scratch so the steps stay short."""
 
@@ -55,7 +64,6 @@ class Think:
         self.state = state
         self.world = world
         self.squad = squad
-        self.by_kind = {u.kind: u for u in squad}
         self.busy: set[int] = set()
         self.orders: list[Any] = []
         self.walk: np.ndarray = known_walkable(world)
@@ -90,13 +98,12 @@ class Think:
         return [(u.x / SUB - 0.5, u.y / SUB - 0.5) for u in people]
 
     def escort(self) -> Unit:
-        """Who leads the survivors and anchors the group: the first of ESCORT_ORDER
-        standing with free hands, else anyone."""
-        for kind in ESCORT_ORDER:
-            u = self.by_kind.get(kind)
-            if u is not None and not u.carrying:
-                return u
-        return self.squad[0]
+        """Who leads the survivors and anchors the group: the member with free hands
+        whose role is least needed elsewhere (escort_rank), else anyone."""
+        hands = [u for u in self.squad if not u.carrying]
+        if not hands:
+            return self.squad[0]
+        return min(hands, key=lambda u: (escort_rank(u), u.id))
 
     def in_zone(self, u: Unit) -> bool:
         """Inside an extraction zone."""
@@ -107,7 +114,8 @@ class Think:
         return False
 
     def threats(self) -> list[tuple[int, int]]:
-        """Where insurgents seen in the last few seconds near any member were last seen."""
+        """Where insurgents seen in the last few seconds near any member were last seen,
+        then where gunfire heard lately from unseen shooters came from."""
         tick = self.world.tick
         out = []
         for uid in sorted(self.state.memory.sightings):
@@ -116,4 +124,11 @@ class Think:
                 continue
             if any(tile_dist(m.tile, s.tile) <= THREAT_TILES for m in self.squad):
                 out.append(s.tile)
-        return out
+        return out + self.heard(COMBAT_LINGER_TICKS)
+
+    def heard(self, within_ticks: int) -> list[tuple[int, int]]:
+        """Spots of gunfire heard lately from shooters out of sight, near enough a member
+        to matter (heard_contacts)."""
+        spots = heard_contacts(self.world, self.state.memory, within_ticks)
+        return [spot for spot in spots
+                if any(tile_dist(m.tile, spot) <= HEARD_THREAT_TILES for m in self.squad)]

@@ -25,7 +25,7 @@ DIFFICULTIES: dict[str, Difficulty] = {
                    fallback_hp=0.55),
         Difficulty("normal", accuracy=0.8, think_ticks=12, detect_rate=1.0, aggression=0.5,
                    fallback_hp=0.35),
-        Difficulty("hard", accuracy=1.0, think_ticks=8, detect_rate=1.4, aggression=0.7,
+        Difficulty("hard", accuracy=1.5, think_ticks=8, detect_rate=1.4, aggression=0.7,
                    fallback_hp=0.25),
     )
 }

@@ -2,22 +2,28 @@
 
 A noise carries `radius` tiles in the open; every opaque tile on the straight line to a
 listener halves what is left, so a shot behind one wall is heard at half the distance
-and behind two at a quarter.  Heard noises raise insurgents' alert (perception.py).
+and behind two at a quarter.  Heard noises raise insurgents' alert (perception.py); shots
+the squad hears from an insurgent it cannot see are kept for a while in world.heard_shots
+(squad_hears), what a player at the screen hears too.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from game.sim.catalog import WeaponType
-from game.sim.facts import Noise
+from game.sim.catalog import TICK_HZ, WeaponType
+from game.sim.facts import Noise, TickFacts
 from game.sim.geometry import SUB
+from game.sim.kinds import Side
+from game.sim.queries import in_squad_sight
 from game.sim.sight import line_tiles
+from game.sim.world import HeardShot, World
 
 DOOR_NOISE_TILES = 8.0
 BLAST_NOISE_TILES = 40.0
 SHOUT_TILES = 12.0
 WALL_DAMPING = 0.5  # share of the remaining range left after each wall
+HEARD_KEEP_TICKS = 5 * TICK_HZ  # kept this long for whoever listens (the autopilot, the HUD)
 
 
 def shot_noise(shooter_id: int, x: int, y: int, weapon: WeaponType) -> Noise:
@@ -53,3 +59,22 @@ def hearers(opaque: np.ndarray, noise: Noise, xs: np.ndarray, ys: np.ndarray) ->
     return np.array(
         [i for i in near if audible(opaque, noise, int(xs[i]), int(ys[i]))], dtype=np.int64
     )
+
+
+def squad_hears(world: World, facts: TickFacts) -> None:
+    """Keep this tick's shots that a standing squad member heard from an insurgent out of
+    the squad's sight (a seen shooter is known already), and forget old ones."""
+    keep_from = world.tick - HEARD_KEEP_TICKS
+    if world.heard_shots and world.heard_shots[0].tick < keep_from:
+        world.heard_shots = [h for h in world.heard_shots if h.tick >= keep_from]
+    shots = [n for n in facts.noises if n.kind == "shot"]
+    if not shots:
+        return
+    listeners = [u.tile for u in world.squad() if u.active]
+    opaque = world.terrain.opaque
+    for noise in shots:
+        shooter = world.units.get(noise.source_id)
+        if shooter is None or shooter.side != Side.INSURGENT or in_squad_sight(world, shooter):
+            continue
+        if any(audible(opaque, noise, lx, ly) for lx, ly in listeners):
+            world.heard_shots.append(HeardShot(noise.x, noise.y, world.tick))

@@ -107,6 +107,15 @@ def needs_care(unit: Unit) -> bool:
     return unit.bleed > 0 or unit.life == Life.DOWNED or unit.hp < unit.utype.max_hp
 
 
+def care_helps(world: World, carer: Unit, patient: Unit) -> bool:
+    """A treatment by `carer` would change something for `patient`: the patient needs
+    care and either the carer treats with a kit that is left (health.begin_care) or there
+    is bleeding to stop (all anyone else can do, orders.py refuses the rest)."""
+    if not needs_care(patient):
+        return False
+    return bool(patient.bleed) or gives_full_treatment(carer) and world.medkits > 0
+
+
 def can_be_carried(unit: Unit) -> bool:
     """A found survivor or a downed squad member, on the map and not already carried."""
     if unit.carried_by or not unit.alive:

@@ -22,6 +22,7 @@ from game.sim.health import bleed_units
 from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units
 from game.sim.movement import move_units
+from game.sim.noise import squad_hears
 from game.sim.orders import apply_commands
 from game.sim.panic import react_to_fire
 from game.sim.perception import perceive
@@ -53,6 +54,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     fire_weapons(world, events, facts)  # shots, wounds, noises
     note_incoming_fire(world, facts)  # return fire remembers who fired on the squad
     remember_contacts(world, facts)  # where the squad last saw each insurgent
+    squad_hears(world, facts)  # gunfire from shooters out of the squad's sight
     react_to_fire(world, events, facts)  # stray rounds (wounds) and panic
     pin_units(world, events, facts)  # rounds landing close pin people down
     perceive(world, events, facts)  # insurgents feel wounds, hear, see, raise the alert

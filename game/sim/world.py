@@ -36,6 +36,16 @@ class Stats:
     grenades_thrown_at_us: int = 0  # by the insurgents
 
 
+@dataclass(frozen=True)
+class HeardShot:
+    """A shot the squad heard from an insurgent it could not see: where the noise came
+    from (tile) and when."""
+
+    x: int
+    y: int
+    tick: int
+
+
 @dataclass
 class StrikeCall:
     """One accepted call for Falcon-2, waiting to land."""
@@ -152,6 +162,9 @@ class World:
     # the squad's memory of insurgents it saw (game/sim/contacts.py): id -> [tile x, tile y,
     # tick last seen]; the rules never read it, so the hash leaves it out
     contacts: dict[int, list[int]] = field(default_factory=dict)
+    # gunfire the squad heard from shooters it could not see (noise.squad_hears): what a
+    # player hears, for the autopilot and the front end; no rule reads it, so not hashed
+    heard_shots: list[HeardShot] = field(default_factory=list)
     # caches derived from state (never hashed or saved): pathing grids and the like
     caches: dict[str, Any] = field(default_factory=dict, repr=False)
 
