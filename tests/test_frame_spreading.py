@@ -89,7 +89,8 @@ def test_cone_facings_are_turned_one_at_a_time(display):
 
 
 def test_a_route_drawn_through_its_corners_only_covers_the_same_pixels(display):
-    from game.render.overlays import PATH_COLOUR, PathCache
+    from game.render.overlays import PathCache
+    from game.render.plans import PATH_COLOUR
 
     tiles = [(10 + i, 10) for i in range(30)] + [(39 + i, 10 + i) for i in range(1, 21)]
     tiles += [(59, 30 + i) for i in range(1, 26)]
