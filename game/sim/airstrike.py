@@ -21,7 +21,9 @@ The design, in numbers (all tunable below):
   their aimed fire is worse and the AI may take cover.
 - An insurgent group that has lost more than half its members after a blast is added to
   world.broken_groups, which the insurgent AI reads to fall back (strikes.break_groups).
-- The marked zone is world.strike_zones from the moment the call is accepted.
+- The marked zone is world.strike_zones from the moment the call is accepted (the squad
+  and the player see it); the insurgents know of it only once the jet starts its pass
+  (queries.danger_rings), PASS_TICKS before impact: they cannot hear the radio call.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ The design, in numbers (all tunable below):
   (strikes.impact_felt; until 2026-12 the gun run was silent and frightened nobody).
 - No rubble: cannon shells do not bring walls down. A little dust (DUST_TICKS) hangs over
   the walkable tiles on the line and blocks sight briefly.
-- While the run is inbound, its marked zone (world.strike_zones) is the disc around the
-  line's midpoint reaching both ends, which the insurgent AI avoids.
+- Its marked zone (world.strike_zones) is the disc around the line's midpoint reaching
+  both ends, which the insurgent AI avoids once the jet is on its pass (as for the bomb).
 """
 
 from __future__ import annotations

@@ -503,6 +503,8 @@ def cover_beside_door(world: World, door: tuple[int, int], side_of: tuple[int, i
             picks.append((-cover, dist, ty, tx))
     picks.sort()
     return [(tx, ty) for _, _, ty, tx in picks[:count]]
+
+
 # -- danger ---------------------------------------------------------------------------------
 def known_grenades(world: World) -> list[Grenade]:
     """Grenades on the ground whose ring the squad knows of (it threw them or saw them)."""
@@ -510,9 +512,12 @@ def known_grenades(world: World) -> list[Grenade]:
 
 
 def danger_rings(world: World) -> list[tuple[float, float, float]]:
-    """(tile x, tile y, radius in tiles) of every marked strike zone and every grenade on
-    the ground: the ground an insurgent will not choose to stand on."""
-    rings = [(float(x), float(y), radius) for x, y, radius, _ in world.strike_zones]
+    """(tile x, tile y, radius in tiles) of every strike whose jet is on its pass and every
+    grenade on the ground: the ground an insurgent will not choose to stand on.  A strike
+    only called is not one: the insurgents cannot hear a radio call, only the jet
+    (PASS_TICKS before impact), so a well-timed call still catches them."""
+    rings = [(float(s.centre[0]), float(s.centre[1]), s.radius) for s in world.strikes
+             if s.inbound]
     rings += [((g.x / SUB) - 0.5, (g.y / SUB) - 0.5, g.radius) for g in world.grenades
               if g.landed]
     return rings
