@@ -12,7 +12,7 @@ from game.render.camera import ZOOM_LEVELS
 from game.render.overlays import ConeCache
 from game.render.terrain_cache import MAX_ZOOM_CACHES
 from game.render.visibility import visible_units
-from game.render.zoom_ahead import ahead_camera, cone_sizes, in_view
+from game.render.zoom_ahead import STAND_IN_FRAMES, ahead_camera, cone_sizes, in_view
 from tests.battle_helpers import battle_screen
 
 # a field wider and taller than the view at every zoom, with walls so the fog has edges
@@ -111,3 +111,41 @@ def test_a_cone_size_in_use_outlives_newer_sizes_at_the_cap():
     assert len(cones._bases) == ConeCache.MAX_SIZES
     assert (90, 40) in cones._bases
     assert cones.holds(0, 90, 40)
+
+
+def test_a_zoom_before_the_caches_are_warm_is_stood_in_for_then_drawn_whole():
+    app, screen = battle_screen(rows=FIELD)
+    screen.centre_on_selection()
+    screen.draw(app.ctx.surface, 1.0)  # the first frame: nothing built ahead yet
+    assert not screen.ahead.ready
+    built = screen.terrain.chunks_built
+    assert screen.camera.zoom_at(1, 100, 100)
+    screen.draw(app.ctx.surface, 1.0)
+    assert screen.stand_in.shown == 1  # the last map scaled, the HUD drawn over it
+    assert screen.terrain.chunks_built == built  # nothing built on demand this frame
+    for _ in range(STAND_IN_FRAMES + 1):
+        screen.draw(app.ctx.surface, 1.0)
+    assert screen.stand_in.shown <= STAND_IN_FRAMES  # then the map is drawn for real
+    frame = app.ctx.surface.copy()
+    _idle(app, screen)  # once everything is built the frame is the same
+    screen.draw(app.ctx.surface, 1.0)
+    assert app.ctx.surface.get_view("2").raw == frame.get_view("2").raw
+
+
+def test_a_cone_first_drawn_rough_is_made_exact_by_the_building_ahead():
+    from game.render.overlays import soft_wedge
+
+    cones = ConeCache()
+    cones.wedge(0, 90, 40)
+    rough = cones.wedge(0, 90, 60)  # scaled from the 40 px wedge: drawn at once
+    assert not cones.holds(0, 90, 60)
+    for _ in cones.warm_steps(0, 90, 60):
+        pass
+    assert cones.holds(0, 90, 60)
+    exact = cones.wedge(0, 90, 60)
+    assert exact is not rough
+    east, _viewer = soft_wedge(90, 60)
+    fresh = ConeCache()
+    fresh._hold((90, 60), (east, (0, 61)))
+    assert [s.get_view("2").raw for s, _ in exact] == [
+        s.get_view("2").raw for s, _ in fresh.wedge(0, 90, 60)]

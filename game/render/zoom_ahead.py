@@ -17,6 +17,8 @@ import math
 import time
 from collections.abc import Generator, Iterable
 
+import pygame
+
 from game.render.camera import PX_PER_SUB, ZOOM_LEVELS, Camera
 from game.render.fog import Fog
 from game.render.overlays import ConeCache
@@ -28,6 +30,8 @@ BUDGET_S = 0.002  # spare time spent per frame
 REST_FRAMES = 4  # frames between a pass that found everything built and the next
 MAX_FINISH_PASSES = 8
 POSES_PER_PASS = 6  # ~1 ms each
+STAND_IN_BUDGET_S = 0.008  # spent per frame on the level zoomed to while stood in for
+STAND_IN_FRAMES = 6  # frames at most drawn from the picture before a zoom (0.2 s)
 
 
 def ahead_camera(camera: Camera, step: int) -> Camera | None:
@@ -55,14 +59,15 @@ class ZoomAhead:
         self._built = 0  # pieces built by the pass in hand
         self._rest = 0
         self.warm = False  # the last pass found both neighbours' pictures all built
+        self.ready = False  # a pass has gone round since the last zoom
+        self._here: Generator[None, None, None] | None = None  # run_here's pass
+        self.here_ready = False  # run_here has built all the level drawn needs
         self.pieces_built = 0  # for tests and benchmarks
 
     def run(self, camera: Camera, world, selected: set[int], shown: list,
             budget_s: float = BUDGET_S) -> None:
         """Spend about budget_s (perf_counter) on the neighbouring levels' pictures."""
-        if camera.zoom_index != self._zoom_index:
-            self._zoom_index, self._work, self._rest, self.warm = camera.zoom_index, None, 0, False
-            self._keep(camera, world, selected)
+        self._follow(camera, world, selected)
         if self._work is None:
             if self._rest > 0:
                 self._rest -= 1
@@ -74,10 +79,36 @@ class ZoomAhead:
                 next(self._work)
             except StopIteration:
                 self.warm = self._built == 0
+                self.ready = True
                 self._work, self._rest = None, REST_FRAMES if self.warm else 0
                 return
             self._built += 1
             self.pieces_built += 1
+
+    def run_here(self, camera: Camera, world, selected: set[int], shown: list,
+                 budget_s: float = STAND_IN_BUDGET_S) -> None:
+        """Spend about budget_s on the pictures of the level just zoomed to, while its
+        first frames are stood in for (ZoomStandIn); here_ready once all are built."""
+        self._follow(camera, world, selected)
+        if self._here is None:
+            self._here = self._level_steps(camera, world, selected, list(shown))
+        deadline = time.perf_counter() + budget_s
+        while time.perf_counter() < deadline:
+            try:
+                next(self._here)
+            except StopIteration:
+                self.here_ready = True
+                return
+            self.pieces_built += 1
+
+    def _follow(self, camera: Camera, world, selected: set[int]) -> None:
+        """Start again around a level the view has just zoomed to."""
+        if camera.zoom_index == self._zoom_index:
+            return
+        self._zoom_index, self._work, self._rest = camera.zoom_index, None, 0
+        self.warm = self.ready = self.here_ready = False
+        self._here = None
+        self._keep(camera, world, selected)
 
     def finish(self, camera: Camera, world, selected: set[int], shown: list) -> None:
         """Run passes until one finds everything built (tests, screenshots), or a few
@@ -100,6 +131,18 @@ class ZoomAhead:
     def _neighbours(camera: Camera) -> list[Camera]:
         return [c for c in (ahead_camera(camera, 1), ahead_camera(camera, -1)) if c]
 
+    def _level_steps(self, camera: Camera, world, selected: set[int],
+                     shown: list) -> Generator[None, None, None]:
+        """What camera's own view draws: its chunks, fog tiles, each pose at some facing
+        (the rest wait their turn in lookup()), then its cones."""
+        yield from self.terrain.warm_steps(camera)
+        yield from self.fog.warm_steps(camera)
+        for unit in in_view(camera, shown):
+            if self.sprites.warm(unit, camera.tile_px, world.tick, world, any_facing=True):
+                yield
+        for unit, (deg, radius) in cone_sizes(camera, world, selected):
+            yield from self.cones.warm_steps(unit.facing, deg, radius)
+
     def _pass(self, camera: Camera, world, selected: set[int],
               shown: list) -> Generator[None, None, None]:
         """The most costly pictures first: cones, fog, terrain, each pose on show at
@@ -107,6 +150,8 @@ class ZoomAhead:
         the move always has new ones; the pass comes round again soon, while the squad's
         sight is still where it was)."""
         neighbours = self._neighbours(camera)
+        for unit, (deg, radius) in cone_sizes(camera, world, selected):  # drawn rough?
+            yield from self.cones.warm_steps(unit.facing, deg, radius)
         for ahead in neighbours:
             if self.fog.reserve((camera.view_w, camera.view_h), ahead.tile_px):
                 yield
@@ -152,3 +197,59 @@ def in_view(camera: Camera, units: Iterable) -> list:
     w, h = camera.view_w, camera.view_h
     return [u for u in units if not u.carried_by
             and -size <= ox + round(u.x * k) < w + size and -size <= oy + round(u.y * k) < h + size]
+
+
+class ZoomStandIn:
+    """A zoom before the pictures of its level were built ahead: for up to six frames the
+    map is drawn as the last frame's map scaled about the zoom's fixed point (a cheap
+    copy) while ZoomAhead.run_here builds what the new level needs, so the cost is
+    spread over frames instead of stalling one.  The map is kept (a full-screen copy
+    a frame) only while the building ahead has not gone round since the last zoom."""
+
+    def __init__(self, background: tuple[int, int, int]) -> None:
+        self.background = background
+        self._picture: pygame.Surface | None = None  # the map as last drawn
+        self._view: tuple[int, int, int] = (0, 0, -1)  # its origin and zoom level
+        self._frames = 0  # frames stood in for since the zoom
+        self.shown = 0  # frames drawn as a stand-in, for tests and benchmarks
+
+    def keep(self, surface: pygame.Surface, camera: Camera, ahead: ZoomAhead) -> None:
+        """After the map is drawn: a copy of it, while a zoom would find caches cold."""
+        self._frames = 0
+        if ahead.ready:
+            self._picture = None
+            return
+        if self._picture is None or self._picture.get_size() != surface.get_size():
+            self._picture = surface.copy()
+        else:
+            self._picture.blit(surface, (0, 0))
+        self._view = (*camera.origin(), camera.zoom_index)
+
+    def show(self, surface: pygame.Surface, camera: Camera, ahead: ZoomAhead) -> bool:
+        """Draw the kept map scaled to the view if the zoom level changed since it was
+        kept and the new level is not built yet; False when the map is to be drawn."""
+        if self._picture is None or self._view[2] == camera.zoom_index:
+            return False
+        if self._frames >= STAND_IN_FRAMES or ahead.here_ready and self._frames:
+            self._picture = None
+            return False
+        self._frames += 1
+        self.shown += 1
+        self._draw_scaled(surface, camera)
+        return True
+
+    def _draw_scaled(self, surface: pygame.Surface, camera: Camera) -> None:
+        """A screen point s of the new view shows the world point the old picture had at
+        (s - new origin) * old zoom / new zoom + old origin."""
+        ox0, oy0, index = self._view
+        k = ZOOM_LEVELS[index] / camera.zoom  # old pixels per new pixel
+        ox1, oy1 = camera.origin()
+        w, h = surface.get_size()
+        src = pygame.Rect(round(ox0 - ox1 * k), round(oy0 - oy1 * k), round(w * k), round(h * k))
+        part = src.clip(self._picture.get_rect())
+        surface.fill(self.background)
+        if part.w <= 0 or part.h <= 0:
+            return
+        at = (round((part.x - src.x) / k), round((part.y - src.y) / k))
+        size = (max(1, round(part.w / k)), max(1, round(part.h / k)))
+        surface.blit(pygame.transform.scale(self._picture.subsurface(part), size), at)

@@ -29,7 +29,7 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
-from game.render.zoom_ahead import ZoomAhead
+from game.render.zoom_ahead import ZoomAhead, ZoomStandIn
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import map_watch, orders
@@ -98,6 +98,7 @@ class BattleScreen(Screen):
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
         self.ahead = ZoomAhead(self.terrain, self.fog, self.cones, self.sprites)
+        self.stand_in = ZoomStandIn(BACKGROUND)
         self.usual_draw_s = 0.0
         self.effects = Effects(time_of_day(scenario.rules))
         self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
@@ -346,9 +347,20 @@ class BattleScreen(Screen):
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         started = time.perf_counter()
-        world = self.world
         self.last_alpha = alpha
         self.camera.resize(*surface.get_size())
+        shown = visible_units(self.world)  # one pass for the sprites, the marks and the minimap
+        if self.stand_in.show(surface, self.camera, self.ahead):
+            self.ahead.run_here(self.camera, self.world, self.selected, shown)
+        else:
+            self._draw_world(surface, alpha, shown)
+            self.stand_in.keep(surface, self.camera, self.ahead)
+        self._draw_hud(surface, alpha, shown)
+        self._build_ahead(time.perf_counter() - started, shown)
+
+    def _draw_world(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
+        """The map and all on it, up to the HUD."""
+        world = self.world
         map_rect = self._map_rect(surface)
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
         self.fog.update(world.seen_now, world.seen_ever)
@@ -360,7 +372,6 @@ class BattleScreen(Screen):
         draw_follow_links(surface, self.camera, world, alpha)
         draw_vehicles(surface, self.camera, world)
         surface.set_clip(None)
-        shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
         self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera, dark)
@@ -378,6 +389,10 @@ class BattleScreen(Screen):
         self.grenade_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
+
+    def _draw_hud(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
+        """The selection box, the HUD, the minimap, the buttons and the prompts."""
+        world = self.world
         self._draw_drag(surface)
         clock = self.ctx.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
@@ -397,7 +412,6 @@ class BattleScreen(Screen):
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
-        self._build_ahead(time.perf_counter() - started, shown)
 
     def _build_ahead(self, took_s: float, shown: list) -> None:
         """In a frame of usual cost, build what a zoom will need (its budget: BUDGET_S)."""
