@@ -10,7 +10,7 @@ from game.render import fog as fog_module
 from game.render import sprites as sprites_module
 from game.render.camera import ZOOM_LEVELS
 from game.render.overlays import ConeCache
-from game.render.terrain_cache import MAX_ZOOM_CACHES
+from game.render.terrain_cache import CHUNK, MAX_ZOOM_CACHES
 from game.render.visibility import visible_units
 from game.render.zoom_ahead import STAND_IN_FRAMES, ahead_camera, cone_sizes, in_view
 from tests.battle_helpers import battle_screen
@@ -38,7 +38,7 @@ def _idle(app, screen) -> None:
 def _needs_nothing(screen) -> None:
     """The view the camera has now is held whole in every cache."""
     camera, world = screen.camera, screen.world
-    assert screen.terrain.missing_chunks(camera) == []
+    assert screen.terrain.missing_chunks(camera, screen.fog.dark_chunks(CHUNK)) == []
     assert screen.fog.missing_tiles(camera) == []
     for unit, (deg, radius) in cone_sizes(camera, world, screen.selected):
         assert screen.cones.holds(unit.facing, deg, radius)
@@ -98,8 +98,11 @@ def test_the_caches_stay_within_their_caps_zooming_through_every_level(monkeypat
         assert len(cones._cache) <= ConeCache.MAX_WEDGES
         assert len(screen.fog._tiles) <= 60
         assert len(screen.sprites._cache) <= 41
-        _needs_nothing(screen)  # what stays at the caps is this level's
-        assert screen.fog.missing_tiles(ahead_camera(camera, -1) or camera) == []
+        for step in (1, -1):  # what stays at the caps is the neighbouring levels'
+            ahead = ahead_camera(camera, step)
+            if ahead is not None:
+                assert screen.terrain.missing_chunks(ahead, screen.fog.dark_chunks(CHUNK)) == []
+                assert screen.fog.missing_tiles(ahead) == []
 
 
 def test_a_cone_size_in_use_outlives_newer_sizes_at_the_cap():

@@ -202,9 +202,11 @@ class TerrainCache:
                 min((self.terrain.width - 1) // CHUNK, (tx1 - 1) // CHUNK),
                 min((self.terrain.height - 1) // CHUNK, (ty1 - 1) // CHUNK))
 
-    def missing_chunks(self, camera: Camera) -> list[tuple[dict, tuple[int, int], object]]:
+    def missing_chunks(self, camera: Camera, skip: frozenset = frozenset()
+                       ) -> list[tuple[dict, tuple[int, int], object]]:
         """(level, chunk, its build steps) for each chunk, below and above the units,
-        that camera's view would draw and is not built at its tile size."""
+        that camera's view would draw and is not built at its tile size; skip: as
+        draw_below's (under the fog's flat fill)."""
         size = camera.tile_px
         cx0, cy0, cx1, cy1 = self._chunks_in_view(camera)
         wanted = [(self._levels, self._below_steps)]
@@ -214,14 +216,16 @@ class TerrainCache:
         for levels, steps in wanted:
             level = levels.get(size, {})
             missing.extend((levels, (cx, cy), steps) for cy in range(cy0, cy1 + 1)
-                           for cx in range(cx0, cx1 + 1) if (cx, cy) not in level)
+                           for cx in range(cx0, cx1 + 1)
+                           if (cx, cy) not in level and (cx, cy) not in skip)
         return missing
 
-    def warm_steps(self, camera: Camera) -> Generator[None, None, None]:
+    def warm_steps(self, camera: Camera, skip: frozenset = frozenset()
+                   ) -> Generator[None, None, None]:
         """Builds the chunks camera's view will draw at its tile size, pausing between
         the layers of each (game/render/zoom_ahead.py runs it in a frame's spare time)."""
         size = camera.tile_px
-        for levels, key, steps in self.missing_chunks(camera):
+        for levels, key, steps in self.missing_chunks(camera, skip):
             version = self.terrain.version
             pieces = yield from steps(*key, size)
             if self.terrain.version == version:  # else sync() drops it: the tiles moved on

@@ -5,9 +5,10 @@ vision-cone wedges at the new radii, the fog's tile pictures, the units' poses a
 terrain chunks at the new size).
 
 Work goes in passes: a pass walks what both neighbouring views need and builds what is
-missing, pausing after each piece; a pass that finds nothing to build marks the
-neighbours warm, and the next one starts a few frames later (the units keep changing pose
-and the squad's sight keeps moving, so there is always a little more).  Each cache keeps
+missing, pausing after each piece; the first pass after a zoom gets BUDGET_S a frame,
+the later ones half that, a few frames apart (the units keep changing pose and the
+squad's sight keeps moving, so there is always a little more); a pass that finds
+nothing to build marks the neighbours warm.  Each cache keeps
 the three levels' pictures when it reaches its cap (the `keep` sets) and drops the others.
 """
 
@@ -23,12 +24,11 @@ from game.render.camera import PX_PER_SUB, ZOOM_LEVELS, Camera
 from game.render.fog import Fog
 from game.render.overlays import ConeCache
 from game.render.sprites import SpriteCache
-from game.render.terrain_cache import TerrainCache
+from game.render.terrain_cache import CHUNK, TerrainCache
 from game.sim.light import sight_tiles
 
 BUDGET_S = 0.002  # spare time spent per frame
-REST_FRAMES = 4  # frames between a pass that found everything built and the next
-MAX_FINISH_PASSES = 8
+REST_FRAMES = 4  # frames between a pass that went round and the next
 POSES_PER_PASS = 6  # ~1 ms each
 STAND_IN_BUDGET_S = 0.008  # spent per frame on the level zoomed to while stood in for
 STAND_IN_FRAMES = 6  # frames at most drawn from the picture before a zoom (0.2 s)
@@ -73,14 +73,16 @@ class ZoomAhead:
                 self._rest -= 1
                 return
             self._work, self._built = self._pass(camera, world, selected, list(shown)), 0
-        deadline = time.perf_counter() + budget_s
+        # once a pass has gone round, what is left is keeping up (new poses, new edges of
+        # sight): half the time, every few frames, so a moving battle's frames stay lean
+        deadline = time.perf_counter() + (budget_s / 2 if self.ready else budget_s)
         while time.perf_counter() < deadline:
             try:
                 next(self._work)
             except StopIteration:
                 self.warm = self._built == 0
                 self.ready = True
-                self._work, self._rest = None, REST_FRAMES if self.warm else 0
+                self._work, self._rest = None, REST_FRAMES
                 return
             self._built += 1
             self.pieces_built += 1
@@ -110,15 +112,6 @@ class ZoomAhead:
         self._here = None
         self._keep(camera, world, selected)
 
-    def finish(self, camera: Camera, world, selected: set[int], shown: list) -> None:
-        """Run passes until one finds everything built (tests, screenshots), or a few
-        have run (a cache smaller than the three levels' needs never settles)."""
-        self._zoom_index = -1
-        for _ in range(MAX_FINISH_PASSES):
-            self.run(camera, world, selected, shown, budget_s=math.inf)
-            if self.warm:
-                return
-
     def _keep(self, camera: Camera, world, selected: set[int]) -> None:
         """Tell each cache which sizes stay when it is full: this level's and its two
         neighbours'."""
@@ -135,7 +128,7 @@ class ZoomAhead:
                      shown: list) -> Generator[None, None, None]:
         """What camera's own view draws: its chunks, fog tiles, each pose at some facing
         (the rest wait their turn in lookup()), then its cones."""
-        yield from self.terrain.warm_steps(camera)
+        yield from self.terrain.warm_steps(camera, self.fog.dark_chunks(CHUNK))
         yield from self.fog.warm_steps(camera)
         for unit in in_view(camera, shown):
             if self.sprites.warm(unit, camera.tile_px, world.tick, world, any_facing=True):
@@ -161,7 +154,7 @@ class ZoomAhead:
         for ahead in neighbours:
             yield from self.fog.warm_steps(ahead)
         for ahead in neighbours:
-            yield from self.terrain.warm_steps(ahead)
+            yield from self.terrain.warm_steps(ahead, self.fog.dark_chunks(CHUNK))
         for ahead in neighbours:  # a pose at any facing: what a zoom stands in with
             for unit in in_view(ahead, shown):
                 if self.sprites.warm(unit, ahead.tile_px, world.tick, world, any_facing=True):
