@@ -107,6 +107,17 @@ class ConeCache:
         self.wedge(facing, cone_deg, radius)  # a turn: 2-9 ms at the closest zooms
         yield
 
+    def turn_steps(self, cone_deg: int, radius: int) -> Generator[None, None, None]:
+        """Turns the held size's buckets not turned yet, one per step (2-9 ms each at
+        the closest zooms), so a viewer turning after a zoom finds its wedge ready."""
+        held = self._bases.get((cone_deg, radius))
+        if held is None or (cone_deg, radius) in self._rough:
+            return
+        for base in range(CONE_BUCKETS // 4 + 1):
+            if base not in held[1]:
+                self._quarter(cone_deg, radius, base)
+                yield
+
     def _hold(self, size: tuple[int, int], east: tuple) -> tuple[tuple, dict[int, list]]:
         """Keep a size's east wedge, first making room: sizes in self.keep stay while
         others go, oldest first."""

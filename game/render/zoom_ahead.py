@@ -141,7 +141,7 @@ class ZoomAhead:
         """The most costly pictures first: cones, fog, terrain, each pose on show at
         some facing, then at most POSES_PER_PASS poses at their own facing (a crowd on
         the move always has new ones; the pass comes round again soon, while the squad's
-        sight is still where it was)."""
+        sight is still where it was), then the cones at every other facing."""
         neighbours = self._neighbours(camera)
         for unit, (deg, radius) in cone_sizes(camera, world, selected):  # drawn rough?
             yield from self.cones.warm_steps(unit.facing, deg, radius)
@@ -166,6 +166,9 @@ class ZoomAhead:
                                                                 world.tick, world):
                     poses += 1
                     yield
+        for ahead in neighbours:  # every facing, for viewers turning after the zoom
+            for size in {size for _unit, size in cone_sizes(ahead, world, selected)}:
+                yield from self.cones.turn_steps(*size)
 
 
 def cone_sizes(camera: Camera, world, selected: set[int]) -> list:
