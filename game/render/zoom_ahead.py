@@ -141,7 +141,9 @@ class ZoomAhead:
         """The most costly pictures first: cones, fog, terrain, each pose on show at
         some facing, then at most POSES_PER_PASS poses at their own facing (a crowd on
         the move always has new ones; the pass comes round again soon, while the squad's
-        sight is still where it was), then the cones at every other facing."""
+        sight is still where it was), then the cones at every other facing.  The first
+        pass after a zoom stops before the poses at their own facing (a zoom stands in
+        for them) so it goes round sooner."""
         neighbours = self._neighbours(camera)
         for unit, (deg, radius) in cone_sizes(camera, world, selected):  # drawn rough?
             yield from self.cones.warm_steps(unit.facing, deg, radius)
@@ -159,6 +161,8 @@ class ZoomAhead:
             for unit in in_view(ahead, shown):
                 if self.sprites.warm(unit, ahead.tile_px, world.tick, world, any_facing=True):
                     yield
+        if not self.ready:
+            return  # the first pass after a zoom: what a zoom cannot stand in for, first
         poses = 0
         for ahead in neighbours:
             for unit in in_view(ahead, shown):
