@@ -31,12 +31,13 @@ def cache_counts(screen) -> dict:
             "cone_sizes": len(screen.cones._bases),
             "cone_angles": len(screen.cones._cache),
             "poses": len(screen.sprites._cache),
+            "ahead": screen.ahead.pieces_built,  # of the above, built for the next zooms
             "fog": screen.fog._window_key}
 
 
 def built(before: dict, after: dict) -> list[str]:
     names = []
-    for key in ("chunks", "cone_sizes", "cone_angles", "poses"):
+    for key in ("chunks", "cone_sizes", "cone_angles", "poses", "ahead"):
         grown = after[key] - before[key]
         if grown > 0:
             names.append(f"{key}+{grown}")

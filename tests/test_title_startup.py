@@ -44,7 +44,7 @@ def test_the_demo_is_built_over_the_frames_after_the_first_and_fades_in():
         app.run(1)
         assert title.demo is None and app.ctx.audio is None  # the first frame: backdrop only
         backdrop = app.surface.copy()
-        while title.demo is None and app.frame < 15:  # a piece a frame
+        while title.demo is None and app.frame < 30:  # a piece a frame
             app.run(app.frame + 1)
         assert title.demo is not None and app.ctx.audio is not None
         assert app.frame > 5  # spread over frames, not built in one
@@ -57,6 +57,31 @@ def test_the_demo_is_built_over_the_frames_after_the_first_and_fades_in():
         assert backdrop.get_at(at) != faded.get_at(at)
         assert _distance(fading.get_at(at), backdrop.get_at(at)) < \
             _distance(faded.get_at(at), backdrop.get_at(at))
+    finally:
+        if app.ctx.audio is not None:
+            app.ctx.audio.wait(10)
+        pygame.display.quit()
+
+
+def test_the_title_builds_the_sound_a_sound_a_frame_and_a_thread_finishes_it():
+    from game.audio.registry import all_synths
+
+    app = App(headless=True)
+    try:
+        prepare(app.ctx, audio=False)
+        title = TitleScreen(app.ctx)
+        app.push(title)
+        while title.demo is None and app.frame < 30:
+            app.run(app.frame + 1)
+        bank = app.ctx.audio.bank
+        assert bank is not None and app.ctx.audio._thread is None  # no thread: frames
+        before = len(bank.samples)
+        app.run(app.frame + 3)
+        assert len(bank.samples) == before + 3  # one sound a frame
+        assert len(bank.samples) < len(all_synths())
+        prepare(app.ctx)  # the next screen: the rest is built off the main thread
+        app.ctx.audio.wait(30)
+        assert set(bank.samples) == set(all_synths())
     finally:
         if app.ctx.audio is not None:
             app.ctx.audio.wait(10)

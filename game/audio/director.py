@@ -7,6 +7,7 @@ without a device."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from game.audio.ambience import BEDS, TENSION_MAX, bed_levels
@@ -32,22 +33,54 @@ class Audio:
         self._beds: dict[str, Any] = {}  # bed name -> its looping channel
         self._surfaces: tuple[int, Any] | None = None  # (id of the scenario, its grid)
         self._thread: threading.Thread | None = None
+        self._steps: Iterator[None] | None = None  # a bank built a sound at a time
 
     # -- the bank ------------------------------------------------------------------------
-    def start(self, threaded: bool = True) -> None:
-        if threaded:
+    def start(self, threaded: bool = True, stepwise: bool = False) -> None:
+        """stepwise: the bank is built by step() calls, a sound each (the title builds it
+        a sound a frame: the building thread holding the interpreter stalled the title's
+        first frames by ~0.15 s each); finish_in_background() hands the rest to a thread."""
+        if stepwise:
+            self._steps = self._build_steps()
+        elif threaded:
             self._thread = threading.Thread(target=self._build, name="sound-bank", daemon=True)
             self._thread.start()
         else:
             self._build()
 
-    def _build(self) -> None:
+    def _build(self, steps: Iterator[None] | None = None) -> None:
+        for _ in steps or self._build_steps():
+            pass
+
+    def _build_steps(self) -> Iterator[None]:
         """Open the mixer, publish the empty bank, then add the sounds one by one: the
         short battle sounds are playable while the long beds are still being made."""
         bank = SoundBank.open()
         bank.volume = self.master * self.effects
         self.bank = bank
-        bank.fill()
+        yield
+        from game.audio.registry import all_synths
+
+        for name, make in all_synths().items():
+            bank.add(name, make(bank.rate))
+            yield
+
+    def step(self) -> bool:
+        """Build the next piece of a stepwise bank; False once there is none left."""
+        if self._steps is None:
+            return False
+        if next(self._steps, StopIteration) is StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    def finish_in_background(self) -> None:
+        """Build what a stepwise bank still lacks on a thread (the title was left)."""
+        steps, self._steps = self._steps, None
+        if steps is not None:
+            self._thread = threading.Thread(target=self._build, args=(steps,),
+                                            name="sound-bank", daemon=True)
+            self._thread.start()
 
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:

@@ -13,6 +13,8 @@ the sight grid read as smooth curves, and stay on the tile grid however the view
 
 from __future__ import annotations
 
+from collections.abc import Generator
+
 import numpy as np
 import pygame
 
@@ -20,6 +22,9 @@ from game.render.camera import Camera
 
 NEVER, BEFORE, NOW = 0, 92, 255  # per tile, for the minimap (a multiplier: 255 = unchanged)
 BLOCK = 8  # tiles per side of the blocks the fog is drawn in
+# tile pictures kept (by ring pattern and size); past it the sizes far from the one drawn
+# go.  A view uses a few hundred patterns; three zoom levels are kept warm.
+MAX_TILES = 3000
 LEVELS = (NEVER, BEFORE, NOW)
 # the veil per level: colour and opacity.  Remembered ground keeps 40% of its own light
 # under a cold grey, which drains its colour; never-seen ground is dark.
@@ -57,6 +62,7 @@ class Fog:
         self._drawn_at: tuple = ()  # (first block x, first block y, tile px) of the window
         self._tiles: dict[tuple[int, int], pygame.Surface] = {}  # by (ring code, tile px)
         self._stale: set[tuple[int, int]] = set()  # blocks whose tiles changed since drawn
+        self.keep: set[int] = set()  # tile sizes whose pictures stay at the cap (built ahead)
         self._index_levels()
         self.revision = 0  # bumps when the fog changes, for the minimap
 
@@ -151,14 +157,45 @@ class Fog:
                     fills.append(((bx - bx0) * span, y, w, h))
         return fills, runs
 
+    def missing_tiles(self, camera: Camera) -> list[int]:
+        """The ring patterns the view of camera draws tile by tile (in the blocks not of
+        one level) with no picture at its tile size yet."""
+        tx0, ty0, tx1, ty1 = camera.visible_tiles()
+        tx0, ty0 = max(0, tx0 - tx0 % BLOCK), max(0, ty0 - ty0 % BLOCK)
+        tx1, ty1 = min(self.width, tx1), min(self.height, ty1)
+        if tx1 <= tx0 or ty1 <= ty0:
+            return []
+        size = camera.tile_px
+        rows = slice(ty0 // BLOCK, (ty1 - 1) // BLOCK + 1)
+        cols = slice(tx0 // BLOCK, (tx1 - 1) // BLOCK + 1)
+        mixed = np.array(self._low)[rows, cols] != np.array(self._high)[rows, cols]
+        mixed = np.repeat(np.repeat(mixed, BLOCK, axis=0), BLOCK, axis=1)
+        codes = self._codes[ty0:ty1, tx0:tx1][mixed[:ty1 - ty0, :tx1 - tx0]]
+        return [c for c in np.unique(codes).tolist() if (c, size) not in self._tiles]
+
+    def warm_steps(self, camera: Camera) -> Generator[None, None, None]:
+        """Builds the tile pictures camera's view will need, one per step."""
+        for code in self.missing_tiles(camera):
+            self._tile(code, camera.tile_px)
+            yield
+
     def _tile(self, code: int, size: int) -> pygame.Surface:
         """The veil of one tile whose ring reads code (see _ring_codes)."""
         img = self._tiles.get((code, size))
         if img is None:
+            if len(self._tiles) >= MAX_TILES:
+                self._trim(self.keep | {size})
             ring = np.array([LEVELS[code // 3 ** k % 3] for k in range(9)], dtype=np.uint8)
             img = self._tiles[(code, size)] = _smoothed(ring.reshape(3, 3), size).copy()
             img.set_alpha(None)  # no blending: a blit copies it, alpha and all
         return img
+
+    def _trim(self, keep: set[int]) -> None:
+        """Drop the pictures at tile sizes not in keep, or all of them if that frees
+        nothing (a view that needs more than the cap)."""
+        spare = [key for key in self._tiles if key[1] not in keep]
+        for key in spare or list(self._tiles):
+            del self._tiles[key]
 
     def _compose(self, bx0: int, by0: int, bx1: int, by1: int, size: int,
                  view: tuple[int, int]) -> pygame.Surface:
@@ -170,18 +207,17 @@ class Fog:
         y_end = min((by1 + 1) * BLOCK, self.height)
         span = BLOCK * size
         window_size = (x_end * size - bx0 * span, y_end * size - by0 * span)
+        room = self._room(view, size)
+        room = (max(room[0], window_size[0]), max(room[1], window_size[1]))
         window = self._window
         if window is None or window.get_width() < window_size[0] or (
                 window.get_height() < window_size[1]):
-            # room for any block-aligned window over this view, so panning never needs a
-            # fresh surface (its first touch costs milliseconds of page faults)
-            room = (min(self.width * size, (view[0] // span + 2) * span),
-                    min(self.height * size, (view[1] // span + 2) * span))
-            window = pygame.Surface((max(room[0], window_size[0]), max(room[1], window_size[1])),
-                                    pygame.SRCALPHA)
-            self._drawn_at = ()
+            window = self._window = self._grown(room)
+            self._drawn_at = ()  # every block is drawn again
         self._window_size = window_size
-        self._follow_view(window, bx0, by0, size)
+        self._follow_view(window.subsurface((0, 0, min(room[0], window.get_width()),
+                                             min(room[1], window.get_height()))),
+                          bx0, by0, size)
         drawn, stale = self._drawn, self._stale
         for by in range(by0, by1 + 1):
             for bx in range(bx0, bx1 + 1):
@@ -192,10 +228,41 @@ class Fog:
                 stale.discard(block)
         return window
 
+    def _room(self, view: tuple[int, int], size: int) -> tuple[int, int]:
+        """Room for any block-aligned window over a view of this size, so panning never
+        needs a fresh surface."""
+        span = BLOCK * size
+        return (min(self.width * size, (view[0] // span + 2) * span),
+                min(self.height * size, (view[1] // span + 2) * span))
+
+    def _grown(self, room: tuple[int, int]) -> pygame.Surface:
+        """A fresh window at least room and the old one in size.  Its first touch costs
+        ~9 ms of page faults at the closest zoom: reserve() pays it ahead of a zoom."""
+        old = self._window.get_size() if self._window is not None else (0, 0)
+        return pygame.Surface((max(room[0], old[0]), max(room[1], old[1])), pygame.SRCALPHA)
+
+    def reserve(self, view: tuple[int, int], size: int) -> bool:
+        """Make the window big enough for a view of this size at tile size `size` (a zoom
+        to come); True if it had to grow.  The window only grows, so its size is bounded
+        by the closest zoom's needs."""
+        room = self._room(view, size)
+        window = self._window
+        if window is not None and window.get_width() >= room[0] and (
+                window.get_height() >= room[1]):
+            return False
+        grown = self._grown(room)
+        if window is not None:  # an exact copy (added onto zeros): the blocks drawn stay
+            grown.blit(window, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+        self._window = grown
+        self._window_key = ()  # planned again on the next draw (the plan cuts the window)
+        return True
+
     def _follow_view(self, window: pygame.Surface, bx0: int, by0: int, size: int) -> None:
         """Line the window up with the view's first block.  When the view has moved by
         whole blocks, the blocks already drawn are moved with one scroll instead of being
-        drawn again (a pan across a block edge redrew the whole veil in one frame)."""
+        drawn again (a pan across a block edge redrew the whole veil in one frame).
+        window: the part of the window this view uses (a window grown for a closer zoom
+        is larger; scrolling all of it would cost more)."""
         before = self._drawn_at
         self._drawn_at = (bx0, by0, size)
         if before == self._drawn_at:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
 
 import numpy as np
 import pygame
@@ -18,6 +19,7 @@ CONE_BAND = 16  # rows per strip a wedge is cut into
 CONE_FILL = (255, 248, 205)
 CONE_PEAK = 66  # opacity of the cone next to the viewer; it fades out to the sight range
 CONE_SOFT_DEG = 10  # the sides blur over this many degrees
+WEDGE_ROWS = 64  # rows of a wedge computed per step when built ahead (~1.5 ms at 800 px)
 ZONE_COLOUR = (90, 230, 120)
 
 
@@ -30,22 +32,32 @@ class ConeCache:
     first drawn stalled the first frame of a battle, and every zoom, by ~50 ms); the
     other three quarters are those strips mirrored, which costs little."""
 
-    MAX_SIZES = 6  # (width, radius) pairs kept: two cone widths at three zoom levels
+    # (width, radius) pairs kept: the cone widths and sight ranges on show at the zoom
+    # drawn and at the two next to it, which are built ahead (game/render/zoom_ahead.py)
+    MAX_SIZES = 12
+    MAX_WEDGES = CONE_BUCKETS * MAX_SIZES  # turned and mirrored strips kept
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, int, int], list[tuple[pygame.Surface, tuple[int, int]]]] = {}
         # per size: the east wedge and the first-quarter strips turned so far, by bucket
         self._bases: dict[tuple[int, int], tuple[tuple, dict[int, list]]] = {}
         self._frames = 0  # prewarm() calls
+        self.keep: set[tuple[int, int]] = set()  # sizes not to evict (in use or built ahead)
+        # sizes whose east wedge is another size's scaled (a stand-in drawn at once when a
+        # size is first needed, ~1 ms against ~20 ms); warm_steps computes them exactly
+        self._rough: set[tuple[int, int]] = set()
 
-    def prewarm(self) -> None:
-        """Turn the buckets of the held sizes not turned yet: all of them after the
-        battle's first frame (which is behind the briefing's hand-over anyway), then one
-        a frame, so within a few frames of a zoom every facing is ready and a viewer
-        turning costs nothing."""
+    def prewarm(self, sizes: set[tuple[int, int]] | None = None) -> None:
+        """Turn the buckets of the held sizes (of those in sizes, the ones on show) not
+        turned yet: all of them after the battle's first frame (which is behind the
+        briefing's hand-over anyway), then one a frame, so within a few frames of a zoom
+        every facing is ready and a viewer turning costs nothing.  The sizes held for
+        the zoom levels next to this one wait until they are shown."""
         budget = None if self._frames == 0 else 1
         self._frames += 1
         for (cone_deg, radius), (_east, turned) in self._bases.items():
+            if sizes is not None and (cone_deg, radius) not in sizes:
+                continue
             for base in range(CONE_BUCKETS // 4 + 1):
                 if base not in turned:
                     self._quarter(cone_deg, radius, base)
@@ -64,7 +76,7 @@ class ConeCache:
         hit = self._cache.get((bucket, cone_deg, radius))
         if hit is not None:
             return hit
-        if len(self._cache) > 256:
+        if len(self._cache) > self.MAX_WEDGES:
             self._cache.clear()
         base, mirror_x, mirror_y = _quarter_of(bucket, CONE_BUCKETS // 4)
         strips = self._quarter(cone_deg, radius, base)
@@ -73,14 +85,71 @@ class ConeCache:
         self._cache[(bucket, cone_deg, radius)] = strips
         return strips
 
+    def holds(self, facing: int, cone_deg: int, radius: int) -> bool:
+        """Whether wedge() would draw this without building anything."""
+        bucket = round(facing * CONE_BUCKETS / 360) % CONE_BUCKETS
+        return (bucket, cone_deg, radius) in self._cache and (
+            (cone_deg, radius) not in self._rough)
+
+    def warm_steps(self, facing: int, cone_deg: int, radius: int) -> Generator[None, None, None]:
+        """Builds what wedge() needs for this facing and size, pausing between bands of
+        the wedge's rows (a wedge at the closest zoom takes ~20 ms to compute whole); a
+        size drawn rough so far is computed exactly and replaces it."""
+        if self.holds(facing, cone_deg, radius):
+            return
+        size = (cone_deg, radius)
+        if size not in self._bases or size in self._rough:
+            east = yield from _wedge_steps(cone_deg, radius)
+            if size in self._bases:
+                self._drop(size)
+            self._hold(size, east)
+            yield
+        self.wedge(facing, cone_deg, radius)  # a turn: 2-9 ms at the closest zooms
+        yield
+
+    def turn_steps(self, cone_deg: int, radius: int) -> Generator[None, None, None]:
+        """Turns the held size's buckets not turned yet, one per step (2-9 ms each at
+        the closest zooms), so a viewer turning after a zoom finds its wedge ready."""
+        held = self._bases.get((cone_deg, radius))
+        if held is None or (cone_deg, radius) in self._rough:
+            return
+        for base in range(CONE_BUCKETS // 4 + 1):
+            if base not in held[1]:
+                self._quarter(cone_deg, radius, base)
+                yield
+
+    def _hold(self, size: tuple[int, int], east: tuple) -> tuple[tuple, dict[int, list]]:
+        """Keep a size's east wedge, first making room: sizes in self.keep stay while
+        others go, oldest first."""
+        while len(self._bases) >= self.MAX_SIZES:
+            spare = [s for s in self._bases if s not in self.keep] or list(self._bases)
+            self._drop(spare[0])
+        held = self._bases[size] = (east, {})
+        return held
+
+    def _drop(self, size: tuple[int, int]) -> None:
+        del self._bases[size]
+        self._rough.discard(size)
+        for key in [k for k in self._cache if k[1:] == size]:
+            del self._cache[key]
+
+    def _rough_wedge(self, cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple]:
+        """The east wedge of the held size of this width nearest in radius, scaled to this
+        one (the wedge's shape is all in proportion to its radius), or computed if none
+        is held."""
+        near = [r for deg, r in self._bases if deg == cone_deg]
+        if not near:
+            return soft_wedge(cone_deg, radius)
+        (east, _viewer), _turned = self._bases[(cone_deg, min(near, key=lambda r: abs(r - radius)))]
+        w, h = radius + 2, radius * 2 + 2
+        self._rough.add((cone_deg, radius))
+        return pygame.transform.smoothscale(east, (w, h)), (0, h // 2)
+
     def _quarter(self, cone_deg: int, radius: int, base: int) -> list:
         """The strips of the wedge turned to bucket base of the first quarter."""
         held = self._bases.get((cone_deg, radius))
         if held is None:
-            if len(self._bases) >= self.MAX_SIZES:
-                self._bases.clear()
-                self._cache.clear()
-            held = self._bases[(cone_deg, radius)] = (soft_wedge(cone_deg, radius), {})
+            held = self._hold((cone_deg, radius), self._rough_wedge(cone_deg, radius))
         east, turned = held
         strips = turned.get(base)
         if strips is None:
@@ -111,11 +180,35 @@ def _mirrored(strips, mirror_x: bool, mirror_y: bool):
 
 def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, int]]:
     """A vision cone facing east, bright near the viewer, fading to nothing at the sight
-    range, its sides blurred over a few degrees; and where the viewer is in the picture.
+    range, its sides blurred over a few degrees; and where the viewer is in the picture."""
+    steps = _wedge_steps(cone_deg, radius)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def _wedge_steps(cone_deg: int, radius: int):
+    """soft_wedge computed a band of WEDGE_ROWS rows at a time, pausing between bands.
     Only the half-plane ahead is computed (no cone is wider than 180 degrees here)."""
     w, h = radius + 2, radius * 2 + 2
     # the wedge is symmetric about its middle row (h is even): compute the top half only
-    yy, xx = np.mgrid[0:h // 2, 0:w].astype(np.float32)
+    bands = []
+    for y0 in range(0, h // 2, WEDGE_ROWS):
+        bands.append(_wedge_rows(cone_deg, radius, w, h, y0, min(h // 2, y0 + WEDGE_ROWS)))
+        yield
+    alpha = np.concatenate(bands)
+    alpha = np.concatenate((alpha, alpha[::-1]))
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    surf.fill((*CONE_FILL, 0))
+    pygame.surfarray.pixels_alpha(surf)[:] = alpha.T
+    return surf, (0, h // 2)
+
+
+def _wedge_rows(cone_deg: int, radius: int, w: int, h: int, y0: int, y1: int) -> np.ndarray:
+    """Rows y0..y1 of the wedge's top half: its opacity, uint8 [y, x]."""
+    yy, xx = np.mgrid[y0:y1, 0:w].astype(np.float32)
     dx, dy = xx + 0.5, yy - h / 2 + 0.5
     d = np.hypot(dx, dy) / radius
     off = np.abs(np.degrees(np.arctan2(dy, dx)))  # degrees off the facing
@@ -124,11 +217,7 @@ def soft_wedge(cone_deg: int, radius: int) -> tuple[pygame.Surface, tuple[int, i
     rim = np.clip(1.0 - np.abs(d - 0.97) / 0.05, 0.0, 1.0) * 0.5  # where sight ends
     alpha = (CONE_PEAK * side * np.maximum(reach, rim)).astype(np.uint8)
     alpha[d < 0.08] = 0  # the viewer's own spot stays clear
-    alpha = np.concatenate((alpha, alpha[::-1]))
-    surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    surf.fill((*CONE_FILL, 0))
-    pygame.surfarray.pixels_alpha(surf)[:] = alpha.T
-    return surf, (0, h // 2)
+    return alpha
 
 
 def _turned(east: pygame.Surface, viewer: tuple[int, int], facing: float):
@@ -161,6 +250,7 @@ def _strips(surf: pygame.Surface, at: tuple[int, int], band: int = CONE_BAND):
 
 def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
                cones: ConeCache) -> None:
+    shown = set()
     for uid in sorted(selected):
         unit = world.units.get(uid)
         if unit is None or unit.side != "squad" or unit.life != "active":
@@ -170,7 +260,8 @@ def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
         radius = round(sight_tiles(world, unit) * camera.tile_px)  # shorter at dusk
         surface.fblits([(img, (sx + dx, sy + dy))
                         for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
-    cones.prewarm()
+        shown.add((unit.utype.cone_deg, radius))
+    cones.prewarm(shown)
 
 
 class PathCache:

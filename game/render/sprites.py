@@ -105,6 +105,7 @@ class SpriteCache:
         self._fresh = 0  # pictures drawn since new_frame()
         self._frames = 0  # new_frame() calls: the first frame is drawn exactly (screenshots)
         self.deferred = 0  # stand-ins used, for tests and benchmarks
+        self.keep: set[int] = set()  # tile sizes whose pictures stay when the cap is reached
 
     def new_frame(self) -> None:
         """Start a frame's budget of new pictures (NEW_POSES_PER_FRAME)."""
@@ -152,17 +153,42 @@ class SpriteCache:
                 if stand_in is not None:
                     self.deferred += 1
                     return stand_in  # the right picture comes next frame, or the one after
-            if len(self._cache) > MAX_SPRITES:
-                self.clear()
             self._fresh += 1
-            img = self.render(key)
-            used = img.get_bounding_rect()
-            half_w, half_h = img.get_width() // 2, img.get_height() // 2
-            hit = self._cache[key] = (img.subsurface(used).copy(), half_w - used.x,
-                                      half_h - used.y)
-            self._alike[key[:5] + key[6:]] = hit
+            hit = self._build(key)
         self._shown[unit.id] = (tile_px, hit)
         return hit
+
+    def warm(self, unit: Unit, tile_px: int, tick: int = 0, world=None,
+             any_facing: bool = False) -> bool:
+        """Build the unit's picture at tile_px ahead of its drawing (another zoom level);
+        True if it had to be drawn.  any_facing: enough that its pose is held at some
+        facing, which lookup() stands in with while the right one waits its turn."""
+        key = self.key(unit, tile_px, tick, world)
+        if key in self._cache or any_facing and key[:5] + key[6:] in self._alike:
+            return False
+        self._build(key)
+        return True
+
+    def _build(self, key: tuple) -> tuple[pygame.Surface, int, int]:
+        if len(self._cache) > MAX_SPRITES:
+            self._trim()
+        img = self.render(key)
+        used = img.get_bounding_rect()
+        half_w, half_h = img.get_width() // 2, img.get_height() // 2
+        hit = self._cache[key] = (img.subsurface(used).copy(), half_w - used.x,
+                                  half_h - used.y)
+        self._alike[key[:5] + key[6:]] = hit
+        return hit
+
+    def _trim(self) -> None:
+        """Make room: drop the pictures of sizes not in self.keep (zoom levels far from
+        the one drawn), or start again if that frees too little."""
+        kept = {r for (_kind, px), r in self._radii.items() if px in self.keep}
+        for cache in (self._cache, self._whole, self._alike, self._upright):
+            for key in [k for k in cache if k[-1] not in kept]:  # a key ends with the radius
+                del cache[key]
+        if len(self._cache) > MAX_SPRITES * 3 // 4:
+            self.clear()
 
     def _stand_in(self, unit: Unit, tile_px: int, key: tuple):
         """What to draw while the unit's picture waits: its last one at this zoom, else

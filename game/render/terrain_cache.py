@@ -22,7 +22,9 @@ from game.sim.terrain import COVER_LOW, Terrain
 
 CHUNK = 16  # tiles per chunk side
 ABOVE_ALPHA = 165  # beams and roofs over units stay see-through enough to find a man
-MAX_ZOOM_CACHES = 2  # zoom levels kept; switching back and forth stays cheap
+# zoom levels kept: the one drawn and the two next to it, built ahead of a zoom
+# (game/render/zoom_ahead.py); a level further away goes when another is needed
+MAX_ZOOM_CACHES = 3
 # each frame builds the chunks just outside the view a step at a time (a layer, a row of
 # roofs) for about this long, so panning onto them costs nothing: a chunk built whole in
 # the frame it came into view cost 3-12 ms, a hitch beside a 3 ms frame
@@ -90,6 +92,7 @@ class TerrainCache:
         self.chunks_built = 0  # for tests and benchmarks
         self.chunks_prewarmed = 0
         self._warming: tuple | None = None  # (level, key, steps) of the chunk being built
+        self.keep: set[int] = set()  # tile sizes whose chunks stay when a level must go
 
     # -- change tracking -------------------------------------------------------------
     def sync(self) -> None:
@@ -164,15 +167,8 @@ class TerrainCache:
     def _draw(self, surface, camera: Camera, levels: dict, build,
               skip: frozenset = frozenset()) -> None:
         size = camera.tile_px
-        level = levels.get(size)
-        if level is None:
-            while len(levels) >= MAX_ZOOM_CACHES:
-                levels.pop(next(iter(levels)))
-            level = levels[size] = {}
-        tx0, ty0, tx1, ty1 = camera.visible_tiles()
-        cx0, cy0 = max(0, tx0 // CHUNK), max(0, ty0 // CHUNK)
-        cx1 = min((self.terrain.width - 1) // CHUNK, (tx1 - 1) // CHUNK)
-        cy1 = min((self.terrain.height - 1) // CHUNK, (ty1 - 1) // CHUNK)
+        level = self._level(levels, size)
+        cx0, cy0, cx1, cy1 = self._chunks_in_view(camera)
         ox, oy = camera.origin()
         span = CHUNK * size
         blits = []
@@ -187,6 +183,55 @@ class TerrainCache:
                 bx, by = ox + cx * span, oy + cy * span
                 blits.extend((img, (bx + dx, by + dy)) for img, (dx, dy) in pieces)
         surface.fblits(blits)
+
+    def _level(self, levels: dict, size: int) -> dict:
+        """The chunks at one tile size, made room for if new: levels not in self.keep
+        (nor the one asked for) go first, oldest first."""
+        level = levels.get(size)
+        if level is None:
+            while len(levels) >= MAX_ZOOM_CACHES:
+                spare = [s for s in levels if s not in self.keep] or list(levels)
+                del levels[spare[0]]
+            level = levels[size] = {}
+        return level
+
+    def _chunks_in_view(self, camera: Camera) -> tuple[int, int, int, int]:
+        """(cx0, cy0, cx1, cy1) of the chunks touching the view, inclusive, on the map."""
+        tx0, ty0, tx1, ty1 = camera.visible_tiles()
+        return (max(0, tx0 // CHUNK), max(0, ty0 // CHUNK),
+                min((self.terrain.width - 1) // CHUNK, (tx1 - 1) // CHUNK),
+                min((self.terrain.height - 1) // CHUNK, (ty1 - 1) // CHUNK))
+
+    def missing_chunks(self, camera: Camera, skip: frozenset = frozenset()
+                       ) -> list[tuple[dict, tuple[int, int], object]]:
+        """(level, chunk, its build steps) for each chunk, below and above the units,
+        that camera's view would draw and is not built at its tile size; skip: as
+        draw_below's (under the fog's flat fill)."""
+        size = camera.tile_px
+        cx0, cy0, cx1, cy1 = self._chunks_in_view(camera)
+        wanted = [(self._levels, self._below_steps)]
+        if self.above:
+            wanted.append((self._above_levels, self._above_steps))
+        missing = []
+        for levels, steps in wanted:
+            level = levels.get(size, {})
+            missing.extend((levels, (cx, cy), steps) for cy in range(cy0, cy1 + 1)
+                           for cx in range(cx0, cx1 + 1)
+                           if (cx, cy) not in level and (cx, cy) not in skip)
+        return missing
+
+    def warm_steps(self, camera: Camera, skip: frozenset = frozenset()
+                   ) -> Generator[None, None, None]:
+        """Builds the chunks camera's view will draw at its tile size, pausing between
+        the layers of each (game/render/zoom_ahead.py runs it in a frame's spare time)."""
+        size = camera.tile_px
+        for levels, key, steps in self.missing_chunks(camera, skip):
+            version = self.terrain.version
+            pieces = yield from steps(*key, size)
+            if self.terrain.version == version:  # else sync() drops it: the tiles moved on
+                self._level(levels, size)[key] = pieces
+                self.chunks_prewarmed += 1
+            yield
 
     def _chunk_bounds(self, cx: int, cy: int) -> tuple[int, int, int, int]:
         x0, y0 = cx * CHUNK, cy * CHUNK

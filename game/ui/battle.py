@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import math
 import sys
+import time
 
 import pygame
 
@@ -28,6 +29,7 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
+from game.render.zoom_ahead import ZoomAhead, ZoomStandIn
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import map_watch, orders
@@ -47,6 +49,9 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 TOAST_ROW_PX = 40  # one toast's panel and the gap under it (game/app.py draws them)
+# a frame that took this much longer than usual to draw (it built something itself)
+# leaves the building ahead of a zoom (game/render/zoom_ahead.py) for the next frame
+HEAVY_FRAME = 1.5
 HINT = ("1-4 select  RMB move/attack  Shift queue  G gather  X stop  "
         "R fire rules  H hold  E exposure  Q last alert  "
         "B air strike (Tab gun run)  T grenade  Space pause  +/- speed  F12 screenshot")
@@ -92,6 +97,9 @@ class BattleScreen(Screen):
                                     scene_tint(time_of_day(scenario.rules)))
         self.fog = Fog(world.terrain.width, world.terrain.height)
         self.fog.update(world.seen_now, world.seen_ever)
+        self.ahead = ZoomAhead(self.terrain, self.fog, self.cones, self.sprites)
+        self.stand_in = ZoomStandIn(BACKGROUND)
+        self.usual_draw_s = 0.0
         self.effects = Effects(time_of_day(scenario.rules))
         self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
@@ -338,9 +346,21 @@ class BattleScreen(Screen):
         return max(self.hud.top_h, bottom - 8 - TOAST_ROW_PX * len(self.ctx.toasts))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
-        world = self.world
+        started = time.perf_counter()
         self.last_alpha = alpha
         self.camera.resize(*surface.get_size())
+        shown = visible_units(self.world)  # one pass for the sprites, the marks and the minimap
+        if self.stand_in.show(surface, self.camera, self.ahead):
+            self.ahead.run_here(self.camera, self.world, self.selected, shown)
+        else:
+            self._draw_world(surface, alpha, shown)
+            self.stand_in.keep(surface, self.camera, self.ahead)
+        self._draw_hud(surface, alpha, shown)
+        self._build_ahead(time.perf_counter() - started, shown)
+
+    def _draw_world(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
+        """The map and all on it, up to the HUD."""
+        world = self.world
         map_rect = self._map_rect(surface)
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
         self.fog.update(world.seen_now, world.seen_ever)
@@ -352,7 +372,6 @@ class BattleScreen(Screen):
         draw_follow_links(surface, self.camera, world, alpha)
         draw_vehicles(surface, self.camera, world)
         surface.set_clip(None)
-        shown = visible_units(world)  # one pass for the sprites, the marks and the minimap
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
         self._draw_hover(surface, alpha)
         self.terrain.draw_above(surface, self.camera, dark)
@@ -370,6 +389,10 @@ class BattleScreen(Screen):
         self.grenade_aim.draw(surface, self.camera, world)
         self.strike_fx.apply_shake(surface)
         self.strike_fx.draw_flash(surface)
+
+    def _draw_hud(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
+        """The selection box, the HUD, the minimap, the buttons and the prompts."""
+        world = self.world
         self._draw_drag(surface)
         clock = self.ctx.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
@@ -389,6 +412,13 @@ class BattleScreen(Screen):
         self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
         self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
+
+    def _build_ahead(self, took_s: float, shown: list) -> None:
+        """In a frame of usual cost, build what a zoom will need (its budget: BUDGET_S)."""
+        usual = self.usual_draw_s or took_s
+        self.usual_draw_s = usual + (took_s - usual) * 0.05  # a slow average of the cost
+        if took_s <= usual * HEAVY_FRAME:
+            self.ahead.run(self.camera, self.world, self.selected, shown)
 
     def _draw_hover(self, surface, alpha: float) -> None:
         unit = self.world.units.get(self.hover_id)

@@ -34,14 +34,16 @@ def prepare(ctx: Context, audio: bool = True) -> None:
         ctx.campaign = load_campaign()
     if audio and ctx.audio is None:
         start_audio(ctx)
+    elif audio:
+        ctx.audio.finish_in_background()  # the title was building it a sound a frame
 
 
-def start_audio(ctx: Context, threaded: bool = True) -> None:
+def start_audio(ctx: Context, threaded: bool = True, stepwise: bool = False) -> None:
     from game.audio.director import Audio
 
     s = ctx.settings
     ctx.audio = Audio(s.master_volume, s.effects_volume) if s else Audio()
-    ctx.audio.start(threaded)
+    ctx.audio.start(threaded, stepwise)
 
 
 def keymap(ctx: Context) -> KeyMap:

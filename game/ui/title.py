@@ -9,24 +9,31 @@ from collections.abc import Iterator
 import pygame
 
 from game.ui.backdrop import draw_backdrop
-from game.ui.profile import prepare, save_profile_progress
+from game.ui.profile import prepare, save_profile_progress, start_audio
 from game.ui.screen import Screen
 from game.ui.widgets import DIM, GOLD, Item, Menu, px
 
 DEMO_FADE_S = 0.8  # the painted backdrop dissolves into the demo once it is built
-# the demo's imports, heaviest first, one a frame (each takes what the last left)
-DEMO_IMPORTS = ("tcod.path", "game.sim.world", "game.session", "game.ai.autopilot",
-                "game.ui.demo")
+# the demo's imports one a frame, each module after those it imports (each takes what
+# the last left): a frame importing game.session whole took 0.2 s of CPU, tcod 0.15 s
+DEMO_IMPORTS = ("pycparser", "cffi", "tcod", "tcod.path", "game.sim.events",
+                "game.sim.combat", "game.sim.world", "game.ai.knowledge", "game.ai.behaviours",
+                "game.ai.insurgents", "game.session", "game.ai.autopilot", "game.ui.demo")
 
 
 def warm_up_steps(ctx) -> Iterator[object | None]:
-    """What the title starts once it is first drawn, one piece per frame: the sound
-    (its bank is synthesised on a thread) and the demo.  The demo's imports (the sim,
-    the AI, tcod) and the map's load would otherwise hold the first picture back past
-    the start-up budget.  Yields None between pieces, then the Demo (or None when it
-    cannot load: the painted backdrop stays)."""
-    prepare(ctx)  # starts the sound, if no screen has yet
-    yield None
+    """What the title starts once it is first drawn, one piece per frame: the sound's
+    mixer and the demo (the sounds come after, a sound a frame: TitleScreen.update).
+    The demo's imports (the sim, the AI, tcod) and the map's load would otherwise hold
+    the first picture back past the start-up budget.  Yields None between pieces, then
+    the Demo (or None when it cannot load: the painted backdrop stays)."""
+    if ctx.audio is None:  # no screen has started the sound yet
+        importlib.import_module("numpy")  # under the sound and the sim: ~0.1 s, one piece
+        yield None
+        start_audio(ctx, stepwise=True)  # the sound's modules
+        yield None
+        ctx.audio.step()  # the mixer: the sounds follow once the demo is up
+        yield None
     for name in DEMO_IMPORTS:  # a third of a second of imports at once stalled the menu
         importlib.import_module(name)
         yield None
@@ -114,6 +121,8 @@ class TitleScreen(Screen):
         if self.demo is not None:
             self._demo_age += dt
             self.demo.update(dt)
+            if self.ctx.audio is not None:
+                self.ctx.audio.step()  # the next sound of the bank, if it is still building
         elif self._drawn:  # the first picture is up: start the rest a piece a frame
             self._warm_up()
 
