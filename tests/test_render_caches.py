@@ -158,6 +158,18 @@ def test_a_mission_opens_without_the_extra_border_the_player_may_scroll_to():
     assert near_bottom.y + 720 == 48 * TILE_PX + MARGIN_TILES[0] * TILE_PX
 
 
+def test_a_backdrop_camera_without_margins_never_shows_past_the_map():
+    from game.render.camera import Camera
+    from game.sim.geometry import TILE_PX
+
+    camera = Camera(72 * TILE_PX, 48 * TILE_PX, 1280, 720, margin_tiles=(0, 0))
+    for x, y in ((0, 0), (72 * TILE_PX, 48 * TILE_PX), (0, 48 * TILE_PX)):
+        camera.centre_on(x, y)
+        x0, y0 = camera.screen_to_world(0, 0)
+        x1, y1 = camera.screen_to_world(1280, 720)
+        assert x0 >= 0 and y0 >= 0 and x1 <= 72 * TILE_PX and y1 <= 48 * TILE_PX
+
+
 def test_the_veil_kept_between_frames_matches_one_drawn_afresh(display):
     """The veil is redrawn only where sight changed and moved (scrolled) when the view
     crosses a block edge: after sight wanders and the view pans both ways, every frame

@@ -25,6 +25,7 @@ class Camera:
     x: float = 0.0  # world pixel at the top-left of the view
     y: float = 0.0
     zoom_index: int = DEFAULT_ZOOM_INDEX
+    margin_tiles: tuple[int, int] = MARGIN_TILES  # (0, 0): never show past the map
 
     @property
     def zoom(self) -> float:
@@ -80,7 +81,7 @@ class Camera:
         below the map than beside it (the extra scroll past the top and bottom edges is
         there for the player to use, not to open on)."""
         self.centre_on(wx, wy)
-        margin = TILE_PX * MARGIN_TILES[0]
+        margin = TILE_PX * self.margin_tiles[0]
         self.y = _clamp_axis(self.y, self.view_h / self.zoom, self.map_h, margin)
 
     def zoom_at(self, steps: int, sx: float, sy: float) -> bool:
@@ -106,8 +107,8 @@ class Camera:
         right) and the badges and minimap (bottom) would otherwise hide the map's first
         and last rows for good, and an extraction zone is often there."""
         view_ww, view_wh = self.view_w / self.zoom, self.view_h / self.zoom
-        self.x = _clamp_axis(self.x, view_ww, self.map_w, TILE_PX * MARGIN_TILES[0])
-        self.y = _clamp_axis(self.y, view_wh, self.map_h, TILE_PX * MARGIN_TILES[1])
+        self.x = _clamp_axis(self.x, view_ww, self.map_w, TILE_PX * self.margin_tiles[0])
+        self.y = _clamp_axis(self.y, view_wh, self.map_h, TILE_PX * self.margin_tiles[1])
 
     def visible_tiles(self) -> tuple[int, int, int, int]:
         """(tx0, ty0, tx1, ty1) of the tiles touching the view, x1/y1 exclusive, unclamped."""

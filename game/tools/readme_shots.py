@@ -43,7 +43,7 @@ def _frame(app, path: Path, frames: int = 2) -> None:
 def shot_title(out: Path) -> None:
     app = _app()
     app.ctx.go("title")
-    _frame(app, out / "title.png")
+    _frame(app, out / "title.png", frames=150)  # the demo loads over frames, then fades in
 
 
 def shot_briefing(out: Path) -> None:
@@ -101,7 +101,7 @@ def shot_firefight_close(out: Path) -> None:
         if world.tick > 30 * 6 and world.stats.shots >= 6 and world.stats.shots > before:
             break
     battle.camera.zoom_index = ZOOM_LEVELS.index(2.0)
-    battle._centre_on_selection()
+    battle.centre_on_selection()
     battle.selected = {squad[0]}
     _frame(app, out / "firefight_close.png", frames=1)
 
@@ -134,7 +134,7 @@ def shot_dusk(out: Path) -> None:
         leaving += len(found) >= 3
         if leaving > 30 * 5:
             break
-    battle._centre_on_selection()
+    battle.centre_on_selection()
     battle.selected = set(ids)
     _frame(app, out / "dusk.png", frames=1)
 

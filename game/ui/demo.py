@@ -96,7 +96,8 @@ class Demo:
         w, h = surface.get_size()
         if self.camera is None:
             self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX,
-                                 w, h, zoom_index=ZOOM_LEVELS.index(DEMO_ZOOM))
+                                 w, h, zoom_index=ZOOM_LEVELS.index(DEMO_ZOOM),
+                                 margin_tiles=(0, 0))  # a backdrop shows no map edge
         self.camera.resize(w, h)
         self._follow_squad()
         surface.fill((12, 10, 10))
