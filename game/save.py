@@ -29,9 +29,12 @@ FORMAT = "danger-close-quicksave"
 # 1 named classes in the file; 2 kept squad and survivor fields on every unit (now in
 # Unit.squad_state / Unit.survivor_state). Neither is read any more.
 VERSION = 3
-# World fields: reattached / rebuilt on load; heard gunfire is a few seconds of what the
-# squad heard, read by no rule, and starts empty again
-NOT_SAVED = frozenset({"scenario", "caches", "heard_shots"})
+# World fields a quicksave leaves out, each with why; every other field is saved, so every
+# record it can hold must be in save_codec.RECORDS (tests/test_save_coverage.py)
+NOT_SAVED: dict[str, str] = {
+    "scenario": "the map: loading reattaches the one the session plays, laid out by the seed",
+    "caches": "derived from the state (pathing grids, sight memos): rebuilt as needed",
+}
 MAX_BYTES = 32 * 1024 * 1024  # a 256x256 map with a long session is a few MB
 MAX_DEPTH = 16  # world > units > pair > unit > path > tile is 7 levels
 
@@ -41,7 +44,8 @@ def world_to_dict(world: World, recorded: list | None = None,
     """The save file's content; `ui` carries the screen's own state (plain JSON)."""
     data = {"format": FORMAT, "version": VERSION, "map": str(world.scenario.path),
             "title": world.scenario.rules.title, "tick": world.tick,
-            "state_hash": state_hash(world), "world": encode_record(world, NOT_SAVED),
+            "state_hash": state_hash(world),
+            "world": encode_record(world, frozenset(NOT_SAVED)),
             "recorded": recorded if recorded is not None else []}
     if ui:
         data["ui"] = ui
@@ -57,7 +61,7 @@ def world_from_dict(data: Any, scenario, check_hash: bool = True) -> tuple[World
     _check_header(data, scenario)
     ctx = Context(tuple(scenario.terrain.walkable.shape), grid_dtypes(scenario.terrain))
     world = decode_record(data["world"], World, "world", ctx,
-                          given={"scenario": scenario, "caches": {}, "heard_shots": []})
+                          given={"scenario": scenario, "caches": {}})
     # the map as this seed deployed it: a map with alternatives keeps only the options the
     # seed chose, and the saved trigger indices count in that list, not the whole map's
     world.scenario = laid_out(scenario, world.seed)

@@ -9,6 +9,7 @@ instead of a crash on the next tick.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -21,12 +22,14 @@ from game.sim.kinds import Life, Side, StrikeKind
 from game.sim.perception import LEVELS
 from game.sim.terrain import COVER_HIGH, COVER_NONE
 from game.sim.units import Crate, Unit
-from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, World
+from game.sim.world import OUTCOME_DEFEAT, OUTCOME_UNDECIDED, OUTCOME_VICTORY, Grenade, World
 
 LIVES = tuple(Life)  # the enums themselves, not a copy of their words
 OUTCOMES = (OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT)
 STRIKE_KINDS = tuple(StrikeKind)
 MAX_STRIKE_RADIUS = 64.0  # tiles
+MAX_GRENADE_RADIUS = 8.0  # tiles: a hand grenade's is 2.5 (grenades.RADIUS_TILES)
+SIDES = tuple(Side)
 UNIT_REFERENCES = ("target_id", "aim_target", "carried_by")
 UNIT_TILES = ("ground_target",)
 UNIT_TILE_LISTS = ("path", "waypoints")
@@ -44,6 +47,8 @@ def check_world(world: World) -> None:
     for crate in world.crates.values():
         _check_crate(world, crate)
     _check_world_fields(world)
+    _check_grenades(world)
+    _check_heard_shots(world)
 
 
 def _fail(where: str, message: str) -> None:
@@ -211,6 +216,49 @@ def _check_world_fields(world: World) -> None:
         if not 0 <= strike.radius <= MAX_STRIKE_RADIUS:
             _fail(f"{where}.radius", "out of range")
         _unit_ref(world, f"{where}.caller_id", strike.caller_id)
+
+
+def _check_grenades(world: World) -> None:
+    """Grenades in the air or on the ground: thrown by a unit of their side, from and to
+    points on the map, ticks in throw, land, burst order, a live ring of sane size."""
+    ids: set[int] = set()
+    for index, grenade in enumerate(world.grenades):
+        where = f"grenades[{index}]"
+        if not 0 < grenade.id <= world.grenades_thrown or grenade.id in ids:
+            _fail(f"{where}.id", "ids must be unique and at most grenades_thrown")
+        ids.add(grenade.id)
+        thrower = world.units.get(grenade.thrower_id)
+        if thrower is None:
+            _fail(f"{where}.thrower_id", f"no unit has the id {grenade.thrower_id}")
+        if grenade.side not in SIDES or grenade.side != thrower.side:
+            _fail(f"{where}.side", f"{grenade.side!r} is not the thrower's side")
+        for name in ("x0", "y0", "x", "y"):
+            _position(world, f"{where}.{name}", getattr(grenade, name), name.startswith("x"))
+        _check_grenade_ticks(world, grenade, where)
+        if not (math.isfinite(grenade.radius) and 0 < grenade.radius <= MAX_GRENADE_RADIUS):
+            _fail(f"{where}.radius", f"{grenade.radius} is out of range")
+        for name in ("landed", "seen"):
+            if not isinstance(getattr(grenade, name), bool):
+                _fail(f"{where}.{name}", "expected true or false")
+
+
+def _check_grenade_ticks(world: World, grenade: Grenade, where: str) -> None:
+    if not 0 <= grenade.thrown_tick <= world.tick:
+        _fail(f"{where}.thrown_tick", "not a tick of this mission so far")
+    if not grenade.thrown_tick <= grenade.land_tick <= grenade.burst_tick:
+        _fail(where, "expected thrown_tick <= land_tick <= burst_tick")
+
+
+def _check_heard_shots(world: World) -> None:
+    """Gunfire the squad heard: tiles on the map, ticks of this mission so far, in the
+    order heard (noise.squad_hears forgets from the front)."""
+    previous = 0
+    for index, shot in enumerate(world.heard_shots):
+        where = f"heard_shots[{index}]"
+        _tile(world, where, (shot.x, shot.y))
+        if not previous <= shot.tick <= world.tick:
+            _fail(f"{where}.tick", "not in the order heard, up to the world's tick")
+        previous = shot.tick
 
 
 def _position(world: World, where: str, value: int, is_x: bool) -> None:

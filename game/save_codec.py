@@ -34,13 +34,15 @@ from game.sim.kinds import Alert, Life, Roe, Side, StrikeKind
 from game.sim.records import INT_RANGE  # the rules' whole numbers fit in 32 bits
 from game.sim.terrain import Terrain
 from game.sim.units import Crate, InsurgentMind, SquadState, SurvivorState, Unit
-from game.sim.world import EvacState, Stats, StrikeCall, World
+from game.sim.world import EvacState, Grenade, HeardShot, Stats, StrikeCall, World
 
-# the allowlist: the only record types a quicksave can contain
+# the allowlist: the only record types a quicksave can contain.  Every record reachable
+# from World's saved fields must be here (tests/test_save_coverage.py walks them), or the
+# first save holding one fails with "cannot save a ..."
 RECORDS: dict[str, type] = {cls.__name__: cls for cls in (World, Terrain, Unit, InsurgentMind,
                                                           SquadState, SurvivorState,
                                                           Crate, Stats, StrikeCall,
-                                                          EvacState)}
+                                                          EvacState, Grenade, HeardShot)}
 # the only enums: saved as their word, read back only as one of their own members
 ENUMS: frozenset[type] = frozenset((Alert, Life, Roe, Side, StrikeKind))
 WIDE_INTS = {"World.seed": (0, 2**63 - 1)}  # the exceptions, by record.field
@@ -295,6 +297,32 @@ def _hex128(raw: Any, where: str) -> int:
 
 
 # -- annotations ---------------------------------------------------------------------------
+LEAF_TYPES = (int, float, bool, str, np.ndarray, np.random.Generator)  # saved by a rule
+
+
+def reachable_types(root: type, skip: frozenset[str] = frozenset()) -> set[Any]:
+    """Every type a save of `root` can hold, found as the codec finds them: through each
+    field's annotation (`skip` names root fields that are not saved), into optionals,
+    containers and nested records.  Records and enums come back as their classes; any
+    other leaf as its annotation, so a type the codec has no rule for shows up too."""
+    found: set[Any] = set()
+    pending: list[Any] = [hints(root)[f.name] for f in dataclasses.fields(root)
+                          if f.name not in skip]
+    found.add(root)
+    while pending:
+        hint = pending.pop()
+        args = typing.get_args(hint)
+        if args:  # Optional, list, tuple, set, dict: what they hold
+            pending.extend(a for a in args if a is not Ellipsis and a is not type(None))
+            continue
+        if hint in found:
+            continue
+        found.add(hint)
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            pending.extend(hints(hint)[f.name] for f in dataclasses.fields(hint))
+    return found
+
+
 def _is_optional(origin: Any, args: tuple) -> bool:
     return (origin in (types.UnionType, typing.Union) and len(args) == 2
             and type(None) in args)

@@ -199,10 +199,12 @@ def _tiny_scenario():
 
 
 def base_saves(granary: bool) -> list[tuple[Any, dict]]:
-    """(scenario, quicksave data) from short sessions on a tiny map and the granary."""
+    """(scenario, quicksave data) from short sessions on a tiny map and the granary; the
+    tiny map's last save holds a grenade in flight and gunfire the squad heard."""
     from game.save import world_to_dict
     from game.session import Session
-    from game.sim.commands import Move
+    from game.sim.commands import Move, ThrowGrenade
+    from game.sim.world import HeardShot
 
     scenarios = [_tiny_scenario()]
     if granary:
@@ -213,8 +215,13 @@ def base_saves(granary: bool) -> list[tuple[Any, dict]]:
     out = []
     for scenario in scenarios:
         session = Session(scenario, seed=3)
+        tiny = scenario is scenarios[0]
         for tick in range(160):
-            session.advance([Move((1, 2), 4, 2)] if tick == 5 else [])
+            orders = {5: [Move((1, 2), 4, 2)],
+                      150: [ThrowGrenade(3, 6, 2, confirm_danger_close=True)] if tiny else []}
+            session.advance(orders.get(tick, []))
+            if tiny and tick == 150:  # what an unseen shooter's shot leaves
+                session.world.heard_shots.append(HeardShot(1, 1, session.world.tick))
             if tick in (40, 159):
                 out.append((scenario, json.loads(json.dumps(
                     world_to_dict(session.world, list(session.recorded), {"paused": True})))))

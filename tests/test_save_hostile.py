@@ -8,6 +8,7 @@ import copy
 import ctypes
 import json
 import logging
+import re
 
 import numpy as np
 import pytest
@@ -93,7 +94,8 @@ def test_the_allowlist_is_a_table_of_game_records():
     from game.save_codec import ENUMS, RECORDS
 
     assert set(RECORDS) == {"World", "Terrain", "Unit", "InsurgentMind", "SquadState",
-                            "SurvivorState", "Crate", "Stats", "StrikeCall", "EvacState"}
+                            "SurvivorState", "Crate", "Stats", "StrikeCall", "EvacState",
+                            "Grenade", "HeardShot"}
     assert all(cls.__module__.startswith("game.sim.") for cls in RECORDS.values())
     assert all(cls.__module__ == "game.sim.kinds" for cls in ENUMS)
 
@@ -156,6 +158,8 @@ def _mutants(data: dict):
     yield edit("next id reused", lambda w: w.update(next_id=1))
     yield edit("unknown difficulty", lambda w: w.update(difficulty="nightmare"))
     yield from _side_state_mutants(edit)
+    for what, change, _ in GRENADE_DAMAGE + HEARD_DAMAGE:
+        yield edit(what, change)
 
 
 def _side_state_mutants(edit):
@@ -186,6 +190,89 @@ def _side_state_mutants(edit):
     yield edit("leader who does not exist", lambda w: own(w).update(leader_id=999))
     yield edit("negative panic", lambda w: own(w).update(panic=-5))
     yield edit("found as text", lambda w: own(w).update(found="yes"))
+
+
+def _squad_record(world: dict) -> dict:
+    return next(u for _, u in world["units"] if u["side"] == "squad")
+
+
+def _grenade(world: dict, **damage) -> dict:
+    """A grenade the first squad member threw two ticks ago, with `damage` applied, added
+    to a save's world (valid when undamaged: see the test below)."""
+    member, tick = _squad_record(world), world["tick"]
+    grenade = {"id": 1, "thrower_id": member["id"], "side": "squad", "x0": member["x"],
+               "y0": member["y"], "x": member["x"], "y": member["y"],
+               "thrown_tick": tick - 2, "land_tick": tick + 5, "burst_tick": tick + 65,
+               "radius": 2.5, "landed": False, "seen": True}
+    grenade.update(damage)
+    world["grenades"].append(grenade)
+    world["grenades_thrown"] = max(world["grenades_thrown"], 1)
+    return grenade
+
+
+def _thrown(**damage):
+    return lambda w: _grenade(w, **damage)
+
+
+def _heard(*shots: tuple[int, int, int]):
+    def change(world):
+        world["heard_shots"] = [{"x": x, "y": y, "tick": tick} for x, y, tick in shots]
+    return change
+
+
+def _in_future(world: dict) -> None:
+    tick = world["tick"]
+    _grenade(world, thrown_tick=tick + 10, land_tick=tick + 20, burst_tick=tick + 80)
+
+
+# (what, damage to a save's world, what the refusal must name)
+GRENADE_DAMAGE = [
+    ("grenade thrown by nobody", _thrown(thrower_id=999), "grenades[0].thrower_id"),
+    ("grenade of the thrower's enemies", _thrown(side="insurgent"), "grenades[0].side"),
+    ("grenade of no side", _thrown(side="martian"), "grenades[0].side"),
+    ("grenade landing off the map", _thrown(x=10**6), "grenades[0].x"),
+    ("grenade thrown from off the map", _thrown(y0=-1), "grenades[0].y0"),
+    ("grenade landing before it is thrown", _thrown(land_tick=0), "land_tick"),
+    ("grenade bursting before it lands", _thrown(burst_tick=1), "burst_tick"),
+    ("grenade thrown in the future", _in_future, "grenades[0].thrown_tick"),
+    ("grenade thrown before the mission", _thrown(thrown_tick=-5), "grenades[0].thrown_tick"),
+    ("grenade of no radius", _thrown(radius=0), "grenades[0].radius"),
+    ("grenade of a huge radius", _thrown(radius=1e6), "grenades[0].radius"),
+    ("grenade of radius nan", _thrown(radius="nan"), "grenades[0].radius"),
+    ("grenade landed as text", _thrown(landed="yes"), "grenades[0].landed"),
+    ("grenade seen as a number", _thrown(seen=1), "grenades[0].seen"),
+    ("grenade id beyond the count", _thrown(id=50), "grenades[0].id"),
+    ("grenade id twice", lambda w: (_grenade(w), _grenade(w)), "grenades[1].id"),
+    ("grenade without a thrower", lambda w: _grenade(w).pop("thrower_id"),
+     "grenades[0].thrower_id"),
+]
+HEARD_DAMAGE = [
+    ("gunfire heard off the map", _heard((5000, 4, 3)), "heard_shots[0]"),
+    ("gunfire heard in the future", _heard((3, 4, 10**6)), "heard_shots[0].tick"),
+    ("gunfire heard before the mission", _heard((3, 4, -1)), "heard_shots[0].tick"),
+    ("gunfire heard out of order", _heard((3, 4, 9), (3, 4, 8)), "heard_shots[1].tick"),
+    ("gunfire heard as a tile pair", lambda w: w.update(heard_shots=[[3, 4]]),
+     "heard_shots[0]"),
+]
+
+
+def test_a_well_formed_grenade_and_heard_gunfire_load(fought):
+    """The base the damage below starts from is a save the game accepts."""
+    data = saved(fought)
+    _grenade(data["world"])
+    _heard((3, 4, 1), (5, 6, 2))(data["world"])
+    world, _ = world_from_dict(data, fought.scenario, check_hash=False)
+    assert [g.id for g in world.grenades] == [1] and len(world.heard_shots) == 2
+
+
+@pytest.mark.parametrize("what,change,names", GRENADE_DAMAGE + HEARD_DAMAGE,
+                         ids=[d[0] for d in GRENADE_DAMAGE + HEARD_DAMAGE])
+def test_damaged_grenades_and_heard_gunfire_are_refused_naming_the_field(fought, what,
+                                                                       change, names):
+    data = saved(fought)
+    change(data["world"])
+    with pytest.raises(SaveError, match=re.escape(names)):
+        world_from_dict(data, fought.scenario, check_hash=False)
 
 
 def _set_cover_to(value: int):
