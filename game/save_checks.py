@@ -15,10 +15,11 @@ from collections.abc import Iterable
 import numpy as np
 
 from game.save_codec import SaveError
-from game.sim.catalog import UNIT_TYPES
+from game.sim.catalog import TICK_HZ, UNIT_TYPES
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
 from game.sim.kinds import Life, Side, StrikeKind
+from game.sim.noise import HEARD_KEEP_TICKS
 from game.sim.perception import LEVELS
 from game.sim.terrain import COVER_HIGH, COVER_NONE
 from game.sim.units import Crate, Unit
@@ -28,6 +29,7 @@ LIVES = tuple(Life)  # the enums themselves, not a copy of their words
 OUTCOMES = (OUTCOME_UNDECIDED, OUTCOME_VICTORY, OUTCOME_DEFEAT)
 STRIKE_KINDS = tuple(StrikeKind)
 MAX_STRIKE_RADIUS = 64.0  # tiles
+MAX_HEARD_SHOTS = 4096  # a few seconds of a 200-insurgent firefight
 MAX_GRENADE_RADIUS = 8.0  # tiles: a hand grenade's is 2.5 (grenades.RADIUS_TILES)
 SIDES = tuple(Side)
 UNIT_REFERENCES = ("target_id", "aim_target", "carried_by")
@@ -252,12 +254,15 @@ def _check_grenade_ticks(world: World, grenade: Grenade, where: str) -> None:
 def _check_heard_shots(world: World) -> None:
     """Gunfire the squad heard: tiles on the map, ticks of this mission so far, in the
     order heard (noise.squad_hears forgets from the front)."""
-    previous = 0
+    if len(world.heard_shots) > MAX_HEARD_SHOTS:
+        _fail("heard_shots", f"more than {MAX_HEARD_SHOTS} (the squad forgets after "
+                             f"{HEARD_KEEP_TICKS // TICK_HZ} s)")
+    previous = max(0, world.tick - HEARD_KEEP_TICKS - TICK_HZ)  # a second's slack
     for index, shot in enumerate(world.heard_shots):
         where = f"heard_shots[{index}]"
         _tile(world, where, (shot.x, shot.y))
         if not previous <= shot.tick <= world.tick:
-            _fail(f"{where}.tick", "not in the order heard, up to the world's tick")
+            _fail(f"{where}.tick", "not in the order heard, within the last few seconds")
         previous = shot.tick
 
 

@@ -251,6 +251,7 @@ HEARD_DAMAGE = [
     ("gunfire heard in the future", _heard((3, 4, 10**6)), "heard_shots[0].tick"),
     ("gunfire heard before the mission", _heard((3, 4, -1)), "heard_shots[0].tick"),
     ("gunfire heard out of order", _heard((3, 4, 9), (3, 4, 8)), "heard_shots[1].tick"),
+    ("a flood of heard gunfire", _heard(*[(3, 4, 9)] * 5000), "heard_shots"),
     ("gunfire heard as a tile pair", lambda w: w.update(heard_shots=[[3, 4]]),
      "heard_shots[0]"),
 ]
