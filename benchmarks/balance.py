@@ -91,7 +91,7 @@ def print_table(table: list[dict[str, Any]], elapsed: float, seeds: range, ticks
           f"cap {ticks // TICK_HZ // 60} min of game time")
     head = (f"{'map':<15}{'difficulty':<8}{'win':>5}{'W':>4}{'L':>4}{'U':>4}"
             f"{'time s':>7}{'win s':>6}{'saved':>6}{'sq lost':>8}{'surv lost':>10}"
-            f"{'strikes':>8}{'dc':>4}{'won+strk':>9}{'gren':>5}{'cpu s':>7}")
+            f"{'strikes':>8}{'dc':>4}{'hit':>4}{'won+strk':>9}{'gren':>5}{'cpu s':>7}")
     print(head)
     print("-" * len(head))
     for row in table:
@@ -100,9 +100,10 @@ def print_table(table: list[dict[str, Any]], elapsed: float, seeds: range, ticks
               f"{row['defeats']:>4}{row['undecided']:>4}{row['mean_time_s']:>7.0f}{win_time:>6}"
               f"{row['mean_saved']:>6.1f}{row['mean_squad_lost']:>8.2f}"
               f"{row['mean_survivors_lost']:>10.2f}{row['strikes']:>8}{row['danger_close']:>4}"
-              f"{row['wins_with_strike']:>9}{row['grenades']:>5}{row['wall_s']:>7.1f}")
+              f"{row['strike_hits']:>4}{row['wins_with_strike']:>9}{row['grenades']:>5}{row['wall_s']:>7.1f}")
     print("time s: mean mission time; win s: mean time of the wins; sq lost / surv lost: "
-          "per game; strikes, dc (danger close), won+strk (wins with a strike called), "
+          "per game; strikes, dc (danger close), hit (people the strikes downed or killed, any "
+          "side), won+strk (wins with a strike called), "
           "gren (grenades thrown): totals over the seeds")
     games = len(seeds) * len(table)
     print(f"whole run: {elapsed:.1f} s wall clock, {games / elapsed:.2f} games/s")

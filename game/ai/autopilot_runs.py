@@ -28,13 +28,13 @@ def run_row(report: dict[str, Any], world: Any) -> dict[str, Any]:
         "crates_delivered": report["crates_delivered"],
         "strikes_used": report["strikes_used"],
         "danger_close": events.get("DangerCloseWarning", 0),
+        "strike_hits": world.stats.strike_casualties,  # downed or killed, any side
         "survivors_lost": report["survivors_lost"],
         "start_layout": report["start_layout"],
         "grenades_thrown": report["grenades_thrown"],
         "grenades_thrown_at_us": report["grenades_thrown_at_us"],
         "stars": report["stars"],
     }
-
 
 
 def play(
@@ -67,6 +67,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "mean_survivors_lost": round(sum(r.get("survivors_lost", 0) for r in rows) / n, 2),
         "strikes": sum(r.get("strikes_used", 0) for r in rows),
         "danger_close": sum(r.get("danger_close", 0) for r in rows),
+        "strike_hits": sum(r.get("strike_hits", 0) for r in rows),
         "wins_with_strike": sum(1 for r in wins if r.get("strikes_used", 0)),
         "grenades": sum(r.get("grenades_thrown", 0) + r.get("grenades_thrown_at_us", 0)
                         for r in rows),

@@ -21,7 +21,7 @@ class Difficulty:
 DIFFICULTIES: dict[str, Difficulty] = {
     d.name: d
     for d in (
-        Difficulty("easy", accuracy=0.5, think_ticks=20, detect_rate=0.6, aggression=0.25,
+        Difficulty("easy", accuracy=0.4, think_ticks=20, detect_rate=0.5, aggression=0.25,
                    fallback_hp=0.55),
         Difficulty("normal", accuracy=0.8, think_ticks=12, detect_rate=1.0, aggression=0.5,
                    fallback_hp=0.35),

@@ -128,10 +128,12 @@ SEEDS_FIELDS: dict[str, str] = {
     "runs[].squad_lost": "squad members dead or down at the end",
     "runs[].survivors_lost, start_layout": "as in one run",
     "runs[].danger_close": "strikes confirmed with friendlies or survivors in the blast",
+    "runs[].strike_hits": "people (any side) Falcon-2's bombs and gun runs downed or killed",
     "summary.mean_survivors_lost": "mean of `survivors_lost`",
     "summary.strikes, danger_close, grenades": "totals of `strikes_used`, `danger_close`, "
     "and grenades thrown by both sides",
     "summary.wins_with_strike": "wins in which a strike or gun run was called",
+    "summary.strike_hits": "total of `strike_hits`",
     "summary.runs, wins, defeats, undecided": "counts of runs by outcome",
     "summary.win_rate": "wins / runs",
     "summary.mean_time_s, mean_win_time_s": "mean mission time of all runs, of the wins "
