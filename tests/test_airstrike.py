@@ -24,7 +24,7 @@ from game.sim.events import (
     StrikeRequested,
 )
 from game.sim.pathing import path_grid
-from game.sim.queries import danger_rings
+from game.sim.queries import STRIKE_NOTICE_TICKS, danger_rings
 from game.sim.smoke import sight_blockers
 from game.sim.step import step
 from game.sim.strikes import PASS_TICKS, RUBBLE_SHELTER, WALL_SHELTER, in_strike_zone
@@ -208,14 +208,15 @@ def test_falcon_reports_the_runs_left_after_each_impact_without_saying_off_targe
     assert not any("off target" in line for line in lines), "players read it as a miss"
 
 
-def test_insurgents_know_of_a_strike_only_once_the_jet_is_on_its_pass():
+def test_insurgents_run_from_a_strike_only_in_its_last_second():
     world = world_from(OPEN)
     step(world, [CallStrike(12, 6)])
     assert world.strike_zones, "the squad sees its own marked zone at once"
     assert danger_rings(world) == [], "a radio call is not heard by the insurgents"
-    while not world.strikes[0].inbound:
+    while world.strikes[0].impact_tick - world.tick > STRIKE_NOTICE_TICKS:
+        assert danger_rings(world) == []
         step(world, [])
-    assert world.strikes[0].impact_tick - world.tick <= PASS_TICKS
+    assert STRIKE_NOTICE_TICKS < PASS_TICKS, "the jet is on its pass before they react"
     assert danger_rings(world) == [(12.0, 6.0, BLAST_RADIUS_TILES)]
 
 

@@ -16,6 +16,7 @@ from game.ai.autopilot_fight import in_combat
 from game.ai.autopilot_knowledge import observe, standing_squad
 from game.ai.autopilot_pass import PilotState, Think
 from game.ai.autopilot_strike import call_strike, known_targets, pressed_reason
+from game.ai.autopilot_tactics import DUG_IN_TICKS
 from game.session import Session
 from game.sim.commands import Attack, CallGunRun, CallStrike, Face, Move, SetRoe
 from game.sim.facts import Noise, TickFacts
@@ -34,7 +35,8 @@ def _falcon_calls(orders: list) -> list:
 
 # -- the way out held -------------------------------------------------------------------------
 def _route_think(found: bool = True, hidden: bool = False) -> Think:
-    """Two seconds watching the road: the squad holds its fire, the riflemen face away.
+    """Watching the road long enough to call the riflemen dug in: the squad holds its
+    fire, the riflemen face away.
     `found`: the survivor (found at first sight) is with the squad; `hidden`: the
     riflemen lie hidden (an ambush not yet sprung), so the squad never sees them."""
     session = Session(load_scenario(DATA / "autopilot_route_held.tmx"), seed=1,
@@ -46,7 +48,7 @@ def _route_think(found: bool = True, hidden: bool = False) -> Think:
     if not found:
         world.civilians()[0].life = Life.GONE  # no survivor on the map to walk out
     state = PilotState()
-    for _ in range(60):
+    for _ in range(DUG_IN_TICKS + 30):
         observe(world, state.memory)
         session.advance([])
     state.phase = "extract" if found else "search"

@@ -23,8 +23,8 @@ from game.sim.world import World, state_hash
 from game.tiled.loader import load_scenario
 
 GRANARY = Path(__file__).parent.parent / "maps" / "granary.tmx"
-# on these seeds the first grenades and the Falcon-2 call come early (ticks 1041-1201)
-SEEDS = (4, 5)
+# on these seeds the first grenades and a Falcon-2 call (seed 7: a gun run) come early
+SEEDS = (4, 7)
 SAVE_EVERY = 150
 FOLLOW = 40  # ticks a loaded copy runs beside the original
 TICK_LIMIT = 2400  # a safety net: both seeds have all they need well before

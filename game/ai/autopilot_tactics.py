@@ -17,7 +17,7 @@ from game.sim.world import World
 COVER_RADIUS = 4  # a member looks for cover this far from where it stands
 STRIKE_MIN_GROUP = 3
 STRIKE_SAFETY_TILES = 1.5  # keep friends this far beyond the blast radius
-DUG_IN_TICKS = 30  # seen on (about) the same spot this long: dug in
+DUG_IN_TICKS = 90  # seen on (about) the same spot this long: dug in (a strike takes 5-8 s)
 STRIKE_REACH = BLAST_RADIUS_TILES - 0.5  # enemies this close to the aim point count
 EXPOSURE_TILES = 14  # a remembered shooter this close with a line of sight makes ground unsafe
 

@@ -22,8 +22,8 @@ The design, in numbers (all tunable below):
 - An insurgent group that has lost more than half its members after a blast is added to
   world.broken_groups, which the insurgent AI reads to fall back (strikes.break_groups).
 - The marked zone is world.strike_zones from the moment the call is accepted (the squad
-  and the player see it); the insurgents know of it only once the jet starts its pass
-  (queries.danger_rings), PASS_TICKS before impact: they cannot hear the radio call.
+  and the player see it); the insurgents cannot hear the radio call and take in what the
+  jet's pass means only in the last second (queries.STRIKE_NOTICE_TICKS).
 """
 
 from __future__ import annotations

@@ -511,13 +511,17 @@ def known_grenades(world: World) -> list[Grenade]:
     return [g for g in world.grenades if g.landed and g.seen]
 
 
+STRIKE_NOTICE_TICKS = TICK_HZ  # insurgents run from a strike only in its last second
+
+
 def danger_rings(world: World) -> list[tuple[float, float, float]]:
-    """(tile x, tile y, radius in tiles) of every strike whose jet is on its pass and every
-    grenade on the ground: the ground an insurgent will not choose to stand on.  A strike
-    only called is not one: the insurgents cannot hear a radio call, only the jet
-    (PASS_TICKS before impact), so a well-timed call still catches them."""
+    """(tile x, tile y, radius in tiles) of every strike about to land and every grenade on
+    the ground: the ground an insurgent will not choose to stand on.  A strike only called
+    is not one: the insurgents cannot hear a radio call, only the jet, and they take in
+    what its pass means only STRIKE_NOTICE_TICKS before impact, so a strike still catches
+    those who stand where it lands (they moved 5 tiles clear in the 2 s of the pass)."""
     rings = [(float(s.centre[0]), float(s.centre[1]), s.radius) for s in world.strikes
-             if s.inbound]
+             if s.impact_tick - world.tick <= STRIKE_NOTICE_TICKS]
     rings += [((g.x / SUB) - 0.5, (g.y / SUB) - 0.5, g.radius) for g in world.grenades
               if g.landed]
     return rings
