@@ -186,14 +186,7 @@ def _seen_from(
 ) -> np.ndarray:
     """Which window tiles a viewer on (px, py) has a line to (symmetric enough for fire)."""
     fov, rx0, ry0 = _threat_view(world, blockers, px, py)
-    out = np.zeros((y1 - y0, x1 - x0), dtype=bool)  # beyond its sight: unseen
-    fh, fw = fov.shape
-    ix0, iy0 = max(x0, rx0), max(y0, ry0)
-    ix1, iy1 = min(x1, rx0 + fw), min(y1, ry0 + fh)
-    if ix0 < ix1 and iy0 < iy1:
-        out[iy0 - y0 : iy1 - y0, ix0 - x0 : ix1 - x0] = \
-            fov[iy0 - ry0 : iy1 - ry0, ix0 - rx0 : ix1 - rx0]
-    return out
+    return _cut_to_window(fov, rx0, ry0, x0, y0, x1, y1)  # beyond its sight: unseen
 
 
 def _exposure_window(
@@ -203,7 +196,14 @@ def _exposure_window(
     """The exposure penalty from a threat on (px, py) over a window: zero where it cannot
     see (_threat_exposure's field, cut to the window)."""
     field, rx0, ry0 = _threat_exposure(world, blockers, exposure, px, py)
-    out = np.zeros((y1 - y0, x1 - x0))
+    return _cut_to_window(field, rx0, ry0, x0, y0, x1, y1)
+
+
+def _cut_to_window(field: np.ndarray, rx0: int, ry0: int,
+                   x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """A field whose top-left tile is (rx0, ry0), cut to the window (x0, y0)-(x1, y1);
+    zeros (False) where the field does not reach."""
+    out = np.zeros((y1 - y0, x1 - x0), dtype=field.dtype)
     fh, fw = field.shape
     ix0, iy0 = max(x0, rx0), max(y0, ry0)
     ix1, iy1 = min(x1, rx0 + fw), min(y1, ry0 + fh)
