@@ -13,6 +13,8 @@ Figures (ms unless named otherwise):
                                   walk and shoot, fog rebuilds), 200 extra insurgents
   frame_{720,1080,1440}_p99_ms    its 99th percentile
   frame_{720,1080,1440}_cpu_ms    the same frames by CPU time (and _cpu_p99_ms)
+  idle_{720,1080,1440}_ms         building ahead for a zoom in the spare time after each
+                                  frame (at most 2 ms; not part of the frame)
   blit_{720,1080,1440}_ms         one cached full-screen blit at that size: the floor
   frame_still_{720,1080,1440}_ms  the same scene with nothing moving
   frame_ms, fullscreen_blit_ms    the moving 720p frame and its floor

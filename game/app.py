@@ -17,6 +17,7 @@ from game.ui.clock import STEP_S, StepClock
 from game.ui.context import Context
 
 FPS_CAP = 60
+FRAME_S = 1 / FPS_CAP
 WINDOW_SIZE = (1280, 720)
 MIN_SIZE = (800, 480)  # below this the HUD cannot fit: the game holds and says so
 
@@ -132,8 +133,15 @@ class App:
         while self.running and (frames is None or self.frame < frames):
             raw = timer.tick(FPS_CAP if frames is None else 0) / 1000.0
             dt = self.fixed_dt if self.fixed_dt is not None else min(raw, 0.25)
+            started = time.perf_counter()
             self.step_frame(dt)
+            self.give_idle(FRAME_S - (time.perf_counter() - started))
         return self.exit_code
+
+    def give_idle(self, spare_s: float) -> None:
+        """Hand the top screen what is left of this frame's time at the frame cap."""
+        if spare_s > 0 and self.screens:
+            self.screens[-1].idle(spare_s)
 
     def step_frame(self, dt: float) -> None:
         pygame = self.pg

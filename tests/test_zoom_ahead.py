@@ -30,6 +30,7 @@ def _idle(app, screen) -> None:
     """Draw frames without ticks (a paused battle) until the building ahead is done."""
     for _ in range(IDLE_FRAMES):
         screen.draw(app.ctx.surface, 1.0)
+        screen.idle(1 / 60)  # the spare time of a frame at the cap
         if screen.ahead.warm:
             return
     raise AssertionError("the neighbouring zoom levels never came warm")
@@ -152,3 +153,25 @@ def test_a_cone_first_drawn_rough_is_made_exact_by_the_building_ahead():
     fresh._hold((90, 60), (east, (0, 61)))
     assert [s.get_view("2").raw for s, _ in exact] == [
         s.get_view("2").raw for s, _ in fresh.wedge(0, 90, 60)]
+
+
+def test_building_ahead_waits_for_the_frames_spare_time_not_the_draw():
+    app, screen = battle_screen(rows=FIELD)
+    screen.centre_on_selection()
+    for _ in range(5):
+        screen.draw(app.ctx.surface, 1.0)
+    built = screen.terrain.chunks_built
+    for _ in range(5):
+        screen.draw(app.ctx.surface, 1.0)  # a frame's own cost stays the frame's
+    assert screen.terrain.chunks_built == built and not screen.ahead.ready
+    _idle(app, screen)
+    assert screen.ahead.warm
+
+
+def test_the_app_hands_the_top_screen_what_is_left_of_a_frame_and_nothing_when_late():
+    app, screen = battle_screen(rows=FIELD)
+    given = []
+    screen.idle = given.append
+    app.give_idle(0.005)
+    app.give_idle(-0.002)  # the frame ran over: no extra work on top
+    assert given == [0.005]

@@ -29,7 +29,7 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
-from game.render.zoom_ahead import ZoomAhead, ZoomStandIn
+from game.render.zoom_ahead import BUDGET_S, ZoomAhead, ZoomStandIn
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import map_watch, orders
@@ -100,6 +100,7 @@ class BattleScreen(Screen):
         self.ahead = ZoomAhead(self.terrain, self.fog, self.cones, self.sprites)
         self.stand_in = ZoomStandIn(BACKGROUND)
         self.usual_draw_s = 0.0
+        self.last_draw: tuple[float, list] | None = None  # (seconds, units shown) for idle
         self.effects = Effects(time_of_day(scenario.rules))
         self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
@@ -356,7 +357,14 @@ class BattleScreen(Screen):
             self._draw_world(surface, alpha, shown)
             self.stand_in.keep(surface, self.camera, self.ahead)
         self._draw_hud(surface, alpha, shown)
-        self._build_ahead(time.perf_counter() - started, shown)
+        self.last_draw = (time.perf_counter() - started, shown)
+
+    def idle(self, spare_s: float) -> None:
+        """The frame is shown: build ahead what a zoom will need, in the time left."""
+        if self.last_draw is not None:
+            took_s, shown = self.last_draw
+            self.last_draw = None
+            self._build_ahead(took_s, shown, min(BUDGET_S, spare_s))
 
     def _draw_world(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
         """The map and all on it, up to the HUD."""
@@ -413,12 +421,12 @@ class BattleScreen(Screen):
         self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
 
-    def _build_ahead(self, took_s: float, shown: list) -> None:
-        """In a frame of usual cost, build what a zoom will need (its budget: BUDGET_S)."""
+    def _build_ahead(self, took_s: float, shown: list, budget_s: float) -> None:
+        """After a frame of usual cost, build what a zoom will need."""
         usual = self.usual_draw_s or took_s
         self.usual_draw_s = usual + (took_s - usual) * 0.05  # a slow average of the cost
         if took_s <= usual * HEAVY_FRAME:
-            self.ahead.run(self.camera, self.world, self.selected, shown)
+            self.ahead.run(self.camera, self.world, self.selected, shown, budget_s)
 
     def _draw_hover(self, surface, alpha: float) -> None:
         unit = self.world.units.get(self.hover_id)

@@ -31,6 +31,10 @@ class Screen:
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         """Draw; alpha is how far the clock is between the last tick and the next."""
 
+    def idle(self, spare_s: float) -> None:
+        """After the frame is shown, with the seconds left before the next one is due:
+        room for work that can wait (building caches ahead), never needed for this frame."""
+
     def progress_changed(self) -> None:
         """The campaign progress changed under this screen (a mission was won)."""
 
