@@ -13,6 +13,7 @@ from game.sim.catalog import TICK_HZ
 from game.sim.commands import CallEvac
 from game.sim.evac import needs_call
 from game.sim.geometry import SUB
+from game.ui.widgets import hud_button
 
 PANEL = (16, 20, 18, 210)
 READY = (150, 220, 150)
@@ -56,15 +57,7 @@ class EvacButton:
             return
         queued = any(isinstance(cmd, CallEvac) for cmd in pending or ())
         label, colour = evac_label(world, queued)
-        img = self.text.render(label, 20, colour, True)
-        rect = img.get_rect(topleft=topleft).inflate(14, 10)
-        rect.topleft = topleft
-        panel = pygame.Surface(rect.size, pygame.SRCALPHA)
-        panel.fill(PANEL)
-        surface.blit(panel, rect)
-        pygame.draw.rect(surface, colour, rect, 1)
-        surface.blit(img, img.get_rect(center=rect.center))
-        self.rect = rect
+        self.rect = hud_button(surface, self.text, label, colour, topleft, PANEL)
 
     def click(self, pos, world) -> list:
         if self.rect.collidepoint(pos) and needs_call(world):

@@ -38,6 +38,7 @@ from game.ui.strike_aim import (
     prompt_click,
     prompt_key,
 )
+from game.ui.widgets import hud_button
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
 FAR = (150, 146, 140)
@@ -188,14 +189,8 @@ class GrenadeAim:
             total = sum(world.grenades_left.get(u.id, 0) for u in world.squad() if u.active)
             label, colour = (f"[T] GRENADES  x{total}", SAFE) if total else \
                 ("GRENADES  none left", FAR)
-        img = self.text.render(label, 20, colour, True)
-        rect = img.get_rect(topleft=topleft).inflate(14, 10)
-        rect.topleft = topleft
-        panel = pygame.Surface(rect.size, pygame.SRCALPHA)
-        panel.fill(PANEL)
-        surface.blit(panel, rect)
-        pygame.draw.rect(surface, colour, rect, 2 if self.active else 1)
-        surface.blit(img, img.get_rect(center=rect.center))
+        rect = hud_button(surface, self.text, label, colour, topleft, PANEL,
+                          2 if self.active else 1)
         if self.notice:
             self.text.blit(surface, self.notice, (rect.x, rect.bottom + 3), 17, (220, 200, 170))
         self.button_rect = rect

@@ -35,6 +35,7 @@ from game.sim.gun_run import (
     clip_line,
     friendlies_near_line,
 )
+from game.ui.widgets import hud_button
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
 BOMB, GUN = "bomb", "gun"
@@ -291,14 +292,8 @@ class StrikeAim:
             label, colour = f"FALCON-2  {mode} (Tab switch, Esc)", SAFE
         else:
             label, colour = f"[B] FALCON-2  x{world.strikes_left}", SAFE
-        img = self.text.render(label, 20, colour, True)
-        rect = img.get_rect(topleft=topleft).inflate(14, 10)
-        rect.topleft = topleft
-        panel = pygame.Surface(rect.size, pygame.SRCALPHA)
-        panel.fill(PANEL)
-        surface.blit(panel, rect)
-        pygame.draw.rect(surface, colour, rect, 2 if self.active or world.strikes else 1)
-        surface.blit(img, img.get_rect(center=rect.center))
+        rect = hud_button(surface, self.text, label, colour, topleft, PANEL,
+                          2 if self.active or world.strikes else 1)
         if self.notice and not world.strikes:
             self.text.blit(surface, self.notice, (rect.x, rect.bottom + 3), 17, (220, 200, 170))
         self.button_rect = rect

@@ -163,6 +163,19 @@ def panel(surface, rect: pygame.Rect, rgba=PANEL_BG) -> pygame.Rect:
     return rect
 
 
+def hud_button(surface, text, label: str, colour, topleft: tuple[int, int],
+               panel_rgba, edge: int = 1) -> pygame.Rect:
+    """A battle button (Falcon-2, grenades, the evac): its bold label on a translucent
+    panel with a frame of `edge` pixels in the label's colour.  Returns its rect."""
+    img = text.render(label, 20, colour, True)
+    rect = img.get_rect().inflate(14, 10)
+    rect.topleft = topleft
+    fill(surface, rect, panel_rgba)
+    pygame.draw.rect(surface, colour, rect, edge)
+    surface.blit(img, img.get_rect(center=rect.center))
+    return rect
+
+
 def veil(surface, alpha: int = 160) -> None:
     fill(surface, surface.get_rect(), (0, 0, 0, alpha))
 
