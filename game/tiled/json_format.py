@@ -103,18 +103,11 @@ class _Converter:
     def copy(self, d: dict, el: ET.Element, where: dict, texts=(), numbers=(), wholes=(),
              flags=()) -> None:
         """Set the attributes TMX would have for these JSON fields, each type-checked."""
-        for key in texts:
-            value = self.text(d, key, where)
-            if value is not None:
-                el.set(key, value)
-        for key in numbers:
-            value = self.number(d, key, where)
-            if value is not None:
-                el.set(key, value)
-        for key in wholes:
-            value = self.whole(d, key, where)
-            if value is not None:
-                el.set(key, value)
+        for keys, read in ((texts, self.text), (numbers, self.number), (wholes, self.whole)):
+            for key in keys:
+                value = read(d, key, where)
+                if value is not None:
+                    el.set(key, value)
         for key in flags:
             value = self.flag(d, key, where)
             if value is not None:

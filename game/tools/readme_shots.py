@@ -60,23 +60,31 @@ def _battle(app, map_name: str, seed: int):
     return app.ctx.go("battle", Session(app.ctx.load_map(MAPS_DIR / map_name), seed=seed))
 
 
-def shot_firefight(out: Path) -> None:
-    """Send the squad at the granary's nearest insurgent; shoot once the rounds fly."""
+def _fight(app, min_shots: int):
+    """The granary, seed 4: the squad sent at the nearest insurgent, stopped a few seconds
+    in on a tick with rounds in the air. Returns (battle, squad ids)."""
     from game.sim import commands as c
     from game.sim.geometry import SUB
 
-    app = _app()
     battle = _battle(app, "granary.tmx", seed=4)
     world = battle.world
     squad = [u.id for u in world.squad()]
-    target = min(world.insurgents(), key=lambda u: abs(u.x - world.squad()[0].x)
-                 + abs(u.y - world.squad()[0].y))
+    lead = world.squad()[0]
+    target = min(world.insurgents(), key=lambda u: abs(u.x - lead.x) + abs(u.y - lead.y))
     battle.order([c.Move(tuple(squad), target.x // SUB, target.y // SUB)])
     for _ in range(TICK_HZ * 120):
         before = world.stats.shots
         battle.tick()
-        if world.tick > TICK_HZ * 6 and world.stats.shots >= 12 and world.stats.shots > before:
-            break  # a few seconds in, rounds in the air this very tick
+        if world.tick > TICK_HZ * 6 and world.stats.shots >= min_shots and \
+                world.stats.shots > before:
+            break
+    return battle, squad
+
+
+def shot_firefight(out: Path) -> None:
+    """Send the squad at the granary's nearest insurgent; shoot once the rounds fly."""
+    app = _app()
+    battle, squad = _fight(app, 12)
     battle.centre_on_selection()
     battle.selected = set(squad)
     _frame(app, out / "firefight.png", frames=1)
@@ -85,21 +93,9 @@ def shot_firefight(out: Path) -> None:
 def shot_firefight_close(out: Path) -> None:
     """The same fight at the closest zoom: the figures, their shots and the light."""
     from game.render.camera import ZOOM_LEVELS
-    from game.sim import commands as c
-    from game.sim.geometry import SUB
 
     app = _app()
-    battle = _battle(app, "granary.tmx", seed=4)
-    world = battle.world
-    squad = [u.id for u in world.squad()]
-    target = min(world.insurgents(), key=lambda u: abs(u.x - world.squad()[0].x)
-                 + abs(u.y - world.squad()[0].y))
-    battle.order([c.Move(tuple(squad), target.x // SUB, target.y // SUB)])
-    for _ in range(30 * 120):
-        before = world.stats.shots
-        battle.tick()
-        if world.tick > 30 * 6 and world.stats.shots >= 6 and world.stats.shots > before:
-            break
+    battle, squad = _fight(app, 6)
     battle.camera.zoom_index = ZOOM_LEVELS.index(2.0)
     battle.centre_on_selection()
     battle.selected = {squad[0]}
