@@ -261,3 +261,14 @@ def test_m_hides_the_minimap_for_this_and_later_battles():
     later.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_m, mod=0, unicode="m"))
     app2.step_frame(1 / 30)
     assert later.minimap.world_at(where) is not None
+
+
+def test_each_battle_button_explains_itself_on_hover():
+    from game.ui.battle_extras import tooltip_text
+
+    app, screen = battle_screen(size=(1280, 720))
+    app.step_frame(1 / 30)  # lays the buttons out
+    buttons = {"Falcon-2": screen.strike_aim.button_rect,
+               "grenade": screen.grenade_aim.button_rect}
+    for word, rect in buttons.items():
+        assert rect.w and word in tooltip_text(screen, rect.center)

@@ -174,8 +174,9 @@ class World:
 
     @property
     def strike_zones(self) -> list[tuple[int, int, float, int]]:
-        """Marked strike zones the insurgents can see: (tile x, tile y, radius in tiles,
-        impact tick) for every call still to land."""
+        """Marked strike zones the squad and the player see from the call on: (tile x,
+        tile y, radius in tiles, impact tick) for every call still to land (the
+        insurgents learn of one later: queries.danger_rings)."""
         return [(*s.centre, s.radius, s.impact_tick) for s in self.strikes]
 
     def squad(self) -> list[Unit]:

@@ -409,8 +409,9 @@ class BattleScreen(Screen):
             self.tutorial.observe_state(self.selection_made, clock.paused)
             log_left = self.hud.log_left
             right_clear = surface.get_width() - log_left + 10 if log_left else None
-            button = getattr(self.strike_aim, "button_rect", None)
-            left_clear = button.right + 10 if button else None  # an empty Rect is falsy
+            # last frame's buttons along the top: the prompt keeps right of them all
+            right_most = max(self.strike_aim.button_rect.right, self.evac_button.rect.right)
+            left_clear = right_most + 10 if right_most else None
             self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear,
                                *self.feedback.prompt_clearance(self, surface, alpha))
         strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))

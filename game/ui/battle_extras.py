@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.sim.geometry import TILE_PX
+from game.sim.grenades import THROW_RANGE_TILES
 from game.ui import orders
 from game.ui.battle_feedback import ACTIONS as FEEDBACK_ACTIONS
 from game.ui.evac_call import call_orders
@@ -179,11 +180,16 @@ def tooltip_text(battle, pos) -> str:
                 else "marksman: long-range rifle" if utype.marksman else "squad leader")
         key = keymap(battle.ctx).describe(f"select_{index + 1}")
         return f"{unit.name}, {role}. HP {unit.hp}/{unit.utype.max_hp}. Click or {key}."
-    button = getattr(getattr(battle, "strike_aim", None), "button_rect", None)
-    if button is not None and button.collidepoint(pos):
-        key = keymap(battle.ctx).describe("air_strike")
-        return (f"Falcon-2 air strike ({key}): {world.strikes_left} left. Click, then pick "
-                "the target; the jet arrives after a delay.")
+    keys = keymap(battle.ctx)
+    if battle.strike_aim.button_rect.collidepoint(pos):
+        return (f"Falcon-2 air strike ({keys.describe('air_strike')}): {world.strikes_left} "
+                "left. Click, then pick the target; the jet arrives after a delay.")
+    if battle.grenade_aim.button_rect.collidepoint(pos):
+        return (f"Hand grenade ({keys.describe('grenade')}): the selected member throws, up "
+                f"to {THROW_RANGE_TILES:.0f} tiles. Click, then pick where it lands.")
+    if battle.evac_button.rect.collidepoint(pos):
+        return (f"Evac vehicles ({keys.describe('call_evac')}): call them, hold the "
+                "extraction zone until they arrive, then get aboard before they leave.")
     if battle.minimap.rect.collidepoint(pos):
         return "Minimap: click to look there, right-click to send the selection."
     if pos[1] < 28:
