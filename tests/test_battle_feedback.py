@@ -255,6 +255,7 @@ def test_m_hides_the_minimap_for_this_and_later_battles():
                                            unicode="m"))
     assert not screen.ctx.settings.show_minimap and screen.minimap.world_at(where) is None
     assert load_settings()[0].show_minimap is False, "the choice is saved"
+    assert Settings.from_dict({"show_minimap": "no"}).show_minimap is True  # a bad value
     app2, later = battle_screen(size=(1280, 720), settings=screen.ctx.settings)
     app2.step_frame(1 / 30)
     assert later.minimap.world_at(where) is None
