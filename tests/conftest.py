@@ -13,3 +13,14 @@ def _own_home(tmp_path_factory, monkeypatch):
     """Settings, saves and progress a test writes go to a folder of its own, never the
     tester's real profile (a test may set DANGER_CLOSE_HOME again itself)."""
     monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture
+def display():
+    """A small real display, for tests that convert surfaces or draw text."""
+    import pygame
+
+    pygame.display.init()
+    pygame.display.set_mode((320, 240))
+    yield
+    pygame.display.quit()

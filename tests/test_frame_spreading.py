@@ -7,7 +7,6 @@ corners only, with the same pixels."""
 from __future__ import annotations
 
 import pygame
-import pytest
 
 from game.render import sprites as sprite_mod
 from game.render.camera import Camera
@@ -17,14 +16,6 @@ from game.render.tileset import TileAtlas
 from game.sim.geometry import TILE_PX
 from game.sim.world import World, new_world
 from tests.ascii_maps import ascii_scenario
-
-
-@pytest.fixture
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 240))
-    yield
-    pygame.display.quit()
 
 
 def _crowd(count: int) -> World:

@@ -15,14 +15,6 @@ from tests.ascii_maps import ascii_scenario
 from tests.battle_helpers import SNIPER_FIELD
 
 
-@pytest.fixture
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 240))
-    yield
-    pygame.display.quit()
-
-
 def _fog_frame(fog: Fog, cam: Camera) -> np.ndarray:
     frame = pygame.Surface((cam.view_w, cam.view_h))
     frame.fill((200, 200, 200))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 import pygame
-import pytest
 
 from game.render.figures import FRAMES, LOOKS, POSES
 from game.render.objectives import SURVIVOR_MARK
@@ -18,14 +17,6 @@ from game.sim.units import SquadState, SurvivorState, Unit
 from tests.battle_helpers import battle_screen
 
 KINDS = sorted(UNIT_TYPES)
-
-
-@pytest.fixture
-def display():
-    pygame.display.init()
-    pygame.display.set_mode((320, 240))
-    yield
-    pygame.display.quit()
 
 
 def _unit(kind: str, **fields) -> Unit:
