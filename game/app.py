@@ -15,6 +15,7 @@ from pathlib import Path
 from game.map_loader import MapLoadFailed
 from game.ui.clock import STEP_S, StepClock
 from game.ui.context import Context
+from game.ui.frame_meter import FrameMeter
 
 FPS_CAP = 60
 FRAME_S = 1 / FPS_CAP
@@ -73,6 +74,10 @@ class App:
         self.text = self.ctx.text
         self.clock = self.ctx.clock
         self.stack = self.ctx.stack
+        self.meter = FrameMeter()
+        self.meter_shown = False  # F3 without a profile (a bare `play MAP`)
+        self._last_frame_start: float | None = None
+        self._window_size_changed = False  # a dragged size, saved when the loop ends
 
     # -- what the loop shares with the screens (kept on the context) ------------------
     @property
@@ -136,6 +141,10 @@ class App:
             started = time.perf_counter()
             self.step_frame(dt)
             self.give_idle(FRAME_S - (time.perf_counter() - started))
+        if self._window_size_changed:
+            from game.ui.profile import save_profile_settings
+
+            save_profile_settings(self.ctx)
         return self.exit_code
 
     def give_idle(self, spare_s: float) -> None:
@@ -144,18 +153,25 @@ class App:
             self.screens[-1].idle(spare_s)
 
     def step_frame(self, dt: float) -> None:
+        started = time.perf_counter()
+        interval = started - (self._last_frame_start or started)
+        self._last_frame_start = started
+        presented = self._work_frame(dt)
+        ended = time.perf_counter()
+        self.meter.record_frame(interval, presented - started, ended - presented)
+
+    def _work_frame(self, dt: float) -> float:
+        """One frame: events, update, ticks, draw, present.  Returns when presenting began."""
         pygame = self.pg
         for event in pygame.event.get():
             self.dispatch(event)
         if not self.screens:
             self.running = False
-            return
+            return time.perf_counter()
         self.surface = pygame.display.get_surface()
         if self.too_small():
             self._draw_too_small()  # the mission holds still until the window is usable
-            pygame.display.flip()
-            self.ctx.frame += 1
-            return
+            return self._present()
         top = self.screens[-1]
         top.update(dt)
         alpha = min(1.0, self.clock.accumulator / STEP_S)
@@ -164,11 +180,37 @@ class App:
             for _ in range(ticks):
                 if top is not self.screens[-1]:
                     break  # the tick pushed a screen (mission over): stop stepping
+                tick_started = time.perf_counter()
                 top.tick()
+                self.meter.record_tick(time.perf_counter() - tick_started)
         self.draw(alpha)
         self._age_toasts(dt)
-        pygame.display.flip()
+        if self.frame_times_shown():
+            from game.ui.widgets import px
+
+            self.meter.draw(self.surface, self.text, px(self.ctx, 30), px(self.ctx, 16))
+        return self._present()
+
+    def _present(self) -> float:
+        presenting = time.perf_counter()
+        self.pg.display.flip()
         self.ctx.frame += 1
+        return presenting
+
+    def frame_times_shown(self) -> bool:
+        settings = self.ctx.settings
+        return settings.show_frame_times if settings is not None else self.meter_shown
+
+    def toggle_frame_times(self) -> None:
+        """F3: show or hide the meter; with a profile loaded the choice is kept."""
+        settings = self.ctx.settings
+        if settings is None:
+            self.meter_shown = not self.meter_shown
+            return
+        settings.show_frame_times = not settings.show_frame_times
+        from game.ui.profile import save_profile_settings
+
+        save_profile_settings(self.ctx)
 
     def too_small(self) -> bool:
         w, h = self.surface.get_size()
@@ -187,8 +229,23 @@ class App:
     def restore_window(self) -> None:
         self.surface = self.pg.display.set_mode(WINDOW_SIZE, self.pg.RESIZABLE)
 
+    def remember_window_size(self, width: int, height: int) -> None:
+        """A window the player dragged to a new size opens at that size next time
+        (not a size too small to play in, and not the fullscreen mode's)."""
+        from game.settings import usable_side
+
+        settings = self.ctx.settings
+        if settings is None or settings.fullscreen or width < MIN_SIZE[0] or \
+                height < MIN_SIZE[1] or not (usable_side(width) and usable_side(height)):
+            return
+        if tuple(settings.window_size) != (width, height):
+            settings.window_size = (width, height)
+            self._window_size_changed = True
+
     def dispatch(self, event) -> None:
         pygame = self.pg
+        if event.type == pygame.VIDEORESIZE:
+            self.remember_window_size(event.w, event.h)
         if event.type == pygame.QUIT:
             self.running = False
         elif self.too_small():
@@ -197,6 +254,8 @@ class App:
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
             path = self.save_screenshot()
             self.toast(f"Screenshot saved: {path}" if path else "Screenshot failed")
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F3:
+            self.toggle_frame_times()
         elif self.screens:
             self.screens[-1].handle_event(event)
 

@@ -20,6 +20,7 @@ MOUSE = (
     ("Click the minimap", "jump there"),
     ("Double-tap 1-4", "select and centre"),
     ("Esc", "pause menu"),
+    ("F3", "frame times"),
     ("F12", "screenshot"),
     ("Tab", "next training prompt"),
 )

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import pygame
 
-from game.settings import DIFFICULTIES, UI_SCALES, WINDOW_SIZES
+from game.settings import (
+    DIFFICULTIES,
+    UI_AUTO,
+    UI_SCALES,
+    offered_window_sizes,
+    stepped_window_size,
+)
 from game.ui.keymap import ACTIONS, key_label
 from game.ui.profile import apply_display, keymap, prepare, save_profile_settings
 from game.ui.screen import MenuScreen
-from game.ui.widgets import DIM, GOLD, Item, Menu, panel, px, veil
+from game.ui.widgets import DIM, GOLD, Item, Menu, panel, px, ui_scale, veil
 
 CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
+MENU_FONT = 26
 
 
 def _cycle(options: tuple, current, step: int):
@@ -22,6 +29,16 @@ def _cycle(options: tuple, current, step: int):
     return options[(i + step) % len(options)]
 
 
+def desktop_size() -> tuple[int, int] | None:
+    """The largest desktop's size, None when SDL cannot say (a headless driver)."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    usable = [tuple(size) for size in sizes if size[0] > 0 and size[1] > 0]
+    return max(usable, key=lambda size: size[0] * size[1]) if usable else None
+
+
 class SettingsScreen(MenuScreen):
     name = "settings"
     back_keys = (pygame.K_ESCAPE,)
@@ -30,7 +47,7 @@ class SettingsScreen(MenuScreen):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         prepare(ctx)
-        self.menu = Menu(self._items(), font_size=26, width=520)
+        self.menu = Menu(self._items(), font_size=MENU_FONT, width=520)
 
     def _items(self) -> list[Item]:
         s = self.ctx.settings
@@ -45,20 +62,23 @@ class SettingsScreen(MenuScreen):
             Item("Fullscreen", value="on" if s.fullscreen else "off", adjust=self._fullscreen),
             Item("Window size", value=f"{w} x {h}", adjust=self._window,
                  enabled=not s.fullscreen),
-            Item("UI scale", value=f"{round(s.ui_scale * 100)}%", adjust=self._scale,
-                 tooltip="Size of the menus and their text"),
+            Item("UI scale", value=self._scale_label(), adjust=self._scale,
+                 tooltip="Size of the HUD, menus and text; auto follows the window"),
             Item("Difficulty", value=s.difficulty, adjust=self._difficulty,
                  tooltip="Applies from the next mission you start"),
             Item("Reload map on save", value="on" if s.reload_on_save else "off",
                  adjust=self._reload_on_save,
                  tooltip="Your own maps reload when you save them in Tiled"),
+            Item("Frame times (F3)", value="on" if s.show_frame_times else "off",
+                 adjust=self._frame_times,
+                 tooltip="FPS, frame, tick and present times at the top of the screen"),
             Item("Key bindings...", self._keys, tooltip="Press a key to rebind an action"),
             Item("Back", self.close, tooltip="Esc: save and go back"),
         ]
 
     def _refresh(self) -> None:
         index = self.menu.index
-        self.menu = Menu(self._items(), font_size=26, width=520)
+        self.menu = Menu(self._items(), font_size=MENU_FONT, width=520)
         self.menu.index = index
 
     def _volume(self, name: str, step: int) -> None:
@@ -78,9 +98,14 @@ class SettingsScreen(MenuScreen):
 
     def _window(self, step: int) -> None:
         s = self.ctx.settings
-        s.window_size = _cycle(WINDOW_SIZES, tuple(s.window_size), step)
+        s.window_size = stepped_window_size(tuple(s.window_size), step,
+                                            offered_window_sizes(desktop_size()))
         apply_display(self.ctx)
         self._refresh()
+
+    def _scale_label(self) -> str:
+        percent = f"{round(ui_scale(self.ctx) * 100)}%"
+        return f"auto ({percent})" if self.ctx.settings.ui_scale == UI_AUTO else percent
 
     def _scale(self, step: int) -> None:
         s = self.ctx.settings
@@ -96,6 +121,10 @@ class SettingsScreen(MenuScreen):
         self.ctx.settings.reload_on_save = not self.ctx.settings.reload_on_save
         self._refresh()
 
+    def _frame_times(self, _step: int) -> None:
+        self.ctx.settings.show_frame_times = not self.ctx.settings.show_frame_times
+        self._refresh()
+
     def _keys(self) -> None:
         self.ctx.go("key_bindings")
 
@@ -109,7 +138,8 @@ class SettingsScreen(MenuScreen):
     def draw(self, surface, alpha: float) -> None:
         surface.fill((16, 17, 19))
         ctx = self.ctx
-        w, h = px(ctx, 600), px(ctx, 420)
+        row_h = round(px(ctx, MENU_FONT) * 1.35)  # as the menu spaces its rows
+        w, h = px(ctx, 600), px(ctx, 100) + row_h * len(self.menu.items)
         rect = panel(surface, pygame.Rect((surface.get_width() - w) // 2,
                                           (surface.get_height() - h) // 2, w, h))
         ctx.text.blit(surface, "SETTINGS", (rect.centerx, rect.y + 14), px(ctx, 40), GOLD,
@@ -185,7 +215,7 @@ class KeyBindingsScreen(MenuScreen):
         ctx.text.blit(surface, "KEY BINDINGS", (sw // 2, px(ctx, 16)), px(ctx, 36), GOLD,
                       bold=True, anchor="midtop")
         ctx.text.blit(surface, "Enter or click an action, then press its new key (Ctrl + a key "
-                      "works too). Esc and F12 are fixed.", (sw // 2, px(ctx, 50)),
+                      "works too). Esc, F3 and F12 are fixed.", (sw // 2, px(ctx, 50)),
                       px(ctx, 19), DIM, anchor="midtop")
         self.menu.draw(surface, ctx, ((sw - px(ctx, 560)) // 2, px(ctx, 76)))
         if self.waiting is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.settings import UI_AUTO, auto_ui_scale
 from game.ui.text_wrap import wrap
 
 GOLD = (250, 200, 90)
@@ -22,8 +23,12 @@ CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 def ui_scale(ctx) -> float:
-    settings = ctx.settings
-    return float(getattr(settings, "ui_scale", 1.0) or 1.0)
+    """The player's UI scale; "auto" (the default) follows the window's height."""
+    chosen = float(getattr(ctx.settings, "ui_scale", 1.0))
+    if chosen != UI_AUTO:
+        return chosen
+    surface = getattr(ctx, "surface", None)
+    return auto_ui_scale(surface.get_height()) if surface is not None else 1.0
 
 
 def px(ctx, value: float) -> int:

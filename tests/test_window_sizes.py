@@ -1,0 +1,84 @@
+"""Desktop window sizes: the settings offer what fits the desktop, step from any size a
+window was dragged to, remember a dragged window, and the UI scale follows the window
+unless the player picked one."""
+
+import pygame
+import pytest
+
+from game.app import App
+from game.settings import (
+    UI_AUTO,
+    Settings,
+    auto_ui_scale,
+    load_settings,
+    offered_window_sizes,
+    stepped_window_size,
+)
+from game.ui.context import Context
+from game.ui.profile import prepare
+from game.ui.widgets import ui_scale
+
+
+def test_only_sizes_that_fit_the_desktop_are_offered():
+    offered = offered_window_sizes((1920, 1080))
+    assert (1920, 1080) in offered and (2560, 1440) not in offered
+    assert (2560, 1440) in offered_window_sizes((2560, 1440))
+    assert offered_window_sizes((800, 600)) == ((1024, 640),)  # never an empty choice
+    assert (3840, 2160) in offered_window_sizes(None)
+
+
+def test_stepping_goes_to_the_neighbouring_size_also_from_a_dragged_one():
+    offered = offered_window_sizes((2560, 1440))
+    assert stepped_window_size((1920, 1080), 1, offered) == (2560, 1440)
+    assert stepped_window_size((1920, 1080), -1, offered) == (1600, 900)
+    assert stepped_window_size((1700, 950), 1, offered) == (1920, 1080)
+    assert stepped_window_size((1700, 950), -1, offered) == (1600, 900)
+    assert stepped_window_size((2560, 1440), 1, offered) == offered[0]  # wraps round
+    assert stepped_window_size((1024, 640), -1, offered) == offered[-1]
+
+
+@pytest.mark.parametrize(("height", "scale"), [
+    (480, 1.0), (720, 1.0), (900, 1.05), (1080, 1.25), (1440, 1.5), (2160, 1.5)])
+def test_the_auto_ui_scale_grows_with_the_window(height, scale):
+    assert auto_ui_scale(height) == pytest.approx(scale)
+
+
+def test_auto_is_the_default_and_a_chosen_scale_wins(display):
+    ctx = Context(text=None, routes={}, surface=pygame.Surface((2560, 1440)))
+    ctx.settings = Settings()
+    assert ctx.settings.ui_scale == UI_AUTO
+    assert ui_scale(ctx) == pytest.approx(1.5)
+    ctx.settings.ui_scale = 0.85
+    assert ui_scale(ctx) == pytest.approx(0.85)
+    assert Settings.from_dict({"ui_scale": 0}).ui_scale == UI_AUTO
+    assert Settings.from_dict({"ui_scale": 0.2}).ui_scale == UI_AUTO  # out of range
+
+
+@pytest.fixture
+def app():
+    a = App()
+    a.fixed_dt = 1 / 30
+    prepare(a.ctx, audio=False)
+    yield a
+    pygame.display.quit()
+
+
+def resize(app, w: int, h: int) -> None:
+    app.dispatch(pygame.event.Event(pygame.VIDEORESIZE, w=w, h=h, size=(w, h)))
+
+
+def test_a_dragged_window_size_is_kept_for_the_next_start(app):
+    resize(app, 1700, 960)
+    assert app.ctx.settings.window_size == (1700, 960)
+    app.run(0)  # the loop ends: the size is saved once, not on every drag event
+    assert load_settings()[0].window_size == (1700, 960)
+
+
+def test_too_small_and_fullscreen_sizes_are_not_kept(app):
+    resize(app, 640, 400)  # below the playable minimum
+    assert app.ctx.settings.window_size == (1280, 720)
+    app.ctx.settings.fullscreen = True
+    resize(app, 2560, 1440)
+    assert app.ctx.settings.window_size == (1280, 720)
+    app.run(0)
+    assert load_settings()[0].window_size == (1280, 720)
