@@ -32,6 +32,9 @@ def init_pygame(headless: bool = False):
     """Start only what the game uses (no audio here); fast software presenting.
     Unless `headless` (a --frames run), refuse a display nobody can see."""
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+    # without it a window given the player's size after start-up grows from the corner
+    # of the default one and can hang off the desktop (seen at 1920x1040 on 1080p)
+    os.environ.setdefault("SDL_VIDEO_CENTERED", "1")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 

@@ -82,3 +82,11 @@ def test_too_small_and_fullscreen_sizes_are_not_kept(app):
     assert app.ctx.settings.window_size == (1280, 720)
     app.run(0)
     assert load_settings()[0].window_size == (1280, 720)
+
+
+def test_a_window_resized_to_the_players_size_is_centred(app):
+    # SDL re-centres a window on set_mode only when this is set; without it the window
+    # grows from the default window's corner, off a 1080p desktop at 1920x1040
+    import os
+
+    assert os.environ.get("SDL_VIDEO_CENTERED")
