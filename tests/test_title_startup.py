@@ -90,3 +90,16 @@ def test_the_title_builds_the_sound_a_sound_a_frame_and_a_thread_finishes_it():
 
 def _distance(a, b) -> int:
     return sum(abs(x - y) for x, y in zip(a[:3], b[:3], strict=True))
+
+
+def test_on_a_large_window_the_demo_map_covers_the_whole_screen():
+    from game.render.camera import ZOOM_LEVELS
+    from game.ui.demo import DEMO_ZOOM, covering_zoom_index
+
+    granary = (72 * 32, 48 * 32)
+    assert ZOOM_LEVELS[covering_zoom_index(*granary, 1280, 720)] == DEMO_ZOOM
+    for view in ((1920, 1080), (2560, 1440)):
+        zoom = ZOOM_LEVELS[covering_zoom_index(*granary, *view)]
+        assert granary[0] * zoom >= view[0] and granary[1] * zoom >= view[1]
+        assert granary[0] * zoom / 1.5 < view[0] or granary[1] * zoom / 1.5 < view[1]
+    assert covering_zoom_index(64, 64, 3840, 2160) == len(ZOOM_LEVELS) - 1  # a tiny map
