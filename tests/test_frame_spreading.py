@@ -95,3 +95,30 @@ def test_a_route_drawn_through_its_corners_only_covers_the_same_pixels(display):
         pictures.append(pygame.image.tobytes(frame, "RGB"))
     assert pictures[0] == pictures[1]
     assert len(cache.corners(cam, tiles)) == 4  # start, two bends, end
+
+
+def test_poses_on_show_are_turned_and_stepped_ahead_so_the_frame_builds_none(display):
+    from game.render.fog import Fog
+    from game.render.zoom_ahead import ZoomAhead
+
+    world = _crowd(3)
+    units = list(world.units.values())
+    walker = units[0]
+    walker.last_x = walker.x - 8  # it moved this tick: a walk pose
+    cache = sprite_mod.SpriteCache()
+    camera = Camera(20 * TILE_PX, 4 * TILE_PX, 640, 128)
+    keys = cache.turn_keys(units, 32, world.tick, world)
+    walk = [k for k in keys if k[1] == "walk"]
+    assert len({k[5] for k in walk}) == sprite_mod.ANGLE_BUCKETS, "every facing"
+    frame = cache.key(walker, 32, world.tick, world)[2]
+    assert {k[2] for k in walk} == {frame, (frame + 1) % 4}, "this step and the next"
+    terrain = TerrainCache(world.terrain, world.terrain, TileAtlas(world.scenario.art))
+    ahead = ZoomAhead(terrain, Fog(20, 4), ConeCache(), cache)
+    for _ in range(200):  # frames' spare time
+        ahead.run(camera, world, set(), units, budget_s=0.02)
+    assert ahead.turns_built == len(keys) and not cache.turn_keys(units, 32, world.tick, world)
+    for unit in units:  # everyone turns and steps on: the pictures are there
+        unit.facing += 97
+    world.tick += sprite_mod.WALK_TICKS
+    assert all(cache.key(u, 32, world.tick, world) in cache._cache for u in units), (
+        "built ahead: the frame draws them without building")

@@ -63,11 +63,17 @@ class ZoomAhead:
         self._here: Generator[None, None, None] | None = None  # run_here's pass
         self.here_ready = False  # run_here has built all the level drawn needs
         self.pieces_built = 0  # for tests and benchmarks
+        self._turns: list[tuple] = []  # the level drawn's poses to build at other facings
+        self._turns_rest = 0
+        self.turns_built = 0  # for tests and benchmarks
 
     def run(self, camera: Camera, world, selected: set[int], shown: list,
             budget_s: float = BUDGET_S) -> None:
-        """Spend about budget_s (perf_counter) on the neighbouring levels' pictures."""
+        """Spend about budget_s (perf_counter) on the neighbouring levels' pictures (half
+        that once a pass has gone round), and half that on the level drawn's poses at the
+        facings and frames its units turn and step to next."""
         self._follow(camera, world, selected)
+        self._turn(camera, world, shown, budget_s / 2)
         if self._work is None:
             if self._rest > 0:
                 self._rest -= 1
@@ -86,6 +92,23 @@ class ZoomAhead:
                 return
             self._built += 1
             self.pieces_built += 1
+
+    def _turn(self, camera: Camera, world, shown: list, budget_s: float) -> None:
+        """Build the poses on show at the facings and next frames not built yet (a
+        crowd in a firefight asked the frame itself for ~2 new pictures a frame)."""
+        if not self._turns:
+            if self._turns_rest > 0:
+                self._turns_rest -= 1
+                return
+            self._turns = self.sprites.turn_keys(in_view(camera, shown), camera.tile_px,
+                                                 world.tick, world)
+            self._turns.reverse()  # popped from the end: the first unit's first
+            self._turns_rest = REST_FRAMES
+        deadline = time.perf_counter() + budget_s
+        while self._turns and time.perf_counter() < deadline:
+            key = self._turns.pop()
+            if self.sprites.build(key):
+                self.turns_built += 1
 
     def run_here(self, camera: Camera, world, selected: set[int], shown: list,
                  budget_s: float = STAND_IN_BUDGET_S) -> None:
@@ -110,6 +133,7 @@ class ZoomAhead:
         self._zoom_index, self._work, self._rest = camera.zoom_index, None, 0
         self.warm = self.ready = self.here_ready = False
         self._here = None
+        self._turns = []  # keys at the old level's size
         self._keep(camera, world, selected)
 
     def _keep(self, camera: Camera, world, selected: set[int]) -> None:

@@ -27,6 +27,7 @@ from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
 from game.render.terrain_cache import CHUNK, TerrainCache
 from game.render.threats import draw_threats
+from game.render.tick_memo import per_tick
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
 from game.render.zoom_ahead import BUDGET_S, ZoomAhead, ZoomStandIn
@@ -350,7 +351,9 @@ class BattleScreen(Screen):
         started = time.perf_counter()
         self.last_alpha = alpha
         self.camera.resize(*surface.get_size())
-        shown = visible_units(self.world)  # one pass for the sprites, the marks and the minimap
+        # one pass for the sprites, the marks and the minimap, once a tick (a frame
+        # between two ticks sees the same units)
+        shown = per_tick(self.world, visible_units)
         if self.stand_in.show(surface, self.camera, self.ahead):
             self.ahead.run_here(self.camera, self.world, self.selected, shown)
         else:
