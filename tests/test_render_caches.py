@@ -202,17 +202,3 @@ def test_the_kept_zone_outline_draws_the_same_dashes(display, rect):
                  for img, (dx, dy) in overlays._zone_outline(rect.w, rect.h)])
     assert np.array_equal(pygame.surfarray.array3d(direct), pygame.surfarray.array3d(kept))
     assert pygame.surfarray.array3d(kept).any()  # something was drawn
-
-
-@pytest.mark.parametrize("rect", [None, (3, 5, 700, 20), (-10, -10, 40, 1000), (0, 0, 0, 5)])
-def test_a_flat_fill_lays_the_same_pixels_as_fill(display, rect):
-    from game.render.flat import flat_fill
-
-    screen = pygame.display.set_mode((1100, 600))
-    expected = pygame.Surface(screen.get_size(), 0, screen)
-    for target in (screen, expected):
-        target.fill((200, 90, 30))
-        target.set_clip((2, 1, 1090, 590))
-    expected.fill((12, 13, 17), rect)
-    flat_fill(screen, (12, 13, 17), rect)
-    assert (pygame.surfarray.array3d(screen) == pygame.surfarray.array3d(expected)).all()

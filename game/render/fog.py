@@ -19,7 +19,6 @@ import numpy as np
 import pygame
 
 from game.render.camera import Camera
-from game.render.flat import flat_fill
 
 NEVER, BEFORE, NOW = 0, 92, 255  # per tile, for the minimap (a multiplier: 255 = unchanged)
 BLOCK = 8  # tiles per side of the blocks the fog is drawn in
@@ -127,7 +126,7 @@ class Fog:
         ax, ay = ox + blocks[0] * BLOCK * size, oy + blocks[1] * BLOCK * size
         fills, runs = self._plan
         for x, y, w, h in fills:  # all dark: no need to read what is under it
-            flat_fill(surface, NEVER_FILL, (ax + x, ay + y, w, h))
+            surface.fill(NEVER_FILL, (ax + x, ay + y, w, h))
         if runs:
             surface.fblits([(img, (ax + x, ay + y)) for img, x, y in runs],
                            pygame.BLEND_PREMULTIPLIED)

@@ -12,7 +12,6 @@ import pygame
 from game.map_loader import MapLoadFailed
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.effects import Effects
-from game.render.flat import flat_fill
 from game.render.fog import Fog
 from game.render.grenade_fx import GrenadeFx
 from game.render.light import scene_tint, time_of_day
@@ -464,13 +463,13 @@ def _fill_around(surface, inner: pygame.Rect, colour) -> None:
     """Fill the parts of the surface outside inner (a rect inside it)."""
     w, h = surface.get_size()
     if not inner.w or not inner.h:
-        flat_fill(surface, colour)
+        surface.fill(colour)
         return
     for rect in ((0, 0, w, inner.top), (0, inner.bottom, w, h - inner.bottom),
                  (0, inner.top, inner.left, inner.h), (inner.right, inner.top, w - inner.right,
                                                        inner.h)):
         if rect[2] > 0 and rect[3] > 0:
-            flat_fill(surface, colour, rect)
+            surface.fill(colour, rect)
 
 
 def objective_line(world) -> str:
