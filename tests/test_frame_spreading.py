@@ -122,3 +122,29 @@ def test_poses_on_show_are_turned_and_stepped_ahead_so_the_frame_builds_none(dis
     world.tick += sprite_mod.WALK_TICKS
     assert all(cache.key(u, 32, world.tick, world) in cache._cache for u in units), (
         "built ahead: the frame draws them without building")
+
+
+def test_a_units_pose_is_read_once_a_tick_and_again_on_the_next(monkeypatch):
+    world = _crowd(2)
+    unit = list(world.units.values())[0]
+    cache = sprite_mod.SpriteCache()
+    camera = Camera(20 * TILE_PX, 4 * TILE_PX, 640, 128)
+    surface = pygame.Surface((640, 128))
+    read = []
+    key = cache.key
+    monkeypatch.setattr(cache, "key", lambda u, *a: read.append(u.id) or key(u, *a))
+    units = list(world.units.values())
+    sprite_mod.draw_units(surface, camera, world, 0.5, cache, set(), units)  # builds them
+    world.tick += 1
+    read.clear()
+    sprite_mod.draw_units(surface, camera, world, 0.5, cache, set(), units)
+    sprite_mod.draw_units(surface, camera, world, 1.0, cache, set(), units)  # same tick
+    assert read.count(unit.id) == 1
+    idle = key(unit, camera.tile_px, world.tick, world)
+    unit.activity, unit.last_x = "reloading", unit.x - 8  # it changes pose in the next tick
+    world.tick += 1
+    sprite_mod.draw_units(surface, camera, world, 0.5, cache, set(), units)
+    assert read.count(unit.id) > 1, "read again on the next tick"
+    now = key(unit, camera.tile_px, world.tick, world)
+    assert now != idle and now[1] == "reload"
+    assert cache._shown[unit.id][1] is cache._cache[now], "the new pose is drawn"
