@@ -12,6 +12,7 @@ without Shift (Shift adds to the selection) but not with Ctrl held.
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 import pygame
@@ -73,8 +74,11 @@ def split_name(name: str) -> tuple[bool, str]:
     return False, name
 
 
+@functools.lru_cache(maxsize=512)
 def combo_of(name: str) -> Combo | None:
-    """The (Ctrl, key code) a binding name means, None when it names no key."""
+    """The (Ctrl, key code) a binding name means, None when it names no key. Kept per
+    name (the mapping never changes): the battle asks for the pan keys every frame, and
+    looking a name up cost ~25 us."""
     ctrl, key = split_name(name)
     code = key_code(key)
     return None if code is None else (ctrl, code)
