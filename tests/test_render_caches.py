@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.render.camera import Camera
-from game.render.fog import BEFORE, VEIL, Fog
+from game.render.fog import ALL_NEVER, ALL_NOW, BEFORE, BLOCK, VEIL, Fog
 from game.sim.geometry import TILE_PX
 from tests.ascii_maps import ascii_scenario
 from tests.battle_helpers import SNIPER_FIELD
@@ -202,3 +202,36 @@ def test_the_kept_zone_outline_draws_the_same_dashes(display, rect):
                  for img, (dx, dy) in overlays._zone_outline(rect.w, rect.h)])
     assert np.array_equal(pygame.surfarray.array3d(direct), pygame.surfarray.array3d(kept))
     assert pygame.surfarray.array3d(kept).any()  # something was drawn
+
+
+def test_the_veil_laid_tile_by_tile_matches_the_whole_window_blended(display):
+    """The plan skips tiles all in sight and fills tiles never seen instead of blending
+    them: over a busy picture it must look exactly as blending the whole veil does."""
+    width, height = 64, 40
+    rng = np.random.default_rng(5)
+    seen_ever = np.zeros((height, width), dtype=bool)
+    seen_ever[5:30, 8:50] = rng.random((25, 42)) < 0.95
+    seen_now = np.zeros((height, width), dtype=bool)
+    seen_now[10:22, 14:36] = rng.random((12, 22)) < 0.9
+    fog = Fog(width, height)
+    fog.update(seen_now, seen_ever & ~np.eye(height, width, 3, dtype=bool) | seen_now)
+    cam = Camera(width * TILE_PX, height * TILE_PX, 900, 600)
+    cam.x, cam.y = 130.0, 90.0
+    busy = pygame.surfarray.make_surface(rng.integers(0, 256, (900, 600, 3), dtype=np.uint8))
+    planned = busy.copy()
+    fog.draw(planned, cam)
+    fills, runs = fog._plan
+    assert fills and runs and len(runs) > 1, "the view has dark, clear and edge tiles"
+    whole = busy.copy()  # the window over the same blocks, blended in one blit
+    tx0, ty0, _tx1, _ty1 = cam.visible_tiles()
+    ox, oy = cam.origin()
+    size = cam.tile_px
+    at = (ox + max(0, tx0) // BLOCK * BLOCK * size, oy + max(0, ty0) // BLOCK * BLOCK * size)
+    w, h = fog._window_size
+    whole.blit(fog._window.subsurface((0, 0, w, h)), at, special_flags=pygame.BLEND_PREMULTIPLIED)
+    assert np.array_equal(pygame.surfarray.array3d(planned), pygame.surfarray.array3d(whole))
+    blended = sum(img.get_width() * img.get_height() for img, _x, _y in runs)
+    x0, y0 = max(0, tx0) // BLOCK * BLOCK, max(0, ty0) // BLOCK * BLOCK
+    codes = fog._codes[y0:y0 + h // size, x0:x0 + w // size]
+    mixed = np.count_nonzero((codes != ALL_NOW) & (codes != ALL_NEVER))
+    assert blended == mixed * size * size < 0.8 * w * h, "only the tiles sight ends by"

@@ -38,6 +38,10 @@ def premultiplied(level: int) -> tuple[int, int, int, int]:
 
 PREMULTIPLIED = {level: premultiplied(level) for level in LEVELS}
 NEVER_FILL = VEIL[NEVER][0]
+# ring codes (see _ring_codes) of a tile and all its neighbours never seen / in sight
+ALL_NEVER = 0
+ALL_NOW = 3 ** 9 - 1
+CLEAR, DARK, BLENDED = 0, 1, 2  # how the window lays a tile (Fog._plan_blocks)
 
 
 def fog_levels(seen_now: np.ndarray, seen_ever: np.ndarray) -> np.ndarray:
@@ -132,29 +136,24 @@ class Fog:
                            pygame.BLEND_PREMULTIPLIED)
 
     def _plan_blocks(self, bx0: int, by0: int, bx1: int, by1: int, size: int):
-        """How to lay the window: blocks all in sight are skipped (most of the cost of a
-        full-view blend, when the squad sees much of the view), blocks never seen are
-        filled, the rest blended in runs of neighbouring blocks along each row."""
-        span = BLOCK * size
+        """How to lay the window, tile by tile: a tile whose ring is all in sight is
+        skipped, one whose ring was never seen is filled flat (its picture is the opaque
+        dark), the rest are blended, in rectangles of neighbouring tiles alike.  Blending
+        whole blocks where sight ends inside them blended ~0.9 Mpx a frame at 2560x1440,
+        more than half of it opaque dark and a sixth of it clear."""
+        x0, y0 = bx0 * BLOCK, by0 * BLOCK
+        x1, y1 = min((bx1 + 1) * BLOCK, self.width), min((by1 + 1) * BLOCK, self.height)
+        codes = self._codes[y0:y1, x0:x1]
+        kind = np.full(codes.shape, BLENDED, dtype=np.int8)
+        kind[codes == ALL_NOW] = CLEAR
+        kind[codes == ALL_NEVER] = DARK
         fills, runs = [], []
-        for by in range(by0, by1 + 1):
-            y = (by - by0) * span
-            h = (min((by + 1) * BLOCK, self.height) - by * BLOCK) * size
-            run_start = None
-            for bx in range(bx0, bx1 + 2):
-                low = self._low[by][bx] if bx <= bx1 else None
-                high = self._high[by][bx] if bx <= bx1 else None
-                blend = bx <= bx1 and not (low == high and low in (NOW, NEVER))
-                if blend and run_start is None:
-                    run_start = bx
-                if not blend and run_start is not None:
-                    x = (run_start - bx0) * span
-                    w = (min(bx * BLOCK, self.width) - run_start * BLOCK) * size
-                    runs.append((self._window.subsurface((x, y, w, h)), x, y))
-                    run_start = None
-                if bx <= bx1 and low == high == NEVER:
-                    w = (min((bx + 1) * BLOCK, self.width) - bx * BLOCK) * size
-                    fills.append(((bx - bx0) * span, y, w, h))
+        for (tx, ty, tw, th), what in _rectangles(kind):
+            rect = (tx * size, ty * size, tw * size, th * size)
+            if what == DARK:
+                fills.append(rect)
+            elif what == BLENDED:
+                runs.append((self._window.subsurface(rect), rect[0], rect[1]))
         return fills, runs
 
     def missing_tiles(self, camera: Camera) -> list[int]:
@@ -330,6 +329,29 @@ def _ring_codes(padded: np.ndarray) -> np.ndarray:
     for k in range(9):
         codes += digits[k // 3:k // 3 + h, k % 3:k % 3 + w] * 3 ** k
     return codes
+
+
+def _rectangles(kind: np.ndarray) -> list[tuple[tuple[int, int, int, int], int]]:
+    """((x, y, w, h), value) rectangles of tiles covering a small grid, each all one
+    value: the runs of each row, a run carried down while the next rows repeat it."""
+    h, w = kind.shape
+    starts = np.ones((h, w), dtype=bool)
+    starts[:, 1:] = kind[:, 1:] != kind[:, :-1]
+    ys, xs = np.nonzero(starts)  # row by row, left to right
+    ys, xs = ys.tolist(), xs.tolist()
+    values = kind[starts].tolist()
+    out: list[list] = []
+    open_runs: dict[tuple[int, int, int], list] = {}  # (x, w, value) -> its rectangle
+    for i, (y, x, value) in enumerate(zip(ys, xs, values, strict=True)):
+        end = xs[i + 1] if i + 1 < len(xs) and ys[i + 1] == y else w
+        key = (x, end - x, value)
+        rect = open_runs.get(key)
+        if rect is not None and rect[1] + rect[3] == y:
+            rect[3] += 1  # the same run as the row above: one taller rectangle
+        else:
+            rect = open_runs[key] = [x, y, end - x, 1, value]
+            out.append(rect)
+    return [((x, y, rw, rh), value) for x, y, rw, rh, value in out]
 
 
 def _ring_reduce(padded: np.ndarray, op) -> np.ndarray:
