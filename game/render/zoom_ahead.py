@@ -70,10 +70,15 @@ class ZoomAhead:
     def run(self, camera: Camera, world, selected: set[int], shown: list,
             budget_s: float = BUDGET_S) -> None:
         """Spend about budget_s (perf_counter) on the neighbouring levels' pictures (half
-        that once a pass has gone round), and half that on the level drawn's poses at the
-        facings and frames its units turn and step to next."""
+        that once a pass has gone round), and what is left of it on the level drawn's
+        poses at the facings and frames its units turn and step to next."""
+        end = time.perf_counter() + budget_s
         self._follow(camera, world, selected)
-        self._turn(camera, world, shown, budget_s / 2)
+        self._run_pass(camera, world, selected, shown, budget_s)
+        self._turn(camera, world, shown, end - time.perf_counter())
+
+    def _run_pass(self, camera: Camera, world, selected: set[int], shown: list,
+                  budget_s: float) -> None:
         if self._work is None:
             if self._rest > 0:
                 self._rest -= 1
@@ -96,6 +101,8 @@ class ZoomAhead:
     def _turn(self, camera: Camera, world, shown: list, budget_s: float) -> None:
         """Build the poses on show at the facings and next frames not built yet (a
         crowd in a firefight asked the frame itself for ~2 new pictures a frame)."""
+        if budget_s <= 0:
+            return
         if not self._turns:
             if self._turns_rest > 0:
                 self._turns_rest -= 1
