@@ -148,3 +148,24 @@ def test_a_units_pose_is_read_once_a_tick_and_again_on_the_next(monkeypatch):
     now = key(unit, camera.tile_px, world.tick, world)
     assert now != idle and now[1] == "reload"
     assert cache._shown[unit.id][1] is cache._cache[now], "the new pose is drawn"
+
+
+def test_the_battle_builds_the_chunks_beside_the_view_after_the_frame_not_in_it():
+    from tests.battle_helpers import battle_screen
+
+    app, screen = battle_screen(rows=["." * (CHUNK * 6)] * (CHUNK * 3))
+    screen.draw(app.ctx.surface, 1.0)  # no spare time seen yet: the frame builds ahead
+    warmed = screen.terrain.chunks_prewarmed
+    for _ in range(20):  # a chunk takes a few steps
+        screen.idle(1 / 60)
+    assert screen.terrain.chunks_prewarmed > warmed, "built in the spare time"
+    for _ in range(30):
+        before = screen.terrain.chunks_prewarmed
+        screen.draw(app.ctx.surface, 1.0)
+        assert screen.terrain.chunks_prewarmed == before, "none in the frame"
+        screen.idle(1 / 60)
+    screen.idle(0.0)  # a frame that left no spare time: the next one builds ahead itself
+    before = screen.terrain.chunks_prewarmed
+    screen.camera.pan(CHUNK * TILE_PX * 2, 0)
+    screen.draw(app.ctx.surface, 1.0)
+    assert screen.terrain.chunks_prewarmed > before

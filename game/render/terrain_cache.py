@@ -118,11 +118,14 @@ class TerrainCache:
         self._draw(surface, camera, self._levels, self._build_below, skip)
 
     def draw_above(self, surface: pygame.Surface, camera: Camera,
-                   skip: frozenset = frozenset()) -> None:
-        """skip: as draw_below (roofs over never-seen ground are hidden by its fill)."""
+                   skip: frozenset = frozenset(), prewarm_s: float = PREWARM_S) -> None:
+        """skip: as draw_below (roofs over never-seen ground are hidden by its fill).
+        prewarm_s: time then spent building the chunks beside the view (0 for a screen
+        that does it in the frame's spare time)."""
         if self.above:
             self._draw(surface, camera, self._above_levels, self._build_above, skip)
-        self.prewarm(camera, PREWARM_S)
+        if prewarm_s > 0:
+            self.prewarm(camera, prewarm_s)
 
     # -- building ahead of the view ----------------------------------------------------
     def prewarm(self, camera: Camera, budget_s: float) -> None:

@@ -25,7 +25,7 @@ from game.render.overlays import (
 )
 from game.render.sprites import SpriteCache, draw_units
 from game.render.strike_fx import StrikeFx
-from game.render.terrain_cache import CHUNK, TerrainCache
+from game.render.terrain_cache import CHUNK, PREWARM_S, TerrainCache
 from game.render.threats import draw_threats
 from game.render.tick_memo import per_tick
 from game.render.tileset import TileAtlas
@@ -102,6 +102,7 @@ class BattleScreen(Screen):
         self.stand_in = ZoomStandIn(BACKGROUND)
         self.usual_draw_s = 0.0
         self.last_draw: tuple[float, list] | None = None  # (seconds, units shown) for idle
+        self.spare_s = 0.0  # the spare time the last frame left (idle)
         self.effects = Effects(time_of_day(scenario.rules))
         self.feedback = BattleFeedback()  # plans, cover, arrows, alerts (issue 15)
         self.strike_fx = StrikeFx(world.seed)
@@ -363,7 +364,13 @@ class BattleScreen(Screen):
         self.last_draw = (time.perf_counter() - started, shown)
 
     def idle(self, spare_s: float) -> None:
-        """The frame is shown: build ahead what a zoom will need, in the time left."""
+        """The frame is shown: build the chunks beside the view and ahead what a zoom
+        will need, in the time left."""
+        self.spare_s = spare_s
+        if spare_s > PREWARM_S:
+            started = time.perf_counter()
+            self.terrain.prewarm(self.camera, PREWARM_S)
+            spare_s -= time.perf_counter() - started
         if self.last_draw is not None:
             took_s, shown = self.last_draw
             self.last_draw = None
@@ -385,7 +392,10 @@ class BattleScreen(Screen):
         surface.set_clip(None)
         draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
         self._draw_hover(surface, alpha)
-        self.terrain.draw_above(surface, self.camera, dark)
+        # the chunks beside the view are built in the spare time after the frame (idle),
+        # unless the frames leave none
+        self.terrain.draw_above(surface, self.camera, dark,
+                                0.0 if self.spare_s > PREWARM_S else PREWARM_S)
         self.effects.draw(surface, self.camera)
         self.fog.draw(surface, self.camera)
         surface.set_clip(map_rect)  # what the player knows shows through the fog
