@@ -28,6 +28,9 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 from game.sim.light import sight_tiles
 
 BUDGET_S = 0.002  # spare time spent per frame
+# spare time a frame may spend on top of BUDGET_S on the poses of the level drawn at the
+# facings and frames they turn and step to next (when the frame leaves that much)
+TURNS_S = 0.002
 REST_FRAMES = 4  # frames between a pass that went round and the next
 POSES_PER_PASS = 6  # ~1 ms each
 STAND_IN_BUDGET_S = 0.008  # spent per frame on the level zoomed to while stood in for
@@ -68,11 +71,11 @@ class ZoomAhead:
         self.turns_built = 0  # for tests and benchmarks
 
     def run(self, camera: Camera, world, selected: set[int], shown: list,
-            budget_s: float = BUDGET_S) -> None:
+            budget_s: float = BUDGET_S, turns_s: float = 0.0) -> None:
         """Spend about budget_s (perf_counter) on the neighbouring levels' pictures (half
-        that once a pass has gone round), and what is left of it on the level drawn's
-        poses at the facings and frames its units turn and step to next."""
-        end = time.perf_counter() + budget_s
+        that once a pass has gone round), and what is left of it and turns_s more on the
+        level drawn's poses at the facings and frames its units turn and step to next."""
+        end = time.perf_counter() + budget_s + turns_s
         self._follow(camera, world, selected)
         self._run_pass(camera, world, selected, shown, budget_s)
         self._turn(camera, world, shown, end - time.perf_counter())

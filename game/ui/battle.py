@@ -30,7 +30,7 @@ from game.render.threats import draw_threats
 from game.render.tick_memo import per_tick
 from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
-from game.render.zoom_ahead import BUDGET_S, ZoomAhead, ZoomStandIn
+from game.render.zoom_ahead import BUDGET_S, TURNS_S, ZoomAhead, ZoomStandIn
 from game.sim.geometry import TILE_PX
 from game.ui import battle_extras as extras
 from game.ui import map_watch, orders
@@ -374,7 +374,8 @@ class BattleScreen(Screen):
         if self.last_draw is not None:
             took_s, shown = self.last_draw
             self.last_draw = None
-            self._build_ahead(took_s, shown, min(BUDGET_S, spare_s))
+            self._build_ahead(took_s, shown, min(BUDGET_S, spare_s),
+                              max(0.0, min(TURNS_S, spare_s - BUDGET_S)))
 
     def _draw_world(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
         """The map and all on it, up to the HUD."""
@@ -435,12 +436,14 @@ class BattleScreen(Screen):
         self.grenade_aim.draw_prompt(surface, world)
         extras.draw_tooltip(self, surface)
 
-    def _build_ahead(self, took_s: float, shown: list, budget_s: float) -> None:
-        """After a frame of usual cost, build what a zoom will need."""
+    def _build_ahead(self, took_s: float, shown: list, budget_s: float,
+                     turns_s: float = 0.0) -> None:
+        """After a frame of usual cost, build what a zoom will need, and (turns_s) the
+        poses on show at the facings they turn to next."""
         usual = self.usual_draw_s or took_s
         self.usual_draw_s = usual + (took_s - usual) * 0.05  # a slow average of the cost
         if took_s <= usual * HEAVY_FRAME:
-            self.ahead.run(self.camera, self.world, self.selected, shown, budget_s)
+            self.ahead.run(self.camera, self.world, self.selected, shown, budget_s, turns_s)
 
     def _draw_hover(self, surface, alpha: float) -> None:
         unit = self.world.units.get(self.hover_id)
