@@ -235,3 +235,18 @@ def test_the_veil_laid_tile_by_tile_matches_the_whole_window_blended(display):
     codes = fog._codes[y0:y0 + h // size, x0:x0 + w // size]
     mixed = np.count_nonzero((codes != ALL_NOW) & (codes != ALL_NEVER))
     assert blended == mixed * size * size < 0.8 * w * h, "only the tiles sight ends by"
+
+
+def test_the_fog_grids_pad_and_code_as_the_plain_numpy_does():
+    from game.render.fog import LEVELS, _edge_pad, _ring_codes
+
+    rng = np.random.default_rng(7)
+    levels = np.array(LEVELS, dtype=np.uint8)[rng.integers(0, 3, (13, 21))]
+    for pads in [(1, 1, 1, 1), (0, 3, 0, 5), (2, 0, 4, 0), (0, 0, 0, 0)]:
+        top, bottom, left, right = pads
+        assert np.array_equal(_edge_pad(levels, *pads),
+                              np.pad(levels, ((top, bottom), (left, right)), mode="edge"))
+    padded = np.pad(levels, 1, mode="edge")
+    digits = np.searchsorted(np.array(LEVELS, dtype=np.uint8), padded)
+    expected = sum(digits[k // 3:k // 3 + 13, k % 3:k % 3 + 21] * 3 ** k for k in range(9))
+    assert np.array_equal(_ring_codes(padded), expected)

@@ -42,6 +42,8 @@ NEVER_FILL = VEIL[NEVER][0]
 ALL_NEVER = 0
 ALL_NOW = 3 ** 9 - 1
 CLEAR, DARK, BLENDED = 0, 1, 2  # how the window lays a tile (Fog._plan_blocks)
+_DIGITS = np.zeros(256, dtype=np.int32)  # a level's digit in a ring code: its index
+_DIGITS[list(LEVELS)] = range(len(LEVELS))
 
 
 def fog_levels(seen_now: np.ndarray, seen_ever: np.ndarray) -> np.ndarray:
@@ -313,22 +315,27 @@ class Fog:
 
 
 def _edge_pad(a: np.ndarray, top: int, bottom: int, left: int, right: int) -> np.ndarray:
-    """a with its edge rows and columns repeated outward (np.pad's "edge", 5x faster)."""
+    """a with its edge rows and columns repeated outward (np.pad's "edge"): copied in
+    by slices, ~8 us on a map's grid against ~45 us indexed with np.ix_ and more with
+    np.pad; the fog pads its grids on every change of sight."""
     h, w = a.shape
-    rows = np.clip(np.arange(-top, h + bottom), 0, h - 1)
-    cols = np.clip(np.arange(-left, w + right), 0, w - 1)
-    return a[np.ix_(rows, cols)]
+    out = np.empty((h + top + bottom, w + left + right), dtype=a.dtype)
+    out[top:top + h, left:left + w] = a
+    out[:top, left:left + w] = a[0]
+    out[top + h:, left:left + w] = a[-1]
+    out[:, :left] = out[:, left:left + 1]
+    out[:, left + w:] = out[:, left + w - 1:left + w]
+    return out
 
 
 def _ring_codes(padded: np.ndarray) -> np.ndarray:
     """Per tile, its level and its eight neighbours' as one base-3 number (digit k is
-    the tile at row k // 3, column k % 3 of the 3x3 ring)."""
-    digits = np.searchsorted(np.array(LEVELS, dtype=np.uint8), padded).astype(np.int32)
+    the tile at row k // 3, column k % 3 of the 3x3 ring).  Digit k weighs 3 ** k =
+    27 ** row * 3 ** column, so each row of three is summed first, then the rows."""
+    digits = _DIGITS[padded]
     h, w = padded.shape[0] - 2, padded.shape[1] - 2
-    codes = np.zeros((h, w), dtype=np.int32)
-    for k in range(9):
-        codes += digits[k // 3:k // 3 + h, k % 3:k % 3 + w] * 3 ** k
-    return codes
+    rows = digits[:, :w] + 3 * digits[:, 1:w + 1] + 9 * digits[:, 2:w + 2]
+    return rows[:h] + 27 * rows[1:h + 1] + 729 * rows[2:h + 2]
 
 
 def _rectangles(kind: np.ndarray) -> list[tuple[tuple[int, int, int, int], int]]:
