@@ -232,6 +232,18 @@ class App:
     def restore_window(self) -> None:
         self.surface = self.pg.display.set_mode(WINDOW_SIZE, self.pg.RESIZABLE)
 
+    def toggle_fullscreen(self) -> None:
+        """F11, on any screen: fullscreen at the desktop's size or back to the window;
+        kept in the settings like the choice made on the settings screen."""
+        settings = self.ctx.settings
+        if settings is None:
+            return  # a bare `play MAP` has no profile to keep it in
+        from game.ui.profile import apply_display, save_profile_settings
+
+        settings.fullscreen = not settings.fullscreen
+        apply_display(self.ctx)
+        save_profile_settings(self.ctx)
+
     def remember_window_size(self, width: int, height: int) -> None:
         """A window the player dragged to a new size opens at that size next time
         (not a size too small to play in, and not the fullscreen mode's)."""
@@ -259,6 +271,8 @@ class App:
             self.toast(f"Screenshot saved: {path}" if path else "Screenshot failed")
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F3:
             self.toggle_frame_times()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
         elif self.screens:
             self.screens[-1].handle_event(event)
 

@@ -90,3 +90,17 @@ def test_a_window_resized_to_the_players_size_is_centred(app):
     import os
 
     assert os.environ.get("SDL_VIDEO_CENTERED")
+
+
+def test_f11_switches_fullscreen_and_back_and_the_choice_is_kept(app):
+    def f11() -> None:
+        app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0,
+                                        unicode="", scancode=0))
+
+    f11()
+    assert app.ctx.settings.fullscreen and load_settings()[0].fullscreen
+    assert app.ctx.surface.get_flags() & pygame.FULLSCREEN
+    f11()
+    assert not load_settings()[0].fullscreen
+    assert not app.ctx.surface.get_flags() & pygame.FULLSCREEN
+    assert app.ctx.surface.get_size() == tuple(app.ctx.settings.window_size)

@@ -21,6 +21,7 @@ MOUSE = (
     ("Double-tap 1-4", "select and centre"),
     ("Esc", "pause menu"),
     ("F3", "frame times"),
+    ("F11", "fullscreen / window"),
     ("F12", "screenshot"),
     ("Tab", "next training prompt"),
 )

@@ -1,6 +1,7 @@
 """Key bindings: battle actions -> keys, remappable from the settings screen.  This is
-the battle's one key table: besides Esc (the menu), F3 (frame times), F12 (screenshots)
-and Tab (the training prompt and the gun run while aiming) every key goes through it.
+the battle's one key table: besides Esc (the menu), F3 (frame times), F11 (fullscreen),
+F12 (screenshots) and Tab (the training prompt and the gun run while aiming) every key
+goes through it.
 
 Bindings are stored by pygame key *name* ("space", "f5", "b"), with "ctrl+" in front
 for a Ctrl combination ("ctrl+a"), so the settings file is readable and survives pygame
@@ -51,7 +52,7 @@ ACTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 ACTION_NAMES = tuple(a for a, _, _ in ACTIONS)
 LABELS = {a: label for a, label, _ in ACTIONS}
 DEFAULTS: dict[str, list[str]] = {a: list(keys) for a, _, keys in ACTIONS}
-RESERVED = ("escape", "f3", "f12")  # the menu, frame times and screenshots: app-wide
+RESERVED = ("escape", "f3", "f11", "f12")  # menu, frame times, fullscreen, screenshots
 
 
 CTRL = "ctrl+"

@@ -59,7 +59,8 @@ class SettingsScreen(MenuScreen):
             Item("Effects volume", value=f"{round(s.effects_volume * 100)}%",
                  adjust=lambda d: self._volume("effects_volume", d),
                  tooltip="Gunfire, radio, footsteps, Falcon-2"),
-            Item("Fullscreen", value="on" if s.fullscreen else "off", adjust=self._fullscreen),
+            Item("Fullscreen", value="on" if s.fullscreen else "off", adjust=self._fullscreen,
+                 tooltip="F11 switches it on any screen"),
             Item("Window size", value=f"{w} x {h}", adjust=self._window,
                  enabled=not s.fullscreen),
             Item("UI scale", value=self._scale_label(), adjust=self._scale,
@@ -215,7 +216,7 @@ class KeyBindingsScreen(MenuScreen):
         ctx.text.blit(surface, "KEY BINDINGS", (sw // 2, px(ctx, 16)), px(ctx, 36), GOLD,
                       bold=True, anchor="midtop")
         ctx.text.blit(surface, "Enter or click an action, then press its new key (Ctrl + a key "
-                      "works too). Esc, F3 and F12 are fixed.", (sw // 2, px(ctx, 50)),
+                      "works too). Esc, F3, F11, F12 are fixed.", (sw // 2, px(ctx, 50)),
                       px(ctx, 19), DIM, anchor="midtop")
         self.menu.draw(surface, ctx, ((sw - px(ctx, 560)) // 2, px(ctx, 76)))
         if self.waiting is not None:
