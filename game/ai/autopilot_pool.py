@@ -41,8 +41,11 @@ def in_parallel(
     try:
         futures = [pool.submit(work, item) for item in items]
         results = _collect(futures, on_result, progress)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: do not run the rest
+    except BaseException as stop:
+        # the rest never runs; on Ctrl-C the workers got the signal too, so do not wait
+        # for them, but on any other stop (the reader of a pipe has gone) let the games
+        # already running end: a worker killed by the exit mid-reply prints a traceback
+        pool.shutdown(wait=not isinstance(stop, KeyboardInterrupt), cancel_futures=True)
         raise
     pool.shutdown()
     return results
