@@ -189,3 +189,23 @@ def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
     walker.x = centre_of(9)
     warm_fire_fields(world)
     assert (9, walker.tile[1], walker.weapon.range_tiles) not in kept  # a walker is left
+
+
+def test_the_reused_corner_safe_search_answers_as_a_new_one():
+    """PathGrid resets its one corner-safe search by hand (pathing._fresh_finder): after
+    any sequence of searches, reachable or not, each route is the one a new grid finds."""
+    rng = np.random.default_rng(3)
+    terrain = Terrain.empty(24, 24)
+    walls = rng.random((24, 24)) < 0.3
+    terrain.walkable &= ~walls
+    terrain.opaque |= walls
+    kept = path_grid({}, terrain)
+    open_tiles = [(int(x), int(y)) for y, x in np.argwhere(terrain.walkable)]
+    unreachable = 0
+    for _ in range(80):
+        a, b = rng.choice(len(open_tiles), size=2, replace=False)
+        start, goal = open_tiles[a], open_tiles[b]
+        route = kept._find_on_graph(start, goal)
+        assert route == path_grid({}, terrain)._find_on_graph(start, goal)
+        unreachable += not route
+    assert unreachable, "some goals must be walled off, or a stale route would go unseen"
