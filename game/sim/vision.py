@@ -12,6 +12,7 @@ from game.sim.facts import Sprung, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import Life
 from game.sim.light import sight_tiles
+from game.sim.queries import enemies_in_sight
 from game.sim.scenario import CIVILIAN_KINDS, TriggerZone
 from game.sim.sight import cone_cut, window_fov
 from game.sim.smoke import sight_blockers
@@ -59,6 +60,8 @@ def update_vision(world: World, events: list, facts: TickFacts) -> None:
     _notice_civilians(world, events)
     _notice_insurgents(world, events, facts)
     _check_triggers(world, events, facts)
+    # after the springs: ambushers revealed this tick are in sight from now on
+    facts.in_sight = enemies_in_sight(world)
 
 
 def seen_now_at(world: World, tx: int, ty: int) -> bool:
