@@ -10,6 +10,7 @@ import pytest
 
 from game.ai import tactics
 from game.sim.geometry import SUB, centre_of
+from game.sim.movement import BLOCKED, DOOR, OPEN, step_kinds
 from game.sim.pathing import path_grid
 from game.sim.safe_routes import danger_map, warm_fire_fields
 from game.sim.sight import view_mask
@@ -209,3 +210,17 @@ def test_the_reused_corner_safe_search_answers_as_a_new_one():
         assert route == path_grid({}, terrain)._find_on_graph(start, goal)
         unreachable += not route
     assert unreachable, "some goals must be walled off, or a stale route would go unseen"
+
+
+def test_the_kept_step_kinds_follow_the_walls_and_locks():
+    """movement.step_kinds keeps the walkers' grid as lists per terrain version: a wall
+    blown to rubble and a lock opened must show at once."""
+    world = new_world(ascii_scenario(["S.w.L.D.E"]), seed=1)
+    assert step_kinds(world)[0][2:7] == [BLOCKED, OPEN, BLOCKED, OPEN, DOOR]
+    mask = np.zeros_like(world.terrain.walkable)
+    mask[0, 2] = True
+    world.terrain.destroy(mask)
+    world.terrain.locked[0, 4] = False
+    world.terrain.walkable[0, 4] = True
+    world.terrain.version += 1
+    assert step_kinds(world)[0][2:7] == [OPEN, OPEN, DOOR, OPEN, DOOR]
