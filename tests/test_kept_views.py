@@ -224,3 +224,21 @@ def test_the_kept_step_kinds_follow_the_walls_and_locks():
     world.terrain.walkable[0, 4] = True
     world.terrain.version += 1
     assert step_kinds(world)[0][2:7] == [OPEN, OPEN, DOOR, OPEN, DOOR]
+
+
+def test_the_walking_grid_outlives_a_door_opening_and_not_a_lock_opening():
+    """pathing.path_grid keeps its grid (routes, corner-safe search) through a new terrain
+    version that leaves the walkable tiles as they were, and builds anew when they change."""
+    world = new_world(ascii_scenario(["S..D..L..E"]), seed=1)
+    terrain = world.terrain
+    grid = path_grid(world.caches, terrain)
+    assert grid.find((0, 0), (8, 0)) == [], "the locked door bars the way"
+    terrain.opaque[0, 3] = False  # a door opened: sight changes, walking does not
+    terrain.version += 1
+    assert path_grid(world.caches, terrain) is grid
+    assert grid.version == terrain.version
+    terrain.locked[0, 6] = False  # the lock picked (as interactions.py does): walking changes
+    terrain.walkable[0, 6] = True
+    terrain.version += 1
+    fresh = path_grid(world.caches, terrain)
+    assert fresh is not grid and fresh.find((0, 0), (8, 0))[-1] == (8, 0)
