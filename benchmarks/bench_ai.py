@@ -5,16 +5,19 @@ A generated 128×128 map of walled compounds, sandbags and raised rafters; the s
 and fights.  `measure_ai()` returns the figures for benchmarks/bench.py; run this file to
 print them as JSON:
 
-    python benchmarks/bench_ai.py [--ticks 3000] [--seed 1] [--repeats 3]
+    python benchmarks/bench_ai.py [--ticks 3000] [--seed 1] [--repeats 3] [--why 5]
 
 Times are wall (perf_counter) and CPU (thread_time): on a shared machine the wall figures
 carry other people's work, so the budgets are read off the CPU ones; `--repeats` tells a
 tick that is slow every time (a real spike) from one the machine made slow once.
+`--why N` runs the battle once more with each system of step() timed and names, for the N
+slowest ticks, the systems that cost them (`sim_tick_200_why`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import statistics
@@ -26,6 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import game.sim.step as step_module  # noqa: E402
 from game.ai.insurgents import think  # noqa: E402
 from game.sim.commands import Move  # noqa: E402
 from game.sim.geometry import centre_of  # noqa: E402
@@ -91,7 +95,7 @@ def generated_scenario(seed: int = 1, insurgents: int = 200, survivors: int = 20
 
 
 def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal",
-               repeats: int = 1) -> dict:
+               repeats: int = 1, why: int = 0) -> dict:
     """Mean and worst whole-tick time and the AI's mean share, in milliseconds.
 
     With `repeats` > 1 the same battle (the same seed: the same work tick by tick) runs
@@ -110,7 +114,57 @@ def measure_ai(ticks: int = 3000, seed: int = 1, difficulty: str = "normal",
             "sim_tick_200_min_worst_tick": int(np.argmax(least)),
             "ai_repeats": repeats,
         })
+    if why:
+        least = np.min(np.array(runs), axis=0)
+        figures["sim_tick_200_why"] = _why(ticks, seed, difficulty, least, why)
     return figures
+
+
+def _why(ticks: int, seed: int, difficulty: str, cpu: np.ndarray, count: int) -> list[dict]:
+    """For the `count` ticks slowest by `cpu` (seconds per tick), the four systems that
+    cost each the most in a run with every system timed (the timing adds a little)."""
+    by_system: list[dict[str, float]] = [{} for _ in range(ticks)]
+    with _timed_systems(by_system):
+        _run(ticks, seed, difficulty)
+    out = []
+    for tick in np.argsort(cpu)[::-1][:count].tolist():
+        costs = sorted(by_system[tick].items(), key=lambda kv: -kv[1])[:4]
+        out.append({"tick": tick, "cpu_ms": round(float(cpu[tick]) * 1000, 3),
+                    "systems_ms": {name: round(t * 1000, 3) for name, t in costs}})
+    return out
+
+
+@contextlib.contextmanager
+def _timed_systems(by_system: list[dict[str, float]]):
+    """Wrap each system step() calls (the functions game/sim/step.py imports from the
+    rules) and think, adding their CPU time to by_system[world tick] while it lasts."""
+    global think
+    names = [name for name, value in vars(step_module).items() if callable(value)
+             and getattr(value, "__module__", "").startswith("game.sim.")
+             and name not in ("step", "World", "TickFacts")]
+    originals = {name: getattr(step_module, name) for name in names}
+
+    def timed(name: str, system):
+        def run(world, *args):
+            start = time.thread_time()
+            try:
+                return system(world, *args)
+            finally:
+                if world.tick < len(by_system):
+                    ticked = by_system[world.tick]
+                    ticked[name] = ticked.get(name, 0.0) + time.thread_time() - start
+        return run
+
+    plain_think = think
+    for name, system in originals.items():
+        setattr(step_module, name, timed(name, system))
+    think = timed("think", plain_think)
+    try:
+        yield
+    finally:
+        for name, system in originals.items():
+            setattr(step_module, name, system)
+        think = plain_think
 
 
 def _run(ticks: int, seed: int, difficulty: str) -> tuple[dict, list[float]]:
@@ -168,9 +222,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--difficulty", default="normal")
     parser.add_argument("--repeats", type=int, default=1,
                         help="run the battle this many times; each tick keeps its least CPU")
+    parser.add_argument("--why", type=int, default=0, metavar="N",
+                        help="name the systems that cost the N slowest ticks")
     args = parser.parse_args(argv)
-    print(json.dumps(measure_ai(args.ticks, args.seed, args.difficulty, args.repeats),
-                     indent=2))
+    print(json.dumps(measure_ai(args.ticks, args.seed, args.difficulty, args.repeats,
+                                args.why), indent=2))
     return 0
 
 

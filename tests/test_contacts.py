@@ -159,3 +159,18 @@ def test_a_squad_shot_tells_where_the_target_stands():
     remember_contacts(world, _squad_shot(world, member(world, "rafiq"), enemy))
     assert world.contacts[enemy.id][:2] == list(BEHIND)
 
+
+
+def test_an_ambusher_sprung_in_sight_is_remembered_that_tick_with_its_group():
+    """remember_contacts takes vision's list of who is in sight (facts.in_sight): the list
+    must be drawn after the springs, or a revealed ambush group is missed on its first tick."""
+    world = _world(["S.......#.EE", "........#..."])
+    ambushers = world.insurgents()
+    for unit in ambushers:
+        unit.hidden, unit.group = True, "ambush"
+    run(world, 1)  # the first tick looks twice: spring them on a later one
+    for unit, x in zip(ambushers, (3, 5), strict=True):
+        _teleport(unit, (x, 0))
+    run(world, 1)
+    assert not any(unit.hidden for unit in ambushers), "the close one sprang its group"
+    assert set(world.contacts) == {unit.id for unit in ambushers}

@@ -10,6 +10,7 @@ import pytest
 
 from game.ai import tactics
 from game.sim.geometry import SUB, centre_of
+from game.sim.movement import BLOCKED, DOOR, OPEN, step_kinds
 from game.sim.pathing import path_grid
 from game.sim.safe_routes import danger_map, warm_fire_fields
 from game.sim.sight import view_mask
@@ -189,3 +190,55 @@ def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
     walker.x = centre_of(9)
     warm_fire_fields(world)
     assert (9, walker.tile[1], walker.weapon.range_tiles) not in kept  # a walker is left
+
+
+def test_the_reused_corner_safe_search_answers_as_a_new_one():
+    """PathGrid resets its one corner-safe search by hand (pathing._fresh_finder): after
+    any sequence of searches, reachable or not, each route is the one a new grid finds."""
+    rng = np.random.default_rng(3)
+    terrain = Terrain.empty(24, 24)
+    walls = rng.random((24, 24)) < 0.3
+    terrain.walkable &= ~walls
+    terrain.opaque |= walls
+    kept = path_grid({}, terrain)
+    open_tiles = [(int(x), int(y)) for y, x in np.argwhere(terrain.walkable)]
+    unreachable = 0
+    for _ in range(80):
+        a, b = rng.choice(len(open_tiles), size=2, replace=False)
+        start, goal = open_tiles[a], open_tiles[b]
+        route = kept._find_on_graph(start, goal)
+        assert route == path_grid({}, terrain)._find_on_graph(start, goal)
+        unreachable += not route
+    assert unreachable, "some goals must be walled off, or a stale route would go unseen"
+
+
+def test_the_kept_step_kinds_follow_the_walls_and_locks():
+    """movement.step_kinds keeps the walkers' grid as lists per terrain version: a wall
+    blown to rubble and a lock opened must show at once."""
+    world = new_world(ascii_scenario(["S.w.L.D.E"]), seed=1)
+    assert step_kinds(world)[0][2:7] == [BLOCKED, OPEN, BLOCKED, OPEN, DOOR]
+    mask = np.zeros_like(world.terrain.walkable)
+    mask[0, 2] = True
+    world.terrain.destroy(mask)
+    world.terrain.locked[0, 4] = False
+    world.terrain.walkable[0, 4] = True
+    world.terrain.version += 1
+    assert step_kinds(world)[0][2:7] == [OPEN, OPEN, DOOR, OPEN, DOOR]
+
+
+def test_the_walking_grid_outlives_a_door_opening_and_not_a_lock_opening():
+    """pathing.path_grid keeps its grid (routes, corner-safe search) through a new terrain
+    version that leaves the walkable tiles as they were, and builds anew when they change."""
+    world = new_world(ascii_scenario(["S..D..L..E"]), seed=1)
+    terrain = world.terrain
+    grid = path_grid(world.caches, terrain)
+    assert grid.find((0, 0), (8, 0)) == [], "the locked door bars the way"
+    terrain.opaque[0, 3] = False  # a door opened: sight changes, walking does not
+    terrain.version += 1
+    assert path_grid(world.caches, terrain) is grid
+    assert grid.version == terrain.version
+    terrain.locked[0, 6] = False  # the lock picked (as interactions.py does): walking changes
+    terrain.walkable[0, 6] = True
+    terrain.version += 1
+    fresh = path_grid(world.caches, terrain)
+    assert fresh is not grid and fresh.find((0, 0), (8, 0))[-1] == (8, 0)

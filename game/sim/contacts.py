@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from game.sim.catalog import TICK_HZ
 from game.sim.facts import TickFacts
+from game.sim.geometry import SUB
 from game.sim.kinds import Life, Side
-from game.sim.queries import in_squad_sight
+from game.sim.queries import enemies_in_sight
 from game.sim.world import World
 
 CONTACT_MEMORY_S = 120  # a contact not seen for two minutes is no longer worth a marker
@@ -32,10 +33,12 @@ def remember_contacts(world: World, facts: TickFacts) -> None:
     fire_weapons), then forget what the squad can see is no longer so."""
     memory = world.contacts
     now = world.tick
-    for unit in world.insurgents():
-        if unit.life == Life.ACTIVE and in_squad_sight(world, unit):
-            tx, ty = unit.tile
-            memory[unit.id] = [tx, ty, now]
+    # vision's list of who is in sight (nobody moves or hides after it in a tick); those
+    # shot down since are no longer on their feet
+    in_sight = facts.in_sight if facts.in_sight is not None else enemies_in_sight(world)
+    for unit in in_sight:
+        if unit.life == Life.ACTIVE:
+            memory[unit.id] = [unit.x // SUB, unit.y // SUB, now]
     for shot in facts.shots:
         target = world.units.get(shot.target_id)
         if target is None or target.side != Side.INSURGENT \
@@ -46,11 +49,15 @@ def remember_contacts(world: World, facts: TickFacts) -> None:
         else:
             memory.pop(target.id, None)  # "Hostile down": the squad saw it fall
     if memory:
-        for uid in [uid for uid, entry in memory.items() if _forget(world, uid, entry)]:
+        squad_tiles = [m.tile for m in world.squad() if m.active]
+        for uid in [uid for uid, entry in memory.items()
+                    if _forget(world, uid, entry, squad_tiles)]:
             del memory[uid]
 
 
-def _forget(world: World, uid: int, entry: list[int]) -> bool:
+def _forget(world: World, uid: int, entry: list[int], squad_tiles: list[tuple[int, int]]
+            ) -> bool:
+    """`squad_tiles`: the tiles of the squad members on their feet."""
     tx, ty, tick = entry
     if tick == world.tick:
         return False  # in sight now
@@ -63,5 +70,4 @@ def _forget(world: World, uid: int, entry: list[int]) -> bool:
             return True
     if not world.seen_now[ty, tx]:
         return False
-    return any(m.active and max(abs(m.tile[0] - tx), abs(m.tile[1] - ty)) <= CHECK_TILES
-               for m in world.squad())
+    return any(max(abs(mx - tx), abs(my - ty)) <= CHECK_TILES for mx, my in squad_tiles)

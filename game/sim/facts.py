@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.sim.units import Unit
+
 
 @dataclass(frozen=True)
 class Shot:
@@ -70,6 +72,9 @@ class TickFacts:
     wounds: list[Wound] = field(default_factory=list)
     sprung: list[Sprung] = field(default_factory=list)
     noises: list[Noise] = field(default_factory=list)  # in order, each at most once
+    # the insurgents on their feet the squad sees, as update_vision left them (units,
+    # id order; queries.enemies_in_sight); None until vision has run this tick
+    in_sight: list[Unit] | None = None
 
     def make_noise(self, noise: Noise) -> None:
         """Add a noise; the same one again (a weapon firing twice in a tick) counts once."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from game.sim.bodies import (
     REROUTE_TICKS,
     SQUEEZE_TICKS,
@@ -58,8 +60,26 @@ def plan_next_leg(world: World, unit: Unit) -> bool:
     return bool(unit.path)
 
 
+BLOCKED, OPEN, DOOR = 0, 1, 2  # step_kinds: what a walker meets on stepping onto a tile
+
+
+def step_kinds(world: World) -> list[list[int]]:
+    """[y][x]: BLOCKED (a wall or a locked door: the route must be planned again), OPEN,
+    or DOOR (a door to open on the way). Python lists, kept per terrain version: every
+    step of every walker asks, and a list lookup costs a fraction of three numpy reads.
+    A door opening changes only the opacity, so the lists stay right through a tick."""
+    terrain = world.terrain
+    kept = world.caches.get("step_kinds")
+    if kept is None or kept[0] is not terrain or kept[1] != terrain.version:
+        passable = terrain.walkable & ~terrain.locked
+        kinds = np.where(passable, np.where(terrain.door, DOOR, OPEN), BLOCKED)
+        kept = world.caches["step_kinds"] = (terrain, terrain.version, kinds.tolist())
+    return kept[2]
+
+
 def move_units(world: World, events: list, facts: TickFacts) -> None:
     rest = resting_tiles(world)  # grows as walkers arrive, in id order
+    kinds = step_kinds(world)
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
         if unit.life != ACTIVE or unit.hidden and unit.side == _INSURGENT:
@@ -83,7 +103,7 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             budget = unit_speed(world, unit)
             if unit.side == _SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
-            _advance(world, unit, budget, events, facts, rest)
+            _advance(world, unit, budget, events, facts, rest, kinds)
             if not unit.path and not unit.waypoints:  # arrived: settle's own first test
                 settle(world, rest, unit)
         elif unit.activity == "moving":
@@ -108,18 +128,18 @@ def _crowded_ahead(world: World, unit: Unit) -> bool:
 
 
 def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFacts,
-             rest: dict[tuple[int, int], int]) -> None:
+             rest: dict[tuple[int, int], int], kinds: list[list[int]]) -> None:
+    """`kinds`: step_kinds(world)."""
     unit.activity = "moving"
-    terrain = world.terrain
-    walkable, locked, door = terrain.walkable, terrain.locked, terrain.door
     path = unit.path
     uid = unit.id
     while budget > 0 and path:
         tx, ty = path[0]
-        if not walkable[ty, tx] or locked[ty, tx]:
+        kind = kinds[ty][tx]
+        if kind == BLOCKED:
             # the way closed since the path was planned: plan again from here
             goal = path[-1]
-            unit.path = path_grid(world.caches, terrain).find(unit.tile, goal)
+            unit.path = path_grid(world.caches, world.terrain).find(unit.tile, goal)
             return
         blocker = rest.get((tx, ty), uid)
         if blocker != uid:
@@ -128,7 +148,7 @@ def _advance(world: World, unit: Unit, budget: int, events: list, facts: TickFac
             if unit.path is not path:  # a new route (round the body, or to a free tile)
                 path = unit.path
                 continue
-        if door[ty, tx]:
+        if kind == DOOR:
             _open_door_at(world, tx, ty, unit, events, facts)
         x, y = unit.x, unit.y
         gx, gy = tx * SUB + HALF, ty * SUB + HALF

@@ -64,7 +64,9 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
             continue
         awake.append(unit)
         # the never-stuck watchdog's count (inline: this runs for every insurgent)
-        mind = unit.mind
+        mind = unit.insurgent
+        if mind is None:
+            continue  # never: every insurgent has one (world.add_unit)
         if unit.x != unit.last_x or unit.y != unit.last_y or unit.activity in _BUSY:
             mind.still_ticks = 0
         else:
@@ -252,13 +254,14 @@ def _raise(
     events: list[Any],
 ) -> None:
     """Alert goes up (never down) and the news is fresh; an event when the level rises."""
-    unit.mind.alert_tick = world.tick
-    if RANK[level] <= RANK[unit.mind.alert]:
+    mind = unit.mind
+    mind.alert_tick = world.tick
+    if RANK[level] <= RANK[mind.alert]:
         return
-    if not (unit.mind.alert == Alert.RED and level == Alert.BLACK):
+    if not (mind.alert == _RED and level == _BLACK):
         x, y = tile if tile else unit.tile
         events.append(InsurgentAlerted(unit.id, level, cause, x, y))
-    unit.mind.alert = level
+    mind.alert = level
 
 
 def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any],
@@ -266,7 +269,7 @@ def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any],
     """`known`: newest_entry by board key, kept by the caller while no board changes (the
     members of a group share one board)."""
     if sees:
-        _raise(world, unit, Alert.BLACK, "sight", None, events)
+        _raise(world, unit, _BLACK, "sight", None, events)
         return
     if known is None:
         newest = newest_entry(world, unit)
@@ -276,20 +279,21 @@ def _settle_alert(world: World, unit: Unit, sees: bool, events: list[Any],
             newest = known[key]
         else:
             newest = known[key] = newest_entry(world, unit)
+    mind = unit.mind
     if newest is not None and world.tick - newest[2] <= RED_MEMORY:
-        if unit.mind.alert == Alert.BLACK:
-            unit.mind.alert = Alert.RED
-        elif RANK[unit.mind.alert] < RANK[Alert.RED]:
-            _raise(world, unit, Alert.RED, "shout", (newest[0], newest[1]), events)
+        if mind.alert == _BLACK:
+            mind.alert = _RED
+        elif RANK[mind.alert] < _RED_RANK:
+            _raise(world, unit, _RED, "shout", (newest[0], newest[1]), events)
         return
-    if unit.mind.alert in HUNTING:
+    if mind.alert in HUNTING:
         # the trail went cold: search where the enemy was last known
-        unit.mind.alert = Alert.YELLOW
-        unit.mind.alert_tick = world.tick
-        unit.mind.interest = (newest[0], newest[1]) if newest else unit.mind.interest
-    elif unit.mind.alert == Alert.YELLOW and world.tick - unit.mind.alert_tick > YELLOW_MEMORY:
-        unit.mind.alert = Alert.GREEN
-        unit.mind.interest = None
+        mind.alert = _YELLOW
+        mind.alert_tick = world.tick
+        mind.interest = (newest[0], newest[1]) if newest else mind.interest
+    elif mind.alert == _YELLOW and world.tick - mind.alert_tick > YELLOW_MEMORY:
+        mind.alert = _GREEN
+        mind.interest = None
 
 
 def newest_entry(world: World, unit: Unit) -> list[int] | None:
@@ -318,5 +322,8 @@ def _prune_boards(world: World) -> None:
             del world.blackboard[key]
 
 
+# Alert's members, looked up once: an enum's members are slow to read off its class
+_GREEN, _YELLOW, _RED, _BLACK = Alert.GREEN, Alert.YELLOW, Alert.RED, Alert.BLACK
+_RED_RANK = RANK[Alert.RED]
 _BUSY = frozenset(("firing", "aiming", "reloading"))  # not idle, though not moving
 _CALM = frozenset((Alert.GREEN, Alert.YELLOW))  # those who still listen for noises

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from game.sim.combat import can_shoot
+from game.sim.facts import TickFacts
 from game.sim.movement import set_course
 from game.sim.queries import enemies_in_sight, roe_allows
-from game.sim.units import Unit
 from game.sim.world import World
 
 REPLAN_TICKS = 20
@@ -29,11 +29,12 @@ def pursue_targets(world: World) -> None:
 ACQUIRE_EVERY = 5
 
 
-def acquire_targets(world: World) -> None:
+def acquire_targets(world: World, facts: TickFacts | None = None) -> None:
     """Squad members fire at will: with no order to attack, they take the nearest enemy
     they can hit and their rules of engagement allow (queries.roe_allows), and drop a
-    target that is down or out of reach."""
-    in_sight: list[Unit] | None = None
+    target that is down or out of reach. `facts`: this tick's, with vision's list of
+    the insurgents in sight."""
+    in_sight = facts.in_sight if facts is not None else None
     for unit in world.squad():
         uid = unit.id
         if not unit.active or unit.weapon is None:

@@ -50,7 +50,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     move_units(world, events, facts)  # doors opened on the way: noises
     progress_jobs(world, events, facts)  # aid, crates, locks opened: noises
     update_vision(world, events, facts)  # the squad's fog; ambushes sprung
-    acquire_targets(world)
+    acquire_targets(world, facts)
     fire_weapons(world, events, facts)  # shots, wounds, noises
     note_incoming_fire(world, facts)  # return fire remembers who fired on the squad
     remember_contacts(world, facts)  # where the squad last saw each insurgent

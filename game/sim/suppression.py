@@ -14,6 +14,7 @@ from game.sim.catalog import TICK_HZ
 from game.sim.events import Suppressed
 from game.sim.facts import TickFacts
 from game.sim.geometry import SUB
+from game.sim.kinds import Side
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -28,6 +29,23 @@ def wear_off_pins(world: World) -> None:
             unit.suppressed -= 1
 
 
+_SIDES = (Side.SQUAD, Side.INSURGENT, Side.CIVILIAN)
+
+
+def _standing_by_side(world: World) -> tuple[list[Unit], np.ndarray]:
+    """The units on their feet and not hidden, side after side, and each one's side as
+    its index in _SIDES (the order of the lists below). Side by side, not in id order:
+    the pins are sorted by id anyway, and numpy turns a list of Side members (a StrEnum)
+    into an array slowly (~70 us for 220 units)."""
+    units: list[Unit] = []
+    codes: list[np.ndarray] = []
+    for code, side_units in enumerate((world.squad(), world.insurgents(), world.civilians())):
+        standing = [u for u in side_units if u.life == ACTIVE and not u.hidden]
+        units += standing
+        codes.append(np.full(len(standing), code))
+    return units, np.concatenate(codes)
+
+
 def pin(unit: Unit, ticks: int) -> None:
     """Pin a unit for `ticks`, or for as long as it already was if that is longer."""
     unit.suppressed = max(unit.suppressed, ticks)
@@ -38,18 +56,16 @@ def pin_units(world: World, events: list[Any], facts: TickFacts) -> None:
     shots = facts.shots
     if not shots:
         return
-    units = [u for u in world.units.values() if u.life == ACTIVE and not u.hidden]
+    units, sides = _standing_by_side(world)
     if not units:
         return
     ids = np.array([u.id for u in units])
     xs = np.array([u.x for u in units], dtype=np.int64)
     ys = np.array([u.y for u in units], dtype=np.int64)
-    sides = np.array([u.side for u in units])
     pinned: dict[int, int] = {}
     for shot in shots:
         shooter = world.units.get(shot.shooter_id)
-        # a plain str: numpy probes a StrEnum member through its slow __getattr__
-        side = str(shooter.side) if shooter else ""
+        side = _SIDES.index(shooter.side) if shooter else -1
         end_x, end_y = shot.end
         close = (xs - end_x) ** 2 + (ys - end_y) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
         hit = close | (ids == shot.target_id)

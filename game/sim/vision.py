@@ -57,8 +57,11 @@ def update_vision(world: World, events: list, facts: TickFacts) -> None:
         world.seen_now[y0 : y0 + h, x0 : x0 + w] |= mask
     world.seen_ever |= world.seen_now
     _notice_civilians(world, events)
-    _notice_insurgents(world, events, facts)
+    on_seen_tiles = _insurgents_on_seen_tiles(world)
+    _notice_insurgents(world, events, facts, on_seen_tiles)
     _check_triggers(world, events, facts)
+    # after the springs: ambushers revealed this tick are in sight from now on
+    facts.in_sight = [u for u in on_seen_tiles if u.life == ACTIVE and not u.hidden]
 
 
 def seen_now_at(world: World, tx: int, ty: int) -> bool:
@@ -119,16 +122,28 @@ def describe_found(found: list[Unit]) -> str:
     return f"Found {text}. Sending coordinates."
 
 
-def _notice_insurgents(world: World, events: list, facts: TickFacts) -> None:
-    spotted = world.spotted
+def _insurgents_on_seen_tiles(world: World) -> list[Unit]:
+    """Insurgents active or in reserve (a spring may call them up) on a tile the squad
+    sees now, hidden or not, in id order: the few that noticing and the in-sight list
+    (queries.enemies_in_sight, after the springs) need to look at, in one pass."""
     seen = world.seen_now
     h, w = seen.shape
+    out = []
     for unit in world.insurgents():
+        if unit.life == ACTIVE or unit.life == Life.RESERVE:
+            tx, ty = unit.x // SUB, unit.y // SUB  # seen_now_at, inline: asked of hundreds
+            if 0 <= tx < w and 0 <= ty < h and seen[ty, tx]:
+                out.append(unit)
+    return out
+
+
+def _notice_insurgents(world: World, events: list, facts: TickFacts,
+                       on_seen_tiles: list[Unit]) -> None:
+    """`on_seen_tiles`: _insurgents_on_seen_tiles, before any spring."""
+    spotted = world.spotted
+    for unit in on_seen_tiles:
         if unit.life != ACTIVE or (not unit.hidden and unit.id in spotted):
             continue  # nothing new to notice about one already spotted
-        tx, ty = unit.x // SUB, unit.y // SUB  # seen_now_at, inline: asked of hundreds
-        if not (0 <= tx < w and 0 <= ty < h and seen[ty, tx]):
-            continue
         member, dist = _nearest_squad(world, unit)
         if unit.hidden:
             if member is None or dist > AMBUSH_NOTICE_TILES:
