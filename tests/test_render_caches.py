@@ -250,3 +250,47 @@ def test_the_fog_grids_pad_and_code_as_the_plain_numpy_does():
     digits = np.searchsorted(np.array(LEVELS, dtype=np.uint8), padded)
     expected = sum(digits[k // 3:k // 3 + 13, k % 3:k % 3 + 21] * 3 ** k for k in range(9))
     assert np.array_equal(_ring_codes(padded), expected)
+
+
+def _terrain_then_fog(cache, fog: Fog, cam: Camera, cut: bool) -> np.ndarray:
+    from game.render.terrain_cache import CHUNK
+
+    frame = pygame.Surface((cam.view_w, cam.view_h))
+    frame.fill((255, 0, 255))  # last frame's pixels: whatever is left undrawn keeps this
+    dark = fog.dark_chunks(CHUNK)
+    cache.draw_below(frame, cam, dark, fog.open_tiles(CHUNK) if cut else None)
+    fog.draw(frame, cam)
+    return pygame.surfarray.array3d(frame)
+
+
+def test_terrain_under_the_dark_fill_is_cut_out_of_a_chunk_and_follows_sight(display):
+    """A chunk partly never seen draws only its tiles not under the flat dark fill; the
+    frame after the fog is the same as drawing it whole, and when the squad looks further
+    the newly seen tiles are drawn (the cut is not kept past a sight change)."""
+    from game.render.terrain_cache import CHUNK, TerrainCache
+    from game.render.tileset import TileAtlas
+
+    scenario = ascii_scenario(["." * (CHUNK * 2)] * CHUNK)
+    terrain = scenario.terrain
+    cache = TerrainCache(terrain, terrain, TileAtlas(scenario.art))
+    fog = Fog(terrain.width, terrain.height)
+    cam = Camera(terrain.width * TILE_PX, terrain.height * TILE_PX,
+                 CHUNK * 2 * TILE_PX, CHUNK * TILE_PX, margin_tiles=(0, 0))
+    cam.x = cam.y = 0
+    seen = np.zeros((terrain.height, terrain.width), dtype=bool)
+    seen[2:6, 2:6] = True
+    for step in range(2):
+        fog.update(seen, seen.copy())
+        assert (0, 0) in fog.open_tiles(CHUNK)
+        whole = _terrain_then_fog(cache, fog, cam, cut=False)
+        cut = _terrain_then_fog(cache, fog, cam, cut=True)
+        assert (cut == whole).all()
+        frame = pygame.Surface((cam.view_w, cam.view_h))
+        frame.fill((255, 0, 255))
+        cache.draw_below(frame, cam, fog.dark_chunks(CHUNK), fog.open_tiles(CHUNK))
+        pixels = pygame.surfarray.array3d(frame)
+        sx, sy = 4 * TILE_PX + 5, 4 * TILE_PX + 5  # a seen tile: ground drawn
+        assert tuple(pixels[sx, sy]) != (255, 0, 255)
+        far = (12 * TILE_PX + 5, 12 * TILE_PX + 5)  # never seen: left to the fog's fill
+        assert tuple(pixels[far]) == ((255, 0, 255) if step == 0 else tuple(pixels[sx, sy]))
+        seen[2:15, 2:15] = True  # the squad looks as far as tile (14, 14)

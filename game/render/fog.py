@@ -97,7 +97,7 @@ class Fog:
         shape = ((h + spare_h) // BLOCK, BLOCK, (w + spare_w) // BLOCK, BLOCK)
         self._low = low.reshape(shape).min(axis=(1, 3)).tolist()
         self._high = high.reshape(shape).max(axis=(1, 3)).tolist()
-        self._dark: dict[int, frozenset] = {}
+        self._dark: dict[int, frozenset | dict] = {}  # dark_chunks, open_tiles
 
     def dark_chunks(self, chunk: int) -> frozenset:
         """(x, y) of the chunks (chunk tiles a side, a multiple of BLOCK) the veil covers
@@ -114,6 +114,19 @@ class Fog:
             ys, xs = np.nonzero(never)
             dark = self._dark[chunk] = frozenset(zip(xs.tolist(), ys.tolist(), strict=True))
         return dark
+
+    def open_tiles(self, chunk: int) -> dict[tuple[int, int], tuple]:
+        """Per chunk (chunk tiles a side) partly under the veil's flat dark fill: the
+        (x, y, w, h) tile rectangles, relative to the chunk, of its tiles not under it.
+        Chunks all under it are dark_chunks(); chunks with no such tile are not listed.
+        The terrain draws only these rectangles of such a chunk: at 2560x1440 the view
+        holds the whole granary and most of the ground drawn was then filled dark.
+        Call after update() in the same frame."""
+        key = -chunk  # beside dark_chunks' keys in the same per-revision dict
+        found = self._dark.get(key)
+        if found is None:
+            found = self._dark[key] = _open_rects(self._codes != ALL_NEVER, chunk)
+        return found
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:
         tx0, ty0, tx1, ty1 = camera.visible_tiles()
@@ -336,6 +349,19 @@ def _ring_codes(padded: np.ndarray) -> np.ndarray:
     h, w = padded.shape[0] - 2, padded.shape[1] - 2
     rows = digits[:, :w] + 3 * digits[:, 1:w + 1] + 9 * digits[:, 2:w + 2]
     return rows[:h] + 27 * rows[1:h + 1] + 729 * rows[2:h + 2]
+
+
+def _open_rects(shown: np.ndarray, chunk: int) -> dict[tuple[int, int], tuple]:
+    """open_tiles(): per chunk with both shown and unshown tiles, its shown rectangles."""
+    h, w = shown.shape
+    out = {}
+    for cy in range(0, (h + chunk - 1) // chunk):
+        for cx in range(0, (w + chunk - 1) // chunk):
+            part = shown[cy * chunk:(cy + 1) * chunk, cx * chunk:(cx + 1) * chunk]
+            if part.all() or not part.any():
+                continue
+            out[(cx, cy)] = tuple(rect for rect, value in _rectangles(part) if value)
+    return out
 
 
 def _rectangles(kind: np.ndarray) -> list[tuple[tuple[int, int, int, int], int]]:

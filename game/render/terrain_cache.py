@@ -93,6 +93,8 @@ class TerrainCache:
         self.chunks_prewarmed = 0
         self._warming: tuple | None = None  # (level, key, steps) of the chunk being built
         self.keep: set[int] = set()  # tile sizes whose chunks stay when a level must go
+        # (chunk x, y, tile px, tile rects) -> (the chunk's picture, its parts in them)
+        self._cuts: dict[tuple, tuple[pygame.Surface, list[Piece]]] = {}
 
     # -- change tracking -------------------------------------------------------------
     def sync(self) -> None:
@@ -112,10 +114,12 @@ class TerrainCache:
 
     # -- drawing --------------------------------------------------------------------
     def draw_below(self, surface: pygame.Surface, camera: Camera,
-                   skip: frozenset = frozenset()) -> None:
-        """skip: (x, y) of chunks left undrawn (the fog covers them with a flat fill)."""
+                   skip: frozenset = frozenset(), only: dict | None = None) -> None:
+        """skip: (x, y) of chunks left undrawn (the fog covers them with a flat fill).
+        only: per chunk partly under that fill, the tile rectangles of it to draw
+        (Fog.open_tiles); the rest of such a chunk is left undrawn."""
         self.sync()
-        self._draw(surface, camera, self._levels, self._build_below, skip)
+        self._draw(surface, camera, self._levels, self._build_below, skip, only or {})
 
     def draw_above(self, surface: pygame.Surface, camera: Camera,
                    skip: frozenset = frozenset(), prewarm_s: float = PREWARM_S) -> None:
@@ -168,7 +172,7 @@ class TerrainCache:
         return None
 
     def _draw(self, surface, camera: Camera, levels: dict, build,
-              skip: frozenset = frozenset()) -> None:
+              skip: frozenset = frozenset(), only: dict | None = None) -> None:
         size = camera.tile_px
         level = self._level(levels, size)
         cx0, cy0, cx1, cy1 = self._chunks_in_view(camera)
@@ -184,8 +188,33 @@ class TerrainCache:
                     pieces = level[(cx, cy)] = build(cx, cy, size)
                     self.chunks_built += 1
                 bx, by = ox + cx * span, oy + cy * span
+                rects = only.get((cx, cy)) if only else None
+                if rects is not None:
+                    pieces = self._cut(pieces, (cx, cy, size), rects)
                 blits.extend((img, (bx + dx, by + dy)) for img, (dx, dy) in pieces)
         surface.fblits(blits)
+
+    def _cut(self, pieces: list[Piece], where: tuple, rects: tuple) -> list[Piece]:
+        """The parts of a chunk's one opaque piece inside rects (tiles, relative to the
+        chunk), kept while the chunk's picture and the rectangles stay the same."""
+        if len(pieces) != 1 or pieces[0][1] != (0, 0):
+            return pieces  # not a whole-chunk picture: drawn whole
+        img = pieces[0][0]
+        key = (*where, rects)
+        kept = self._cuts.get(key)
+        if kept is not None and kept[0] is img:
+            return kept[1]
+        if len(self._cuts) > 256:
+            self._cuts.clear()
+        size = where[2]
+        w, h = img.get_size()
+        cut = []
+        for x, y, rw, rh in rects:
+            rect = pygame.Rect(x * size, y * size, rw * size, rh * size).clip((0, 0, w, h))
+            if rect.w and rect.h:
+                cut.append((img.subsurface(rect), rect.topleft))
+        self._cuts[key] = (img, cut)
+        return cut
 
     def _level(self, levels: dict, size: int) -> dict:
         """The chunks at one tile size, made room for if new: levels not in self.keep

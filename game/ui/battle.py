@@ -384,7 +384,8 @@ class BattleScreen(Screen):
         _fill_around(surface, map_rect, BACKGROUND)  # the terrain chunks cover the rest
         self.fog.update(world.seen_now, world.seen_ever)
         dark = self.fog.dark_chunks(CHUNK)  # the fog fills them flat: nothing under shows
-        self.terrain.draw_below(surface, self.camera, dark)
+        # of a chunk partly under it only the rest is drawn
+        self.terrain.draw_below(surface, self.camera, dark, self.fog.open_tiles(CHUNK))
         surface.set_clip(map_rect)  # overlays stay on the map, under the fog
         self.strike_fx.draw_ground(surface, self.camera, world)  # scorch marks
         draw_cones(surface, self.camera, world, alpha, self.selected, self.cones)
