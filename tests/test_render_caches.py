@@ -294,3 +294,23 @@ def test_terrain_under_the_dark_fill_is_cut_out_of_a_chunk_and_follows_sight(dis
         far = (12 * TILE_PX + 5, 12 * TILE_PX + 5)  # never seen: left to the fog's fill
         assert tuple(pixels[far]) == ((255, 0, 255) if step == 0 else tuple(pixels[sx, sy]))
         seen[2:15, 2:15] = True  # the squad looks as far as tile (14, 14)
+
+
+def test_open_tiles_cover_every_tile_not_dark_and_list_only_chunks_partly_dark():
+    from game.render.fog import _open_rects
+
+    rng = np.random.default_rng(5)
+    for trial in range(60):
+        shown = rng.random((45, 72)) < (trial % 6) / 10  # 0 (all dark) to half open
+        shown[20:24, 30:40] = trial % 2 == 0
+        rects = _open_rects(shown, 16)
+        for cy in range(3):
+            for cx in range(5):
+                part = shown[cy * 16:(cy + 1) * 16, cx * 16:(cx + 1) * 16]
+                if (cx, cy) not in rects:
+                    assert part.all() or not part.any()
+                    continue
+                covered = np.zeros((16, 16), dtype=bool)
+                for x, y, w, h in rects[(cx, cy)]:
+                    covered[y:y + h, x:x + w] = True
+                assert covered[:part.shape[0], :part.shape[1]][part].all()

@@ -352,15 +352,40 @@ def _ring_codes(padded: np.ndarray) -> np.ndarray:
 
 
 def _open_rects(shown: np.ndarray, chunk: int) -> dict[tuple[int, int], tuple]:
-    """open_tiles(): per chunk with both shown and unshown tiles, its shown rectangles."""
+    """open_tiles(): per chunk with both shown and unshown tiles, (x, y, w, h) tile
+    rectangles covering its shown ones: per row the span from its first shown tile to
+    its last, rows of the same span merged (a few rectangles a chunk, found in numpy;
+    an exact cover by _rectangles cost ~0.15 ms a sight change)."""
     h, w = shown.shape
+    ch, cw = -(-h // chunk), -(-w // chunk)
+    padded = np.zeros((ch * chunk, cw * chunk), dtype=bool)
+    padded[:h, :w] = shown
+    per_chunk = padded.reshape(ch, chunk, cw, chunk).transpose(0, 2, 1, 3)  # [cy, cx, y, x]
+    count = per_chunk.sum(axis=(2, 3))
+    full = np.zeros((ch, cw), dtype=np.int64)  # shown tiles of a chunk with none unshown
+    full[:] = chunk * chunk
+    full[-1, :] = (h - (ch - 1) * chunk) * chunk
+    full[:, -1] = chunk * (w - (cw - 1) * chunk)
+    full[-1, -1] = (h - (ch - 1) * chunk) * (w - (cw - 1) * chunk)
+    cys, cxs = np.nonzero((count > 0) & (count < full))
+    parts = per_chunk[cys, cxs]  # [chunk, y, x] of the chunks partly shown
+    rows = parts.any(axis=2).tolist()
+    firsts = parts.argmax(axis=2).tolist()
+    lasts = (chunk - parts[:, :, ::-1].argmax(axis=2)).tolist()
     out = {}
-    for cy in range(0, (h + chunk - 1) // chunk):
-        for cx in range(0, (w + chunk - 1) // chunk):
-            part = shown[cy * chunk:(cy + 1) * chunk, cx * chunk:(cx + 1) * chunk]
-            if part.all() or not part.any():
+    for i, (cx, cy) in enumerate(zip(cxs.tolist(), cys.tolist(), strict=True)):
+        rects: list[list[int]] = []
+        for y, (any_shown, first, last) in enumerate(zip(rows[i], firsts[i], lasts[i],
+                                                         strict=True)):
+            if not any_shown:
                 continue
-            out[(cx, cy)] = tuple(rect for rect, value in _rectangles(part) if value)
+            top = rects[-1] if rects else None
+            if top is not None and top[1] + top[3] == y and top[0] == first and (
+                    top[0] + top[2] == last):
+                top[3] += 1
+            else:
+                rects.append([first, y, last - first, 1])
+        out[(cx, cy)] = tuple(tuple(r) for r in rects)
     return out
 
 
