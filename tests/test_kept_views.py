@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from game.ai import tactics
+from game.sim import safe_routes
 from game.sim.geometry import SUB, centre_of
 from game.sim.movement import BLOCKED, DOOR, OPEN, step_kinds
 from game.sim.pathing import path_grid
@@ -175,9 +176,14 @@ def test_allies_near_from_the_ticks_standing_list_is_the_plain_scan():
         assert tactics._allies_near(world, unit, *box, standing) == plain
 
 
+WITH_SURVIVOR = EAST_ONLY[:2] + ["#..A....#..E.#"] + EAST_ONLY[3:]
+
+
 def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
-    world = new_world(ascii_scenario(EAST_ONLY[:2] + ["#..A....#..E.#"] + EAST_ONLY[3:]), seed=1)
+    world = new_world(ascii_scenario(WITH_SURVIVOR), seed=1)
     assert world.civilians(), "warming is for maps with survivors"
+    survivor = world.civilians()[0]
+    survivor.survivor.found = False
     assert "fire_fields" not in world.caches
     for _ in range(3):
         warm_fire_fields(world)
@@ -189,7 +195,46 @@ def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
     walker.path = [(10, 3)]
     walker.x = centre_of(9)
     warm_fire_fields(world)
-    assert (9, walker.tile[1], walker.weapon.range_tiles) not in kept  # a walker is left
+    key = (9, walker.tile[1], walker.weapon.range_tiles)
+    assert key not in kept  # nobody found needs a safe route yet: a walker is left
+    survivor.survivor.found = True
+    warm_fire_fields(world)
+    assert key in kept  # a found survivor may panic or follow: the walker's field is drawn
+    assert np.array_equal(danger_map(world), _fresh_danger(world))
+
+
+def test_fields_drawn_ahead_for_walkers_are_redrawn_after_a_wall_is_blown():
+    world = new_world(ascii_scenario(WITH_SURVIVOR), seed=1)
+    walker = world.insurgents()[0]
+    walker.path = [(9, 3)]
+    walker.x, walker.y = centre_of(10), centre_of(3)
+    warm_fire_fields(world)
+    assert (10, 3, walker.weapon.range_tiles) in world.caches["fire_fields"][2]
+    before = danger_map(world)
+    world.terrain.opaque[2, 8] = False  # the wall by the door comes down
+    world.terrain.walkable[2, 8] = True
+    world.terrain.version += 1
+    warm_fire_fields(world)
+    after = danger_map(world)
+    assert np.array_equal(after, _fresh_danger(world))
+    assert after.sum() > before.sum()  # fire now reaches through the gap
+
+
+def test_a_full_store_of_fields_drops_the_oldest_and_keeps_the_standing(monkeypatch):
+    monkeypatch.setattr(safe_routes, "FIRE_FIELDS_KEPT", 8)
+    world = new_world(ascii_scenario(WITH_SURVIVOR), seed=1)
+    standing, walker = world.insurgents()
+    warm_fire_fields(world)
+    walker.path = [(10, 1)]
+    for x in range(1, 13):  # the walker crosses a dozen tiles, one a tick
+        walker.x, walker.y = centre_of(x), centre_of(1)
+        warm_fire_fields(world)
+        world.tick += 1
+        assert np.array_equal(danger_map(world), _fresh_danger(world))
+    kept = world.caches["fire_fields"][2]
+    assert len(kept) <= 8
+    assert (*standing.tile, standing.weapon.range_tiles) in kept
+    assert (1, 1, walker.weapon.range_tiles) not in kept  # the oldest went first
 
 
 def test_the_reused_corner_safe_search_answers_as_a_new_one():

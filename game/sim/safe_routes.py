@@ -3,6 +3,7 @@ length exists."""
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,9 @@ from game.sim.world import World
 DANGER_EVERY = 10  # ticks between rebuilds of the insurgents' lines of fire
 DANGER_COST = 4
 FIRE_FIELDS_KEPT = 2048  # all-round fields of fire kept per terrain version (danger_map)
-WARM_PER_TICK = 12  # insurgents looked at a tick for a field of fire to draw ahead
+WARM_PER_TICK = 12  # standing insurgents looked at a tick for a field of fire to draw ahead
+WALKERS_PER_TICK = 12  # at most this many walkers' new fields drawn ahead a tick
+WALKERS_EVERY = 1  # ticks between those looks: a walker stays a few ticks on a tile
 
 
 # -- safe routes --------------------------------------------------------------------------
@@ -69,16 +72,21 @@ def _fire_fields(world: World) -> dict[FieldKey, Field]:
 
 def _draw_field(terrain: Any, fields: dict[FieldKey, Field], key: FieldKey) -> Field:
     if len(fields) >= FIRE_FIELDS_KEPT:
-        fields.clear()
+        # the oldest first: a standing insurgent's field is moved to the end whenever
+        # warm_fire_fields looks at it, so what goes is mostly tiles walked past long ago
+        for old in list(islice(fields, FIRE_FIELDS_KEPT // 4)):
+            del fields[old]
     field = fields[key] = view_mask(terrain, key[0], key[1], 0, key[2], 360)
     return field
 
 
 def warm_fire_fields(world: World) -> None:
-    """Draw ahead, a few insurgents a tick, the fields of fire of those standing still, on
-    a map with survivors: the first danger map a survivor's route asks for then finds them
-    kept instead of drawing two hundred in one tick. Only the cache changes: danger_map's
-    answer is the same whenever its fields were drawn."""
+    """Draw ahead the fields of fire a danger map will ask for, on a map with survivors:
+    a few standing insurgents a tick, and, while a found survivor may need a safe route,
+    up to WALKERS_PER_TICK tiles walkers have just reached. The first danger map then
+    finds them kept instead of drawing two hundred (or, in a moving fight, ninety walkers')
+    in one tick. Only the cache changes: danger_map's answer is the same whenever its
+    fields were drawn."""
     if not world.scenario.civilians:
         return
     insurgents = world.insurgents()
@@ -86,17 +94,49 @@ def warm_fire_fields(world: World) -> None:
     if not count:
         return
     fields = _fire_fields(world)
+    terrain = world.terrain
     start = world.tick * WARM_PER_TICK
     for i in range(min(WARM_PER_TICK, count)):
         unit = insurgents[(start + i) % count]
         if unit.path or unit.life != ACTIVE or unit.hidden:
-            continue  # a walker's field would be stale by the next rebuild
+            continue  # walkers: below
         weapon = unit.weapon
         if weapon is None:
             continue
         key = (unit.x // SUB, unit.y // SUB, weapon.range_tiles)
+        field = fields.pop(key, None)
+        if field is None:
+            _draw_field(terrain, fields, key)
+        else:
+            fields[key] = field  # kept young: the oldest fields are dropped first
+    if world.tick % WALKERS_EVERY == 0 and _may_need_safe_routes(world):
+        _warm_walkers(terrain, insurgents, fields)
+
+
+def _may_need_safe_routes(world: World) -> bool:
+    """A found survivor on its feet: only such a one panics or follows (safe_course)."""
+    return any(c.survivor.found and c.life == ACTIVE for c in world.civilians())
+
+
+def _warm_walkers(terrain: Any, insurgents: list[Unit], fields: dict[FieldKey, Field]) -> None:
+    drawn = 0
+    reach: dict[str, float | None] = {}  # weapon range by kind: every walker, every tick
+    for unit in insurgents:
+        if not unit.path or unit.life != ACTIVE or unit.hidden:
+            continue
+        kind = unit.kind
+        if kind not in reach:
+            weapon = unit.weapon
+            reach[kind] = None if weapon is None else weapon.range_tiles
+        tiles = reach[kind]
+        if tiles is None:
+            continue
+        key = (unit.x // SUB, unit.y // SUB, tiles)
         if key not in fields:
-            _draw_field(world.terrain, fields, key)
+            _draw_field(terrain, fields, key)
+            drawn += 1
+            if drawn >= WALKERS_PER_TICK:
+                return
 
 
 def safe_grid(world: World) -> SafeGrid:
