@@ -176,7 +176,7 @@ def test_allies_near_from_the_ticks_standing_list_is_the_plain_scan():
         assert tactics._allies_near(world, unit, *box, standing) == plain
 
 
-WITH_SURVIVOR = EAST_ONLY[:2] + ["#..A....#..E.#"] + EAST_ONLY[3:]
+WITH_SURVIVOR = [EAST_ONLY[0], "#S...........#", "#..A....#..E.#"] + EAST_ONLY[3:]
 
 
 def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
@@ -198,8 +198,14 @@ def test_fields_drawn_ahead_leave_the_danger_map_as_it_was():
     key = (9, walker.tile[1], walker.weapon.range_tiles)
     assert key not in kept  # nobody found needs a safe route yet: a walker is left
     survivor.survivor.found = True
+    for member in world.squad():
+        member.x += 20 * SUB  # far off (off the map's edge: only the distance counts)
     warm_fire_fields(world)
-    assert key in kept  # a found survivor may panic or follow: the walker's field is drawn
+    assert key not in kept  # found, but away from the squad and its fight: still left
+    for member in world.squad():
+        member.x -= 20 * SUB
+    warm_fire_fields(world)
+    assert key in kept  # a found survivor by the squad may panic or follow: drawn ahead
     assert np.array_equal(danger_map(world), _fresh_danger(world))
 
 

@@ -19,7 +19,7 @@ DANGER_COST = 4
 FIRE_FIELDS_KEPT = 2048  # all-round fields of fire kept per terrain version (danger_map)
 WARM_PER_TICK = 12  # standing insurgents looked at a tick for a field of fire to draw ahead
 WALKERS_PER_TICK = 12  # at most this many walkers' new fields drawn ahead a tick
-WALKERS_EVERY = 1  # ticks between those looks: a walker stays a few ticks on a tile
+NEAR_SQUAD_TILES = 16  # ... while a found survivor is this near the squad
 
 
 # -- safe routes --------------------------------------------------------------------------
@@ -82,8 +82,8 @@ def _draw_field(terrain: Any, fields: dict[FieldKey, Field], key: FieldKey) -> F
 
 def warm_fire_fields(world: World) -> None:
     """Draw ahead the fields of fire a danger map will ask for, on a map with survivors:
-    a few standing insurgents a tick, and, while a found survivor may need a safe route,
-    up to WALKERS_PER_TICK tiles walkers have just reached. The first danger map then
+    a few standing insurgents a tick, and, while a found survivor near the squad may need
+    a safe route, up to WALKERS_PER_TICK tiles walkers have just reached. The first danger map then
     finds them kept instead of drawing two hundred (or, in a moving fight, ninety walkers')
     in one tick. Only the cache changes: danger_map's answer is the same whenever its
     fields were drawn."""
@@ -109,13 +109,19 @@ def warm_fire_fields(world: World) -> None:
             _draw_field(terrain, fields, key)
         else:
             fields[key] = field  # kept young: the oldest fields are dropped first
-    if world.tick % WALKERS_EVERY == 0 and _may_need_safe_routes(world):
+    if _may_need_safe_routes(world):
         _warm_walkers(terrain, insurgents, fields)
 
 
 def _may_need_safe_routes(world: World) -> bool:
-    """A found survivor on its feet: only such a one panics or follows (safe_course)."""
-    return any(c.survivor.found and c.life == ACTIVE for c in world.civilians())
+    """A found survivor on its feet near a standing squad member: only a found survivor
+    panics or follows (safe_course), and the fire and the leaders are where the squad is."""
+    found = [c for c in world.civilians() if c.life == ACTIVE and c.survivor.found]
+    if not found:
+        return False
+    reach = (NEAR_SQUAD_TILES * SUB) ** 2
+    return any((c.x - m.x) ** 2 + (c.y - m.y) ** 2 <= reach
+               for m in world.squad() if m.life == ACTIVE for c in found)
 
 
 def _warm_walkers(terrain: Any, insurgents: list[Unit], fields: dict[FieldKey, Field]) -> None:
