@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from game.ai import tactics
-from game.sim import safe_routes
+from game.sim import pathing, safe_routes
 from game.sim.geometry import SUB, centre_of
 from game.sim.movement import BLOCKED, DOOR, OPEN, step_kinds
-from game.sim.pathing import path_grid
+from game.sim.pathing import PathGrid, path_grid
 from game.sim.safe_routes import danger_map, warm_fire_fields
 from game.sim.sight import view_mask
 from game.sim.smoke import sight_blockers
@@ -293,3 +293,34 @@ def test_the_walking_grid_outlives_a_door_opening_and_not_a_lock_opening():
     terrain.version += 1
     fresh = path_grid(world.caches, terrain)
     assert fresh is not grid and fresh.find((0, 0), (8, 0))[-1] == (8, 0)
+
+
+def test_kept_routes_past_the_memo_limit_and_after_a_wall_is_blown(monkeypatch):
+    """PathGrid keeps routes by start and goal, dropping the oldest when full: each answer,
+    kept or searched again, is the one a new grid gives; a blown wall brings a new grid."""
+    monkeypatch.setattr(pathing, "ROUTE_MEMO_LIMIT", 8)
+    rng = np.random.default_rng(5)
+    terrain = Terrain.empty(24, 24)
+    walls = rng.random((24, 24)) < 0.25
+    walls[12, :] = True  # a wall across the map, to blow a gap in
+    terrain.walkable &= ~walls
+    terrain.opaque |= walls
+    world_caches: dict = {}
+    grid = path_grid(world_caches, terrain)
+    open_tiles = [(int(x), int(y)) for y, x in np.argwhere(terrain.walkable)]
+    pairs = [tuple(open_tiles[i] for i in rng.choice(len(open_tiles), 2, replace=False))
+             for _ in range(12)]
+    for start, goal in pairs * 3:  # asked again after others pushed them out, or not
+        assert grid.find(start, goal) == PathGrid(terrain).find(start, goal)
+        assert len(grid._routes) <= 8
+        assert len(grid._routes) >= min(6, len(set(pairs[: pairs.index((start, goal)) + 1])))
+        # an overflow drops the oldest quarter, not the lot: the walkers asking again find
+        # most of their routes kept
+    north = next(t for t in open_tiles if t[1] < 12)
+    south = next(t for t in open_tiles if t[1] > 12)
+    assert grid.find(north, south) == []
+    terrain.opaque[12, :] = False  # blown: rubble to walk over
+    terrain.walkable[12, :] = True
+    terrain.version += 1
+    fresh = path_grid(world_caches, terrain)
+    assert fresh is not grid and fresh.find(north, south)[-1] == south
