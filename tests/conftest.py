@@ -24,3 +24,19 @@ def display():
     pygame.display.set_mode((320, 240))
     yield
     pygame.display.quit()
+
+
+@pytest.fixture
+def app():
+    """The game's App (headless, one tick a frame) with the player's profile loaded
+    from the test's own home, no sound."""
+    import pygame
+
+    from game.app import App
+    from game.ui.profile import prepare
+
+    a = App()
+    a.fixed_dt = 1 / 30
+    prepare(a.ctx, audio=False)
+    yield a
+    pygame.display.quit()

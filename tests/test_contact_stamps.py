@@ -5,8 +5,6 @@ per-tick answers (game/render/tick_memo.py) are asked again when the world moves
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pygame
 
@@ -40,12 +38,7 @@ def _reference(centre: tuple[int, int], r: int, age: str, text: TextCache,
     disc = pygame.Surface((2 * r + 2, 2 * r + 2), pygame.SRCALPHA)
     pygame.draw.circle(disc, (*GHOST_DARK, 150), (r + 1, r + 1), r)
     surface.blit(disc, disc.get_rect(center=centre))
-    rect = pygame.Rect(0, 0, 2 * r, 2 * r)
-    rect.center = centre
-    for k in range(8):
-        start = k * math.pi / 4
-        pygame.draw.arc(surface, GHOST_DARK, rect.inflate(2, 2), start, start + 0.5, 4)
-        pygame.draw.arc(surface, GHOST, rect, start, start + 0.5, 2)
+    contacts._dashed_ring(surface, centre, r)
     if perch:
         for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
             pygame.draw.line(surface, GHOST, (cx + dx * (r - 3), cy + dy * (r - 3)),

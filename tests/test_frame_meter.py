@@ -7,7 +7,6 @@ import pytest
 from game.app import App
 from game.settings import load_settings
 from game.ui.frame_meter import REFRESH_S, FrameMeter, percentile
-from game.ui.profile import prepare
 from game.ui.screen import Screen
 
 
@@ -19,13 +18,9 @@ class Blank(Screen):
 
 
 @pytest.fixture
-def app():
-    a = App()
-    a.fixed_dt = 1 / 30
-    prepare(a.ctx, audio=False)
-    a.push(Blank(a.ctx))
-    yield a
-    pygame.display.quit()
+def blank_app(app):
+    app.push(Blank(app.ctx))
+    return app
 
 
 def press_f3(app) -> None:
@@ -84,7 +79,8 @@ def lit_pixels(surface: pygame.Surface) -> int:
     return int((pygame.surfarray.array3d(surface).sum(axis=2) > 0).sum())
 
 
-def test_f3_shows_the_meter_and_the_choice_is_saved(app):
+def test_f3_shows_the_meter_and_the_choice_is_saved(blank_app):
+    app = blank_app
     app.run(3)
     assert lit_pixels(top_band(app)) == 0
     press_f3(app)

@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from game import MAPS_DIR
-from game.app import App, invisible_display, screenshot_dir
+from game.app import invisible_display, screenshot_dir
 from game.session import Session
 from game.sim import events as ev
 from game.sim.step import step
@@ -21,7 +21,6 @@ from game.ui.campaign import CampaignScreen
 from game.ui.confirm import ConfirmScreen
 from game.ui.hud import Hud, survivors_status
 from game.ui.outcome import mission_stats
-from game.ui.profile import prepare
 from game.ui.radio_log import RadioLog
 from game.ui.strike_aim import CONFIRMING
 from game.ui.title import TitleScreen
@@ -34,15 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def home(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
     return tmp_path
-
-
-@pytest.fixture
-def app():
-    a = App()
-    a.fixed_dt = 1 / 30
-    prepare(a.ctx, audio=False)
-    yield a
-    pygame.display.quit()
 
 
 def key(app, k: int, mod: int = 0) -> None:

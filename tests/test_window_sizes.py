@@ -5,7 +5,6 @@ unless the player picked one."""
 import pygame
 import pytest
 
-from game.app import App
 from game.settings import (
     UI_AUTO,
     Settings,
@@ -15,7 +14,6 @@ from game.settings import (
     stepped_window_size,
 )
 from game.ui.context import Context
-from game.ui.profile import prepare
 from game.ui.widgets import ui_scale
 
 
@@ -52,15 +50,6 @@ def test_auto_is_the_default_and_a_chosen_scale_wins(display):
     assert ui_scale(ctx) == pytest.approx(0.85)
     assert Settings.from_dict({"ui_scale": 0}).ui_scale == UI_AUTO
     assert Settings.from_dict({"ui_scale": 0.2}).ui_scale == UI_AUTO  # out of range
-
-
-@pytest.fixture
-def app():
-    a = App()
-    a.fixed_dt = 1 / 30
-    prepare(a.ctx, audio=False)
-    yield a
-    pygame.display.quit()
 
 
 def resize(app, w: int, h: int) -> None:
