@@ -35,57 +35,55 @@ def test_the_first_title_frame_imports_nothing_heavy(tmp_path):
     assert out.stdout.split()[-1:] == ["none"], out.stdout
 
 
-def test_the_demo_is_built_over_the_frames_after_the_first_and_fades_in():
+@pytest.fixture
+def on_title():
+    """A headless App on the title screen (nothing drawn yet); sound threads are let
+    finish and the display closed afterwards."""
     app = App(headless=True)
-    try:
-        prepare(app.ctx, audio=False)
-        title = TitleScreen(app.ctx)
-        app.push(title)
-        app.run(1)
-        assert title.demo is None and app.ctx.audio is None  # the first frame: backdrop only
-        backdrop = app.surface.copy()
-        while title.demo is None and app.frame < 30:  # a piece a frame
-            app.run(app.frame + 1)
-        assert title.demo is not None and app.ctx.audio is not None
-        assert app.frame > 5  # spread over frames, not built in one
-        app.run(app.frame + 2)
-        fading = app.surface.copy()
-        app.run(app.frame + round(DEMO_FADE_S * 30) + 2)
-        faded = app.surface.copy()
-        # the demo's map shows through more as the backdrop fades (sampled in the sky)
-        at = (app.surface.get_width() * 3 // 4, app.surface.get_height() // 8)
-        assert backdrop.get_at(at) != faded.get_at(at)
-        assert _distance(fading.get_at(at), backdrop.get_at(at)) < \
-            _distance(faded.get_at(at), backdrop.get_at(at))
-    finally:
-        if app.ctx.audio is not None:
-            app.ctx.audio.wait(10)
-        pygame.display.quit()
+    prepare(app.ctx, audio=False)
+    title = TitleScreen(app.ctx)
+    app.push(title)
+    yield app, title
+    if app.ctx.audio is not None:
+        app.ctx.audio.wait(10)
+    pygame.display.quit()
 
 
-def test_the_title_builds_the_sound_a_sound_a_frame_and_a_thread_finishes_it():
+def test_the_demo_is_built_over_the_frames_after_the_first_and_fades_in(on_title):
+    app, title = on_title
+    app.run(1)
+    assert title.demo is None and app.ctx.audio is None  # the first frame: backdrop only
+    backdrop = app.surface.copy()
+    while title.demo is None and app.frame < 30:  # a piece a frame
+        app.run(app.frame + 1)
+    assert title.demo is not None and app.ctx.audio is not None
+    assert app.frame > 5  # spread over frames, not built in one
+    app.run(app.frame + 2)
+    fading = app.surface.copy()
+    app.run(app.frame + round(DEMO_FADE_S * 30) + 2)
+    faded = app.surface.copy()
+    # the demo's map shows through more as the backdrop fades (sampled in the sky)
+    at = (app.surface.get_width() * 3 // 4, app.surface.get_height() // 8)
+    assert backdrop.get_at(at) != faded.get_at(at)
+    assert _distance(fading.get_at(at), backdrop.get_at(at)) < \
+        _distance(faded.get_at(at), backdrop.get_at(at))
+
+
+def test_the_title_builds_the_sound_a_sound_a_frame_and_a_thread_finishes_it(on_title):
     from game.audio.registry import all_synths
 
-    app = App(headless=True)
-    try:
-        prepare(app.ctx, audio=False)
-        title = TitleScreen(app.ctx)
-        app.push(title)
-        while title.demo is None and app.frame < 30:
-            app.run(app.frame + 1)
-        bank = app.ctx.audio.bank
-        assert bank is not None and app.ctx.audio._thread is None  # no thread: frames
-        before = len(bank.samples)
-        app.run(app.frame + 3)
-        assert len(bank.samples) == before + 3  # one sound a frame
-        assert len(bank.samples) < len(all_synths())
-        prepare(app.ctx)  # the next screen: the rest is built off the main thread
-        app.ctx.audio.wait(30)
-        assert set(bank.samples) == set(all_synths())
-    finally:
-        if app.ctx.audio is not None:
-            app.ctx.audio.wait(10)
-        pygame.display.quit()
+    app, title = on_title
+    while title.demo is None and app.frame < 30:
+        app.run(app.frame + 1)
+    bank = app.ctx.audio.bank
+    assert bank is not None and app.ctx.audio._thread is None  # no thread: frames
+    before = len(bank.samples)
+    app.run(app.frame + 3)
+    assert len(bank.samples) == before + 3  # one sound a frame
+    assert len(bank.samples) < len(all_synths())
+    prepare(app.ctx)  # the next screen: the rest is built off the main thread
+    app.ctx.audio.wait(30)
+    assert set(bank.samples) == set(all_synths())
 
 
 def _distance(a, b) -> int:
