@@ -148,6 +148,7 @@ class App:
             from game.ui.profile import save_profile_settings
 
             save_profile_settings(self.ctx)
+            self._window_size_changed = False  # saved: a later run() need not again
         return self.exit_code
 
     def give_idle(self, spare_s: float) -> None:

@@ -111,3 +111,10 @@ def test_f3_cannot_be_bound_to_a_battle_action():
     from game.ui.keymap import bindable
 
     assert not bindable("f3")
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None, [True]])
+def test_a_bad_frame_times_value_in_the_settings_file_means_hidden(value):
+    from game.settings import Settings
+
+    assert Settings.from_dict({"show_frame_times": value}).show_frame_times is False

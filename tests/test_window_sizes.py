@@ -93,3 +93,15 @@ def test_f11_switches_fullscreen_and_back_and_the_choice_is_kept(app):
     assert not load_settings()[0].fullscreen
     assert not app.ctx.surface.get_flags() & pygame.FULLSCREEN
     assert app.ctx.surface.get_size() == tuple(app.ctx.settings.window_size)
+
+
+def test_a_dragged_size_is_written_once_not_at_every_later_run(app, monkeypatch):
+    import game.ui.profile as profile
+
+    writes = []
+    real = profile.save_settings
+    monkeypatch.setattr(profile, "save_settings", lambda s: writes.append(1) or real(s))
+    resize(app, 1700, 960)
+    app.run(0)
+    app.run(0)
+    assert len(writes) == 1
