@@ -79,9 +79,9 @@ def gun_aim(world: World, targets: list[Tile], friends: list[tuple[float, float]
     friends_arr = np.array(friends, dtype=float).reshape(-1, 2)
     best: tuple[tuple[int, float], Line] | None = None
     for line in _gun_candidates(world, targets):
-        if len(friends_arr) and _seg_dist(friends_arr, line).min() <= clearance:
+        if len(friends_arr) and seg_dist(friends_arr, line).min() <= clearance:
             continue
-        dist = _seg_dist(pts, line)
+        dist = seg_dist(pts, line)
         hit = dist <= GUN_HIT_TILES
         n = int(hit.sum())
         if n < need:
@@ -114,7 +114,7 @@ def _line(x0: float, y0: float, x1: float, y1: float) -> Line:
     return round(x0), round(y0), round(x1), round(y1)
 
 
-def _seg_dist(points: np.ndarray, line: Line) -> np.ndarray:
+def seg_dist(points: np.ndarray, line: Line) -> np.ndarray:
     """Distance of each point (tile-centre coordinates) from the segment between the
     centres of the line's end tiles (gun_run.line_distance, for many points)."""
     ax, ay, bx, by = (float(v) for v in line)
@@ -127,4 +127,4 @@ def _seg_dist(points: np.ndarray, line: Line) -> np.ndarray:
 
 def seg_distance(x: float, y: float, line: Line) -> float:
     """One point's distance from the line (for walking members off a gun run's line)."""
-    return float(_seg_dist(np.array([[x, y]], dtype=float), line)[0])
+    return float(seg_dist(np.array([[x, y]], dtype=float), line)[0])

@@ -22,7 +22,14 @@ import math
 
 import numpy as np
 
-from game.ai.autopilot_aim import GUN_HIT_TILES, MAX_TARGETS, bomb_aim, gun_aim, seg_distance
+from game.ai.autopilot_aim import (
+    GUN_HIT_TILES,
+    MAX_TARGETS,
+    bomb_aim,
+    gun_aim,
+    seg_dist,
+    seg_distance,
+)
 from game.ai.autopilot_knowledge import UNREACHABLE, distances_from, found_survivors, tile_dist
 from game.ai.autopilot_pass import THREAT_TILES, Think
 from game.ai.autopilot_tactics import DUG_IN_TICKS, STRIKE_MIN_GROUP, STRIKE_SAFETY_TILES
@@ -120,11 +127,6 @@ def pressed_reason(t: Think, targets: list[tuple[int, int]]) -> str:
     return "route" if route_held(t, targets) else ""
 
 
-def losing(t: Think) -> bool:
-    """The squad is pressed by what it knows now (pressed_reason)."""
-    return pressed_reason(t, known_targets(t)) != ""
-
-
 def route_held(t: Think, targets: list[tuple[int, int]]) -> bool:
     """With survivors to walk out, ROUTE_HOLDERS known insurgents stand near the straight
     way from the escort to the nearest extraction zone."""
@@ -186,11 +188,8 @@ def off_line(t: Think, line: tuple[int, int, int, int], m: Unit) -> tuple[int, i
     """The nearest known walkable tile well off a gun run's line."""
     h, w = t.walk.shape
     ys, xs = np.mgrid[0:h, 0:w]
-    ax, ay, bx, by = line
-    dx, dy = bx - ax, by - ay
-    span = dx * dx + dy * dy or 1
-    u = np.clip(((xs - ax) * dx + (ys - ay) * dy) / span, 0.0, 1.0)
-    dist = np.hypot(xs - ax - u * dx, ys - ay - u * dy)
+    tiles = np.column_stack((xs.ravel(), ys.ravel())).astype(float)
+    dist = seg_dist(tiles, line).reshape(h, w)
     return nearest_of(t, dist > LEAVE_LINE_TILES + GUN_HIT_TILES, m)
 
 

@@ -1,5 +1,5 @@
-"""The autopilot's tile choices in a fight: cover against the enemies it sees, and where
-Falcon-2 may drop without hurting a friend."""
+"""The autopilot's tile choices in a fight: cover against the enemies it sees, kept clear
+of a coming strike (where Falcon-2 drops is game/ai/autopilot_aim.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,15 @@ import math
 import numpy as np
 import tcod.map
 
-from game.sim.airstrike import BLAST_RADIUS_TILES
 from game.sim.queries import cover_from
 from game.sim.sight import clear_line
 from game.sim.units import Unit
 from game.sim.world import World
 
 COVER_RADIUS = 4  # a member looks for cover this far from where it stands
-STRIKE_MIN_GROUP = 3
+STRIKE_MIN_GROUP = 3  # dug-in enemies worth Falcon-2 when the squad is not pressed
 STRIKE_SAFETY_TILES = 1.5  # keep friends this far beyond the blast radius
 DUG_IN_TICKS = 90  # seen on (about) the same spot this long: dug in (a strike takes 5-8 s)
-STRIKE_REACH = BLAST_RADIUS_TILES - 0.5  # enemies this close to the aim point count
 EXPOSURE_TILES = 14  # a remembered shooter this close with a line of sight makes ground unsafe
 
 
@@ -80,33 +78,6 @@ def _tile_score(
     elif dist < 3:
         score -= 2.0  # too close: a grenade's throw, and it blocks the others' fire
     return score
-
-
-def strike_target(
-    world: World, enemies: list[tuple[int, tuple[int, int], int]],
-    friends: list[tuple[float, float]],
-    clearance: float = BLAST_RADIUS_TILES + STRIKE_SAFETY_TILES,
-) -> tuple[int, int] | None:
-    """A tile for Falcon-2: at least STRIKE_MIN_GROUP dug-in enemies (id, tile, still_since)
-    within reach, with every friend (squad, found survivors; sub-unit positions as tiles)
-    farther than `clearance` from it: by default clear of the blast with a margin; a
-    danger-close call passes a smaller one. None when no such tile exists."""
-    dug_in = [tile for _, tile, since in enemies if world.tick - since >= DUG_IN_TICKS]
-    if len(dug_in) < STRIKE_MIN_GROUP:
-        return None
-    candidates = list(dug_in)
-    cx = round(sum(t[0] for t in dug_in) / len(dug_in))
-    cy = round(sum(t[1] for t in dug_in) / len(dug_in))
-    candidates.insert(0, (cx, cy))
-    best, best_n = None, 0
-    for ax, ay in candidates:
-        if not world.terrain.in_bounds(ax, ay):
-            continue
-        n = sum(1 for t in dug_in if math.hypot(t[0] - ax, t[1] - ay) <= STRIKE_REACH)
-        safe = all(math.hypot(fx - ax, fy - ay) > clearance for fx, fy in friends)
-        if safe and n >= STRIKE_MIN_GROUP and n > best_n:
-            best, best_n = (ax, ay), n
-    return best
 
 
 def exposed_ground(

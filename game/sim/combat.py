@@ -50,7 +50,9 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
                 unit.ammo = weapon.magazine
                 unit.activity = "idle" if not unit.path else "moving"
             continue
-        if unit.side == _SQUAD and unit.squad.roe == _HOLD_FIRE:  # roe_allows_any, inline
+        # a squad member on hold fire never fires, whatever its orders or who fires on
+        # it (return fire is a matter of choosing targets: pursuit.acquire_targets)
+        if unit.side == _SQUAD and unit.squad.roe == _HOLD_FIRE:
             unit.target_id, unit.ground_target, unit.aim_target = 0, None, 0
         if unit.target_id:
             _engage(world, unit, weapon, events, facts)
@@ -63,12 +65,6 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
 _SQUAD, _INSURGENT, _HOLD_FIRE = Side.SQUAD, Side.INSURGENT, Roe.HOLD_FIRE  # enum members
 # are slow to look up on their class (its metaclass has __getattr__)
 _AIMING = frozenset(("firing", "aiming"))
-
-
-def roe_allows_any(unit: Unit) -> bool:
-    """False for a squad member on hold fire: it never fires, whatever its orders or who
-    fires on it (return fire is a matter of choosing targets: pursuit.acquire_targets)."""
-    return unit.side != _SQUAD or unit.squad.roe != _HOLD_FIRE
 
 
 def _stand_down(unit: Unit) -> None:
