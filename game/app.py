@@ -252,7 +252,7 @@ class App:
 
         settings = self.ctx.settings
         if settings is None or settings.fullscreen or width < MIN_SIZE[0] or \
-                height < MIN_SIZE[1] or not (usable_side(width) and usable_side(height)):
+                height < MIN_SIZE[1] or not usable_side(max(width, height)):
             return
         if tuple(settings.window_size) != (width, height):
             settings.window_size = (width, height)

@@ -128,3 +128,18 @@ def test_a_per_tick_answer_is_asked_again_when_the_tick_world_or_token_moves():
     kept = per_tick(b, question, token=1)
     assert per_tick(b, question, token=2) is not kept
     assert len(asked) == 5  # a: ticks 0 and 1; b: no token, token 1, token 2
+
+
+def test_a_kept_answer_does_not_keep_a_closed_battles_world_alive():
+    import gc
+    import weakref
+
+    class World:
+        tick = 0
+
+    world = World()
+    per_tick(world, lambda w: [w.tick])
+    gone = weakref.ref(world)
+    del world
+    gc.collect()
+    assert gone() is None

@@ -11,22 +11,25 @@ a tick would change, e.g. how many contacts there are) moves on.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 T = TypeVar("T")
 
-# per question: (the world asked about, its tick, the token, the answer)
-_memo: dict[Callable, tuple[object, int, Hashable, object]] = {}
+# per question: (the world asked about, its tick, the token, the answer); the world is
+# held weakly, so a closed battle's world (200 insurgents and their grids) is not kept
+_memo: dict[Callable, tuple[weakref.ref, int, Hashable, object]] = {}
 
 
 def per_tick(world, question: Callable[[object], T], token: Hashable = None) -> T:
     """question(world), asked again only when world, world.tick or token changes."""
     kept = _memo.get(question)
-    if kept is not None and kept[0] is world and kept[1] == world.tick and kept[2] == token:
+    if kept is not None and kept[0]() is world and kept[1] == world.tick and \
+            kept[2] == token:
         return kept[3]  # type: ignore[return-value]
     answer = question(world)
-    _memo[question] = (world, world.tick, token, answer)
+    _memo[question] = (weakref.ref(world), world.tick, token, answer)
     return answer
 
 
