@@ -31,6 +31,7 @@ def measure(size_key: int, count: int) -> dict:
     surface = app.surface
     samples: list[float] = []
     for frame in range(count + WARM_UP):
+        started = time.perf_counter()
         screen.order(frames.squad_orders(session, frame))
         screen.tick()
         screen.camera.pan(frames.pan_step(frame, 6.0), 0.0)
@@ -39,7 +40,7 @@ def measure(size_key: int, count: int) -> dict:
         screen.draw(surface, 0.5)
         if frame >= WARM_UP:
             samples.append(time.process_time() - t0)
-        screen.idle(1 / 60)  # the spare time the app gives after a frame at the cap
+        frames.give_spare_time(app, started)
     return {f"cpu_{size_key}_median_ms": frames.median_ms(samples),
             f"cpu_{size_key}_p99_ms": frames.p99_ms(samples),
             f"cpu_{size_key}_mean_ms": round(statistics.mean(samples) * 1000.0, 3)}

@@ -52,6 +52,7 @@ def run(size_key: int, count: int, zoom_at: int) -> dict:
     surface = app.surface
     samples, notes = [], []
     for frame in range(count):
+        started = time.perf_counter()
         screen.order(frames.squad_orders(session, frame))
         screen.tick()
         screen.camera.pan(frames.pan_step(frame, 6.0), 0.0)
@@ -63,7 +64,7 @@ def run(size_key: int, count: int, zoom_at: int) -> dict:
         screen.draw(surface, 0.5)
         samples.append(time.process_time() - t0)
         notes.append(built(before, cache_counts(screen)))
-        screen.idle(1 / 60)  # the spare time the app gives after a frame at the cap
+        frames.give_spare_time(app, started)
     median = frames.median_ms(samples)
     spikes = [{"frame": i, "ms": round(s * 1000, 2), "built": notes[i]}
               for i, s in enumerate(samples) if s * 1000 > 2 * median]
