@@ -9,10 +9,10 @@ import pytest
 from game.render import fog as fog_module
 from game.render import sprites as sprites_module
 from game.render.camera import ZOOM_LEVELS
-from game.render.overlays import ConeCache
+from game.render.overlays import ConeCache, cone_sizes
 from game.render.terrain_cache import CHUNK, MAX_ZOOM_CACHES
 from game.render.visibility import visible_units
-from game.render.zoom_ahead import STAND_IN_FRAMES, ahead_camera, cone_sizes, in_view
+from game.render.zoom_ahead import STAND_IN_FRAMES, ahead_camera, in_view
 from tests.battle_helpers import battle_screen
 
 # a field wider and taller than the view at every zoom, with walls so the fog has edges

@@ -248,19 +248,28 @@ def _strips(surf: pygame.Surface, at: tuple[int, int], band: int = CONE_BAND):
     return strips
 
 
-def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
-               cones: ConeCache) -> None:
-    shown = set()
+def cone_sizes(camera: Camera, world, selected: set[int]) -> list:
+    """(unit, (cone width, radius on screen)) of each view cone shown at camera's zoom:
+    the selected squad members standing.  Drawing and building ahead both ask this, so
+    the sizes built ahead are the sizes drawn."""
+    sizes = []
     for uid in sorted(selected):
         unit = world.units.get(uid)
         if unit is None or unit.side != "squad" or unit.life != "active":
             continue
-        x, y = interpolated(unit, alpha)
-        sx, sy = camera.sub_to_screen(x, y)
         radius = round(sight_tiles(world, unit) * camera.tile_px)  # shorter at dusk
+        sizes.append((unit, (unit.utype.cone_deg, radius)))
+    return sizes
+
+
+def draw_cones(surface, camera: Camera, world, alpha: float, selected: set[int],
+               cones: ConeCache) -> None:
+    shown = set()
+    for unit, (deg, radius) in cone_sizes(camera, world, selected):
+        sx, sy = camera.sub_to_screen(*interpolated(unit, alpha))
         surface.fblits([(img, (sx + dx, sy + dy))
-                        for img, (dx, dy) in cones.wedge(unit.facing, unit.utype.cone_deg, radius)])
-        shown.add((unit.utype.cone_deg, radius))
+                        for img, (dx, dy) in cones.wedge(unit.facing, deg, radius)])
+        shown.add((deg, radius))
     cones.prewarm(shown)
 
 

@@ -22,10 +22,9 @@ import pygame
 
 from game.render.camera import PX_PER_SUB, ZOOM_LEVELS, Camera
 from game.render.fog import Fog
-from game.render.overlays import ConeCache
+from game.render.overlays import ConeCache, cone_sizes
 from game.render.sprites import SpriteCache
 from game.render.terrain_cache import CHUNK, TerrainCache
-from game.sim.light import sight_tiles
 
 BUDGET_S = 0.002  # spare time spent per frame
 # spare time a frame may spend on top of BUDGET_S on the poses of the level drawn at the
@@ -207,19 +206,6 @@ class ZoomAhead:
         for ahead in neighbours:  # every facing, for viewers turning after the zoom
             for size in {size for _unit, size in cone_sizes(ahead, world, selected)}:
                 yield from self.cones.turn_steps(*size)
-
-
-def cone_sizes(camera: Camera, world, selected: set[int]) -> list:
-    """(unit, (cone width, radius on screen)) of each cone draw_cones shows at camera's
-    zoom."""
-    sizes = []
-    for uid in sorted(selected):
-        unit = world.units.get(uid)
-        if unit is None or unit.side != "squad" or unit.life != "active":
-            continue
-        radius = round(sight_tiles(world, unit) * camera.tile_px)  # as draw_cones
-        sizes.append((unit, (unit.utype.cone_deg, radius)))
-    return sizes
 
 
 def in_view(camera: Camera, units: Iterable) -> list:
