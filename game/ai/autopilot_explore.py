@@ -12,15 +12,16 @@ from game.ai.autopilot_extract import extract
 from game.ai.autopilot_knowledge import UNREACHABLE, distances_from, search_gain, tile_dist
 from game.ai.autopilot_pass import Think
 from game.ai.autopilot_tactics import exposed_ground
+from game.sim.catalog import TICK_HZ
 from game.sim.commands import Interact
 from game.sim.queries import cover_beside_door
 from game.sim.units import Unit
 
 GAIN_MIN = 8  # an exploration goal must reveal at least this many unsearched tiles
 GOAL_REACHED_TILES = 2.0
-GOAL_PATIENCE_TICKS = 40 * 30  # give up on an exploration goal not reached by then
+GOAL_PATIENCE_TICKS = 40 * TICK_HZ  # give up on an exploration goal not reached by then
 REGROUP_TILES = 7.0  # a member farther than this from the anchor walks back to it first
-SHOOTER_MEMORY_TICKS = 45 * 30  # ground a seen insurgent watched stays unsafe this long
+SHOOTER_MEMORY_TICKS = 45 * TICK_HZ  # ground a seen insurgent watched stays unsafe this long
 DOOR_BONUS = 400  # a closed door leads into a room, where people hide: worth a detour
 STRIKE_MARGIN_TILES = 2  # no goal this close to a marked strike zone
 NEIGHBOURS = ((0, 1), (0, -1), (1, 0), (-1, 0))

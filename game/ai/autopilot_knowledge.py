@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import tcod.path
 
+from game.sim.catalog import TICK_HZ
 from game.sim.geometry import SUB
 from game.sim.queries import enemies_in_sight
 from game.sim.units import Unit
@@ -26,7 +27,7 @@ STRUCTURE_WINDOW = 3  # half-width of the box that decides whether a tile is "in
 GAIN_WINDOW = 4  # half-width of the box whose unsearched tiles a visit would reveal
 UNREACHABLE = np.iinfo(np.int32).max
 HEARD_MERGE_TILES = 3.0  # heard shots this close together count as one spot
-HEARD_MEMORY_TICKS = 45 * 30  # a spot gunfire was heard from is remembered this long
+HEARD_MEMORY_TICKS = 45 * TICK_HZ  # a spot gunfire was heard from is remembered this long
 
 
 @dataclass

@@ -70,7 +70,7 @@ _AIMING = frozenset(("firing", "aiming"))
 def _stand_down(unit: Unit) -> None:
     """Nothing left to shoot at: "firing" and "aiming" end now, however the target went
     (dropped out of sight, an order, another system clearing it)."""
-    if unit.activity in ("firing", "aiming"):
+    if unit.activity in _AIMING:
         unit.activity = "moving" if unit.path else "idle"
 
 
@@ -83,11 +83,11 @@ def _engage(
             target.life != DOWNED or unit.side == _INSURGENT):
         unit.target_id = 0
         unit.aim_left = 0
-        if unit.activity in ("firing", "aiming"):
+        if unit.activity in _AIMING:
             unit.activity = "idle"
         return
     if not can_shoot(world, unit, target):
-        if unit.activity in ("firing", "aiming"):
+        if unit.activity in _AIMING:
             unit.activity = "idle"
         unit.aim_target = 0  # an aimed weapon must aim afresh once the line is broken
         return
