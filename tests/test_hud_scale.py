@@ -62,3 +62,59 @@ def test_the_hud_lays_out_again_when_the_scale_changes():
     assert screen.hud._layout is not layout
     assert screen.hud.badge_rects[0][0].h == round(before.h * 1.25)
     assert screen.hud.top_h == 35
+
+
+def _button_heights(ui: float) -> tuple[int, int]:
+    app, screen = _battle((1280, 720), ui)
+    screen.draw(app.surface, 1.0)
+    return screen.strike_aim.button_rect.h, screen.grenade_aim.button_rect.h
+
+
+def test_the_battle_buttons_follow_the_scale():
+    strike, grenade = _button_heights(1.0)
+    big_strike, big_grenade = _button_heights(1.5)
+    assert big_strike >= round(strike * 1.4) and big_grenade >= round(grenade * 1.4)
+
+
+def test_the_grenade_button_sits_below_the_strike_button_and_its_notice():
+    app, screen = _battle((1280, 720), 1.5)
+    screen.strike_aim.notice = "no runs left"
+    screen.draw(app.surface, 1.0)
+    strike, grenade = screen.strike_aim.button_rect, screen.grenade_aim.button_rect
+    notice_h = app.ctx.text.font(round(17 * 1.5)).get_linesize()
+    assert grenade.top >= strike.bottom + notice_h
+
+
+def test_the_danger_close_prompt_follows_the_scale():
+    import pygame
+
+    from game.ui.strike_aim import draw_danger_prompt
+    from game.render.text import TextCache
+
+    surface, text = pygame.Surface((2560, 1440)), TextCache()
+    boxes = {ui: draw_danger_prompt(surface, text, "DANGER CLOSE", "CONFIRM",
+                                    [("Inside the blast: Rafiq", 20, (255, 255, 255))], ui)
+             for ui in (1.0, 1.5)}
+    (confirm, abort), (big_confirm, big_abort) = boxes[1.0], boxes[1.5]
+    assert big_confirm.size == (300, 57) and confirm.size == (200, 38)
+    assert big_abort.right - big_confirm.left == round((abort.right - confirm.left) * 1.5)
+    small = draw_danger_prompt(pygame.Surface((400, 300)), text, "DANGER CLOSE", "OK",
+                               [("x", 20, (255, 255, 255))], 1.5)
+    assert pygame.Rect(0, 0, 400, 300).contains(small[0].union(small[1]))
+    assert not small[0].colliderect(small[1])
+
+
+def test_the_training_card_follows_the_scale():
+    import pygame
+
+    from game.render.text import TextCache
+    from game.ui.tutorial import Tutorial
+
+    text = TextCache()
+    cards = {}
+    for ui in (1.0, 1.5):
+        tutorial = Tutorial(["Right-click the ground to move the selected soldiers."])
+        tutorial.draw(pygame.Surface((2560, 1440)), text, 40, ui=ui)
+        cards[ui] = tutorial.drawn_at
+    assert cards[1.5].w == round(cards[1.0].w * 1.5)
+    assert cards[1.5].h > cards[1.0].h * 1.3

@@ -43,6 +43,7 @@ from game.ui.radio_log import RadioLog
 from game.ui.screen import Screen
 from game.ui.strike_aim import AIMING, StrikeAim
 from game.ui.tutorial import Tutorial
+from game.ui.widgets import scaled, ui_scale
 
 BACKGROUND = (14, 15, 17)
 PAN_SPEED = 900  # screen pixels per second
@@ -417,6 +418,7 @@ class BattleScreen(Screen):
         """The selection box, the HUD, the minimap, the buttons and the prompts."""
         world = self.world
         self._draw_drag(surface)
+        ui = ui_scale(self.ctx)
         clock = self.ctx.clock
         self.hud.draw(surface, world, self.selected, self.log, clock.paused, clock.scale, HINT)
         self.minimap.draw(surface, world, self.fog, self.camera, shown)
@@ -428,14 +430,16 @@ class BattleScreen(Screen):
             right_most = max(self.strike_aim.button_rect.right, self.evac_button.rect.right)
             left_clear = right_most + 10 if right_most else None
             self.tutorial.draw(surface, self.text, self.hud.top_h + 8, right_clear, left_clear,
-                               *self.feedback.prompt_clearance(self, surface, alpha))
-        strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6))
-        self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + 26))
-        self.evac_button.draw(surface, world, (strike_button.right + 8, strike_button.y),
-                              self.pending)
-        self.strike_aim.draw_prompt(surface, world, self.hud.top_h)
-        self.grenade_aim.draw_prompt(surface, world)
-        extras.draw_tooltip(self, surface)
+                               *self.feedback.prompt_clearance(self, surface, alpha), ui=ui)
+        gap = scaled(8, ui)
+        strike_button = self.strike_aim.draw_hud(surface, world, (8, self.hud.top_h + 6), ui)
+        # below the strike button and the line its notice may take
+        self.grenade_aim.draw_hud(surface, world, (8, strike_button.bottom + scaled(26, ui)), ui)
+        self.evac_button.draw(surface, world, (strike_button.right + gap, strike_button.y),
+                              self.pending, ui)
+        self.strike_aim.draw_prompt(surface, world, self.hud.top_h, ui)
+        self.grenade_aim.draw_prompt(surface, world, ui)
+        extras.draw_tooltip(self, surface, ui)
 
     def _build_ahead(self, took_s: float, shown: list, budget_s: float,
                      turns_s: float = 0.0) -> None:

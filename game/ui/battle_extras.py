@@ -13,7 +13,7 @@ from game.ui.battle_feedback import ACTIONS as FEEDBACK_ACTIONS
 from game.ui.evac_call import call_orders
 from game.ui.keymap import DEFAULTS, combo_of
 from game.ui.profile import keymap, save_profile_settings
-from game.ui.widgets import fill
+from game.ui.widgets import fill, scaled
 
 TOOLTIP_BG = (12, 14, 16, 230)
 DEFAULT_COMBOS = {c for keys in DEFAULTS.values() for c in map(combo_of, keys) if c}
@@ -197,15 +197,16 @@ def tooltip_text(battle, pos) -> str:
     return ""
 
 
-def draw_tooltip(battle, surface) -> None:
+def draw_tooltip(battle, surface, ui: float = 1.0) -> None:
     if battle.ctx.fixed_dt is not None or not pygame.mouse.get_focused():
         return  # a headless run has no real pointer
     pos = pygame.mouse.get_pos()
     text = tooltip_text(battle, pos)
     if not text:
         return
-    img = battle.text.render(text, 18, (235, 235, 228))
-    rect = img.get_rect(bottomleft=(pos[0] + 14, pos[1] - 6)).inflate(12, 8)
+    img = battle.text.render(text, scaled(18, ui), (235, 235, 228))
+    rect = img.get_rect(bottomleft=(pos[0] + 14, pos[1] - 6)).inflate(scaled(12, ui),
+                                                                      scaled(8, ui))
     rect.clamp_ip(surface.get_rect())
     fill(surface, rect, TOOLTIP_BG)
     pygame.draw.rect(surface, (110, 110, 100), rect, 1)

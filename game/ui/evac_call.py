@@ -50,14 +50,15 @@ class EvacButton:
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def draw(self, surface: pygame.Surface, world, topleft: tuple[int, int],
-             pending: list | None = None) -> None:
-        """`pending`: the orders held for the next tick (a call given while paused)."""
+             pending: list | None = None, ui: float = 1.0) -> None:
+        """`pending`: the orders held for the next tick (a call given while paused); ui:
+        the UI scale."""
         if not needs_call(world):
             self.rect = pygame.Rect(0, 0, 0, 0)
             return
         queued = any(isinstance(cmd, CallEvac) for cmd in pending or ())
         label, colour = evac_label(world, queued)
-        self.rect = hud_button(surface, self.text, label, colour, topleft, PANEL)
+        self.rect = hud_button(surface, self.text, label, colour, topleft, PANEL, ui=ui)
 
     def click(self, pos, world) -> list:
         if self.rect.collidepoint(pos) and needs_call(world):

@@ -35,6 +35,7 @@ from game.ui.strike_aim import (
     SAFE,
     TEXT,
     draw_danger_prompt,
+    draw_notice,
     prompt_click,
     prompt_key,
 )
@@ -180,8 +181,9 @@ class GrenadeAim:
             self.text.blit(surface, "TOO FAR", (centre[0] + r + 4, centre[1] - 9), 17, FAR,
                            inside=surface.get_rect())
 
-    def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
-        """The grenade button: the thrower's count, or what is being aimed."""
+    def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int],
+                 ui: float = 1.0) -> pygame.Rect:
+        """The grenade button at UI scale ui: the thrower's count, or what is being aimed."""
         thrower = world.units.get(self.thrower_id)
         if self.active and thrower is not None:
             label, colour = f"GRENADE  {thrower.name} (Esc)", SAFE
@@ -190,14 +192,14 @@ class GrenadeAim:
             label, colour = (f"[T] GRENADES  x{total}", SAFE) if total else \
                 ("GRENADES  none left", FAR)
         rect = hud_button(surface, self.text, label, colour, topleft, PANEL,
-                          2 if self.active else 1)
+                          2 if self.active else 1, ui)
         if self.notice:
-            self.text.blit(surface, self.notice, (rect.x, rect.bottom + 3), 17, (220, 200, 170))
+            draw_notice(surface, self.text, self.notice, rect, ui)
         self.button_rect = rect
         return rect
 
-    def draw_prompt(self, surface: pygame.Surface, world) -> None:
-        """The modal danger-close confirmation, as for the strike."""
+    def draw_prompt(self, surface: pygame.Surface, world, ui: float = 1.0) -> None:
+        """The modal danger-close confirmation, as for the strike (at UI scale ui)."""
         if self.state != CONFIRMING or self.confirm_tile is None:
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
@@ -205,4 +207,4 @@ class GrenadeAim:
         names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
         self.confirm_rect, self.abort_rect = draw_danger_prompt(
             surface, self.text, "DANGER CLOSE \u2014 throw anyway?", "THROW  (Enter)",
-            [(f"Inside the ring: {names or 'our people'}", 20, TEXT)])
+            [(f"Inside the ring: {names or 'our people'}", 20, TEXT)], ui)

@@ -6,6 +6,7 @@ import pygame
 
 from game.ui.screen import Screen
 from game.ui.text_wrap import wrap
+from game.ui.widgets import px
 
 
 class MessageScreen(Screen):
@@ -25,12 +26,16 @@ class MessageScreen(Screen):
         surface.fill((22, 20, 20))
         w, h = surface.get_size()
         text = self.ctx.text
-        text.blit(surface, self.title, (w // 2, h // 4), 40, (240, 110, 90), bold=True,
+
+        def s(value: float) -> int:
+            return px(self.ctx, value)
+
+        text.blit(surface, self.title, (w // 2, h // 4), s(40), (240, 110, 90), bold=True,
                   anchor="midtop")
-        font = text.font(22)
-        y = h // 4 + 60
-        for line in wrap(self.body, font, min(w - 80, 1000)):
-            text.blit(surface, line, (w // 2, y), 22, (230, 230, 225), anchor="midtop")
-            y += 26
-        text.blit(surface, "Esc or Enter to quit", (w // 2, y + 30), 20, (160, 160, 150),
-                  anchor="midtop")
+        font = text.font(s(22))
+        y = h // 4 + s(60)
+        for line in wrap(self.body, font, min(w - 80, s(1000))):
+            text.blit(surface, line, (w // 2, y), s(22), (230, 230, 225), anchor="midtop")
+            y += s(26)
+        text.blit(surface, "Esc or Enter to quit", (w // 2, y + s(30)), s(20),
+                  (160, 160, 150), anchor="midtop")

@@ -9,6 +9,7 @@ import pygame
 from game.debrief import STAR_RULES, debrief
 from game.ui.mission_figures import mission_stats
 from game.ui.screen import Screen
+from game.ui.widgets import scaled, ui_scale
 
 VEIL = (0, 0, 0, 150)
 
@@ -46,38 +47,44 @@ class OutcomeScreen(Screen):
 
     def draw(self, surface, alpha: float) -> None:
         world = self.battle.world
+        ui = ui_scale(self.ctx)
+
+        def s(value: float) -> int:
+            return scaled(value, ui)
+
         _veil(surface)
-        rect = _panel(surface, (640, 440))
+        rect = _panel(surface, (s(640), s(440)))
         won = world.outcome == "victory"
         text = self.ctx.text
         title = "MISSION ACCOMPLISHED" if won else "MISSION FAILED"
-        text.blit(surface, title, (rect.centerx, rect.y + 22), 40,
+        text.blit(surface, title, (rect.centerx, rect.y + s(22)), s(40),
                   (120, 230, 130) if won else (240, 90, 80), bold=True, anchor="midtop")
-        text.blit(surface, world.outcome_reason, (rect.centerx, rect.y + 68), 22,
+        text.blit(surface, world.outcome_reason, (rect.centerx, rect.y + s(68)), s(22),
                   (230, 230, 225), anchor="midtop")
-        y = rect.y + 110
+        y = rect.y + s(110)
         for line in mission_stats(world):
-            text.blit(surface, line, (rect.x + 50, y), 21, (200, 200, 195))
-            y += 26
-        _draw_rating(surface, text, world, rect, y + 4)
-        text.blit(surface, "R restart    Esc quit", (rect.centerx, rect.bottom - 36), 22,
-                  (250, 200, 90), anchor="midtop")
+            text.blit(surface, line, (rect.x + s(50), y), s(21), (200, 200, 195))
+            y += s(26)
+        _draw_rating(surface, text, world, rect, y + s(4), ui)
+        text.blit(surface, "R restart    Esc quit", (rect.centerx, rect.bottom - s(36)),
+                  s(22), (250, 200, 90), anchor="midtop")
 
 
 # -- the star rating (figures from game/debrief.py) -----------------------------------------
 STAR_ON, STAR_OFF = (250, 200, 90), (70, 70, 66)
 
 
-def _draw_rating(surface, text, world, rect: pygame.Rect, y: int) -> None:
-    """Three stars, the earned ones lit, and the rule that earns them."""
+def _draw_rating(surface, text, world, rect: pygame.Rect, y: int, ui: float = 1.0) -> None:
+    """Three stars, the earned ones lit, and the rule that earns them (at UI scale ui)."""
     stars = debrief(world).stars
     for i in range(3):
         colour = STAR_ON if i < stars else STAR_OFF
-        _star(surface, (rect.centerx + (i - 1) * 44, y + 18), 17, colour)
-    y += 44
+        _star(surface, (rect.centerx + (i - 1) * scaled(44, ui), y + scaled(18, ui)),
+              scaled(17, ui), colour)
+    y += scaled(44, ui)
     for line in STAR_RULES:
-        text.blit(surface, line, (rect.x + 30, y), 17, (170, 170, 165))
-        y += 21
+        text.blit(surface, line, (rect.x + scaled(30, ui), y), scaled(17, ui), (170, 170, 165))
+        y += scaled(21, ui)
 
 
 def _star(surface, centre: tuple[int, int], r: int, colour) -> None:

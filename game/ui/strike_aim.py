@@ -35,7 +35,7 @@ from game.sim.gun_run import (
     clip_line,
     friendlies_near_line,
 )
-from game.ui.widgets import hud_button
+from game.ui.widgets import hud_button, scaled
 
 IDLE, AIMING, CONFIRMING = "idle", "aiming", "confirming"
 BOMB, GUN = "bomb", "gun"
@@ -279,8 +279,10 @@ class StrikeAim:
         top = (min(a[1], b[1]) - round(DANGER_TILES * camera.tile_px) - 4)
         self.label = (label, ((a[0] + b[0]) // 2, top), colour)
 
-    def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int]) -> pygame.Rect:
-        """The strike button: charges, or the ETA countdown while a run is under way."""
+    def draw_hud(self, surface: pygame.Surface, world, topleft: tuple[int, int],
+                 ui: float = 1.0) -> pygame.Rect:
+        """The strike button at UI scale ui: charges, or the ETA countdown while a run is
+        under way."""
         if world.strikes:
             eta = max(0.0, (world.strikes[0].impact_tick - world.tick) / TICK_HZ)
             what = "GUNS" if world.strikes[0].kind == "gun" else "INBOUND"
@@ -293,21 +295,23 @@ class StrikeAim:
         else:
             label, colour = f"[B] FALCON-2  x{world.strikes_left}", SAFE
         rect = hud_button(surface, self.text, label, colour, topleft, PANEL,
-                          2 if self.active or world.strikes else 1)
+                          2 if self.active or world.strikes else 1, ui)
         if self.notice and not world.strikes:
-            self.text.blit(surface, self.notice, (rect.x, rect.bottom + 3), 17, (220, 200, 170))
+            draw_notice(surface, self.text, self.notice, rect, ui)
         self.button_rect = rect
         return rect
 
-    def draw_prompt(self, surface: pygame.Surface, world, top: int = 0) -> None:
+    def draw_prompt(self, surface: pygame.Surface, world, top: int = 0,
+                    ui: float = 1.0) -> None:
         """The aim's label (kept on screen below `top`, the HUD's top bar, near any
-        edge), then the modal second confirmation in the middle of the screen."""
+        edge), then the modal second confirmation in the middle of the screen; both at UI
+        scale ui."""
         if self.label is not None and self.active:
             text, pos, colour = self.label
             area = surface.get_rect()
             area.top += top
-            self.text.blit(surface, text, pos, 20, colour, bold=True, anchor="midbottom",
-                           inside=area.inflate(-8, -8), plate=PANEL)
+            self.text.blit(surface, text, pos, scaled(20, ui), colour, bold=True,
+                           anchor="midbottom", inside=area.inflate(-8, -8), plate=PANEL)
         if self.state != CONFIRMING or (self.confirm_tile is None and self.confirm_line is None):
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
@@ -317,35 +321,49 @@ class StrikeAim:
         self.confirm_rect, self.abort_rect = draw_danger_prompt(
             surface, self.text, "DANGER CLOSE \u2014 confirm?", "CONFIRM  (Enter)",
             [(f"{where}: {names or 'our people'}", 20, TEXT),
-             ("Falcon-2 will not hold back. Nobody inside is safe.", 18, (200, 190, 180))])
+             ("Falcon-2 will not hold back. Nobody inside is safe.", 18, (200, 190, 180))], ui)
 
 
 def draw_danger_prompt(surface: pygame.Surface, text: Any, title: str, confirm: str,
-                       lines: list[tuple[str, int, tuple[int, int, int]]]
+                       lines: list[tuple[str, int, tuple[int, int, int]]], ui: float = 1.0
                        ) -> tuple[pygame.Rect, pygame.Rect]:
-    """The modal danger-close box every aim shows (strike, gun run, grenade): a title,
-    lines of (text, size, colour), and the confirm and abort buttons, whose rects it returns."""
+    """The modal danger-close box every aim shows (strike, gun run, grenade) at UI scale
+    ui: a title, lines of (text, size at 100%, colour), and the confirm and abort buttons,
+    whose rects it returns."""
+    def s(value: float) -> int:
+        return scaled(value, ui)
+
     w, h = surface.get_size()
-    box = pygame.Rect(0, 0, 520, 126 + 22 * len(lines))
-    box.center = (w // 2, h // 2 - 60)
+    box = pygame.Rect(0, 0, min(s(520), w - 16), s(126) + s(22) * len(lines))
+    box.center = (w // 2, h // 2 - s(60))
     panel = pygame.Surface(box.size, pygame.SRCALPHA)
     panel.fill(PANEL)
     surface.blit(panel, box)
-    pygame.draw.rect(surface, DANGER, box, 3)
-    text.blit(surface, title, (box.centerx, box.y + 16), 32, DANGER, bold=True,
+    pygame.draw.rect(surface, DANGER, box, s(3))
+    text.blit(surface, title, (box.centerx, box.y + s(16)), s(32), DANGER, bold=True,
               anchor="midtop")
-    y = box.y + 56
+    y = box.y + s(56)
     for line, size, colour in lines:
-        text.blit(surface, line, (box.centerx, y), size, colour, anchor="midtop")
-        y += 24
-    confirm_rect = pygame.Rect(box.x + 40, box.bottom - 54, 200, 38)
-    abort_rect = pygame.Rect(box.right - 240, box.bottom - 54, 200, 38)
+        text.blit(surface, line, (box.centerx, y), s(size), colour, anchor="midtop")
+        y += s(24)
+    inset = min(s(40), box.w // 13)  # a narrow window: the buttons shrink, never overlap
+    button_w, button_h = min(s(200), (box.w - 3 * inset) // 2), s(38)
+    confirm_rect = pygame.Rect(box.x + inset, box.bottom - s(54), button_w, button_h)
+    abort_rect = pygame.Rect(box.right - inset - button_w, box.bottom - s(54), button_w,
+                             button_h)
     for rect, label, colour in ((confirm_rect, confirm, DANGER),
                                 (abort_rect, "ABORT  (Esc)", (190, 190, 185))):
         pygame.draw.rect(surface, (30, 24, 22), rect)
-        pygame.draw.rect(surface, colour, rect, 2)
-        text.blit(surface, label, rect.center, 22, colour, bold=True, anchor="center")
+        pygame.draw.rect(surface, colour, rect, s(2))
+        text.blit(surface, label, rect.center, s(22), colour, bold=True, anchor="center")
     return confirm_rect, abort_rect
+
+
+def draw_notice(surface: pygame.Surface, text: Any, notice: str, button: pygame.Rect,
+                ui: float = 1.0) -> None:
+    """A button's last refusal (no grenades left, too far...) under it, at UI scale ui."""
+    text.blit(surface, notice, (button.x, button.bottom + scaled(3, ui)), scaled(17, ui),
+              (220, 200, 170))
 
 
 def prompt_click(aim: Any, event: Any) -> tuple[bool, list] | None:

@@ -16,6 +16,7 @@ from game.render.text import TextCache
 from game.sim import commands as c
 from game.sim import events as ev
 from game.ui.text_wrap import wrap
+from game.ui.widgets import scaled
 
 PANEL = (18, 22, 26, 215)
 LEFT_CLEAR, RIGHT_CLEAR = 170, 450
@@ -181,7 +182,8 @@ class Tutorial:
 
     def draw(self, surface: pygame.Surface, text: TextCache, top: int,
              right_clear: int | None = None, left_clear: int | None = None,
-             avoid: Iterable[tuple[int, int]] = (), bottom: int | None = None) -> None:
+             avoid: Iterable[tuple[int, int]] = (), bottom: int | None = None,
+             ui: float = 1.0) -> None:
         """The prompt at the top, between the strike button and the radio log; moved down
         to `bottom` (the lowest y it may reach) while it would hide a point of `avoid`
         (the survivors on screen: a prompt never covers who it asks you to find)."""
@@ -190,11 +192,14 @@ class Tutorial:
         # between the strike button (left) and the radio log (right)
         left = LEFT_CLEAR if left_clear is None else left_clear
         right = surface.get_width() - (RIGHT_CLEAR if right_clear is None else right_clear)
-        if right - left < 320:
+        def s(value: float) -> int:
+            return scaled(value, ui)
+
+        if right - left < s(320):
             left, right = 10, surface.get_width() - 10
-        width = min(640, right - left)
-        lines = wrap(self.current, text.font(20), width - 28)
-        height = 34 + 22 * len(lines)
+        width = min(s(640), right - left)
+        lines = wrap(self.current, text.font(s(20)), width - s(28))
+        height = s(34) + s(22) * len(lines)
         rect = pygame.Rect(0, 0, width, height)
         rect.midtop = ((left + right) // 2, top)
         margin = rect.inflate(48, 48)
@@ -206,8 +211,8 @@ class Tutorial:
         surface.blit(panel, rect)
         pygame.draw.rect(surface, ACCENT, rect, 1)
         head = f"Training {self.index + 1}/{len(self.lines)}"
-        text.blit(surface, head, (rect.x + 14, rect.y + 8), 16, ACCENT, bold=True)
-        text.blit(surface, "Tab: next", (rect.right - 14, rect.y + 8), 16, (170, 170, 160),
-                  anchor="topright")
+        text.blit(surface, head, (rect.x + s(14), rect.y + s(8)), s(16), ACCENT, bold=True)
+        text.blit(surface, "Tab: next", (rect.right - s(14), rect.y + s(8)), s(16),
+                  (170, 170, 160), anchor="topright")
         for i, line in enumerate(lines):
-            text.blit(surface, line, (rect.x + 14, rect.y + 28 + 22 * i), 20)
+            text.blit(surface, line, (rect.x + s(14), rect.y + s(28) + s(22) * i), s(20))

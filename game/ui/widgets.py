@@ -31,9 +31,14 @@ def ui_scale(ctx) -> float:
     return auto_ui_scale(surface.get_height()) if surface is not None else 1.0
 
 
+def scaled(value: float, ui: float) -> int:
+    """A UI size in pixels at UI scale ui (px() when the caller holds the scale, not ctx)."""
+    return max(1, round(value * ui))
+
+
 def px(ctx, value: float) -> int:
     """A UI size in pixels at the player's UI scale."""
-    return max(1, round(value * ui_scale(ctx)))
+    return scaled(value, ui_scale(ctx))
 
 
 @dataclass
@@ -169,11 +174,12 @@ def panel(surface, rect: pygame.Rect, rgba=PANEL_BG) -> pygame.Rect:
 
 
 def hud_button(surface, text, label: str, colour, topleft: tuple[int, int],
-               panel_rgba, edge: int = 1) -> pygame.Rect:
+               panel_rgba, edge: int = 1, ui: float = 1.0) -> pygame.Rect:
     """A battle button (Falcon-2, grenades, the evac): its bold label on a translucent
-    panel with a frame of `edge` pixels in the label's colour.  Returns its rect."""
-    img = text.render(label, 20, colour, True)
-    rect = img.get_rect().inflate(14, 10)
+    panel with a frame of `edge` pixels in the label's colour, at UI scale ui.  Returns
+    its rect."""
+    img = text.render(label, scaled(20, ui), colour, True)
+    rect = img.get_rect().inflate(scaled(14, ui), scaled(10, ui))
     rect.topleft = topleft
     fill(surface, rect, panel_rgba)
     pygame.draw.rect(surface, colour, rect, edge)
