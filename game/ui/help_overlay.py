@@ -72,5 +72,5 @@ class HelpOverlay(Screen):
         for tip in tips:
             text.blit(surface, tip, (x2, y), px(ctx, 18), (200, 190, 160))
             y += px(ctx, 22)
-        text.blit(surface, "Any key or click to close", (rect.centerx, rect.bottom - 28),
+        text.blit(surface, "Any key or click to close", (rect.centerx, rect.bottom - px(ctx, 28)),
                   px(ctx, 19), DIM, anchor="midtop")

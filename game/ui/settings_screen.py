@@ -226,5 +226,5 @@ class KeyBindingsScreen(MenuScreen):
                 (sw - px(ctx, 520)) // 2, (sh - px(ctx, 120)) // 2))
             ctx.text.blit(surface, f"Press a key for: {label}", box.center, px(ctx, 28),
                           GOLD, bold=True, anchor="center")
-            ctx.text.blit(surface, "Esc cancels", (box.centerx, box.bottom - 26),
+            ctx.text.blit(surface, "Esc cancels", (box.centerx, box.bottom - px(ctx, 26)),
                           px(ctx, 19), DIM, anchor="midtop")
