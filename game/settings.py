@@ -18,7 +18,7 @@ DIFFICULTIES = tuple(LEVELS)  # the rules' own levels, easiest first
 WINDOW_SIZES = ((1024, 640), (1280, 720), (1600, 900), (1920, 1080), (2560, 1440),
                 (3840, 2160))
 UI_AUTO = 0.0  # the UI scale follows the window's height (see auto_ui_scale)
-UI_SCALES = (UI_AUTO, 0.85, 1.0, 1.25, 1.5)
+UI_SCALES = (UI_AUTO, 0.85, 1.0, 1.25, 1.5, 1.75, 2.0)
 WINDOW_SIDE_RANGE = (320, 8192)
 
 
@@ -80,10 +80,18 @@ def usable_side(pixels: int) -> bool:
 
 def auto_ui_scale(window_height: int) -> float:
     """The UI scale that keeps text and buttons about the same size on the screen as
-    at 720p on a laptop: 100% up to 864 pixels high, 125% at 1080, 150% from 1296 (a
-    larger screen shows more battlefield, not a smaller HUD)."""
-    scale = max(1.0, min(1.5, window_height / 864))
+    at 720p on a laptop: 100% up to 864 pixels high, 125% at 1080, 150% from 1296 to
+    1620, then growing to 200% at 2160 (4K), where the pixels are smaller (a larger screen
+    shows more battlefield, not a smaller HUD)."""
+    scale = max(1.0, min(1.5, window_height / 864), min(2.0, window_height / 1080))
     return round(scale * 20) / 20
+
+
+def largest_ui_scale(window_height: int) -> float:
+    """The largest UI scale whose battle HUD still fits a window this high: 150% up to
+    1620 pixels (the squad's badges, log and minimap are laid out for it down to 640),
+    then the height over 1080 (200% at 4K). A larger chosen scale is used at this one."""
+    return max(1.5, window_height / 1080)
 
 
 def offered_window_sizes(desktop: tuple[int, int] | None) -> tuple[tuple[int, int], ...]:

@@ -88,8 +88,8 @@ def test_the_grenade_button_sits_below_the_strike_button_and_its_notice():
 def test_the_danger_close_prompt_follows_the_scale():
     import pygame
 
-    from game.ui.strike_aim import draw_danger_prompt
     from game.render.text import TextCache
+    from game.ui.strike_aim import draw_danger_prompt
 
     surface, text = pygame.Surface((2560, 1440)), TextCache()
     boxes = {ui: draw_danger_prompt(surface, text, "DANGER CLOSE", "CONFIRM",

@@ -7,6 +7,7 @@ import pytest
 
 from game.settings import (
     UI_AUTO,
+    UI_SCALES,
     Settings,
     auto_ui_scale,
     load_settings,
@@ -36,7 +37,8 @@ def test_stepping_goes_to_the_neighbouring_size_also_from_a_dragged_one():
 
 
 @pytest.mark.parametrize(("height", "scale"), [
-    (480, 1.0), (720, 1.0), (900, 1.05), (1080, 1.25), (1440, 1.5), (2160, 1.5)])
+    (480, 1.0), (720, 1.0), (900, 1.05), (1080, 1.25), (1440, 1.5), (1620, 1.5), (1728, 1.6),
+    (2160, 2.0), (4320, 2.0)])
 def test_the_auto_ui_scale_grows_with_the_window(height, scale):
     assert auto_ui_scale(height) == pytest.approx(scale)
 
@@ -105,3 +107,33 @@ def test_a_dragged_size_is_written_once_not_at_every_later_run(app, monkeypatch)
     app.run(0)
     app.run(0)
     assert len(writes) == 1
+
+
+@pytest.mark.parametrize(("window", "chosen", "used"), [
+    ((1280, 720), 2.0, 1.5), ((1280, 720), 1.25, 1.25), ((3840, 2160), 2.0, 2.0),
+    ((2560, 1440), 1.75, 1.5), ((1024, 640), 3.0, 1.5)])
+def test_a_chosen_scale_too_large_for_the_window_gives_way_to_the_largest_that_fits(
+        display, window, chosen, used):
+    ctx = Context(text=None, routes={}, surface=pygame.Surface(window))
+    ctx.settings = Settings(ui_scale=chosen)
+    assert ui_scale(ctx) == pytest.approx(used)
+
+
+def test_the_settings_say_when_a_chosen_scale_does_not_fit(tmp_path, monkeypatch):
+    from game.app import App
+    from game.ui.profile import prepare
+    from game.ui.settings_screen import SettingsScreen
+
+    monkeypatch.setenv("DANGER_CLOSE_HOME", str(tmp_path))
+    app = App((1280, 720))
+    prepare(app.ctx, audio=False)
+    screen = SettingsScreen(app.ctx)
+    app.push(screen)
+    labels = [i.label for i in screen.menu.items]
+    screen.menu.index = labels.index("UI scale")
+    seen = []
+    for _ in range(len(UI_SCALES)):
+        app.dispatch(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode=""))
+        seen.append(screen.menu.items[screen.menu.index].value)
+    assert "200% (150% fits)" in seen and "175% (150% fits)" in seen
+    assert "150%" in seen and "auto (100%)" in seen

@@ -105,8 +105,13 @@ class SettingsScreen(MenuScreen):
         self._refresh()
 
     def _scale_label(self) -> str:
-        percent = f"{round(ui_scale(self.ctx) * 100)}%"
-        return f"auto ({percent})" if self.ctx.settings.ui_scale == UI_AUTO else percent
+        chosen, used = self.ctx.settings.ui_scale, ui_scale(self.ctx)
+        percent = f"{round(used * 100)}%"
+        if chosen == UI_AUTO:
+            return f"auto ({percent})"
+        if used < chosen:  # too large for this window: the largest that fits is used
+            return f"{round(chosen * 100)}% ({percent} fits)"
+        return percent
 
     def _scale(self, step: int) -> None:
         s = self.ctx.settings

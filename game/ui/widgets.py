@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.settings import UI_AUTO, auto_ui_scale
+from game.settings import UI_AUTO, auto_ui_scale, largest_ui_scale
 from game.ui.text_wrap import wrap
 
 GOLD = (250, 200, 90)
@@ -23,12 +23,17 @@ CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 def ui_scale(ctx) -> float:
-    """The player's UI scale; "auto" (the default) follows the window's height."""
+    """The player's UI scale; "auto" (the default) follows the window's height, and a
+    chosen scale too large for the window (200% in a 720p window) gives way to the
+    largest that fits."""
     chosen = float(getattr(ctx.settings, "ui_scale", 1.0))
-    if chosen != UI_AUTO:
-        return chosen
     surface = getattr(ctx, "surface", None)
-    return auto_ui_scale(surface.get_height()) if surface is not None else 1.0
+    if surface is None:
+        return 1.0 if chosen == UI_AUTO else chosen
+    height = surface.get_height()
+    if chosen == UI_AUTO:
+        return auto_ui_scale(height)
+    return min(chosen, largest_ui_scale(height))
 
 
 def scaled(value: float, ui: float) -> int:
