@@ -137,3 +137,21 @@ def test_the_settings_say_when_a_chosen_scale_does_not_fit(tmp_path, monkeypatch
         seen.append(screen.menu.items[screen.menu.index].value)
     assert "200% (150% fits)" in seen and "175% (150% fits)" in seen
     assert "150%" in seen and "auto (100%)" in seen
+
+
+@pytest.mark.parametrize(("height", "zoom"), [
+    (640, 1.0), (720, 1.0), (1080, 1.0), (1440, 1.0), (1600, 1.0), (2160, 1.5), (2880, 2.0)])
+def test_a_battle_opens_closer_only_on_windows_taller_than_1440(height, zoom):
+    from game.render.camera import ZOOM_LEVELS, opening_zoom_index
+
+    assert ZOOM_LEVELS[opening_zoom_index(height)] == zoom
+
+
+def test_a_4k_battle_opens_at_150_percent_on_the_squad(display):
+    from tests.battle_helpers import battle_screen
+
+    app, screen = battle_screen((3840, 2160))
+    assert screen.camera.zoom == 1.5
+    squad = screen.world.squad()
+    sx, sy = screen.camera.sub_to_screen(squad[0].x, squad[0].y)
+    assert 0 <= sx < 3840 and 0 <= sy < 2160

@@ -14,6 +14,18 @@ ZOOM_LEVELS = (0.375, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 DEFAULT_ZOOM_INDEX = ZOOM_LEVELS.index(1.0)
 PX_PER_SUB = TILE_PX / SUB
 MARGIN_TILES = (2, 6)  # how far past the map's edges (x, y) the view may scroll
+WIDEST_OPENING_H = 1440  # a tall window opens on at least this much world, see below
+
+
+def opening_zoom_index(view_h: int) -> int:
+    """The zoom a battle opens at: 100%, or on a window taller than 1440 pixels (4K) the
+    closest level that still shows as much battlefield as a 1440p window does (150% at
+    2160), so a 4K screen does not open on a postage-stamp squad a third of its size."""
+    best = DEFAULT_ZOOM_INDEX
+    for index, zoom in enumerate(ZOOM_LEVELS):
+        if zoom > ZOOM_LEVELS[best] and view_h / zoom >= WIDEST_OPENING_H:
+            best = index
+    return best
 
 
 @dataclass

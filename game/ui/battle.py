@@ -10,7 +10,7 @@ import time
 import pygame
 
 from game.map_loader import MapLoadFailed
-from game.render.camera import PX_PER_SUB, Camera
+from game.render.camera import PX_PER_SUB, Camera, opening_zoom_index
 from game.render.effects import Effects
 from game.render.fog import Fog
 from game.render.grenade_fx import GrenadeFx
@@ -115,7 +115,8 @@ class BattleScreen(Screen):
         if self.ctx.settings is not None and not self.ctx.settings.show_minimap:
             self.minimap.show(False)
         w, h = self.ctx.surface.get_size()
-        self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, w, h)
+        self.camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, w, h,
+                             zoom_index=opening_zoom_index(h))
         squad = [u for u in world.squad() if u.alive]
         if squad:
             cx = sum(u.x for u in squad) / len(squad) * PX_PER_SUB
