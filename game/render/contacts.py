@@ -32,18 +32,16 @@ def draw_remembered_contacts(surface: pygame.Surface, camera: Camera, world,
     """A dashed ring with a '?' on each remembered contact's last known tile and its age
     under it; a sniper's (a percher's) ring has cross-hair ticks. Returns how many were drawn."""
     clip = surface.get_clip()
-    r = max(6, round(camera.tile_px * 0.42))
-    stamps = _Stamps.get(text)
+    left, top, right, bottom = clip.left, clip.top, clip.right, clip.bottom
+    ox, oy = camera.origin()
     blits = []
-    for contact in per_tick(world, remembered_contacts, len(world.contacts)):
-        cx, cy = camera.world_to_screen((contact.tile[0] + 0.5) * TILE_PX,
-                                        (contact.tile[1] + 0.5) * TILE_PX)
-        if not clip.collidepoint(cx, cy):
-            continue
-        ring = stamps.ring(r, bool(contact.utype.perch))
-        blits.append((ring, (cx - r - TICK_OUT, cy - r - TICK_OUT)))
-        plate, offset = stamps.label(f"{int(contact.age_s(world))}s")
-        blits.append((plate, (cx + offset, cy + r + 2)))
+    for cx, cy, ring, ring_at, plate, plate_dx, plate_dy in _Stamps.get(text).marks(world,
+                                                                                  camera):
+        cx += ox
+        cy += oy
+        if left <= cx < right and top <= cy < bottom:  # clip.collidepoint(cx, cy)
+            blits.append((ring, (cx - ring_at, cy - ring_at)))
+            blits.append((plate, (cx + plate_dx, cy + plate_dy)))
     if blits:  # in order: a later marker lies over an earlier one, as drawn one by one
         surface.fblits(blits, pygame.BLEND_PREMULTIPLIED)
     return len(blits) // 2
@@ -58,6 +56,32 @@ class _Stamps:
         self.text = text
         self._rings: dict[tuple[int, bool], pygame.Surface] = {}
         self._labels: dict[str, tuple[pygame.Surface, int]] = {}
+        self._marks: list[tuple] = []
+        self._marks_key: tuple = ()
+        self._marks_of: list | None = None  # the remembered_contacts answer they show
+
+    def marks(self, world, camera: Camera) -> list[tuple]:
+        """Per remembered contact: its tile's centre on screen relative to the map's
+        origin, its ring and where the ring's corner lies from that centre, its age plate
+        and the plate's offset; kept while the answer of remembered_contacts (once a
+        tick) and the zoom stay the same: a frame between two ticks only moves them by
+        the view's origin."""
+        zoom = camera.zoom
+        found = per_tick(world, remembered_contacts, len(world.contacts))
+        if self._marks_of is found and self._marks_key == (world.tick, zoom):
+            return self._marks
+        r = max(6, round(camera.tile_px * 0.42))
+        marks = []
+        for contact in found:
+            # as camera.world_to_screen, less the origin added per frame
+            cx = round((contact.tile[0] + 0.5) * TILE_PX * zoom)
+            cy = round((contact.tile[1] + 0.5) * TILE_PX * zoom)
+            plate, offset = self.label(f"{int(contact.age_s(world))}s")
+            marks.append((cx, cy, self.ring(r, bool(contact.utype.perch)), r + TICK_OUT,
+                          plate, offset, r + 2))
+        # held until the next answer replaces it (per_tick keeps it as long anyway)
+        self._marks, self._marks_of, self._marks_key = marks, found, (world.tick, zoom)
+        return marks
 
     @classmethod
     def get(cls, text: TextCache) -> _Stamps:

@@ -27,6 +27,13 @@ BLAST_LIGHT_S = 0.7
 MAX_LIGHTS = 8  # the newest lights drawn in a frame (each is one added blit)
 
 
+HEAD = (255, 240, 160)  # a tracer's bright head
+FLASH = (255, 200, 80)
+FLASH_CORE = (255, 250, 220)
+HIT_PUFF = (200, 40, 40)
+MISS_PUFF = (170, 160, 140)
+
+
 @dataclass
 class Tracer:
     x0: float  # world pixels
@@ -35,6 +42,12 @@ class Tracer:
     y1: float
     hit: bool
     age: float = 0.0
+    cos: float = 1.0  # the shot's direction, for its muzzle flash (set once, not per frame)
+    sin: float = 0.0
+
+    def __post_init__(self) -> None:
+        ang = math.atan2(self.y1 - self.y0, self.x1 - self.x0)
+        self.cos, self.sin = math.cos(ang), math.sin(ang)
 
 
 BLAST_S = 1.2
@@ -118,29 +131,27 @@ class Effects:
                 pygame.draw.circle(surface, heat, centre, round(r * 0.8))
             pygame.draw.circle(surface, heat, centre, r, max(1, round(6 * (1 - k))))
         ox, oy = camera.origin()  # world_to_screen inlined: a firefight has ~60 tracers
+        line, circle = pygame.draw.line, pygame.draw.circle
         for t in self.tracers:
             age = t.age
             b = (ox + round(t.x1 * zoom), oy + round(t.y1 * zoom))
             if age < TRACER_S:  # FLASH_S is shorter: the flash needs the line's start too
-                a = (ox + round(t.x0 * zoom), oy + round(t.y0 * zoom))
+                ax, ay = ox + round(t.x0 * zoom), oy + round(t.y0 * zoom)
                 fade = 1.0 - age / TRACER_S
                 # the bright head runs along the line, leaving a dimmer streak behind it
                 head = min(1.0, age / TRACER_S * 2.5)
-                hx, hy = a[0] + (b[0] - a[0]) * head, a[1] + (b[1] - a[1]) * head
+                bx, by = b
+                hx, hy = ax + (bx - ax) * head, ay + (by - ay) * head
                 tail = max(0.0, head - 0.45)
-                tx, ty = a[0] + (b[0] - a[0]) * tail, a[1] + (b[1] - a[1]) * tail
-                dim = (round(150 * fade + 60), round(120 * fade + 40), 40)
-                pygame.draw.line(surface, dim, a, (hx, hy), 1)
-                pygame.draw.line(surface, (255, 240, 160), (tx, ty), (hx, hy), 2)
+                line(surface, (round(150 * fade + 60), round(120 * fade + 40), 40), (ax, ay),
+                     (hx, hy), 1)
+                line(surface, HEAD, (ax + (bx - ax) * tail, ay + (by - ay) * tail), (hx, hy), 2)
                 if age < FLASH_S:
                     r = max(2, round(6 * zoom * (1.0 - age / FLASH_S)))
-                    ang = math.atan2(t.y1 - t.y0, t.x1 - t.x0)
-                    fx = a[0] + math.cos(ang) * r * 1.8
-                    fy = a[1] + math.sin(ang) * r * 1.8
-                    pygame.draw.circle(surface, (255, 200, 80), (fx, fy), r)
-                    pygame.draw.circle(surface, (255, 250, 220), (fx, fy), max(1, r // 2))
+                    fx, fy = ax + t.cos * r * 1.8, ay + t.sin * r * 1.8
+                    circle(surface, FLASH, (fx, fy), r)
+                    circle(surface, FLASH_CORE, (fx, fy), max(1, r // 2))
             if age >= TRACER_S * 0.5:
                 k = (age - TRACER_S * 0.5) / (PUFF_S - TRACER_S * 0.5)
-                r = max(1, round((2 + 5 * k) * zoom))
-                colour = (200, 40, 40) if t.hit else (170, 160, 140)
-                pygame.draw.circle(surface, colour, b, r, 1 if k > 0.5 else 0)
+                circle(surface, HIT_PUFF if t.hit else MISS_PUFF, b,
+                       max(1, round((2 + 5 * k) * zoom)), 1 if k > 0.5 else 0)

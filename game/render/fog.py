@@ -70,9 +70,16 @@ class Fog:
         self._stale: set[tuple[int, int]] = set()  # blocks whose tiles changed since drawn
         self.keep: set[int] = set()  # tile sizes whose pictures stay at the cap (built ahead)
         self._index_levels()
+        self._seen: tuple[np.ndarray, np.ndarray] | None = None  # the grids last read
         self.revision = 0  # bumps when the fog changes, for the minimap
 
     def update(self, seen_now: np.ndarray, seen_ever: np.ndarray) -> None:
+        # asked every frame: the sight grids as last read answer most of them (a frame
+        # between two ticks, a tick where sight held) without building the levels
+        if self._seen is not None and np.array_equal(seen_now, self._seen[0]) and (
+                np.array_equal(seen_ever, self._seen[1])):
+            return
+        self._seen = (seen_now.copy(), seen_ever.copy())
         levels = fog_levels(seen_now, seen_ever)
         if np.array_equal(levels, self.levels):
             return

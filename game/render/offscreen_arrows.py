@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.render.text import panel_of
+
 ARROW_MARGIN = 28  # pixels between the arrow's tip and the screen's edge
+PLATE = (10, 12, 14, 170)  # behind a label
 
 
 @dataclass(frozen=True)
@@ -99,9 +102,8 @@ def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text,
         rect = img.get_rect(center=(round(pos[0] - math.cos(a) * reach),
                                     round(pos[1] - math.sin(a) * reach)))
         rect.clamp_ip(view)
-        back = pygame.Surface(rect.inflate(6, 2).size, pygame.SRCALPHA)
-        back.fill((10, 12, 14, 170))
-        surface.blit(back, rect.inflate(6, 2))
+        back = rect.inflate(6, 2)
+        surface.blit(panel_of(back.size, PLATE), back)
         surface.blit(img, rect)
         drawn += 1
     return drawn

@@ -373,9 +373,8 @@ def _zone_outline(w: int, h: int) -> list[tuple[pygame.Surface, tuple[int, int]]
 
 def draw_follow_links(surface, camera: Camera, world, alpha: float) -> None:
     """A faint line from each following survivor to the squad member leading them."""
-    for uid in sorted(world.units):
-        unit = world.units[uid]
-        if unit.side != "civilian" or not unit.survivor.leader_id or unit.life != "active":
+    for unit in world.civilians():  # in id order, as the whole roll sorted was
+        if not unit.survivor.leader_id or unit.life != "active":
             continue
         leader = world.units.get(unit.survivor.leader_id)
         if leader is None or leader.life not in ("active", "downed"):

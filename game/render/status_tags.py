@@ -8,6 +8,7 @@ import pygame
 
 from game.render.camera import Camera
 from game.render.sprites import interpolated
+from game.render.text import panel_of
 from game.sim.kinds import Roe
 
 COLOURS = {
@@ -15,6 +16,7 @@ COLOURS = {
     "reloading": (250, 220, 90), "treating": (120, 230, 160), "opening lock": (140, 200, 255),
     "carrying": (200, 180, 255), "pinned": (255, 120, 120), "holding": (150, 200, 255),
 }
+PLATE = (10, 12, 14, 170)
 ROE_SHORT = {Roe.FIRE_AT_WILL: "FREE FIRE", Roe.RETURN_FIRE: "RETURN FIRE",
              Roe.HOLD_FIRE: "HOLD FIRE"}
 ROE_COLOURS = {Roe.FIRE_AT_WILL: (150, 220, 150), Roe.RETURN_FIRE: (250, 210, 90),
@@ -67,9 +69,7 @@ def draw_status_tags(surface, camera: Camera, world, alpha: float, text) -> list
         plate = stacked(rect.inflate(6, 2), placed)
         rect.center = plate.center
         placed.append(plate)
-        back = pygame.Surface(plate.size, pygame.SRCALPHA)
-        back.fill((10, 12, 14, 170))
-        surface.blit(back, plate)
+        surface.blit(panel_of(plate.size, PLATE), plate)
         surface.blit(img, rect)
     return placed
 

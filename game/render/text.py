@@ -5,6 +5,21 @@ from __future__ import annotations
 import pygame
 
 MAX_CACHED = 512
+MAX_PLATES = 256  # plate sizes kept (a label's plate is as big as its text)
+_plates: dict[tuple[int, int, tuple], pygame.Surface] = {}
+
+
+def panel_of(size: tuple[int, int], rgba: tuple[int, int, int, int]) -> pygame.Surface:
+    """A translucent panel of one colour, kept by size: the labels over the map (status
+    tags, arrow labels, hover tags) each made and filled a fresh one every frame."""
+    key = (size[0], size[1], rgba)
+    img = _plates.get(key)
+    if img is None:
+        if len(_plates) >= MAX_PLATES:
+            _plates.clear()
+        img = _plates[key] = pygame.Surface(size, pygame.SRCALPHA)
+        img.fill(rgba)
+    return img
 
 
 class TextCache:
@@ -45,8 +60,6 @@ class TextCache:
             rect.clamp_ip(inside)
         if plate is not None:
             back = rect.inflate(10, 4)
-            panel = pygame.Surface(back.size, pygame.SRCALPHA)
-            panel.fill(plate)
-            surface.blit(panel, back)
+            surface.blit(panel_of(back.size, plate), back)
         surface.blit(img, rect)
         return rect

@@ -20,14 +20,20 @@ ALERT_MARKS = {"yellow": ("?", (240, 210, 80)), "red": ("!", (240, 90, 60)),
 
 
 def draw_threats(surface: pygame.Surface, camera: Camera, world, alpha: float,
-                 text: TextCache, frame: int, shown: list | None = None) -> None:
+                 text: TextCache, frame: int, shown: list | None = None,
+                 placed: list | None = None) -> None:
     """Lasers first, then the alert marks on top so a laser never hides a '!'.
-    shown: visible_units(world) when the caller already has it."""
+    shown: visible_units(world) when the caller already has it; placed: the (unit,
+    screen x, screen y) draw_units returned this frame, which holds every unit on screen
+    whose mark can show (a mark lies within a tile of its unit)."""
     for unit in world.insurgents():
         if unit.activity == "aiming" and unit.aim_target and unit.active and not unit.hidden:
             _draw_aim(surface, camera, world, unit, alpha, frame)
-    _draw_alerts(surface, camera, visible_units(world) if shown is None else shown, alpha,
-                 text)
+    if placed is None:
+        _draw_alerts(surface, camera, visible_units(world) if shown is None else shown,
+                     alpha, text)
+    else:
+        _draw_placed_alerts(surface, camera, placed, text)
 
 
 def _draw_aim(surface, camera: Camera, world, unit, alpha: float, frame: int) -> None:
@@ -73,5 +79,26 @@ def _draw_alerts(surface, camera: Camera, shown: list, alpha: float, text: TextC
         lx, ly = unit.last_x, unit.last_y
         sx = ox + round((lx + (unit.x - lx) * alpha) * k)
         sy = oy + round((ly + (unit.y - ly) * alpha) * k)
+        blits.append((mark[0], (sx - mark[1], sy - mark[2])))
+    surface.fblits(blits)
+
+
+def _draw_placed_alerts(surface, camera: Camera, placed: list, text: TextCache) -> None:
+    """_draw_alerts over the units draw_units placed, at the spots it placed them."""
+    size = max(14, int(camera.tile_px * 0.6))
+    lift = int(camera.tile_px * 0.55)
+    marks = {}  # alert -> (image, offset of its mid-bottom)
+    blits = []
+    for unit, sx, sy in placed:
+        if unit.side != "insurgent" or unit.life != "active":
+            continue
+        alert = unit.mind.alert
+        mark = marks.get(alert)
+        if mark is None:
+            if alert not in ALERT_MARKS:
+                continue
+            char, colour = ALERT_MARKS[alert]
+            img = text.render(char, size, colour, bold=True)
+            mark = marks[alert] = (img, img.get_width() // 2, img.get_height() + lift)
         blits.append((mark[0], (sx - mark[1], sy - mark[2])))
     surface.fblits(blits)

@@ -60,13 +60,14 @@ class AlertFeed:
         return x * PX_PER_SUB, y * PX_PER_SUB
 
     def new_contacts(self, world, now_s: float) -> list:
-        seen = []
+        seen, ids = [], set()  # by id: a Unit compares equal field by field
         for alert in self.alerts:
             unit = world.units.get(alert.unit_id)
             if (alert.kind == "contact" and now_s - alert.time_s <= CONTACT_S
-                    and unit is not None and unit.active and player_sees(world, unit)
-                    and unit not in seen):
+                    and unit is not None and unit.id not in ids and unit.active
+                    and player_sees(world, unit)):
                 seen.append(unit)
+                ids.add(unit.id)
         return seen
 
 

@@ -394,7 +394,8 @@ class BattleScreen(Screen):
         draw_follow_links(surface, self.camera, world, alpha)
         draw_vehicles(surface, self.camera, world)
         surface.set_clip(None)
-        draw_units(surface, self.camera, world, alpha, self.sprites, self.selected, shown)
+        placed = draw_units(surface, self.camera, world, alpha, self.sprites, self.selected,
+                            shown)
         self._draw_hover(surface, alpha)
         # the chunks beside the view are built in the spare time after the frame (idle),
         # unless the frames leave none
@@ -406,7 +407,8 @@ class BattleScreen(Screen):
         draw_extractions(surface, self.camera, world, self.text)
         draw_known(surface, self.camera, world, alpha)
         surface.set_clip(None)
-        draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown)
+        draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown,
+                     placed)
         self.grenade_fx.draw(surface, self.camera, world, alpha)  # arcs and rings we know
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.feedback.draw_over_fog(self, surface, alpha)  # plans, cover, tags, arrows
