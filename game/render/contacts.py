@@ -34,14 +34,20 @@ def draw_remembered_contacts(surface: pygame.Surface, camera: Camera, world,
     clip = surface.get_clip()
     left, top, right, bottom = clip.left, clip.top, clip.right, clip.bottom
     ox, oy = camera.origin()
+    stamps = _Stamps.get(text)
+    r = max(6, round(camera.tile_px * 0.42))
+    corner = r + TICK_OUT
     blits = []
-    for cx, cy, ring, ring_at, plate, plate_dx, plate_dy in _Stamps.get(text).marks(world,
-                                                                                  camera):
+    for cx, cy, contact in stamps.spots(world, camera):
         cx += ox
         cy += oy
         if left <= cx < right and top <= cy < bottom:  # clip.collidepoint(cx, cy)
-            blits.append((ring, (cx - ring_at, cy - ring_at)))
-            blits.append((plate, (cx + plate_dx, cy + plate_dy)))
+            # the ring and the age only for the marks on show: a crowded fight
+            # remembers ~170 contacts, a view shows a few dozen
+            blits.append((stamps.ring(r, bool(contact.utype.perch)), (cx - corner,
+                                                                      cy - corner)))
+            plate, offset = stamps.label(f"{int(contact.age_s(world))}s")
+            blits.append((plate, (cx + offset, cy + r + 2)))
     if blits:  # in order: a later marker lies over an earlier one, as drawn one by one
         surface.fblits(blits, pygame.BLEND_PREMULTIPLIED)
     return len(blits) // 2
@@ -56,32 +62,25 @@ class _Stamps:
         self.text = text
         self._rings: dict[tuple[int, bool], pygame.Surface] = {}
         self._labels: dict[str, tuple[pygame.Surface, int]] = {}
-        self._marks: list[tuple] = []
-        self._marks_key: tuple = ()
-        self._marks_of: list | None = None  # the remembered_contacts answer they show
+        self._spots: list[tuple] = []
+        self._spots_zoom = 0.0
+        self._spots_of: list | None = None  # the remembered_contacts answer they show
 
-    def marks(self, world, camera: Camera) -> list[tuple]:
-        """Per remembered contact: its tile's centre on screen relative to the map's
-        origin, its ring and where the ring's corner lies from that centre, its age plate
-        and the plate's offset; kept while the answer of remembered_contacts (once a
+    def spots(self, world, camera: Camera) -> list[tuple]:
+        """Per remembered contact, its tile's centre on screen relative to the map's
+        origin and the contact; kept while the answer of remembered_contacts (once a
         tick) and the zoom stay the same: a frame between two ticks only moves them by
         the view's origin."""
         zoom = camera.zoom
         found = per_tick(world, remembered_contacts, len(world.contacts))
-        if self._marks_of is found and self._marks_key == (world.tick, zoom):
-            return self._marks
-        r = max(6, round(camera.tile_px * 0.42))
-        marks = []
-        for contact in found:
-            # as camera.world_to_screen, less the origin added per frame
-            cx = round((contact.tile[0] + 0.5) * TILE_PX * zoom)
-            cy = round((contact.tile[1] + 0.5) * TILE_PX * zoom)
-            plate, offset = self.label(f"{int(contact.age_s(world))}s")
-            marks.append((cx, cy, self.ring(r, bool(contact.utype.perch)), r + TICK_OUT,
-                          plate, offset, r + 2))
+        if self._spots_of is found and self._spots_zoom == zoom:
+            return self._spots
+        # as camera.world_to_screen, less the origin added per frame
+        self._spots = [(round((c.tile[0] + 0.5) * TILE_PX * zoom),
+                        round((c.tile[1] + 0.5) * TILE_PX * zoom), c) for c in found]
         # held until the next answer replaces it (per_tick keeps it as long anyway)
-        self._marks, self._marks_of, self._marks_key = marks, found, (world.tick, zoom)
-        return marks
+        self._spots_of, self._spots_zoom = found, zoom
+        return self._spots
 
     @classmethod
     def get(cls, text: TextCache) -> _Stamps:

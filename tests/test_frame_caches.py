@@ -1,0 +1,121 @@
+"""What the battle frame keeps between frames to draw less (issue 16) never goes stale:
+the remembered-contact spots follow a pan and a zoom, the fog reads sight grids the
+simulation changed in place, the route-end shields follow the ring of tiles they read,
+the label plates are the panels drawn fresh, and the alert marks drawn at the spots
+draw_units placed are the marks drawn from the units themselves."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+
+import numpy as np
+import pygame
+
+from game.render.camera import Camera
+from game.render.contacts import draw_remembered_contacts
+from game.render.fog import Fog
+from game.render.text import TextCache, panel_of
+from game.render.threats import _draw_alerts, _draw_placed_alerts
+from game.sim.geometry import TILE_PX
+from game.sim.queries import cover_by_direction, visible_units
+from game.ui.cover_preview import _cover_of
+from tests.test_contacts import _seen_then_lost
+
+W, H = 640, 160
+SAND = (186, 160, 120)
+
+
+def _contacts_drawn(world, camera: Camera, text: TextCache) -> np.ndarray:
+    surface = pygame.Surface((W, H))
+    surface.fill(SAND)
+    draw_remembered_contacts(surface, camera, world, text)
+    return pygame.surfarray.array3d(surface)
+
+
+def test_kept_contact_spots_move_with_a_pan_and_are_placed_again_after_a_zoom():
+    pygame.init()
+    world, _enemy = _seen_then_lost()
+    camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, W, H)
+    kept = TextCache()  # its stamps keep the spots between the draws below
+    first = _contacts_drawn(world, camera, kept)
+    assert (first != SAND).any(), "the lost contact is marked"
+    camera.margin_tiles = (8, 8)  # room to pan a small map
+    camera.pan(37, 11)  # the same tick: only the view moved
+    panned = _contacts_drawn(world, camera, kept)
+    assert (panned != first).any()
+    assert (panned == _contacts_drawn(world, camera, TextCache())).all(), "moved with the view"
+    assert camera.zoom_at(1, W // 2, H // 2)
+    zoomed = _contacts_drawn(world, camera, kept)
+    assert (zoomed == _contacts_drawn(world, camera, TextCache())).all(), "placed at the zoom"
+
+
+def test_the_fog_reads_sight_grids_changed_in_place():
+    fog = Fog(12, 8)
+    seen_now = np.zeros((8, 12), dtype=bool)
+    seen_ever = np.zeros((8, 12), dtype=bool)
+    fog.update(seen_now, seen_ever)
+    revision = fog.revision
+    fog.update(seen_now, seen_ever)
+    assert fog.revision == revision, "nothing changed: nothing rebuilt"
+    seen_now[2:4, 3:6] = True  # the simulation writes into the same arrays
+    seen_ever[2:4, 3:6] = True
+    fog.update(seen_now, seen_ever)
+    assert fog.revision == revision + 1
+    assert (fog.levels[2:4, 3:6] == 255).all() and fog.levels[0, 0] == 0
+    seen_now[:] = False  # sight moves on; the ground stays remembered
+    fog.update(seen_now, seen_ever)
+    assert fog.revision == revision + 2 and (fog.levels[2:4, 3:6] == 92).all()
+
+
+def test_kept_route_end_shields_answer_as_the_rules_do_for_any_ring():
+    rng = random.Random(7)
+    for _ in range(400):
+        h, w = rng.randint(1, 5), rng.randint(1, 5)
+        cover = np.array([[rng.choice((0, 0, 1, 2)) for _ in range(w)] for _ in range(h)],
+                         dtype=np.uint8)
+        known = np.array([[rng.random() < 0.6 for _ in range(w)] for _ in range(h)])
+        terrain = SimpleNamespace(cover=cover)
+        tile = (rng.randrange(w), rng.randrange(h))
+        assert _cover_of(terrain, tile, known) == cover_by_direction(terrain, tile, known)
+
+
+def test_kept_label_plates_are_the_panels_filled_fresh():
+    pygame.init()
+    fresh = pygame.Surface((30, 12), pygame.SRCALPHA)
+    fresh.fill((10, 12, 14, 170))
+    kept = panel_of((30, 12), (10, 12, 14, 170))
+    assert panel_of((30, 12), (10, 12, 14, 170)) is kept
+    assert pygame.image.tobytes(kept, "RGBA") == pygame.image.tobytes(fresh, "RGBA")
+    assert panel_of((30, 12), (10, 12, 14, 190)) is not kept, "another colour"
+    assert panel_of((31, 12), (10, 12, 14, 170)).get_size() == (31, 12)
+
+
+def test_alert_marks_at_the_placed_spots_are_the_marks_from_the_units():
+    from game.render.sprites import draw_units
+    from tests.battle_helpers import battle_screen
+
+    rows = ["S..E.E.E.......",
+            "...............",
+            "....E..........",
+            "...............",
+            "..............."]
+    app, screen = battle_screen(rows=rows)
+    world = screen.world
+    world.seen_now[:] = True  # the squad sees the whole field
+    alerts = ("yellow", "red", "black", "none")
+    for i, unit in enumerate(world.insurgents()):
+        unit.mind.alert = alerts[i % len(alerts)]
+        unit.last_x = unit.x - 40 * (i + 1)  # moving: drawn between two ticks
+    shown = visible_units(world)
+    camera, surface = screen.camera, app.surface
+    for alpha in (0.0, 0.5, 1.0):
+        surface.fill(SAND)
+        placed = draw_units(surface, camera, world, alpha, screen.sprites, set(), shown)
+        before = surface.copy()
+        _draw_alerts(surface, camera, shown, alpha, screen.text)
+        expected = pygame.image.tobytes(surface, "RGB")
+        surface.blit(before, (0, 0))
+        _draw_placed_alerts(surface, camera, placed, screen.text)
+        assert pygame.image.tobytes(surface, "RGB") == expected, alpha
+        assert pygame.image.tobytes(surface, "RGB") != pygame.image.tobytes(before, "RGB")
