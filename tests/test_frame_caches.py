@@ -119,3 +119,24 @@ def test_alert_marks_at_the_placed_spots_are_the_marks_from_the_units():
         _draw_placed_alerts(surface, camera, placed, screen.text)
         assert pygame.image.tobytes(surface, "RGB") == expected, alpha
         assert pygame.image.tobytes(surface, "RGB") != pygame.image.tobytes(before, "RGB")
+
+
+def test_poses_are_turned_ahead_nearest_facing_first():
+    from game.render import sprites as sprite_mod
+    from tests.test_frame_spreading import _crowd
+
+    world = _crowd(2)
+    first, second = world.units.values()
+    first.facing, second.facing = 0, 180  # east and west, both standing still
+    cache = sprite_mod.SpriteCache()
+    keys = cache.turn_keys([first, second], 32, world.tick, world)
+    n = sprite_mod.ANGLE_BUCKETS
+
+    def turn(key) -> int:  # buckets from the nearer of the two facings on show (0, n / 2)
+        b = round(key[5] * n / 360)
+        return min(min((b - c) % n, (c - b) % n) for c in (0, n // 2))
+
+    assert len(keys) == n, "every facing of the one pose on show"
+    assert [turn(k) for k in keys[:2]] == [0, 0], "the facings on show first"
+    assert [turn(k) for k in keys] == sorted(turn(k) for k in keys)
+    assert turn(keys[-1]) == n // 4, "a quarter turn from both: last"
