@@ -184,19 +184,18 @@ class SpriteCache:
         for unit in units:
             key = self.key(unit, tile_px, tick, world)
             poses.setdefault(key[:5] + key[6:], set()).add(key[5])  # in order, each once
-        missing = []
+        by_turn: list[list[tuple]] = [[] for _ in range(ANGLE_BUCKETS // 2 + 1)]
         for (kind, pose, frame, extra, hurt, r), shown in poses.items():
             buckets = LYING_BUCKETS if pose in LYING else ANGLE_BUCKETS
             cycle = FRAMES.get(pose, 1)
-            on_show = [b for b in range(buckets) if b * 360 // buckets in shown]
+            turns = _turns_from([b for b in range(buckets) if b * 360 // buckets in shown],
+                                buckets)
             for step in dict.fromkeys((frame, (frame + 1) % cycle if cycle > 1 else frame)):
                 for b in range(buckets):
                     key = (kind, pose, step, extra, hurt, b * 360 // buckets, r)
                     if key not in self._cache:
-                        turn = min(min((b - c) % buckets, (c - b) % buckets) for c in on_show)
-                        missing.append((turn, key))
-        missing.sort(key=lambda item: item[0])  # stable: poses in the order first shown
-        return [key for _turn, key in missing]
+                        by_turn[turns[b]].append(key)
+        return [key for keys in by_turn for key in keys]  # poses in the order first shown
 
     def build(self, key: tuple) -> bool:
         """Build the picture of a key from turn_keys if it is still missing and the cache
@@ -272,6 +271,22 @@ class SpriteCache:
             apply_tint(base, self.tint)
             self._upright[upright_key] = base
         return pygame.transform.rotozoom(base, -angle, 0.5)
+
+
+_RINGS: dict[int, list[list[int]]] = {}  # buckets -> per bucket, its turn to each other
+
+
+def _turns_from(on_show: list[int], buckets: int) -> list[int]:
+    """Per facing bucket, how many buckets it is from the nearest of on_show, the shorter
+    way round the circle."""
+    rows = _RINGS.get(buckets)
+    if rows is None:
+        half = buckets // 2
+        rows = _RINGS[buckets] = [[half - abs(half - (b - c) % buckets)
+                                   for b in range(buckets)] for c in range(buckets)]
+    if len(on_show) == 1:
+        return rows[on_show[0]]
+    return list(map(min, *(rows[c] for c in on_show)))
 
 
 def draw_units(surface: pygame.Surface, camera: Camera, world, alpha: float,
