@@ -140,3 +140,27 @@ def test_poses_are_turned_ahead_nearest_facing_first():
     assert [turn(k) for k in keys[:2]] == [0, 0], "the facings on show first"
     assert [turn(k) for k in keys] == sorted(turn(k) for k in keys)
     assert turn(keys[-1]) == n // 4, "a quarter turn from both: last"
+
+
+def test_minimap_dots_laid_on_the_screen_sit_where_the_framed_map_had_them():
+    from game.ui.minimap import DOT
+    from tests.battle_helpers import battle_screen
+
+    rows = ["S..E.E.E.......",
+            "...............",
+            "....E....A.....",
+            "...............",
+            "..............N"]
+    app, screen = battle_screen(rows=rows)
+    world = screen.world
+    world.seen_now[:] = True
+    mini = screen.minimap
+    shown = visible_units(world)
+    screen.draw(app.surface, 1.0)
+    mx, my = mini.rect.topleft
+    kk = mini.scale / TILE_PX / 8  # sub units -> minimap px
+    for unit in shown:  # the framed map (at mx - 2, my - 2) had its dot at round(..) - mx + 1
+        x = (mx - 2) + round(mx + unit.x * kk) - mx + 1
+        y = (my - 2) + round(my + unit.y * kk) - my + 1
+        spot = (x + 1, y + 1)  # the middle of the 3x3 dot
+        assert tuple(app.surface.get_at(spot))[:3] == DOT[unit.side], unit.kind

@@ -40,7 +40,7 @@ class Minimap:
         self._colours: np.ndarray | None = None  # terrain colours, uint16 [y, x, 3]
         self._colours_of = None  # the Terrain they were read from, at _colours_version
         self._colours_version = -1
-        self._dotted: pygame.Surface | None = None  # the base with this tick's unit dots
+        self._dotted: list = []  # this tick's unit dots and their spots on the screen
         self._dotted_key: tuple = ()
         self._dotted_world = None
         self.visible = True
@@ -99,7 +99,8 @@ class Minimap:
             self._key, self._age = key, 0
         mx, my = self.rect.topleft
         shown = visible_units(world) if shown is None else shown
-        surface.blit(self._with_dots(world, shown, mx, my), (mx - 2, my - 2))
+        surface.blit(self._base, (mx - 2, my - 2))
+        surface.fblits(self._dots_at(world, shown, mx, my))
         k = self.scale / TILE_PX
         for zone in world.scenario.extractions:
             x0, y0, x1, y1 = (v * PX_PER_SUB * k for v in zone.rect)
@@ -111,26 +112,24 @@ class Minimap:
         view = pygame.Rect(self.rect.x + vx * k, self.rect.y + vy * k, vw * k, vh * k)
         pygame.draw.rect(surface, (240, 240, 240), view.clip(self.rect.inflate(2, 2)), 1)
 
-    def _with_dots(self, world, shown: list, mx: int, my: int) -> pygame.Surface:
-        """The framed map with a dot per unit shown.  Units move only on a tick, so the
-        dots are redrawn when the tick, the fog picture or the set of units changes, not
-        every frame."""
+    def _dots_at(self, world, shown: list, mx: int, my: int) -> list:
+        """A dot per unit shown, where it goes on the screen over the framed map.  Units
+        move only on a tick, so the spots are worked out again when the tick, the fog
+        picture or the set of units changes, not every frame; the dots are laid straight
+        on the screen (opaque, inside the frame: as if laid on the map first), so a tick
+        no longer copies the framed map to draw them on."""
         key = (self._base, world.tick, len(shown), mx, my)
-        if self._dotted is not None and self._dotted_world is world and key == self._dotted_key:
+        if self._dotted_world is world and key == self._dotted_key:
             return self._dotted
         kk = PX_PER_SUB * self.scale / TILE_PX
         dots = self._dots
-        image = self._dotted
-        if image is None or image.get_size() != self._base.get_size():
-            image = self._base.copy()
-        else:  # drawn over in place: a fresh surface a tick cost more in page faults
-            image.blit(self._base, (0, 0))
-        image.fblits([
-            (dots[unit.side], (round(mx + unit.x * kk) - mx + 1, round(my + unit.y * kk) - my + 1))
-            for unit in shown if unit.life != "dead"
-        ])
-        self._dotted, self._dotted_key, self._dotted_world = image, key, world
-        return image
+        # the dot's spot on the framed map is round(mx + x * kk) - mx + 1, and the framed
+        # map lies at (mx - 2, my - 2)
+        self._dotted = [(dots[unit.side], (round(mx + unit.x * kk) - 1,
+                                           round(my + unit.y * kk) - 1))
+                        for unit in shown if unit.life != "dead"]
+        self._dotted_key, self._dotted_world = key, world
+        return self._dotted
 
     def world_at(self, pos) -> tuple[float, float] | None:
         """World pixels under a click on the minimap, or None when outside it."""
