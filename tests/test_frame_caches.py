@@ -164,3 +164,59 @@ def test_minimap_dots_laid_on_the_screen_sit_where_the_framed_map_had_them():
         y = (my - 2) + round(my + unit.y * kk) - my + 1
         spot = (x + 1, y + 1)  # the middle of the 3x3 dot
         assert tuple(app.surface.get_at(spot))[:3] == DOT[unit.side], unit.kind
+
+
+def _tracers_as_drawn_before(effects, surface, camera) -> None:
+    """Effects.draw's tracer loop as it was before it skipped those off the screen."""
+    import math
+
+    from game.render import effects as fx
+
+    zoom = camera.zoom
+    ox, oy = camera.origin()
+    for t in effects.tracers:
+        age = t.age
+        b = (ox + round(t.x1 * zoom), oy + round(t.y1 * zoom))
+        if age < fx.TRACER_S:
+            a = (ox + round(t.x0 * zoom), oy + round(t.y0 * zoom))
+            fade = 1.0 - age / fx.TRACER_S
+            head = min(1.0, age / fx.TRACER_S * 2.5)
+            hx, hy = a[0] + (b[0] - a[0]) * head, a[1] + (b[1] - a[1]) * head
+            tail = max(0.0, head - 0.45)
+            tx, ty = a[0] + (b[0] - a[0]) * tail, a[1] + (b[1] - a[1]) * tail
+            dim = (round(150 * fade + 60), round(120 * fade + 40), 40)
+            pygame.draw.line(surface, dim, a, (hx, hy), 1)
+            pygame.draw.line(surface, (255, 240, 160), (tx, ty), (hx, hy), 2)
+            if age < fx.FLASH_S:
+                r = max(2, round(6 * zoom * (1.0 - age / fx.FLASH_S)))
+                ang = math.atan2(t.y1 - t.y0, t.x1 - t.x0)
+                fx_, fy_ = a[0] + math.cos(ang) * r * 1.8, a[1] + math.sin(ang) * r * 1.8
+                pygame.draw.circle(surface, (255, 200, 80), (fx_, fy_), r)
+                pygame.draw.circle(surface, (255, 250, 220), (fx_, fy_), max(1, r // 2))
+        if age >= fx.TRACER_S * 0.5:
+            k = (age - fx.TRACER_S * 0.5) / (fx.PUFF_S - fx.TRACER_S * 0.5)
+            colour = (200, 40, 40) if t.hit else (170, 160, 140)
+            pygame.draw.circle(surface, colour, b, max(1, round((2 + 5 * k) * zoom)),
+                               1 if k > 0.5 else 0)
+
+
+def test_tracers_skipped_off_the_screen_change_no_pixel():
+    from game.render.camera import ZOOM_LEVELS
+    from game.render.effects import PUFF_S, Effects, Tracer
+
+    rng = random.Random(3)
+    for zoom_index in range(len(ZOOM_LEVELS)):
+        camera = Camera(4000, 4000, 320, 200, x=1000, y=1000, zoom_index=zoom_index)
+        effects = Effects()
+        for _ in range(300):  # around the view and across its edges, at every age
+            x0, y0 = (rng.uniform(900, 1000 + 320 / camera.zoom + 100) for _ in range(2))
+            x1, y1 = x0 + rng.uniform(-150, 150), y0 + rng.uniform(-150, 150)
+            effects.tracers.append(Tracer(x0, y0, x1, y1, rng.random() < 0.5,
+                                          age=rng.uniform(0, PUFF_S)))
+        effects.lights = lambda camera: []  # the glows are not the tracer loop's
+        drawn, reference = pygame.Surface((320, 200)), pygame.Surface((320, 200))
+        effects.draw(drawn, camera)
+        _tracers_as_drawn_before(effects, reference, camera)
+        assert (pygame.surfarray.array3d(reference) != 0).any()
+        assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(reference, "RGB"), (
+            zoom_index)

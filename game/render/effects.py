@@ -132,15 +132,22 @@ class Effects:
             pygame.draw.circle(surface, heat, centre, r, max(1, round(6 * (1 - k))))
         ox, oy = camera.origin()  # world_to_screen inlined: a firefight has ~60 tracers
         line, circle = pygame.draw.line, pygame.draw.circle
+        # a tracer, its flash (within 17 zoomed px of its start) and its puff (7) all
+        # beyond one side of the clip draw nothing: skipped before the arithmetic
+        clip, reach = surface.get_clip(), 4 + round(20 * zoom)
+        left, top = clip.left - reach, clip.top - reach
+        right, bottom = clip.right + reach, clip.bottom + reach
         for t in self.tracers:
             age = t.age
-            b = (ox + round(t.x1 * zoom), oy + round(t.y1 * zoom))
+            b = bx, by = (ox + round(t.x1 * zoom), oy + round(t.y1 * zoom))
             if age < TRACER_S:  # FLASH_S is shorter: the flash needs the line's start too
                 ax, ay = ox + round(t.x0 * zoom), oy + round(t.y0 * zoom)
+                if (ax < left and bx < left or ax >= right and bx >= right
+                        or ay < top and by < top or ay >= bottom and by >= bottom):
+                    continue  # off the screen: no puff either (it lies at b)
                 fade = 1.0 - age / TRACER_S
                 # the bright head runs along the line, leaving a dimmer streak behind it
                 head = min(1.0, age / TRACER_S * 2.5)
-                bx, by = b
                 hx, hy = ax + (bx - ax) * head, ay + (by - ay) * head
                 tail = max(0.0, head - 0.45)
                 line(surface, (round(150 * fade + 60), round(120 * fade + 40), 40), (ax, ay),
@@ -151,7 +158,7 @@ class Effects:
                     fx, fy = ax + t.cos * r * 1.8, ay + t.sin * r * 1.8
                     circle(surface, FLASH, (fx, fy), r)
                     circle(surface, FLASH_CORE, (fx, fy), max(1, r // 2))
-            if age >= TRACER_S * 0.5:
+            if age >= TRACER_S * 0.5 and left <= bx < right and top <= by < bottom:
                 k = (age - TRACER_S * 0.5) / (PUFF_S - TRACER_S * 0.5)
                 circle(surface, HIT_PUFF if t.hit else MISS_PUFF, b,
                        max(1, round((2 + 5 * k) * zoom)), 1 if k > 0.5 else 0)
