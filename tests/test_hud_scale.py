@@ -118,3 +118,44 @@ def test_the_training_card_follows_the_scale():
         cards[ui] = tutorial.drawn_at
     assert cards[1.5].w == round(cards[1.0].w * 1.5)
     assert cards[1.5].h > cards[1.0].h * 1.3
+
+
+def _drawn_box(surface) -> tuple[int, int]:
+    """Width and height of what was drawn on a black surface."""
+    import numpy as np
+    import pygame
+
+    lit = np.argwhere(pygame.surfarray.array3d(surface).any(axis=2))
+    (x0, y0), (x1, y1) = lit.min(axis=0), lit.max(axis=0)
+    return x1 - x0 + 1, y1 - y0 + 1
+
+
+def test_the_off_screen_arrows_follow_the_scale():
+    import pygame
+
+    from game.render.offscreen_arrows import Pointer, draw_arrows
+    from game.render.text import TextCache
+
+    text, boxes = TextCache(), {}
+    for ui in (1.0, 1.5):
+        surface = pygame.Surface((1280, 720))
+        drawn = draw_arrows(surface, surface.get_rect(),
+                            [Pointer(5000.0, 360.0, (90, 230, 120), "EXTRACT")], text, ui=ui)
+        assert drawn == 1
+        boxes[ui] = _drawn_box(surface)
+    assert boxes[1.5][1] >= boxes[1.0][1] * 1.4  # arrow and label both taller
+    assert boxes[1.5][0] >= boxes[1.0][0] * 1.3
+
+
+def test_the_squad_status_tags_follow_the_scale():
+    from game.render.status_tags import draw_status_tags
+
+    heights = {}
+    for ui in (1.0, 1.5):
+        app, screen = _battle((1280, 720), ui)
+        member = screen.world.squad()[0]
+        member.suppressed = 30  # "pinned"
+        plates = draw_status_tags(app.surface, screen.camera, screen.world, 1.0,
+                                  screen.text, ui)
+        heights[ui] = plates[0].h
+    assert heights[1.5] >= heights[1.0] * 1.4

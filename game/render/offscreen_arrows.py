@@ -82,22 +82,24 @@ def _slid(pos: tuple[int, int], view: pygame.Rect, rect: pygame.Rect,
 
 
 def draw_arrows(surface, view: pygame.Rect, pointers: list[Pointer], text,
-                avoid: list[pygame.Rect] | None = None) -> int:
+                avoid: list[pygame.Rect] | None = None, ui: float = 1.0) -> int:
     """One arrow per off-screen pointer, its label beside it, none under the panels in
-    `avoid`; returns how many were drawn."""
+    `avoid`, at UI scale ui (they are part of the HUD); returns how many were drawn."""
     drawn = 0
+    margin = round(ARROW_MARGIN * ui)
+    arrow, edge, label_size, gap = (round(v * ui) for v in (13, 16, 15, 22))
     for p in pointers:
-        placed = edge_arrow(view, (p.x, p.y))
+        placed = edge_arrow(view, (p.x, p.y), margin)
         if placed is None:
             continue
         pos, angle = clear_of(placed, (p.x, p.y), view, avoid or [])
-        pts = arrow_points(pos, angle, 13)
-        pygame.draw.polygon(surface, (10, 12, 14), arrow_points(pos, angle, 16))
+        pts = arrow_points(pos, angle, arrow)
+        pygame.draw.polygon(surface, (10, 12, 14), arrow_points(pos, angle, edge))
         pygame.draw.polygon(surface, p.colour, pts)
         a = math.radians(angle)
-        img = text.render(p.label, 15, p.colour, True)
+        img = text.render(p.label, label_size, p.colour, True)
         # the label sits on the inner side of the arrow, clear of it whatever the angle
-        reach = (22 + abs(math.cos(a)) * img.get_width() / 2
+        reach = (gap + abs(math.cos(a)) * img.get_width() / 2
                  + abs(math.sin(a)) * img.get_height() / 2)
         rect = img.get_rect(center=(round(pos[0] - math.cos(a) * reach),
                                     round(pos[1] - math.sin(a) * reach)))

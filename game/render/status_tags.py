@@ -53,9 +53,12 @@ def card_status(unit) -> str:
     return ", ".join(words) if words else unit.activity
 
 
-def draw_status_tags(surface, camera: Camera, world, alpha: float, text) -> list:
-    """A small label over each squad member with something to say; a squad bunched up
-    stacks its labels instead of printing them over one another. Returns the plates."""
+def draw_status_tags(surface, camera: Camera, world, alpha: float, text,
+                     ui: float = 1.0) -> list:
+    """A small label over each squad member with something to say, at UI scale ui; a
+    squad bunched up stacks its labels instead of printing them over one another.
+    Returns the plates."""
+    size, lift = round(13 * ui), round(8 * ui)
     placed: list[pygame.Rect] = []
     for unit in world.squad():
         words = unit_status(unit)
@@ -64,8 +67,8 @@ def draw_status_tags(surface, camera: Camera, world, alpha: float, text) -> list
         sx, sy = camera.sub_to_screen(*interpolated(unit, alpha))
         word = words[0] if len(words) == 1 else f"{words[0]} +{len(words) - 1}"
         colour = COLOURS.get(words[0], (230, 230, 230))
-        img = text.render(word.upper(), 13, colour, True)
-        rect = img.get_rect(midbottom=(sx, sy - camera.tile_px * 0.55 - 8))
+        img = text.render(word.upper(), size, colour, True)
+        rect = img.get_rect(midbottom=(sx, sy - camera.tile_px * 0.55 - lift))
         plate = stacked(rect.inflate(6, 2), placed)
         rect.center = plate.center
         placed.append(plate)

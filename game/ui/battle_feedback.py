@@ -19,6 +19,7 @@ from game.sim.kinds import Roe
 from game.sim.queries import player_sees
 from game.ui.attention import AlertFeed, pointers
 from game.ui.cover_preview import CoverPreview
+from game.ui.widgets import scaled, ui_scale
 
 ACTIONS = ("roe", "hold", "exposure", "alert_jump")
 ROE_CYCLE = (Roe.FIRE_AT_WILL, Roe.RETURN_FIRE, Roe.HOLD_FIRE)
@@ -57,12 +58,13 @@ class BattleFeedback:
                                   or battle.minimap.rect.collidepoint(mouse)):
             mouse = None
         self.preview.draw(surface, camera, world, alpha, battle.selected, hover, mouse, text)
-        draw_status_tags(surface, camera, world, alpha, text)
+        ui = ui_scale(battle.ctx)
+        draw_status_tags(surface, camera, world, alpha, text, ui)
         w, h = surface.get_size()
         top = battle.hud.top_h
-        view = pygame.Rect(0, top, w, max(1, h - top - ARROW_BOTTOM_CLEAR))
+        view = pygame.Rect(0, top, w, max(1, h - top - scaled(ARROW_BOTTOM_CLEAR, ui)))
         draw_arrows(surface, view, pointers(world, camera, self.feed, battle.clock_s), text,
-                    hud_panels(battle))
+                    hud_panels(battle), ui)
 
     def prompt_clearance(self, battle, surface, alpha: float) -> tuple[list, int]:
         """(points a training prompt must not cover, the lowest y it may reach): the
@@ -70,7 +72,8 @@ class BattleFeedback:
         camera = battle.camera
         points = [camera.sub_to_screen(*interpolated(u, alpha)) for u in battle.world.civilians()
                   if player_sees(battle.world, u)]
-        return points, surface.get_height() - ARROW_BOTTOM_CLEAR - 20
+        return points, surface.get_height() - scaled(ARROW_BOTTOM_CLEAR + 20,
+                                                     ui_scale(battle.ctx))
 
     # -- keys --------------------------------------------------------------------------------
     def do_action(self, battle, action: str) -> None:
