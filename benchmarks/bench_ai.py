@@ -11,7 +11,9 @@ Times are wall (perf_counter) and CPU (thread_time): on a shared machine the wal
 carry other people's work, so the budgets are read off the CPU ones; `--repeats` tells a
 tick that is slow every time (a real spike) from one the machine made slow once.
 `--why N` runs the battle once more with each system of step() timed and names, for the N
-slowest ticks, the systems that cost them (`sim_tick_200_why`).
+slowest ticks, the systems that cost them (`sim_tick_200_why`); "gc" there is the garbage
+collector's time in that tick: inside whichever system it interrupted, or the paced
+collection after the tick (game/gc_pace.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import game.sim.step as step_module  # noqa: E402
 from game.ai.insurgents import think  # noqa: E402
+from game.gc_pace import collect_after_tick  # noqa: E402
 from game.sim.commands import Move  # noqa: E402
 from game.sim.geometry import centre_of  # noqa: E402
 from game.sim.scenario import (  # noqa: E402
@@ -139,6 +142,17 @@ def _timed_systems(by_system: list[dict[str, float]]):
     """Wrap each system step() calls (the functions game/sim/step.py imports from the
     rules) and think, adding their CPU time to by_system[world tick] while it lasts."""
     global think
+    current: dict[str, float] = {"start": 0.0, "tick": -1}  # the tick a system last ran in
+
+    def gc_timed(phase: str, info: dict) -> None:
+        if phase == "start":
+            current["start"] = time.thread_time()
+            return
+        tick = int(current["tick"])
+        if 0 <= tick < len(by_system):
+            ticked = by_system[tick]
+            ticked["gc"] = ticked.get("gc", 0.0) + time.thread_time() - current["start"]
+
     names = [name for name, value in vars(step_module).items() if callable(value)
              and getattr(value, "__module__", "").startswith("game.sim.")
              and name not in ("step", "World", "TickFacts")]
@@ -146,6 +160,7 @@ def _timed_systems(by_system: list[dict[str, float]]):
 
     def timed(name: str, system):
         def run(world, *args):
+            current["tick"] = world.tick
             start = time.thread_time()
             try:
                 return system(world, *args)
@@ -159,9 +174,11 @@ def _timed_systems(by_system: list[dict[str, float]]):
     for name, system in originals.items():
         setattr(step_module, name, timed(name, system))
     think = timed("think", plain_think)
+    gc.callbacks.append(gc_timed)
     try:
         yield
     finally:
+        gc.callbacks.remove(gc_timed)
         for name, system in originals.items():
             setattr(step_module, name, system)
         think = plain_think
@@ -190,6 +207,7 @@ def _run(ticks: int, seed: int, difficulty: str) -> tuple[dict, list[float]]:
         ai_orders = think(world)
         t1 = time.perf_counter()
         happened = step(world, orders + ai_orders)
+        collect_after_tick(world.tick)  # as Session.advance does after every tick
         t2 = time.perf_counter()
         cpu.append(time.thread_time() - c0)
         events += len(happened)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.insurgents import think as insurgents_think
+from game.gc_pace import collect_after_tick
 from game.sim.commands import command_to_dict
 from game.sim.scenario import Scenario
 from game.sim.step import step
@@ -47,7 +48,9 @@ class Session:
         for command in player_commands:
             self.recorded.append({"tick": self.world.tick, "command": command_to_dict(command)})
         ai_commands = insurgents_think(self.world)
-        return step(self.world, list(player_commands) + ai_commands)
+        events = step(self.world, list(player_commands) + ai_commands)
+        collect_after_tick(self.world.tick)  # part of the tick's cost: a little every tick
+        return events
 
     def restart(self) -> None:
         self.world = new_world(self.scenario, self.seed, self.difficulty)

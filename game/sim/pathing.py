@@ -49,8 +49,12 @@ class PathGrid:
         self._graph_finder: tcod.path.Pathfinder | None = None
         self._fresh_travel: np.ndarray | None = None  # a new finder's traversal (_fresh_finder)
         # routes already found on this grid: the AI checks a far goal is reachable and the
-        # rules then walk the same route, and several units share starts and goals
-        self._routes: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
+        # rules then walk the same route, and several units share starts and goals. Keyed
+        # by one int and built of the grid's one tuple per tile (_tile): every new tuple
+        # kept is one the gc must look at once, and a thousand routes of fresh (x, y)
+        # tuples made a young collection cost 2-3 ms in one tick
+        self._routes: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._tiles: dict[tuple[int, int], tuple[int, int]] = {}
 
     @property
     def graph(self) -> tcod.path.CustomGraph:
@@ -73,7 +77,10 @@ class PathGrid:
     def find(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
         """Tiles (x, y) from the step after start to goal; [] when there is no route."""
         (sx, sy), (gx, gy) = start, goal
-        key = (int(sx), int(sy), int(gx), int(gy))
+        h, w = self.walkable.shape
+        if not (0 <= gx < w and 0 <= gy < h and 0 <= sx < w and 0 <= sy < h):
+            return []
+        key = int((sy * w + sx) * (w * h) + gy * w + gx)
         route = self._routes.get(key)
         if route is None:
             if len(self._routes) >= ROUTE_MEMO_LIMIT:
@@ -85,33 +92,40 @@ class PathGrid:
         return list(route)
 
     def _search(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
+        """find's search: start and goal on the map."""
         (sx, sy), (gx, gy) = start, goal
-        h, w = self.walkable.shape
-        if not (0 <= gx < w and 0 <= gy < h and 0 <= sx < w and 0 <= sy < h):
-            return []
         if not self.walkable[gy, gx] or (sx, sy) == (gx, gy):
             return []
         route = self.astar.get_path(sy, sx, gy, gx)
         if not route:
             return []
-        mended = self._mend_corners((sx, sy), [(j, i) for i, j in route])
+        mended = self._mend_corners((sx, sy), self._interned([(j, i) for i, j in route]))
         return mended if mended is not None else self._find_on_graph(start, goal)
+
+    def _interned(self, steps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The steps as the grid's own tuples: the same tile is the same tuple in every
+        route kept, so a route kept adds one new tuple for the gc to look at, not one a step."""
+        keep = self._tiles.setdefault
+        return [keep(step, step) for step in steps]
 
     def _mend_corners(
         self, start: tuple[int, int], route: list[tuple[int, int]]
     ) -> list[tuple[int, int]] | None:
         """Replace corner-clipping diagonal steps by two straight ones; None on a squeeze."""
         walk = self.walkable
+        keep = self._tiles.setdefault
         out: list[tuple[int, int]] = []
         px, py = start
-        for x, y in route:
+        for step in route:
+            x, y = step
             if x != px and y != py:
                 side_a, side_b = walk[py, x], walk[y, px]
                 if not (side_a and side_b):
                     if not (side_a or side_b):
                         return None
-                    out.append((x, py) if side_a else (px, y))
-            out.append((x, y))
+                    corner = (x, py) if side_a else (px, y)
+                    out.append(keep(corner, corner))
+            out.append(step)  # the grid's own tuple (_interned), not a copy
             px, py = x, y
         return out
 
@@ -124,7 +138,7 @@ class PathGrid:
         route = pathfinder.path_to((gy + 1, gx + 1))
         if len(route) < 2 or tuple(route[0]) != (sy + 1, sx + 1):
             return []  # the goal is not reachable from here
-        return [(int(j) - 1, int(i) - 1) for i, j in route[1:]]
+        return self._interned([(j - 1, i - 1) for i, j in route[1:].tolist()])
 
     def _fresh_finder(self) -> tcod.path.Pathfinder:
         """The one reused corner-safe search, reset as a new one starts (a new one costs

@@ -1,0 +1,92 @@
+"""What keeps a tick free of spikes without changing any rule: routes kept by a walking
+grid share one tuple per tile (game/sim/pathing.py), and the garbage collector runs a
+little after every tick instead of a lot after many (game/gc_pace.py)."""
+
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+
+from game.gc_pace import OLDER_EVERY, collect_after_tick
+from game.session import Session
+from game.sim.pathing import PathGrid
+from game.sim.terrain import Terrain
+from tests.ascii_maps import ascii_scenario
+
+
+def _walled(size: int = 20, seed: int = 2) -> Terrain:
+    rng = np.random.default_rng(seed)
+    terrain = Terrain.empty(size, size)
+    walls = rng.random((size, size)) < 0.2
+    walls[1, 1] = walls[size - 2, size - 2] = walls[1, size - 2] = False
+    terrain.walkable &= ~walls
+    terrain.opaque |= walls
+    return terrain
+
+
+def test_kept_routes_over_the_same_tiles_hold_the_same_tuples():
+    """Each tile of each kept route is the grid's one tuple for that tile, so a route kept
+    leaves the gc one new tuple to look at, not one per step; the answers are unchanged."""
+    terrain = _walled()
+    grid = PathGrid(terrain)
+    a = grid.find((1, 1), (18, 18))
+    halfway = a[len(a) // 2]
+    b = grid.find(halfway, (18, 18))  # another search, over much the same tiles
+    assert a and b and a[-1] == b[-1] == (18, 18)
+    assert a[-1] is b[-1]
+    shared = set(a) & set(b)
+    assert len(shared) > 1
+    first = {tile: tile for tile in a}
+    assert all(first[tile] is tile for tile in b if tile in shared)
+    fresh = PathGrid(terrain)
+    assert fresh.find((1, 1), (18, 18)) == a and fresh.find(halfway, (18, 18)) == b
+
+
+def test_routes_off_the_map_are_none_and_not_kept():
+    grid = PathGrid(_walled())
+    for start, goal in (((-1, 3), (5, 5)), ((3, 3), (20, 5)), ((3, 70000), (3, 3))):
+        assert grid.find(start, goal) == []
+    assert not grid._routes
+    assert grid.find((1, 1), (18, 18))  # on the map: searched and kept
+    assert len(grid._routes) == 1
+
+
+def test_the_young_generation_is_collected_after_every_tick():
+    """Session.advance collects the youngest generation after each tick and the middle one
+    after every OLDER_EVERY-th, so neither piles up for one tick to pay."""
+    session = Session(ascii_scenario(["S....", ".....", "....E"]), seed=1)
+    seen: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        oldest = {}
+        for _ in range(2 * OLDER_EVERY):
+            seen.clear()
+            session.advance()
+            oldest[session.world.tick] = max(seen, default=-1)
+    finally:
+        gc.callbacks.remove(note)
+    assert min(oldest.values()) >= 0, "a tick went without a collection"
+    assert [t for t, g in oldest.items() if g == 1] == [OLDER_EVERY, 2 * OLDER_EVERY]
+    assert max(oldest.values()) == 1  # never the whole heap
+
+
+def test_no_collection_is_forced_while_the_gc_is_off():
+    seen: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        seen.append(info["generation"])
+
+    gc.disable()
+    gc.callbacks.append(note)
+    try:
+        collect_after_tick(OLDER_EVERY)
+    finally:
+        gc.callbacks.remove(note)
+        gc.enable()
+    assert seen == []
