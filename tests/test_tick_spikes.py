@@ -1,6 +1,7 @@
 """What keeps a tick free of spikes without changing any rule: routes kept by a walking
-grid share one tuple per tile (game/sim/pathing.py), and the garbage collector runs a
-little after every tick instead of a lot after many (game/gc_pace.py)."""
+grid share one tuple per tile (game/sim/pathing.py), the garbage collector runs a little
+after every tick instead of a lot after many (game/gc_pace.py), and the AI works out a
+threat's cover field once for every mode that asks (game/ai/tactics.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import gc
 
 import numpy as np
 
+from game.ai import tactics
 from game.gc_pace import OLDER_EVERY, collect_after_tick
 from game.session import Session
 from game.sim.pathing import PathGrid
-from game.sim.terrain import Terrain
+from game.sim.smoke import sight_blockers
+from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
+from game.sim.world import new_world
 from tests.ascii_maps import ascii_scenario
 
 
@@ -90,3 +94,34 @@ def test_no_collection_is_forced_while_the_gc_is_off():
         gc.callbacks.remove(note)
         gc.enable()
     assert seen == []
+
+
+def test_a_threats_cover_field_is_worked_out_once_for_every_mode(monkeypatch):
+    """Queries in different modes weigh a threat's exposure differently; the cover each
+    tile has against that threat (the costly part) is worked out once for all of them,
+    and each mode's field is still exposure × seen × EXPOSURE[cover] × fade."""
+    rows = ["S" + "." * 19] + ["." * 20] * 19
+    world = new_world(ascii_scenario(rows), seed=1)
+    terrain = world.terrain
+    terrain.cover[5:15, 9] = COVER_LOW
+    terrain.cover[12, 3:8] = COVER_HIGH
+    calls = []
+    plain = tactics.window_cover_against
+
+    def counted(*args):
+        calls.append(args[-1])
+        return plain(*args)
+
+    monkeypatch.setattr(tactics, "window_cover_against", counted)
+    blockers = sight_blockers(world)
+    fields = {e: tactics._exposure_window(world, blockers, e, 14, 10, 0, 0, 20, 20)
+              for e in (4.0, 1.5, 2.0, 5.0)}
+    assert calls == [(14, 10)]
+    padded = tactics.padded_cover(terrain.cover, 0, 0, 20, 20)
+    cover = plain(terrain, padded, 0, 0, (14, 10))
+    seen = tactics._seen_from(world, blockers, 14, 10, 0, 0, 20, 20)
+    ys, xs = np.arange(20)[:, None], np.arange(20)[None, :]
+    fade = 1.0 - 0.5 * np.minimum(np.hypot(xs - 14, ys - 10) / tactics.THREAT_SIGHT, 1.0)
+    for exposure, field in fields.items():
+        assert np.array_equal(field, exposure * seen * tactics.EXPOSURE[cover] * fade)
+    assert fields[5.0].max() > fields[1.5].max() > 0

@@ -228,6 +228,25 @@ def _threat_exposure(
     if kept is None:
         if len(fields) >= THREAT_VIEWS_KEPT:
             fields.clear()
+        shielded, fade = _threat_shares(world, memo[4], fov, rx0, ry0, px, py)
+        # the same products in the same order as a window's own sum would take them
+        kept = fields[key] = (exposure * fov * shielded * fade, rx0, ry0)
+    return kept
+
+
+def _threat_shares(
+    world: World, shares: dict[int, Any], fov: np.ndarray, rx0: int, ry0: int,
+    px: int, py: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """EXPOSURE[cover against the threat] and the fade with distance over a threat's view:
+    kept per threat tile, as every mode (each its own exposure weight) asks for the same
+    ones, and the cover costs a query more than all its other sums (three modes asking
+    about two threats made six cover fields in one tick)."""
+    key = px << 16 | py
+    kept = shares.get(key)
+    if kept is None:
+        if len(shares) >= THREAT_VIEWS_KEPT:
+            shares.clear()
         terrain = world.terrain
         fh, fw = fov.shape
         rx1, ry1 = rx0 + fw, ry0 + fh
@@ -235,9 +254,7 @@ def _threat_exposure(
             terrain, padded_cover(terrain.cover, rx0, ry0, rx1, ry1), rx0, ry0, (px, py))
         ys, xs = np.arange(ry0, ry1)[:, None], np.arange(rx0, rx1)[None, :]
         d = np.hypot(xs - px, ys - py)
-        fade = 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0)
-        # the same products in the same order as a window's own sum would take them
-        kept = fields[key] = (exposure * fov * EXPOSURE[cover] * fade, rx0, ry0)
+        kept = shares[key] = (EXPOSURE[cover], 1.0 - 0.5 * np.minimum(d / THREAT_SIGHT, 1.0))
     return kept
 
 
@@ -253,7 +270,8 @@ def _threat_view(
     memo = world.caches.get("threat_views")
     version = world.terrain.version
     if memo is None or memo[0] is not blockers or memo[1] != version:
-        memo = (blockers, version, {}, {})  # views, and exposure fields (_threat_exposure)
+        # views, exposure fields (_threat_exposure) and their per-tile parts (_threat_shares)
+        memo = (blockers, version, {}, {}, {})
         world.caches["threat_views"] = memo
     views: dict[int, Any] = memo[2]
     key = px << 16 | py

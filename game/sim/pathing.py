@@ -76,31 +76,48 @@ class PathGrid:
 
     def find(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
         """Tiles (x, y) from the step after start to goal; [] when there is no route."""
+        key = self._key(start, goal)
+        if key is None:
+            return []
+        route = self._routes.get(key)
+        if route is None:
+            route = self._keep(key, self._search(start, goal))
+        return list(route)
+
+    def _key(self, start: tuple[int, int], goal: tuple[int, int]) -> int | None:
+        """One int for a start and goal on the map; None when either is off it."""
         (sx, sy), (gx, gy) = start, goal
         h, w = self.walkable.shape
         if not (0 <= gx < w and 0 <= gy < h and 0 <= sx < w and 0 <= sy < h):
-            return []
-        key = int((sy * w + sx) * (w * h) + gy * w + gx)
-        route = self._routes.get(key)
-        if route is None:
-            if len(self._routes) >= ROUTE_MEMO_LIMIT:
-                # the oldest quarter goes: clearing them all made the next routes asked for
-                # (the same walkers' again) be searched anew, a third of all searches
-                for old in list(islice(self._routes, ROUTE_MEMO_LIMIT // 4)):
-                    del self._routes[old]
-            route = self._routes[key] = tuple(self._search((sx, sy), (gx, gy)))
-        return list(route)
+            return None
+        return int((sy * w + sx) * (w * h) + gy * w + gx)
+
+    def _keep(self, key: int, found: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+        if len(self._routes) >= ROUTE_MEMO_LIMIT:
+            # the oldest quarter goes: clearing them all made the next routes asked for
+            # (the same walkers' again) be searched anew, a third of all searches
+            for old in list(islice(self._routes, ROUTE_MEMO_LIMIT // 4)):
+                del self._routes[old]
+        route = self._routes[key] = tuple(found)
+        return route
 
     def _search(self, start: tuple[int, int], goal: tuple[int, int]) -> list[tuple[int, int]]:
         """find's search: start and goal on the map."""
+        straight = self._straight(start, goal)
+        return straight if straight is not None else self._find_on_graph(start, goal)
+
+    def _straight(
+        self, start: tuple[int, int], goal: tuple[int, int]
+    ) -> list[tuple[int, int]] | None:
+        """libtcod's A* route with its corner cuts mended; None when it squeezes between
+        two diagonal walls (only the corner-safe search can answer then)."""
         (sx, sy), (gx, gy) = start, goal
         if not self.walkable[gy, gx] or (sx, sy) == (gx, gy):
             return []
         route = self.astar.get_path(sy, sx, gy, gx)
         if not route:
             return []
-        mended = self._mend_corners((sx, sy), self._interned([(j, i) for i, j in route]))
-        return mended if mended is not None else self._find_on_graph(start, goal)
+        return self._mend_corners((sx, sy), self._interned([(j, i) for i, j in route]))
 
     def _interned(self, steps: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The steps as the grid's own tuples: the same tile is the same tuple in every
