@@ -19,6 +19,9 @@ _DIAGONALS = ((1, 1), (1, -1), (-1, 1), (-1, -1))
 # routes kept per grid: a route is a tuple of (x, y) tuples of small ints, which the gc
 # stops tracking after one look, so a thousand cost its full collections next to nothing
 ROUTE_MEMO_LIMIT = 1024
+_UNREACHED = np.iinfo(np.int32).max  # tcod.path.Pathfinder's distance to a node not reached
+# tcod's own call for emptying a Pathfinder's frontier (what its clear() uses), if present
+_FRONTIER_CLEAR = getattr(getattr(tcod.path, "lib", None), "TCOD_frontier_clear", None)
 
 
 def _shifted(grid: np.ndarray, di: int, dj: int) -> np.ndarray:
@@ -47,7 +50,6 @@ class PathGrid:
         self.astar = tcod.path.AStar(self.cost, diagonal=DIAGONAL_COST / CARDINAL_COST)
         self._graph: tcod.path.CustomGraph | None = None
         self._graph_finder: tcod.path.Pathfinder | None = None
-        self._fresh_travel: np.ndarray | None = None  # a new finder's traversal (_fresh_finder)
         # routes already found on this grid: the AI checks a far goal is reachable and the
         # rules then walk the same route, and several units share starts and goals. Keyed
         # by one int and built of the grid's one tuple per tile (_tile): every new tuple
@@ -150,26 +152,33 @@ class PathGrid:
         self, start: tuple[int, int], goal: tuple[int, int]
     ) -> list[tuple[int, int]]:
         (sx, sy), (gx, gy) = start, goal
+        root, end = (sy + 1, sx + 1), (gy + 1, gx + 1)
         pathfinder = self._fresh_finder()
-        pathfinder.add_root((sy + 1, sx + 1))
-        route = pathfinder.path_to((gy + 1, gx + 1))
-        if len(route) < 2 or tuple(route[0]) != (sy + 1, sx + 1):
-            return []  # the goal is not reachable from here
+        pathfinder.add_root(root)
+        route = pathfinder.path_to(end)
+        if len(route) < 2 or pathfinder.distance[end] == _UNREACHED:
+            # not reachable from here: the route read off the traversal is a past search's
+            # (_fresh_finder), so the goal's distance tells, not where the route starts
+            return []
         return self._interned([(j - 1, i - 1) for i, j in route[1:].tolist()])
 
     def _fresh_finder(self) -> tcod.path.Pathfinder:
         """The one reused corner-safe search, reset as a new one starts (a new one costs
-        ~0.1 ms to set up). Not Pathfinder.clear(): it rebuilds the traversal's start
-        values (each node pointing at itself) with meshgrid every time, 0.15 ms on a
-        128x128 map; here they are copied from the first finder's."""
+        ~0.1 ms to set up). Only the distances are reset: a node's traversal is read only
+        when it was reached in this search (_find_on_graph looks at the goal's distance
+        first), and a reached node's was written as it was reached, so the traversal
+        needs no resetting. The frontier is emptied directly when tcod lets us: its
+        rebuild_frontier scans every distance for roots, of which there are none."""
         pathfinder = self._graph_finder
         if pathfinder is None:
             pathfinder = self._graph_finder = tcod.path.Pathfinder(self.graph)
-            self._fresh_travel = pathfinder.traversal.copy()
             return pathfinder
-        pathfinder.distance[...] = np.iinfo(pathfinder.distance.dtype).max
-        pathfinder.traversal[...] = self._fresh_travel
-        pathfinder.rebuild_frontier()  # empty: every distance is unreached
+        pathfinder.distance[...] = _UNREACHED
+        frontier = getattr(pathfinder, "_frontier_p", None)
+        if _FRONTIER_CLEAR is None or frontier is None:
+            pathfinder.rebuild_frontier()
+        else:
+            _FRONTIER_CLEAR(frontier)
         return pathfinder
 
     def reachable_from(self, start: tuple[int, int]) -> np.ndarray:
