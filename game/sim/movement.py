@@ -24,7 +24,6 @@ from game.sim.facts import TickFacts
 from game.sim.geometry import HALF, SUB, centre_of
 from game.sim.kinds import Side
 from game.sim.noise import door_noise
-from game.sim.order_routes import route_this_tick
 from game.sim.pathing import path_grid
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
@@ -51,16 +50,13 @@ def unit_speed(world: World, unit: Unit) -> int:
 
 
 def plan_next_leg(world: World, unit: Unit) -> bool:
-    """Turn the next queued waypoint into a path; False when there is nowhere to go yet
-    (a route waiting for a corner-safe search keeps its waypoint: order_routes.py)."""
+    """Turn the next queued waypoint into a path; False when there is nowhere to go."""
+    grid = path_grid(world.caches, world.terrain)
     while unit.waypoints and not unit.path:
-        goal = unit.waypoints[0]
-        if goal != unit.tile:
-            route = route_this_tick(world, unit.tile, goal)
-            if route is None:
-                break
-            unit.path = route
-        unit.waypoints.pop(0)
+        goal = unit.waypoints.pop(0)
+        if goal == unit.tile:
+            continue
+        unit.path = grid.find(unit.tile, goal)
     return bool(unit.path)
 
 
@@ -218,22 +214,13 @@ def _open_door_at(
         facts.make_noise(door_noise(unit.id, tx, ty))
 
 
-def set_course(world: World, unit: Unit, goal: tuple[int, int], queue: bool = False,
-               may_wait: bool = False) -> bool:
-    """Send a unit to a tile; False (and no change) when no route exists. `may_wait`: a
-    route that needs a corner-safe search when this tick's are spent is planned on a
-    later tick (order_routes.py): the goal becomes the unit's only waypoint meanwhile."""
+def set_course(world: World, unit: Unit, goal: tuple[int, int], queue: bool = False) -> bool:
+    """Send a unit to a tile; False (and no change) when no route exists."""
+    grid = path_grid(world.caches, world.terrain)
     if queue and (unit.path or unit.waypoints):
         unit.waypoints.append(goal)
         return True
-    if may_wait:
-        path = route_this_tick(world, unit.tile, goal)
-        if path is None:
-            unit.path = []
-            unit.waypoints = [goal]
-            return True
-    else:
-        path = path_grid(world.caches, world.terrain).find(unit.tile, goal)
+    path = grid.find(unit.tile, goal)
     if not path and goal != unit.tile:
         return False
     unit.path = path

@@ -77,7 +77,7 @@ def _move(world: World, cmd: c.Move) -> str:
             unit.squad_state.holding = False  # a move is a new order: it ends a hold
         if not cmd.queue:
             unit.target_id, unit.chasing, unit.ground_target = 0, False, None
-        moved += set_course(world, unit, goal, queue=cmd.queue, may_wait=True)
+        moved += set_course(world, unit, goal, queue=cmd.queue)
     return "" if moved else "no route there"
 
 

@@ -57,7 +57,6 @@ class PathGrid:
         # tuples made a young collection cost 2-3 ms in one tick
         self._routes: dict[int, tuple[tuple[int, int], ...]] = {}
         self._tiles: dict[tuple[int, int], tuple[int, int]] = {}
-        self._squeezes: set[int] = set()  # keys whose straight search squeezed, not yet kept
 
     @property
     def graph(self) -> tcod.path.CustomGraph:
@@ -84,34 +83,8 @@ class PathGrid:
             return []
         route = self._routes.get(key)
         if route is None:
-            if key in self._squeezes:  # the straight search squeezes: go round at once
-                self._squeezes.discard(key)
-                found = self._find_on_graph(start, goal)
-            else:
-                found = self._search(start, goal)
-            route = self._keep(key, found)
+            route = self._keep(key, self._search(start, goal))
         return list(route)
-
-    def find_unless_squeezed(
-        self, start: tuple[int, int], goal: tuple[int, int]
-    ) -> list[tuple[int, int]] | None:
-        """find's answer, or None (and no corner-safe search done) when it needs one
-        (~0.3 ms on a 128-tile map): the caller may ask find for it now or later."""
-        key = self._key(start, goal)
-        if key is None:
-            return []
-        route = self._routes.get(key)
-        if route is not None:
-            return list(route)
-        if key in self._squeezes:
-            return None
-        found = self._straight(start, goal)
-        if found is None:
-            if len(self._squeezes) >= ROUTE_MEMO_LIMIT:
-                self._squeezes.clear()  # asked for and never searched: long forgotten
-            self._squeezes.add(key)
-            return None
-        return list(self._keep(key, found))
 
     def _key(self, start: tuple[int, int], goal: tuple[int, int]) -> int | None:
         """One int for a start and goal on the map; None when either is off it."""
