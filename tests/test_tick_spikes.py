@@ -12,6 +12,7 @@ import numpy as np
 from game.ai import tactics
 from game.gc_pace import OLDER_EVERY, collect_after_tick
 from game.session import Session
+from game.sim import pathing
 from game.sim.pathing import PathGrid
 from game.sim.smoke import sight_blockers
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
@@ -125,3 +126,24 @@ def test_a_threats_cover_field_is_worked_out_once_for_every_mode(monkeypatch):
     for exposure, field in fields.items():
         assert np.array_equal(field, exposure * seen * tactics.EXPOSURE[cover] * fade)
     assert fields[5.0].max() > fields[1.5].max() > 0
+
+
+def test_the_reused_corner_safe_search_without_tcods_frontier_clear(monkeypatch):
+    """Where tcod has no TCOD_frontier_clear the reused search empties its frontier with
+    rebuild_frontier; either way each route (or none, for a walled-off goal) is the one a
+    new grid finds, whatever the searches before it left in the traversal."""
+    monkeypatch.setattr(pathing, "_FRONTIER_CLEAR", None)
+    terrain = _walled(24, seed=4)
+    walls = ~terrain.walkable
+    walls[10, :] = True  # a wall across: half the goals are out of reach from each side
+    terrain.walkable &= ~walls
+    kept = PathGrid(terrain)
+    rng = np.random.default_rng(4)
+    open_tiles = [(int(x), int(y)) for y, x in np.argwhere(terrain.walkable)]
+    unreachable = 0
+    for _ in range(60):
+        a, b = rng.choice(len(open_tiles), size=2, replace=False)
+        route = kept._find_on_graph(open_tiles[a], open_tiles[b])
+        assert route == PathGrid(terrain)._find_on_graph(open_tiles[a], open_tiles[b])
+        unreachable += not route
+    assert unreachable
