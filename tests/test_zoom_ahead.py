@@ -175,3 +175,25 @@ def test_the_app_hands_the_top_screen_what_is_left_of_a_frame_and_nothing_when_l
     app.give_idle(0.005)
     app.give_idle(-0.002)  # the frame ran over: no extra work on top
     assert given == [0.005]
+
+
+def test_the_stand_in_map_is_copied_every_few_frames_and_anew_after_a_zoom():
+    from game.render.zoom_ahead import KEEP_EVERY
+
+    app, screen = battle_screen(rows=FIELD)
+    screen.centre_on_selection()
+    frames = 3 * KEEP_EVERY
+    for _ in range(frames):
+        screen.draw(app.ctx.surface, 1.0)
+        assert not screen.ahead.ready  # no idle time given: nothing built ahead
+    assert screen.stand_in.copies == frames // KEEP_EVERY
+    assert screen.camera.zoom_at(1, 100, 100)
+    shown = -1
+    while screen.stand_in.shown != shown:  # stood in for, until the new level is drawn
+        shown = screen.stand_in.shown
+        copies = screen.stand_in.copies
+        screen.draw(app.ctx.surface, 1.0)
+    assert screen.stand_in.copies == copies + 1  # the first real frame is kept at once
+    for _ in range(2 * KEEP_EVERY):
+        screen.draw(app.ctx.surface, 1.0)
+    assert screen.stand_in.shown == shown  # the kept picture is not taken for a new zoom

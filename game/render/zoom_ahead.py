@@ -34,6 +34,11 @@ REST_FRAMES = 4  # frames between a pass that went round and the next
 POSES_PER_PASS = 6  # ~1 ms each
 STAND_IN_BUDGET_S = 0.008  # spent per frame on the level zoomed to while stood in for
 STAND_IN_FRAMES = 6  # frames at most drawn from the picture before a zoom (0.2 s)
+# frames between copies of the map kept for a stand-in: a copy is a full-screen blit
+# (~1 ms at 1440p, every frame while the building ahead has not gone round, as on a busy
+# machine), and a stand-in two frames older is scaled from where that picture was drawn
+# (its own origin), so only units' last steps differ in a picture shown for 0.1-0.2 s
+KEEP_EVERY = 3
 
 
 def ahead_camera(camera: Camera, step: int) -> Camera | None:
@@ -224,14 +229,17 @@ class ZoomStandIn:
     map is drawn as the last frame's map scaled about the zoom's fixed point (a cheap
     copy) while ZoomAhead.run_here builds what the new level needs, so the cost is
     spread over frames instead of stalling one.  The map is kept (a full-screen copy
-    a frame) only while the building ahead has not gone round since the last zoom."""
+    every KEEP_EVERY frames) only while the building ahead has not gone round since the
+    last zoom."""
 
     def __init__(self, background: tuple[int, int, int]) -> None:
         self.background = background
         self._picture: pygame.Surface | None = None  # the map as last drawn
         self._view: tuple[int, int, int] = (0, 0, -1)  # its origin and zoom level
         self._frames = 0  # frames stood in for since the zoom
+        self._since_kept = 0  # frames drawn since the map was last copied
         self.shown = 0  # frames drawn as a stand-in, for tests and benchmarks
+        self.copies = 0  # maps copied, for tests and benchmarks
 
     def keep(self, surface: pygame.Surface, camera: Camera, ahead: ZoomAhead) -> None:
         """After the map is drawn: a copy of it, while a zoom would find caches cold."""
@@ -239,11 +247,18 @@ class ZoomStandIn:
         if ahead.ready:
             self._picture = None
             return
+        self._since_kept += 1
+        if (self._picture is not None and self._since_kept < KEEP_EVERY
+                and self._view[2] == camera.zoom_index
+                and self._picture.get_size() == surface.get_size()):
+            return  # the picture kept a frame or two ago still stands in well
         if self._picture is None or self._picture.get_size() != surface.get_size():
             self._picture = surface.copy()
         else:
             self._picture.blit(surface, (0, 0))
         self._view = (*camera.origin(), camera.zoom_index)
+        self._since_kept = 0
+        self.copies += 1
 
     def show(self, surface: pygame.Surface, camera: Camera, ahead: ZoomAhead) -> bool:
         """Draw the kept map scaled to the view if the zoom level changed since it was
