@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 
-from game.sim.combat import can_see
+from game.sim.combat import sees_unit
 from game.sim.geometry import SUB
 from game.sim.kinds import Life
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
+from game.sim.queries import Eyes
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
@@ -31,10 +32,16 @@ def roll(world: World, uid: int, salt: int) -> float:
 def visible_target(world: World, unit: Unit, enemies: list[Unit] | None = None) -> Unit | None:
     """The nearest enemy it has fully detected and still sees."""
     best, best_d = None, math.inf
-    if not unit.mind.detect:
+    detect = unit.mind.detect
+    if not detect:
         return None
+    eyes = None  # looked up for the first fully detected enemy (most have none)
     for enemy in enemies_of(world) if enemies is None else enemies:
-        if unit.mind.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
+        if detect.get(enemy.id, 0) < FULL:
+            continue
+        if eyes is None:
+            eyes = Eyes(world, unit)
+        if not sees_unit(eyes, enemy):
             continue
         d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
         if d < best_d:

@@ -11,7 +11,7 @@ from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.kinds import Roe, Side
 from game.sim.noise import shot_noise
-from game.sim.queries import can_shoot, cover_between, hit_chance, sees_tile
+from game.sim.queries import Eyes, can_shoot, cover_between, hit_chance
 from game.sim.sight import first_blocked
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
@@ -19,15 +19,22 @@ from game.sim.world import World
 MISS_SPREAD_SUB = SUB  # a miss ends within a tile of its target, each way
 # the odds and the line of fire live in queries.py, so the hover preview asks the very
 # function a shot rolls against; they are imported here for the rules that fire
-__all__ = ["can_see", "can_shoot", "cover_between", "fire_weapons", "hit_chance", "miss_point"]
+__all__ = ["can_see", "can_shoot", "cover_between", "fire_weapons", "hit_chance", "miss_point",
+           "sees_unit"]
 
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
     """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles
     (queries.sees_tile on the target's tile, which the exposure overlay shows)."""
+    return sees_unit(Eyes(world, viewer), target)
+
+
+def sees_unit(eyes: Eyes, target: Unit) -> bool:
+    """can_see with the viewer's Eyes (queries.Eyes) already at hand: for a viewer
+    looking at several units while nothing moves."""
     if target.life not in _ALIVE:
         return False
-    return sees_tile(world, viewer, (target.x // SUB, target.y // SUB))
+    return eyes.sees(target.x // SUB, target.y // SUB)
 
 
 _ALIVE = frozenset((ACTIVE, DOWNED))

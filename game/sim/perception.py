@@ -22,7 +22,7 @@ from typing import Any, cast
 import numpy as np
 
 from game.sim.catalog import TICK_HZ
-from game.sim.combat import can_see
+from game.sim.combat import sees_unit
 from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
 from game.sim.facts import Noise, TickFacts
@@ -30,7 +30,7 @@ from game.sim.geometry import SUB
 from game.sim.kinds import HUNTING, Alert, Side
 from game.sim.light import sight_factor, sight_tiles
 from game.sim.noise import SHOUT_TILES, audible, hearers
-from game.sim.queries import cover_between
+from game.sim.queries import Eyes, cover_between
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -117,14 +117,18 @@ def enemies_of(world: World) -> list[Unit]:
 def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
     """Fill or drain each meter; True when a detected enemy is in sight now."""
     sees_any = False
-    sight2 = (sight_tiles(world, unit) * SUB) ** 2
+    eyes = Eyes(world, unit)  # nothing moves, turns or opens while insurgents look
+    reach = eyes.reach
+    sight2 = (reach * SUB) ** 2
+    detect_rate = difficulty_of(world.difficulty).detect_rate
     detect = unit.mind.detect
     ux, uy = unit.x, unit.y
     for target in enemies:
         meter = detect.get(target.id, 0)
         close = (target.x - ux) ** 2 + (target.y - uy) ** 2 <= sight2
-        if close and can_see(world, unit, target):
-            meter = min(FULL, meter + PERCEIVE_EVERY * _fill_rate(world, unit, target))
+        if close and sees_unit(eyes, target):
+            rate = _fill_rate(world, unit, target, reach, detect_rate)
+            meter = min(FULL, meter + PERCEIVE_EVERY * rate)
             if meter >= FULL:
                 sees_any = True
                 if detect.get(target.id, 0) < FULL:
@@ -142,19 +146,27 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
     return sees_any
 
 
-def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
-    """Meter points per tick: faster up close, in the open, on movers and on shooters."""
+def _fill_rate(world: World, viewer: Unit, target: Unit, reach: float | None = None,
+               detect_rate: float | None = None) -> int:
+    """Meter points per tick: faster up close, in the open, on movers and on shooters.
+    `reach`: sight_tiles of the viewer, `detect_rate`: the difficulty's, when the caller
+    has them."""
+    if reach is None:
+        reach = sight_tiles(world, viewer)
+    if detect_rate is None:
+        detect_rate = difficulty_of(world.difficulty).detect_rate
     dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / SUB
-    share = min(dist / max(sight_tiles(world, viewer), 1.0), 1.0)
+    share = min(dist / max(reach, 1.0), 1.0)
     ticks = FASTEST_TICKS + (SLOWEST_TICKS - FASTEST_TICKS) * share**1.5
     rate = FULL / ticks
-    if target.activity == "moving":
+    activity = target.activity
+    if activity == "moving":
         rate *= 1.5
-    if target.activity in ("firing", "aiming"):
+    if activity == "firing" or activity == "aiming":
         rate *= 3.0
     rate *= COVER_RATE.get(cover_between(world, viewer, target), 1.0)
     rate *= ALERT_RATE.get(viewer.mind.alert, 1.0)
-    rate *= difficulty_of(world.difficulty).detect_rate
+    rate *= detect_rate
     return max(1, int(rate))
 
 
