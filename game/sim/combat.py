@@ -45,6 +45,9 @@ def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
     for unit in world.units.values():  # id order
         if unit.life != ACTIVE or unit.hidden:
             continue
+        if not (unit.target_id or unit.cooldown or unit.reload_left or unit.side == _SQUAD
+                or unit.ground_target is not None or unit.activity in _AIMING):
+            continue  # nothing to count down, aim at, fire at or stand down from (most)
         kind = unit.kind
         weapon = weapons[kind] if kind in weapons else weapons.setdefault(kind, unit.weapon)
         if weapon is None:

@@ -85,6 +85,11 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
     plain: dict[str, int] = {}
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
+        if not unit.path and not unit.waypoints:  # most: what the branches below do for it
+            if unit.activity == "moving" and unit.life == ACTIVE and not (
+                    unit.hidden and unit.side == _INSURGENT):
+                unit.activity = "idle"
+            continue
         if unit.life != ACTIVE or unit.hidden and unit.side == _INSURGENT:
             continue
         if unit.activity in _STILL:
@@ -96,11 +101,7 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             if unit.activity == "moving":
                 unit.activity = "idle"
             continue
-        if not unit.path:
-            if not unit.waypoints:
-                if unit.activity == "moving":
-                    unit.activity = "idle"
-                continue
+        if not unit.path:  # waypoints queued (the test above)
             plan_next_leg(world, unit)
         if unit.path:
             if unit.carrying or unit.squad_state is not None or unit.side == _CIVILIAN:
