@@ -3,11 +3,15 @@ pick up a change to the blockers (a door opened, smoke laid) as soon as they are
 
 from __future__ import annotations
 
+import copy
 import math
 
+import numpy as np
+
 from game.sim.combat import can_see, sees_unit
-from game.sim.geometry import centre_of
+from game.sim.geometry import SUB, centre_of
 from game.sim.light import sight_tiles
+from game.sim.perception import _any_in_sight_range
 from game.sim.queries import Eyes, sees_tile
 from game.sim.sight import clear_line, in_cone
 from game.sim.smoke import add_smoke, sight_blockers
@@ -79,3 +83,28 @@ def test_sees_unit_is_can_see_for_every_pair():
             eyes = Eyes(world, viewer)
             for target in units:
                 assert sees_unit(eyes, target) == can_see(world, viewer, target)
+
+
+def test_any_in_sight_range_is_the_distance_rule_at_the_edge_of_sight_and_by_night():
+    world = new_world(ascii_scenario(ROWS), seed=1)
+    viewer = world.insurgents()[0]
+    enemies = world.squad()
+    rng = np.random.default_rng(5)
+    for light in (1.0, 0.75, 0.5):
+        reach = viewer.utype.sight_tiles * light * SUB
+        viewers = []
+        for _ in range(300):
+            enemy = enemies[int(rng.integers(len(enemies)))]
+            angle = rng.random() * 2 * math.pi
+            # on the edge of sight give or take a unit, or anywhere within twice the range
+            dist = reach + int(rng.integers(-1, 2)) if rng.random() < 0.5 else \
+                rng.random() * 2 * reach
+            clone = copy.copy(viewer)
+            clone.x = enemy.x + int(round(math.cos(angle) * dist))
+            clone.y = enemy.y + int(round(math.sin(angle) * dist))
+            viewers.append(clone)
+        plain = [any((e.x - v.x) ** 2 + (e.y - v.y) ** 2 <= reach**2 for e in enemies)
+                 for v in viewers]
+        assert _any_in_sight_range(viewers, enemies, light) == plain
+        assert 50 < sum(plain) < 250  # both answers well represented
+    assert _any_in_sight_range([viewer], [], 1.0) == [False]

@@ -17,7 +17,7 @@ position.  A group shares one blackboard of last known enemy positions.
 from __future__ import annotations
 
 import math
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 
@@ -80,25 +80,42 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
     enemies = enemies_of(world)
     in_range = _any_in_sight_range(due, enemies, sight_factor(world.scenario.rules.time_of_day))
     newest: dict[str, list[int] | None] = {}  # newest_entry per board, until a board changes
+    boards = world.blackboard
     for unit, near in zip(due, in_range, strict=True):
-        sees = _look(world, unit, enemies, events) if near or unit.mind.detect else False
+        mind = unit.mind
+        sees = _look(world, unit, enemies, events) if near or mind.detect else False
         if sees:
             newest.clear()  # a sighting writes boards (_report, _shout)
+        elif mind.alert == _GREEN and not boards.get(unit.group or f"#{unit.id}"):
+            continue  # calm, and its board is empty (board_key): nothing to settle
         _settle_alert(world, unit, sees, events, newest)
 
 
 def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit],
                         light: float = 1.0) -> list[bool]:
-    """For each viewer, whether any enemy is within its sight range (one numpy pass)."""
+    """For each viewer, whether any enemy is within its sight range. The enemies are a
+    handful and mostly together: a viewer well outside the box around them all (most)
+    is answered by four comparisons."""
     if not viewers or not enemies:
         return [False] * len(viewers)
-    vx = np.array([u.x for u in viewers], dtype=np.int64)[:, None]
-    vy = np.array([u.y for u in viewers], dtype=np.int64)[:, None]
-    reach = np.array([u.utype.sight_tiles * light * SUB for u in viewers])[:, None]
-    ex = np.array([u.x for u in enemies], dtype=np.int64)[None, :]
-    ey = np.array([u.y for u in enemies], dtype=np.int64)[None, :]
-    close = (vx - ex) ** 2 + (vy - ey) ** 2 <= reach**2
-    return cast(list[bool], close.any(axis=1).tolist())
+    spots = [(e.x, e.y) for e in enemies]
+    lo_x, hi_x = min(x for x, _ in spots), max(x for x, _ in spots)
+    lo_y, hi_y = min(y for _, y in spots), max(y for _, y in spots)
+    reach_of: dict[str, float] = {}  # sight range in sub units, by kind
+    out = []
+    for viewer in viewers:
+        reach = reach_of.get(viewer.kind)
+        if reach is None:
+            reach = reach_of[viewer.kind] = viewer.utype.sight_tiles * light * SUB
+        vx, vy = viewer.x, viewer.y
+        margin = reach + 1  # the box test is only a shortcut: never near the edge
+        if vx < lo_x - margin or vx > hi_x + margin or vy < lo_y - margin or \
+                vy > hi_y + margin:
+            out.append(False)
+            continue
+        reach2 = reach * reach
+        out.append(any((x - vx) ** 2 + (y - vy) ** 2 <= reach2 for x, y in spots))
+    return out
 
 
 # -- sight --------------------------------------------------------------------------------
