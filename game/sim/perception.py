@@ -144,8 +144,9 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
         meter = detect.get(target.id, 0)
         close = (target.x - ux) ** 2 + (target.y - uy) ** 2 <= sight2
         if close and sees_unit(eyes, target):
-            rate = _fill_rate(world, unit, target, reach, detect_rate)
-            meter = min(FULL, meter + PERCEIVE_EVERY * rate)
+            if meter < FULL:  # a full meter stays full (the rate is at least 1)
+                rate = _fill_rate(world, unit, target, reach, detect_rate)
+                meter = min(FULL, meter + PERCEIVE_EVERY * rate)
             if meter >= FULL:
                 sees_any = True
                 if detect.get(target.id, 0) < FULL:
@@ -158,8 +159,9 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
         elif detect:
             detect.pop(target.id, None)
     if detect:
-        for tid in [t for t in detect if not _alive(world, t)]:
-            del detect[tid]
+        units = world.units
+        for tid in [t for t in detect if (u := units.get(t)) is None or u.life != ACTIVE]:
+            del detect[tid]  # not _alive (inline: every look of every viewer)
     return sees_any
 
 
@@ -194,11 +196,14 @@ def _alive(world: World, uid: int) -> bool:
 
 def _report(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     """Write the sighting on the group's board; a first sighting is shouted to allies."""
-    board = world.blackboard.setdefault(board_key(unit), {})
-    tx, ty = target.tile
+    key = board_key(unit)
+    board = world.blackboard.get(key)
+    if board is None:
+        board = world.blackboard[key] = {}
+    tx, ty = target.x // SUB, target.y // SUB
     fresh = target.id not in board or world.tick - board[target.id][2] > RED_MEMORY
     board[target.id] = [tx, ty, world.tick]
-    if fresh or unit.mind.alert in (Alert.GREEN, Alert.YELLOW):
+    if fresh or unit.mind.alert in _CALM:
         _shout(world, unit, target, events)
 
 
