@@ -120,7 +120,10 @@ def choose_tile(
             nearest = np.minimum(nearest, np.hypot(xs - px, ys - py))
         score += mode.retreat * np.minimum(nearest, 14.0)
     if target is not None:
-        ok &= _target_terms(world, unit, mode, score, ok, blockers, target, xs, ys, x0, y0, x1, y1)
+        allowed = _target_terms(world, unit, mode, score, blockers, target, xs, ys,
+                                x0, y0, x1, y1)
+        if allowed is not None:
+            ok &= allowed
     here = float(score[uy - y0, ux - x0])
     if leave:
         ok[uy - y0, ux - x0] = False
@@ -135,11 +138,12 @@ def choose_tile(
 
 
 def _target_terms(
-    world: World, unit: Unit, mode: Mode, score: np.ndarray, ok: np.ndarray,
+    world: World, unit: Unit, mode: Mode, score: np.ndarray,
     blockers: np.ndarray, target: tuple[int, int], xs: np.ndarray, ys: np.ndarray,
     x0: int, y0: int, x1: int, y1: int,
-) -> np.ndarray:
-    """Add line-of-fire and range terms to score in place; return the tiles still allowed."""
+) -> np.ndarray | None:
+    """Add line-of-fire and range terms to score in place; return the tiles still allowed
+    (None: every tile, when the mode asks for neither a line of fire nor a flank)."""
     tx, ty = target
     weapon = unit.weapon
     reach = weapon.range_tiles if weapon else 8.0
@@ -147,7 +151,9 @@ def _target_terms(
     los = _seen_from(world, blockers, tx, ty, x0, y0, x1, y1) & (d <= reach)
     score += mode.los * los
     score -= mode.range_fit * np.abs(d - 0.6 * reach)
-    allowed = np.ones_like(ok)
+    if not (mode.need_los or mode.flank):
+        return None
+    allowed = np.ones(score.shape, dtype=bool)
     if mode.need_los:
         allowed &= los
     if mode.flank:

@@ -31,6 +31,8 @@ from game.sim.kinds import HUNTING, Alert, Side
 from game.sim.light import sight_factor, sight_tiles
 from game.sim.noise import SHOUT_TILES, audible, hearers
 from game.sim.queries import Eyes, cover_between
+from game.sim.sight import LineMemo
+from game.sim.smoke import sight_lines
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -81,9 +83,10 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
     in_range = _any_in_sight_range(due, enemies, sight_factor(world.scenario.rules.time_of_day))
     newest: dict[str, list[int] | None] = {}  # newest_entry per board, until a board changes
     boards = world.blackboard
+    lines = sight_lines(world)  # nothing moves, turns or opens while insurgents look
     for unit, near in zip(due, in_range, strict=True):
         mind = unit.mind
-        sees = _look(world, unit, enemies, events) if near or mind.detect else False
+        sees = _look(world, unit, enemies, events, lines) if near or mind.detect else False
         if sees:
             newest.clear()  # a sighting writes boards (_report, _shout)
         elif mind.alert == _GREEN and not boards.get(unit.group or f"#{unit.id}"):
@@ -131,10 +134,12 @@ def enemies_of(world: World) -> list[Unit]:
     ]
 
 
-def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
-    """Fill or drain each meter; True when a detected enemy is in sight now."""
+def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any],
+          lines: LineMemo | None = None) -> bool:
+    """Fill or drain each meter; True when a detected enemy is in sight now. `lines`:
+    smoke.sight_lines(world), when the caller holds it."""
     sees_any = False
-    eyes = Eyes(world, unit)  # nothing moves, turns or opens while insurgents look
+    eyes = Eyes(world, unit, lines)
     reach = eyes.reach
     sight2 = (reach * SUB) ** 2
     detect_rate = difficulty_of(world.difficulty).detect_rate

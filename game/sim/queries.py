@@ -31,7 +31,7 @@ from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
 from game.sim.kinds import Life, Roe, Side
 from game.sim.light import sight_tiles
-from game.sim.sight import in_cone
+from game.sim.sight import LineMemo, in_cone
 from game.sim.smoke import clear_sight, sight_blockers, sight_lines
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
 from game.sim.units import Unit
@@ -346,12 +346,14 @@ class Eyes:
 
     __slots__ = ("vx", "vy", "reach", "facing", "cone", "lines")
 
-    def __init__(self, world: World, viewer: Unit | Contact) -> None:
+    def __init__(self, world: World, viewer: Unit | Contact, lines: LineMemo | None = None,
+                 ) -> None:
+        """`lines`: sight_lines(world), when the caller holds it for many viewers."""
         self.vx, self.vy = viewer.x // SUB, viewer.y // SUB
         self.reach = sight_tiles(world, viewer)  # shorter at dusk and night
         self.facing = viewer.facing
         self.cone = viewer.utype.cone_deg
-        self.lines = sight_lines(world)
+        self.lines = sight_lines(world) if lines is None else lines
 
     def sees(self, tx: int, ty: int) -> bool:
         vx, vy = self.vx, self.vy
