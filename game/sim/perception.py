@@ -236,7 +236,8 @@ def _hear(world: World, noises: list[Noise], events: list[Any],
         return
     if awake is None:
         awake = [u for u in world.insurgents() if u.life == ACTIVE and not u.hidden]
-    listeners = [u for u in awake if u.mind.alert in _CALM]
+    # (unit.insurgent: unit.mind without the property's call, asked of two hundred)
+    listeners = [u for u in awake if (m := u.insurgent) is not None and m.alert in _CALM]
     xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
     ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
