@@ -89,7 +89,7 @@ def decide(mind: Mind, unit: Unit) -> list[Any]:
         return sniper(mind, unit)
     if unit.mind.alert in HUNTING:
         return engage(mind, unit)
-    if unit.mind.alert == Alert.YELLOW:
+    if unit.mind.alert == _YELLOW:
         return investigate(mind, unit)
     return patrol(mind, unit)
 
@@ -325,3 +325,5 @@ def _worth_moving(choice: Choice | None, forced: bool) -> TypeGuard[Choice]:
         return False
     return forced or choice.score > choice.here + MOVE_MARGIN
 
+
+_YELLOW = Alert.YELLOW  # an enum's member, looked up once (slow to read off its class)

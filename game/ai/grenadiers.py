@@ -59,7 +59,7 @@ def _covered_target(mind: Mind, unit: Unit) -> tuple[int, int] | None:
     for tid in sorted(board):
         x, y, tick = board[tid]
         target = world.units.get(tid)
-        if target is None or target.side != Side.SQUAD or world.tick - tick > FRESH_TICKS:
+        if target is None or target.side != _SQUAD or world.tick - tick > FRESH_TICKS:
             continue
         d = math.hypot(x - here[0], y - here[1])
         if not MIN_TILES <= d <= THROW_TILES or d >= best_d:
@@ -116,3 +116,6 @@ def dodge_grenades(mind: Mind, unit: Unit) -> list[Any] | None:
 def _outside(tile: tuple[int, int], x: int, y: int, radius: float) -> bool:
     return math.hypot(tile[0] * SUB + SUB // 2 - x, tile[1] * SUB + SUB // 2 - y) / SUB > \
         radius + 0.5
+
+
+_SQUAD = Side.SQUAD  # an enum's member, looked up once (slow to read off its class)

@@ -97,7 +97,7 @@ def group_strength(world: World) -> dict[str, tuple[int, int]]:
     lost: dict[str, int] = {}
     for unit in world.insurgents():
         group, life = unit.group, unit.life
-        if group and life != Life.RESERVE:
+        if group and life != _RESERVE:
             members[group] = members.get(group, 0) + 1
             lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
     return {group: (n, lost[group]) for group, n in members.items()}
@@ -117,7 +117,7 @@ class GroupStrength:
             members = lost = 0
             for unit in _group_index(self.world).get(group, ()):
                 life = unit.life
-                if life != Life.RESERVE:
+                if life != _RESERVE:
                     members += 1
                     lost += life != ACTIVE and life != DOWNED
             self.counted[group] = (members, lost)
@@ -139,3 +139,6 @@ def _group_index(world: World) -> dict[str, list[Unit]]:
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+_RESERVE = Life.RESERVE  # an enum's member, looked up once (slow to read off its class)
