@@ -9,11 +9,13 @@ import math
 import numpy as np
 
 from game.sim.combat import can_see, sees_unit
+from game.sim.facts import Noise
 from game.sim.geometry import SUB, centre_of
 from game.sim.light import sight_tiles
+from game.sim.noise import audible, wall_memo
 from game.sim.perception import _any_in_sight_range
 from game.sim.queries import Eyes, sees_tile
-from game.sim.sight import clear_line, in_cone
+from game.sim.sight import blocked_between, clear_line, in_cone
 from game.sim.smoke import add_smoke, sight_blockers
 from game.sim.world import new_world
 from tests.ascii_maps import ascii_scenario
@@ -108,3 +110,22 @@ def test_any_in_sight_range_is_the_distance_rule_at_the_edge_of_sight_and_by_nig
         assert _any_in_sight_range(viewers, enemies, light) == plain
         assert 50 < sum(plain) < 250  # both answers well represented
     assert _any_in_sight_range([viewer], [], 1.0) == [False]
+
+
+def test_kept_wall_counts_are_the_line_walk_and_drop_a_door_opened():
+    world = new_world(ascii_scenario(ROWS), seed=1)
+    h, w = world.terrain.opaque.shape
+    walls = wall_memo(world)
+    pairs = [((x0, y0), (x1, y1)) for x0, y0 in ((0, 2), (8, 2), (17, 7))
+             for y1 in range(h) for x1 in range(w)]
+    for (x0, y0), (x1, y1) in pairs * 2:  # the second time from the memo
+        assert walls.blocked(x0, y0, x1, y1) == blocked_between(
+            world.terrain.opaque, x0, y0, x1, y1)
+    shot = Noise(8, 2, 16.0, 0, "shot")
+    assert walls.blocked(8, 2, 1, 2) == 2  # the door, and the room's far wall
+    assert not audible(world.terrain.opaque, shot, 1, 2, walls)  # 16 tiles, halved twice
+    world.terrain.opaque[2, 5] = False  # the door opens, as movement opens it
+    world.terrain.version += 1
+    walls = wall_memo(world)
+    assert walls.blocked(8, 2, 1, 2) == 1
+    assert audible(world.terrain.opaque, shot, 1, 2, walls)  # halved once: 8 tiles, 7 off

@@ -29,7 +29,7 @@ from game.sim.facts import Noise, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import HUNTING, Alert, Side
 from game.sim.light import sight_factor, sight_tiles
-from game.sim.noise import SHOUT_TILES, audible, hearers
+from game.sim.noise import SHOUT_TILES, audible, hearers, wall_memo
 from game.sim.queries import Eyes, cover_between
 from game.sim.sight import LineMemo
 from game.sim.smoke import sight_lines
@@ -217,11 +217,13 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     shout = Noise(ux, uy, SHOUT_TILES, unit.id, "shout")
     events.append(NoiseMade(ux, uy, int(SHOUT_TILES), unit.id, "shout"))
     entry = world.blackboard[board_key(unit)][target.id]
+    walls = wall_memo(world)
     for ally in world.insurgents():
         if ally.life != ACTIVE or ally.hidden or ally is unit:
             continue
         ax, ay = ally.tile
-        if ally.group == unit.group and unit.group or audible(world.terrain.opaque, shout, ax, ay):
+        if ally.group == unit.group and unit.group or audible(world.terrain.opaque, shout, ax, ay,
+                                                              walls):
             board = world.blackboard.setdefault(board_key(ally), {})
             if target.id not in board or board[target.id][2] < entry[2]:
                 board[target.id] = list(entry)
@@ -238,6 +240,7 @@ def _hear(world: World, noises: list[Noise], events: list[Any],
         awake = [u for u in world.insurgents() if u.life == ACTIVE and not u.hidden]
     # (unit.insurgent: unit.mind without the property's call, asked of two hundred)
     listeners = [u for u in awake if (m := u.insurgent) is not None and m.alert in _CALM]
+    walls = wall_memo(world)
     xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
     ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
@@ -245,7 +248,7 @@ def _hear(world: World, noises: list[Noise], events: list[Any],
         if not listeners:
             continue
         source = world.units.get(noise.source_id)
-        for i in hearers(world.terrain.opaque, noise, xs, ys):
+        for i in hearers(world.terrain.opaque, noise, xs, ys, walls):
             unit = listeners[int(i)]
             if unit is source:
                 continue
