@@ -134,13 +134,11 @@ def _insurgents_on_seen_tiles(world: World, box: list[int] | None = None) -> lis
     h, w = seen.shape
     x0, y0, x1, y1 = box if box is not None else (0, 0, w, h)
     x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, w), min(y1, h)
-    out = []
-    for unit in world.insurgents():
-        if unit.life == ACTIVE or unit.life == _RESERVE:
-            tx, ty = unit.x // SUB, unit.y // SUB  # seen_now_at, inline: asked of hundreds
-            if x0 <= tx < x1 and y0 <= ty < y1 and seen[ty, tx]:
-                out.append(unit)
-    return out
+    # the box in sub units: x0 <= x // SUB < x1 is x0 * SUB <= x < x1 * SUB
+    lx, hx, ly, hy = x0 * SUB, x1 * SUB, y0 * SUB, y1 * SUB
+    return [u for u in world.insurgents()  # seen_now_at, inline: asked of hundreds
+            if lx <= u.x < hx and ly <= u.y < hy and (u.life == ACTIVE or u.life == _RESERVE)
+            and seen[u.y // SUB, u.x // SUB]]
 
 
 _RESERVE = Life.RESERVE  # an enum's members are slow to look up on its class
