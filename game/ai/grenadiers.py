@@ -23,7 +23,7 @@ from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES
 from game.sim.kinds import HUNTING, Side
 from game.sim.perception import board_key
 from game.sim.queries import cover_from
-from game.sim.sight import clear_line
+from game.sim.smoke import clear_of_walls
 from game.sim.units import ACTIVE, Unit
 
 THROW_TILES = THROW_RANGE_TILES - 0.5  # a margin: the tile's centre, not its edge, counts
@@ -40,8 +40,8 @@ def throw_at_cover(mind: Mind, unit: Unit) -> list[Any]:
     if world.grenades_left.get(unit.id, 0) <= 0 or world.tick < world.grenade_ready.get(
             unit.id, 0) or unit.mind.alert not in HUNTING or unit.carrying:
         return []
-    if any(g.side == Side.INSURGENT and _group_of(world, g.thrower_id) == unit.group
-           and unit.group for g in world.grenades):
+    if world.grenades and any(g.side == _INSURGENT and _group_of(world, g.thrower_id)
+                              == unit.group and unit.group for g in world.grenades):
         return []
     spot = _covered_target(mind, unit)
     if spot is None or roll(world, unit.id, world.tick * 3 + 1) >= THROW_CHANCE:
@@ -66,7 +66,7 @@ def _covered_target(mind: Mind, unit: Unit) -> tuple[int, int] | None:
             continue
         if cover_from(world.terrain, (x, y), here) == 0:
             continue  # in the open: a rifle's job
-        if not clear_line(world.terrain.opaque, here[0], here[1], x, y):
+        if not clear_of_walls(world, here[0], here[1], x, y):  # clear_line, kept per terrain
             continue
         if _ally_in_ring(mind, unit, x, y):
             continue
@@ -118,4 +118,5 @@ def _outside(tile: tuple[int, int], x: int, y: int, radius: float) -> bool:
         radius + 0.5
 
 
-_SQUAD = Side.SQUAD  # an enum's member, looked up once (slow to read off its class)
+# enum members, looked up once (slow to read off their class)
+_SQUAD, _INSURGENT = Side.SQUAD, Side.INSURGENT
