@@ -42,12 +42,14 @@ _ALIVE = frozenset((ACTIVE, DOWNED))
 
 def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
     weapons: dict[str, WeaponType | None] = {}  # unit.weapon by kind: asked of every unit
-    for unit in world.units.values():  # id order
-        if unit.life != ACTIVE or unit.hidden:
-            continue
-        if not (unit.target_id or unit.cooldown or unit.reload_left or unit.side == _SQUAD
-                or unit.ground_target is not None or unit.activity in _AIMING):
-            continue  # nothing to count down, aim at, fire at or stand down from (most)
+    # those with something to count down, aim at, fire at or stand down from, in id order
+    # (a few of two hundred). Nothing below gives an insurgent or a survivor any of that
+    # (the squad is always taken); a round may take a unit off its feet before its turn.
+    for unit in [u for u in world.units.values() if u.life == ACTIVE and not u.hidden and (
+            u.target_id or u.cooldown or u.reload_left or u.side == _SQUAD
+            or u.ground_target is not None or u.activity in _AIMING)]:
+        if unit.life != ACTIVE:
+            continue  # shot down by a unit before it this tick
         kind = unit.kind
         weapon = weapons[kind] if kind in weapons else weapons.setdefault(kind, unit.weapon)
         if weapon is None:
