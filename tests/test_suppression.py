@@ -34,3 +34,18 @@ def test_rounds_pin_the_other_sides_near_where_they_land_and_never_the_shooters(
     assert pinned == sorted(pinned), "in id order"
     assert (near.id, rafiq.id) in pinned and (rafiq.id, far.id) in pinned
     assert (adult.id, far.id) in pinned
+
+
+def test_a_round_pins_at_exactly_its_reach_not_a_unit_beyond_and_its_target_anywhere():
+    from game.sim.suppression import PIN_RADIUS_SUB
+    world = new_world(ascii_scenario(["S..........", "..A..E...E.", "..........."]), seed=1)
+    rafiq = world.squad()[0]
+    near, far = world.insurgents()
+    end = (near.x - PIN_RADIUS_SUB, near.y)  # `near` stands exactly at the reach
+    far.x, far.y = end[0] - PIN_RADIUS_SUB - 1, end[1]  # one unit beyond it, the other way
+    target = world.squad()[1]  # the round stopped short of its target, far from it
+    insurgent_shot = Shot(near.id, target.id, (near.x, near.y), (target.x, target.y),
+                          (near.x + 3 * SUB, near.y), False, "rifle")
+    pin_units(world, [], TickFacts(shots=[_shot(rafiq, 0, end), insurgent_shot]))
+    assert near.suppressed == PIN_TICKS and far.suppressed == 0
+    assert target.suppressed == PIN_TICKS

@@ -87,9 +87,10 @@ class Mind:
 def decide(mind: Mind, unit: Unit) -> list[Any]:
     if unit.utype.perch:
         return sniper(mind, unit)
-    if unit.mind.alert in HUNTING:
+    alert = unit.mind.alert
+    if alert in HUNTING:
         return engage(mind, unit)
-    if unit.mind.alert == Alert.YELLOW:
+    if alert == _YELLOW:
         return investigate(mind, unit)
     return patrol(mind, unit)
 
@@ -101,14 +102,15 @@ def patrol(mind: Mind, unit: Unit) -> list[Any]:
     if unit.path or unit.waypoints:
         return []
     here = unit.tile
-    if unit.mind.patrol:
-        route = unit.mind.patrol
+    own = unit.mind
+    if own.patrol:
+        route = own.patrol
         nearest = min(range(len(route)), key=lambda i: (tile_dist(route[i], here), i))
         goal = route[(nearest + 1) % len(route)] if tile_dist(route[nearest], here) <= 1 else \
             route[nearest]
         return go(mind, unit, goal)
-    if unit.mind.home and tile_dist(unit.mind.home, here) > 1.5:
-        return go(mind, unit, unit.mind.home)
+    if own.home and tile_dist(own.home, here) > 1.5:
+        return go(mind, unit, own.home)
     if roll(world, unit.id, world.tick) < 0.15:
         return [Face((unit.id,), (unit.facing + int(roll(world, unit.id, -world.tick) * 180) - 90)
                      % 360)]
@@ -325,3 +327,5 @@ def _worth_moving(choice: Choice | None, forced: bool) -> TypeGuard[Choice]:
         return False
     return forced or choice.score > choice.here + MOVE_MARGIN
 
+
+_YELLOW = Alert.YELLOW  # an enum's member, looked up once (slow to read off its class)

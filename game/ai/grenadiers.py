@@ -23,7 +23,7 @@ from game.sim.grenades import RADIUS_TILES, THROW_RANGE_TILES
 from game.sim.kinds import HUNTING, Side
 from game.sim.perception import board_key
 from game.sim.queries import cover_from
-from game.sim.sight import clear_line
+from game.sim.smoke import clear_of_walls
 from game.sim.units import ACTIVE, Unit
 
 THROW_TILES = THROW_RANGE_TILES - 0.5  # a margin: the tile's centre, not its edge, counts
@@ -40,8 +40,8 @@ def throw_at_cover(mind: Mind, unit: Unit) -> list[Any]:
     if world.grenades_left.get(unit.id, 0) <= 0 or world.tick < world.grenade_ready.get(
             unit.id, 0) or unit.mind.alert not in HUNTING or unit.carrying:
         return []
-    if any(g.side == Side.INSURGENT and _group_of(world, g.thrower_id) == unit.group
-           and unit.group for g in world.grenades):
+    if world.grenades and any(g.side == _INSURGENT and _group_of(world, g.thrower_id)
+                              == unit.group and unit.group for g in world.grenades):
         return []
     spot = _covered_target(mind, unit)
     if spot is None or roll(world, unit.id, world.tick * 3 + 1) >= THROW_CHANCE:
@@ -59,14 +59,14 @@ def _covered_target(mind: Mind, unit: Unit) -> tuple[int, int] | None:
     for tid in sorted(board):
         x, y, tick = board[tid]
         target = world.units.get(tid)
-        if target is None or target.side != Side.SQUAD or world.tick - tick > FRESH_TICKS:
+        if target is None or target.side != _SQUAD or world.tick - tick > FRESH_TICKS:
             continue
         d = math.hypot(x - here[0], y - here[1])
         if not MIN_TILES <= d <= THROW_TILES or d >= best_d:
             continue
         if cover_from(world.terrain, (x, y), here) == 0:
             continue  # in the open: a rifle's job
-        if not clear_line(world.terrain.opaque, here[0], here[1], x, y):
+        if not clear_of_walls(world, here[0], here[1], x, y):  # clear_line, kept per terrain
             continue
         if _ally_in_ring(mind, unit, x, y):
             continue
@@ -116,3 +116,7 @@ def dodge_grenades(mind: Mind, unit: Unit) -> list[Any] | None:
 def _outside(tile: tuple[int, int], x: int, y: int, radius: float) -> bool:
     return math.hypot(tile[0] * SUB + SUB // 2 - x, tile[1] * SUB + SUB // 2 - y) / SUB > \
         radius + 0.5
+
+
+# enum members, looked up once (slow to read off their class)
+_SQUAD, _INSURGENT = Side.SQUAD, Side.INSURGENT

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 
-from game.sim.combat import can_see
+from game.sim.combat import sees_unit
 from game.sim.geometry import SUB
 from game.sim.kinds import Life
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
+from game.sim.queries import Eyes
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
 
@@ -31,10 +32,16 @@ def roll(world: World, uid: int, salt: int) -> float:
 def visible_target(world: World, unit: Unit, enemies: list[Unit] | None = None) -> Unit | None:
     """The nearest enemy it has fully detected and still sees."""
     best, best_d = None, math.inf
-    if not unit.mind.detect:
+    detect = unit.mind.detect
+    if not detect:
         return None
+    eyes = None  # looked up for the first fully detected enemy (most have none)
     for enemy in enemies_of(world) if enemies is None else enemies:
-        if unit.mind.detect.get(enemy.id, 0) < FULL or not can_see(world, unit, enemy):
+        if detect.get(enemy.id, 0) < FULL:
+            continue
+        if eyes is None:
+            eyes = Eyes(world, unit)
+        if not sees_unit(eyes, enemy):
             continue
         d = (enemy.x - unit.x) ** 2 + (enemy.y - unit.y) ** 2
         if d < best_d:
@@ -90,7 +97,7 @@ def group_strength(world: World) -> dict[str, tuple[int, int]]:
     lost: dict[str, int] = {}
     for unit in world.insurgents():
         group, life = unit.group, unit.life
-        if group and life != Life.RESERVE:
+        if group and life != _RESERVE:
             members[group] = members.get(group, 0) + 1
             lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
     return {group: (n, lost[group]) for group, n in members.items()}
@@ -110,7 +117,7 @@ class GroupStrength:
             members = lost = 0
             for unit in _group_index(self.world).get(group, ()):
                 life = unit.life
-                if life != Life.RESERVE:
+                if life != _RESERVE:
                     members += 1
                     lost += life != ACTIVE and life != DOWNED
             self.counted[group] = (members, lost)
@@ -132,3 +139,6 @@ def _group_index(world: World) -> dict[str, list[Unit]]:
 
 def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+_RESERVE = Life.RESERVE  # an enum's member, looked up once (slow to read off its class)

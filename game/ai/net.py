@@ -98,7 +98,7 @@ def _known_squad(world: World, unit: Unit) -> tuple[int, int] | None:
     for tid in sorted(board):
         x, y, tick = board[tid]
         target = world.units.get(tid)
-        if target is None or target.side != Side.SQUAD or world.tick - tick > KNOWN_TICKS:
+        if target is None or target.side != _SQUAD or world.tick - tick > KNOWN_TICKS:
             continue
         if tick > best_tick:
             best, best_tick = (x, y), tick
@@ -140,3 +140,6 @@ def _hold_fire(mind: Mind, unit: Unit) -> list[Any]:
     if unit.path:  # keep walking to the held tile while it fires
         return [Attack((unit.id,), target.id), Move((unit.id,), *unit.path[-1], queue=True)]
     return [Attack((unit.id,), target.id)]
+
+
+_SQUAD = Side.SQUAD  # an enum's member, looked up once (slow to read off its class)

@@ -87,7 +87,8 @@ def _scouts(world: World) -> list[Unit]:
 
 def _can_start(world: World, unit: Unit) -> bool:
     return (
-        unit.life == ACTIVE and not unit.hidden and unit.mind.alert in HUNTING
+        unit.life == ACTIVE and not unit.hidden
+        and (mind := unit.insurgent) is not None and mind.alert in HUNTING  # unit.mind, inline
         and bool(unit.group) and unit.group not in world.sprung_groups
         and bool(reserve_posts(world, unit.group))
     )

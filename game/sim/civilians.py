@@ -116,9 +116,9 @@ def hold_fire_on_civilians(world: World) -> None:
         if not unit.target_id:
             continue
         target = units.get(unit.target_id)
-        if target is None or target.side != Side.CIVILIAN:
+        if target is None or target.side != _CIVILIAN:
             continue
-        if unit.side == Side.INSURGENT and allowed:
+        if unit.side == _INSURGENT and allowed:
             continue
         unit.target_id, unit.chasing, unit.aim_left = 0, False, 0
 
@@ -210,3 +210,7 @@ def _behind(world: World, leader: Unit, aim: tuple[int, int]) -> tuple[int, int]
     bx, by = min(max(bx, 0), w - 1), min(max(by, 0), h - 1)
     spots = nearby_open_tiles(grid.walkable, (bx, by), 1, radius=2)
     return spots[0] if spots else None
+
+
+# enum members, looked up once (slow to read off their class)
+_CIVILIAN, _INSURGENT = Side.CIVILIAN, Side.INSURGENT

@@ -11,7 +11,7 @@ from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.health import apply_damage
 from game.sim.kinds import Roe, Side
 from game.sim.noise import shot_noise
-from game.sim.queries import can_shoot, cover_between, hit_chance, sees_tile
+from game.sim.queries import Eyes, can_shoot, cover_between, hit_chance
 from game.sim.sight import first_blocked
 from game.sim.units import ACTIVE, DOWNED, Unit
 from game.sim.world import World
@@ -19,15 +19,22 @@ from game.sim.world import World
 MISS_SPREAD_SUB = SUB  # a miss ends within a tile of its target, each way
 # the odds and the line of fire live in queries.py, so the hover preview asks the very
 # function a shot rolls against; they are imported here for the rules that fire
-__all__ = ["can_see", "can_shoot", "cover_between", "fire_weapons", "hit_chance", "miss_point"]
+__all__ = ["can_see", "can_shoot", "cover_between", "fire_weapons", "hit_chance", "miss_point",
+           "sees_unit"]
 
 
 def can_see(world: World, viewer: Unit, target: Unit) -> bool:
     """Sight by the same rules the squad's fog uses: range, facing cone, opaque tiles
     (queries.sees_tile on the target's tile, which the exposure overlay shows)."""
+    return sees_unit(Eyes(world, viewer), target)
+
+
+def sees_unit(eyes: Eyes, target: Unit) -> bool:
+    """can_see with the viewer's Eyes (queries.Eyes) already at hand: for a viewer
+    looking at several units while nothing moves."""
     if target.life not in _ALIVE:
         return False
-    return sees_tile(world, viewer, (target.x // SUB, target.y // SUB))
+    return eyes.sees(target.x // SUB, target.y // SUB)
 
 
 _ALIVE = frozenset((ACTIVE, DOWNED))
@@ -35,9 +42,14 @@ _ALIVE = frozenset((ACTIVE, DOWNED))
 
 def fire_weapons(world: World, events: list, facts: TickFacts) -> None:
     weapons: dict[str, WeaponType | None] = {}  # unit.weapon by kind: asked of every unit
-    for unit in world.units.values():  # id order
-        if unit.life != ACTIVE or unit.hidden:
-            continue
+    # those with something to count down, aim at, fire at or stand down from, in id order
+    # (a few of two hundred). Nothing below gives an insurgent or a survivor any of that
+    # (the squad is always taken); a round may take a unit off its feet before its turn.
+    for unit in [u for u in world.units.values() if u.life == ACTIVE and not u.hidden and (
+            u.target_id or u.cooldown or u.reload_left or u.side == _SQUAD
+            or u.ground_target is not None or u.activity in _AIMING)]:
+        if unit.life != ACTIVE:
+            continue  # shot down by a unit before it this tick
         kind = unit.kind
         weapon = weapons[kind] if kind in weapons else weapons.setdefault(kind, unit.weapon)
         if weapon is None:

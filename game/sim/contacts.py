@@ -37,21 +37,22 @@ def remember_contacts(world: World, facts: TickFacts) -> None:
     # shot down since are no longer on their feet
     in_sight = facts.in_sight if facts.in_sight is not None else enemies_in_sight(world)
     for unit in in_sight:
-        if unit.life == Life.ACTIVE:
+        if unit.life == _ACTIVE:
             memory[unit.id] = [unit.x // SUB, unit.y // SUB, now]
     for shot in facts.shots:
         target = world.units.get(shot.target_id)
-        if target is None or target.side != Side.INSURGENT \
-                or world.units[shot.shooter_id].side != Side.SQUAD:
+        if target is None or target.side != _INSURGENT \
+                or world.units[shot.shooter_id].side != _SQUAD:
             continue
-        if target.life == Life.ACTIVE:
+        if target.life == _ACTIVE:
             memory[target.id] = [*target.tile, now]
         else:
             memory.pop(target.id, None)  # "Hostile down": the squad saw it fall
     if memory:
         squad_tiles = [m.tile for m in world.squad() if m.active]
+        # those seen this tick are kept without asking _forget (its first test)
         for uid in [uid for uid, entry in memory.items()
-                    if _forget(world, uid, entry, squad_tiles)]:
+                    if entry[2] != now and _forget(world, uid, entry, squad_tiles)]:
             del memory[uid]
 
 
@@ -61,13 +62,18 @@ def _forget(world: World, uid: int, entry: list[int], squad_tiles: list[tuple[in
     tx, ty, tick = entry
     if tick == world.tick:
         return False  # in sight now
-    if tick < world.tick - CONTACT_MEMORY_S * TICK_HZ:
+    if tick < world.tick - _MEMORY_TICKS:
         return True
     unit = world.units[uid]
-    if unit.life != Life.ACTIVE:
+    if unit.life != _ACTIVE:
         bx, by = unit.tile  # the body: forgotten once the squad sees it
         if world.seen_now[by, bx] and not unit.hidden:
             return True
     if not world.seen_now[ty, tx]:
         return False
     return any(max(abs(mx - tx), abs(my - ty)) <= CHECK_TILES for mx, my in squad_tiles)
+
+
+_MEMORY_TICKS = CONTACT_MEMORY_S * TICK_HZ
+# enum members, looked up once: they are slow to read off their class in hot loops
+_ACTIVE, _INSURGENT, _SQUAD = Life.ACTIVE, Side.INSURGENT, Side.SQUAD

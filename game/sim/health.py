@@ -96,7 +96,7 @@ def bleed_units(world: World, events: list) -> None:
                 if unit.downed_ticks >= BLEED_OUT_TICKS:
                     _kill(world, unit, 0, events)
             continue
-        if unit.side == Side.CIVILIAN and not unit.survivor.found:
+        if unit.side == _CIVILIAN and not unit.survivor.found:
             continue  # a survivor in hiding has held on this long; the clock starts when found
         if unit.active and unit.bleed and (world.tick + uid) % TICK_HZ == 0:
             unit.hp = max(0, unit.hp - unit.bleed)
@@ -155,3 +155,6 @@ def finish_heal(world: World, medic: Unit, patient: Unit, events: list) -> None:
         patient.activity = "idle"
         patient.hp = max(patient.hp, REVIVE_HP)
         events.append(UnitRevived(patient.id))
+
+
+_CIVILIAN = Side.CIVILIAN  # an enum's member, looked up once (slow to read off its class)

@@ -38,11 +38,16 @@ def point_in_extraction(world: World, x: int, y: int) -> bool:
     return False
 
 
+def _by_id(unit: Unit) -> int:
+    return unit.id
+
+
 def extract_units(world: World, events: list) -> None:
     """Found survivors who reach the zone (walking or carried) are saved, once each;
     crates carried into the zone are delivered."""
     crates = world.crates
-    for unit in world.units.values():  # id order
+    # id order; insurgents neither are saved nor carry crates: the two other sides only
+    for unit in sorted(world.squad() + world.civilians(), key=_by_id):
         side = unit.side
         if side == _CIVILIAN:
             if unit.survivor.found and unit.id not in world.rescued_ids:  # its first test

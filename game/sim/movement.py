@@ -80,8 +80,16 @@ def step_kinds(world: World) -> list[list[int]]:
 def move_units(world: World, events: list, facts: TickFacts) -> None:
     rest = resting_tiles(world)  # grows as walkers arrive, in id order
     kinds = step_kinds(world)
+    # unit_speed of a walker with nothing to slow it (no load, no orders' pace, not a
+    # survivor) depends on its kind alone: asked once per kind, not of every walker
+    plain: dict[str, int] = {}
     for unit in world.units.values():  # id order
         unit.last_x, unit.last_y = unit.x, unit.y
+        if not unit.path and not unit.waypoints:  # most: what the branches below do for it
+            if unit.activity == "moving" and unit.life == ACTIVE and not (
+                    unit.hidden and unit.side == _INSURGENT):
+                unit.activity = "idle"
+            continue
         if unit.life != ACTIVE or unit.hidden and unit.side == _INSURGENT:
             continue
         if unit.activity in _STILL:
@@ -93,14 +101,14 @@ def move_units(world: World, events: list, facts: TickFacts) -> None:
             if unit.activity == "moving":
                 unit.activity = "idle"
             continue
-        if not unit.path:
-            if not unit.waypoints:
-                if unit.activity == "moving":
-                    unit.activity = "idle"
-                continue
+        if not unit.path:  # waypoints queued (the test above)
             plan_next_leg(world, unit)
         if unit.path:
-            budget = unit_speed(world, unit)
+            if unit.carrying or unit.squad_state is not None or unit.side == _CIVILIAN:
+                budget = unit_speed(world, unit)
+            else:
+                budget = plain.get(unit.kind, 0) or plain.setdefault(
+                    unit.kind, unit_speed(world, unit))
             if unit.side == _SQUAD and _crowded_ahead(world, unit):
                 budget //= 3  # let the one in front get ahead: a file, not a clump
             _advance(world, unit, budget, events, facts, rest, kinds)

@@ -16,7 +16,7 @@ from game.sim.facts import Noise, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import Side
 from game.sim.queries import in_squad_sight
-from game.sim.sight import line_tiles
+from game.sim.sight import LineMemo, blocked_between, line_memo
 from game.sim.world import HeardShot, World
 
 DOOR_NOISE_TILES = 8.0
@@ -39,25 +39,37 @@ def blast_noise(tx: int, ty: int, radius: float = BLAST_NOISE_TILES) -> Noise:
     return Noise(tx, ty, radius, 0, "blast")
 
 
-def audible(opaque: np.ndarray, noise: Noise, lx: int, ly: int) -> bool:
-    """True when a listener on tile (lx, ly) hears the noise through the walls between."""
+def audible(opaque: np.ndarray, noise: Noise, lx: int, ly: int,
+            walls: LineMemo | None = None) -> bool:
+    """True when a listener on tile (lx, ly) hears the noise through the walls between.
+    `walls`: wall_memo(world), to count the walls on a line asked about before."""
     dist2 = (lx - noise.x) ** 2 + (ly - noise.y) ** 2
     if dist2 > noise.radius * noise.radius:
         return False
-    pts = line_tiles(noise.x, noise.y, lx, ly)[1:-1]
-    walls = int(opaque[pts[:, 1], pts[:, 0]].sum()) if len(pts) else 0
-    reach = noise.radius * WALL_DAMPING**walls
+    if walls is None or noise.x < 0 or noise.y < 0:  # the memo's keys want map tiles
+        count = blocked_between(opaque, noise.x, noise.y, lx, ly)
+    else:
+        count = walls.blocked(noise.x, noise.y, lx, ly)
+    reach = noise.radius * WALL_DAMPING**count
     return dist2 <= reach * reach
 
 
-def hearers(opaque: np.ndarray, noise: Noise, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+def wall_memo(world: World) -> LineMemo:
+    """The memo of lines on the terrain's opacity (smoke does not stop sound), started
+    afresh when a door opens or a wall falls (the terrain's version)."""
+    return line_memo(world.caches, "wall_lines", world.terrain.opaque, world.terrain.version)
+
+
+def hearers(opaque: np.ndarray, noise: Noise, xs: np.ndarray, ys: np.ndarray,
+            walls: LineMemo | None = None) -> np.ndarray:
     """Indices of the listeners at tiles (xs, ys) who hear the noise.
 
     A numpy distance test first, so only the few in range pay for a line walk.
     """
     near = np.flatnonzero((xs - noise.x) ** 2 + (ys - noise.y) ** 2 <= noise.radius**2)
     return np.array(
-        [i for i in near if audible(opaque, noise, int(xs[i]), int(ys[i]))], dtype=np.int64
+        [i for i in near if audible(opaque, noise, int(xs[i]), int(ys[i]), walls)],
+        dtype=np.int64,
     )
 
 
@@ -72,9 +84,10 @@ def squad_hears(world: World, facts: TickFacts) -> None:
         return
     listeners = [u.tile for u in world.squad() if u.active]
     opaque = world.terrain.opaque
+    walls = wall_memo(world)
     for noise in shots:
         shooter = world.units.get(noise.source_id)
         if shooter is None or shooter.side != Side.INSURGENT or in_squad_sight(world, shooter):
             continue
-        if any(audible(opaque, noise, lx, ly) for lx, ly in listeners):
+        if any(audible(opaque, noise, lx, ly, walls) for lx, ly in listeners):
             world.heard_shots.append(HeardShot(noise.x, noise.y, world.tick))

@@ -138,7 +138,7 @@ def _react_to_shot(world: World, shot: Shot, events: list, facts: TickFacts) -> 
     if not shot.hit:
         _stray_round(world, shot, events, facts)
     shooter = world.units.get(shot.shooter_id)
-    if shooter is not None and shooter.side == Side.SQUAD:
+    if shooter is not None and shooter.side == _SQUAD:
         return  # the squad's own fire does not send its survivors running
     for civ in world.civilians():
         uid = civ.id
@@ -179,3 +179,6 @@ def _stray_round(world: World, shot: Shot, events: list, facts: TickFacts) -> No
         damage = weapon.damage if weapon else 15
         apply_damage(world, world.units[uid], damage, shot.shooter_id, events, facts,
                      bleed_chance=0.5)
+
+
+_SQUAD = Side.SQUAD  # an enum's member, looked up once (slow to read off its class)

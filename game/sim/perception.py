@@ -17,20 +17,22 @@ position.  A group shares one blackboard of last known enemy positions.
 from __future__ import annotations
 
 import math
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 
 from game.sim.catalog import TICK_HZ
-from game.sim.combat import can_see
+from game.sim.combat import sees_unit
 from game.sim.difficulty import difficulty_of
 from game.sim.events import InsurgentAlerted, NoiseMade, RadioMessage, TargetDetected
 from game.sim.facts import Noise, TickFacts
 from game.sim.geometry import SUB
 from game.sim.kinds import HUNTING, Alert, Side
 from game.sim.light import sight_factor, sight_tiles
-from game.sim.noise import SHOUT_TILES, audible, hearers
-from game.sim.queries import cover_between
+from game.sim.noise import SHOUT_TILES, audible, hearers, wall_memo
+from game.sim.queries import Eyes, cover_between
+from game.sim.sight import LineMemo
+from game.sim.smoke import sight_lines
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -80,25 +82,43 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
     enemies = enemies_of(world)
     in_range = _any_in_sight_range(due, enemies, sight_factor(world.scenario.rules.time_of_day))
     newest: dict[str, list[int] | None] = {}  # newest_entry per board, until a board changes
+    boards = world.blackboard
+    lines = sight_lines(world)  # nothing moves, turns or opens while insurgents look
     for unit, near in zip(due, in_range, strict=True):
-        sees = _look(world, unit, enemies, events) if near or unit.mind.detect else False
+        mind = unit.mind
+        sees = _look(world, unit, enemies, events, lines) if near or mind.detect else False
         if sees:
             newest.clear()  # a sighting writes boards (_report, _shout)
+        elif mind.alert == _GREEN and not boards.get(unit.group or f"#{unit.id}"):
+            continue  # calm, and its board is empty (board_key): nothing to settle
         _settle_alert(world, unit, sees, events, newest)
 
 
 def _any_in_sight_range(viewers: list[Unit], enemies: list[Unit],
                         light: float = 1.0) -> list[bool]:
-    """For each viewer, whether any enemy is within its sight range (one numpy pass)."""
+    """For each viewer, whether any enemy is within its sight range. The enemies are a
+    handful and mostly together: a viewer well outside the box around them all (most)
+    is answered by four comparisons."""
     if not viewers or not enemies:
         return [False] * len(viewers)
-    vx = np.array([u.x for u in viewers], dtype=np.int64)[:, None]
-    vy = np.array([u.y for u in viewers], dtype=np.int64)[:, None]
-    reach = np.array([u.utype.sight_tiles * light * SUB for u in viewers])[:, None]
-    ex = np.array([u.x for u in enemies], dtype=np.int64)[None, :]
-    ey = np.array([u.y for u in enemies], dtype=np.int64)[None, :]
-    close = (vx - ex) ** 2 + (vy - ey) ** 2 <= reach**2
-    return cast(list[bool], close.any(axis=1).tolist())
+    spots = [(e.x, e.y) for e in enemies]
+    lo_x, hi_x = min(x for x, _ in spots), max(x for x, _ in spots)
+    lo_y, hi_y = min(y for _, y in spots), max(y for _, y in spots)
+    reach_of: dict[str, float] = {}  # sight range in sub units, by kind
+    out = []
+    for viewer in viewers:
+        reach = reach_of.get(viewer.kind)
+        if reach is None:
+            reach = reach_of[viewer.kind] = viewer.utype.sight_tiles * light * SUB
+        vx, vy = viewer.x, viewer.y
+        margin = reach + 1  # the box test is only a shortcut: never near the edge
+        if vx < lo_x - margin or vx > hi_x + margin or vy < lo_y - margin or \
+                vy > hi_y + margin:
+            out.append(False)
+            continue
+        reach2 = reach * reach
+        out.append(any((x - vx) ** 2 + (y - vy) ** 2 <= reach2 for x, y in spots))
+    return out
 
 
 # -- sight --------------------------------------------------------------------------------
@@ -114,17 +134,24 @@ def enemies_of(world: World) -> list[Unit]:
     ]
 
 
-def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> bool:
-    """Fill or drain each meter; True when a detected enemy is in sight now."""
+def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any],
+          lines: LineMemo | None = None) -> bool:
+    """Fill or drain each meter; True when a detected enemy is in sight now. `lines`:
+    smoke.sight_lines(world), when the caller holds it."""
     sees_any = False
-    sight2 = (sight_tiles(world, unit) * SUB) ** 2
+    eyes = Eyes(world, unit, lines)
+    reach = eyes.reach
+    sight2 = (reach * SUB) ** 2
+    detect_rate = difficulty_of(world.difficulty).detect_rate
     detect = unit.mind.detect
     ux, uy = unit.x, unit.y
     for target in enemies:
         meter = detect.get(target.id, 0)
         close = (target.x - ux) ** 2 + (target.y - uy) ** 2 <= sight2
-        if close and can_see(world, unit, target):
-            meter = min(FULL, meter + PERCEIVE_EVERY * _fill_rate(world, unit, target))
+        if close and sees_unit(eyes, target):
+            if meter < FULL:  # a full meter stays full (the rate is at least 1)
+                rate = _fill_rate(world, unit, target, reach, detect_rate)
+                meter = min(FULL, meter + PERCEIVE_EVERY * rate)
             if meter >= FULL:
                 sees_any = True
                 if detect.get(target.id, 0) < FULL:
@@ -137,24 +164,33 @@ def _look(world: World, unit: Unit, enemies: list[Unit], events: list[Any]) -> b
         elif detect:
             detect.pop(target.id, None)
     if detect:
-        for tid in [t for t in detect if not _alive(world, t)]:
-            del detect[tid]
+        units = world.units
+        for tid in [t for t in detect if (u := units.get(t)) is None or u.life != ACTIVE]:
+            del detect[tid]  # not _alive (inline: every look of every viewer)
     return sees_any
 
 
-def _fill_rate(world: World, viewer: Unit, target: Unit) -> int:
-    """Meter points per tick: faster up close, in the open, on movers and on shooters."""
+def _fill_rate(world: World, viewer: Unit, target: Unit, reach: float | None = None,
+               detect_rate: float | None = None) -> int:
+    """Meter points per tick: faster up close, in the open, on movers and on shooters.
+    `reach`: sight_tiles of the viewer, `detect_rate`: the difficulty's, when the caller
+    has them."""
+    if reach is None:
+        reach = sight_tiles(world, viewer)
+    if detect_rate is None:
+        detect_rate = difficulty_of(world.difficulty).detect_rate
     dist = math.hypot(target.x - viewer.x, target.y - viewer.y) / SUB
-    share = min(dist / max(sight_tiles(world, viewer), 1.0), 1.0)
+    share = min(dist / max(reach, 1.0), 1.0)
     ticks = FASTEST_TICKS + (SLOWEST_TICKS - FASTEST_TICKS) * share**1.5
     rate = FULL / ticks
-    if target.activity == "moving":
+    activity = target.activity
+    if activity == "moving":
         rate *= 1.5
-    if target.activity in ("firing", "aiming"):
+    if activity == "firing" or activity == "aiming":
         rate *= 3.0
     rate *= COVER_RATE.get(cover_between(world, viewer, target), 1.0)
     rate *= ALERT_RATE.get(viewer.mind.alert, 1.0)
-    rate *= difficulty_of(world.difficulty).detect_rate
+    rate *= detect_rate
     return max(1, int(rate))
 
 
@@ -165,11 +201,14 @@ def _alive(world: World, uid: int) -> bool:
 
 def _report(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     """Write the sighting on the group's board; a first sighting is shouted to allies."""
-    board = world.blackboard.setdefault(board_key(unit), {})
-    tx, ty = target.tile
+    key = board_key(unit)
+    board = world.blackboard.get(key)
+    if board is None:
+        board = world.blackboard[key] = {}
+    tx, ty = target.x // SUB, target.y // SUB
     fresh = target.id not in board or world.tick - board[target.id][2] > RED_MEMORY
     board[target.id] = [tx, ty, world.tick]
-    if fresh or unit.mind.alert in (Alert.GREEN, Alert.YELLOW):
+    if fresh or unit.mind.alert in _CALM:
         _shout(world, unit, target, events)
 
 
@@ -178,11 +217,13 @@ def _shout(world: World, unit: Unit, target: Unit, events: list[Any]) -> None:
     shout = Noise(ux, uy, SHOUT_TILES, unit.id, "shout")
     events.append(NoiseMade(ux, uy, int(SHOUT_TILES), unit.id, "shout"))
     entry = world.blackboard[board_key(unit)][target.id]
+    walls = wall_memo(world)
     for ally in world.insurgents():
         if ally.life != ACTIVE or ally.hidden or ally is unit:
             continue
         ax, ay = ally.tile
-        if ally.group == unit.group and unit.group or audible(world.terrain.opaque, shout, ax, ay):
+        if ally.group == unit.group and unit.group or audible(world.terrain.opaque, shout, ax, ay,
+                                                              walls):
             board = world.blackboard.setdefault(board_key(ally), {})
             if target.id not in board or board[target.id][2] < entry[2]:
                 board[target.id] = list(entry)
@@ -197,7 +238,9 @@ def _hear(world: World, noises: list[Noise], events: list[Any],
         return
     if awake is None:
         awake = [u for u in world.insurgents() if u.life == ACTIVE and not u.hidden]
-    listeners = [u for u in awake if u.mind.alert in _CALM]
+    # (unit.insurgent: unit.mind without the property's call, asked of two hundred)
+    listeners = [u for u in awake if (m := u.insurgent) is not None and m.alert in _CALM]
+    walls = wall_memo(world)
     xs = np.array([u.x // SUB for u in listeners], dtype=np.int64)
     ys = np.array([u.y // SUB for u in listeners], dtype=np.int64)
     for noise in noises:
@@ -205,7 +248,7 @@ def _hear(world: World, noises: list[Noise], events: list[Any],
         if not listeners:
             continue
         source = world.units.get(noise.source_id)
-        for i in hearers(world.terrain.opaque, noise, xs, ys):
+        for i in hearers(world.terrain.opaque, noise, xs, ys, walls):
             unit = listeners[int(i)]
             if unit is source:
                 continue

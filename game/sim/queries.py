@@ -31,8 +31,8 @@ from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
 from game.sim.kinds import Life, Roe, Side
 from game.sim.light import sight_tiles
-from game.sim.sight import in_cone
-from game.sim.smoke import clear_sight, sight_blockers
+from game.sim.sight import LineMemo, in_cone
+from game.sim.smoke import clear_sight, sight_blockers, sight_lines
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
 from game.sim.units import Unit
 from game.sim.world import Grenade, World
@@ -335,15 +335,34 @@ def sees_tile(world: World, viewer: Unit | Contact, tile: tuple[int, int]) -> bo
     """An insurgent's (or anyone's) sight of a tile: range, facing cone, nothing opaque or
     smoky between. combat.can_see (what perception detects with) is this on the target's
     tile, so the exposure shown is the sight the insurgents use."""
-    vx, vy = viewer.x // SUB, viewer.y // SUB
-    tx, ty = tile
-    dist = math.hypot(vx - tx, vy - ty)
-    utype = viewer.utype
-    if dist > sight_tiles(world, viewer):  # shorter at dusk and night
-        return False
-    if not in_cone(viewer.facing, utype.cone_deg, tx - vx, ty - vy, dist):
-        return False
-    return clear_sight(world, vx, vy, tx, ty)
+    return Eyes(world, viewer).sees(tile[0], tile[1])
+
+
+class Eyes:
+    """sees_tile for one viewer as it stands now, with what depends only on the viewer
+    (its tile, range, facing, cone and this tick's sight lines) looked up once: for a
+    caller asking about many tiles while nothing moves, turns or changes the blockers
+    (perception's look, a tick's thinking, an overlay's window)."""
+
+    __slots__ = ("vx", "vy", "reach", "facing", "cone", "lines")
+
+    def __init__(self, world: World, viewer: Unit | Contact, lines: LineMemo | None = None,
+                 ) -> None:
+        """`lines`: sight_lines(world), when the caller holds it for many viewers."""
+        self.vx, self.vy = viewer.x // SUB, viewer.y // SUB
+        self.reach = sight_tiles(world, viewer)  # shorter at dusk and night
+        self.facing = viewer.facing
+        self.cone = viewer.utype.cone_deg
+        self.lines = sight_lines(world) if lines is None else lines
+
+    def sees(self, tx: int, ty: int) -> bool:
+        vx, vy = self.vx, self.vy
+        dist = math.hypot(vx - tx, vy - ty)
+        if dist > self.reach:
+            return False
+        if not in_cone(self.facing, self.cone, tx - vx, ty - vy, dist):
+            return False
+        return self.lines.clear(vx, vy, tx, ty)
 
 
 def sight_window(world: World, viewer: Unit | Contact) -> tuple[np.ndarray, tuple[int, int]]:
@@ -362,9 +381,10 @@ def sight_window(world: World, viewer: Unit | Contact) -> tuple[np.ndarray, tupl
     x0, y0 = max(vx - r, 0), max(vy - r, 0)
     x1, y1 = min(vx + r + 1, w), min(vy + r + 1, h)
     mask = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+    eyes = Eyes(world, viewer)
     for ty in range(y0, y1):
         for tx in range(x0, x1):
-            mask[ty - y0, tx - x0] = sees_tile(world, viewer, (tx, ty))
+            mask[ty - y0, tx - x0] = eyes.sees(tx, ty)
     if len(memo) > 512:
         memo.clear()
     memo[viewer.id] = (key, (mask, (x0, y0)))

@@ -38,7 +38,7 @@ class LineMemo:
     tick were asked about before: a lookup costs a fraction of walking the line.
     """
 
-    __slots__ = ("grid", "version", "answers")
+    __slots__ = ("grid", "version", "answers", "counts")
 
     def __init__(self, grid: np.ndarray, version: int) -> None:
         self.grid = grid
@@ -46,6 +46,7 @@ class LineMemo:
         # keyed by one int, not a tuple: ints are not tracked by the garbage collector, so a
         # big memo adds nothing to the work of its full collections
         self.answers: dict[int, bool] = {}
+        self.counts: dict[int, int] = {}  # blocked_between's answers
 
     def clear(self, ax: int, ay: int, bx: int, by: int) -> bool:
         key = ((ax << 16 | ay) << 16 | bx) << 16 | by  # tiles are < 65536 (maps are capped)
@@ -55,6 +56,24 @@ class LineMemo:
                 self.answers.clear()
             answer = self.answers[key] = clear_line(self.grid, ax, ay, bx, by)
         return answer
+
+
+    def blocked(self, ax: int, ay: int, bx: int, by: int) -> int:
+        """blocked_between on this grid, kept like clear's answers (noise asks it for every
+        listener in earshot of every shot, and shooters and listeners mostly hold still)."""
+        key = ((ax << 16 | ay) << 16 | bx) << 16 | by
+        count = self.counts.get(key)
+        if count is None:
+            if len(self.counts) >= MEMO_LIMIT:
+                self.counts.clear()
+            count = self.counts[key] = blocked_between(self.grid, ax, ay, bx, by)
+        return count
+
+
+def blocked_between(grid: np.ndarray, ax: int, ay: int, bx: int, by: int) -> int:
+    """How many marked tiles of the grid lie strictly between tiles a and b on the line."""
+    pts = line_tiles(ax, ay, bx, by)[1:-1]
+    return int(grid[pts[:, 1], pts[:, 0]].sum()) if len(pts) else 0
 
 
 def line_memo(caches: dict, name: str, grid: np.ndarray, version: int) -> LineMemo:

@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from game.sim.catalog import TICK_HZ
-from game.sim.sight import line_memo
+from game.sim.sight import LineMemo, line_memo
 from game.sim.world import World
 
 SMOKE_CENTRE_TICKS = 20 * TICK_HZ
@@ -67,9 +67,13 @@ def sight_blockers(world: World) -> np.ndarray:
 
 def clear_sight(world: World, ax: int, ay: int, bx: int, by: int) -> bool:
     """True when nothing that blocks sight (sight_blockers) lies between tiles a and b."""
-    blockers = sight_blockers(world)
-    return line_memo(world.caches, "sight_lines", blockers, world.terrain.version).clear(
-        ax, ay, bx, by)
+    return sight_lines(world).clear(ax, ay, bx, by)
+
+
+def sight_lines(world: World) -> LineMemo:
+    """clear_sight's answers on this tick's blockers: a caller asking about many lines
+    while the blockers stand may keep it (until a door opens or smoke changes)."""
+    return line_memo(world.caches, "sight_lines", sight_blockers(world), world.terrain.version)
 
 
 def clear_of_walls(world: World, ax: int, ay: int, bx: int, by: int) -> bool:

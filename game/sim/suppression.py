@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from game.sim.catalog import TICK_HZ
 from game.sim.events import Suppressed
-from game.sim.facts import TickFacts
+from game.sim.facts import Shot, TickFacts
 from game.sim.geometry import SUB
-from game.sim.kinds import Side
 from game.sim.units import ACTIVE, Unit
 from game.sim.world import World
 
@@ -29,23 +26,6 @@ def wear_off_pins(world: World) -> None:
             unit.suppressed -= 1
 
 
-_SIDES = (Side.SQUAD, Side.INSURGENT, Side.CIVILIAN)
-
-
-def _standing_by_side(world: World) -> tuple[list[Unit], np.ndarray]:
-    """The units on their feet and not hidden, side after side, and each one's side as
-    its index in _SIDES (the order of the lists below). Side by side, not in id order:
-    the pins are sorted by id anyway, and numpy turns a list of Side members (a StrEnum)
-    into an array slowly (~70 us for 220 units)."""
-    units: list[Unit] = []
-    codes: list[np.ndarray] = []
-    for code, side_units in enumerate((world.squad(), world.insurgents(), world.civilians())):
-        standing = [u for u in side_units if u.life == ACTIVE and not u.hidden]
-        units += standing
-        codes.append(np.full(len(standing), code))
-    return units, np.concatenate(codes)
-
-
 def pin(unit: Unit, ticks: int) -> None:
     """Pin a unit for `ticks`, or for as long as it already was if that is longer."""
     unit.suppressed = max(unit.suppressed, ticks)
@@ -56,24 +36,35 @@ def pin_units(world: World, events: list[Any], facts: TickFacts) -> None:
     shots = facts.shots
     if not shots:
         return
-    units, sides = _standing_by_side(world)
-    if not units:
-        return
-    ids = np.array([u.id for u in units])
-    xs = np.array([u.x for u in units], dtype=np.int64)
-    ys = np.array([u.y for u in units], dtype=np.int64)
-    pinned: dict[int, int] = {}
+    near = _near_shots(world, shots)
+    pinned: dict[int, int] = {}  # unit id -> the shooter of the first round that pins it
+    reach2 = PIN_RADIUS_SUB * PIN_RADIUS_SUB
     for shot in shots:
         shooter = world.units.get(shot.shooter_id)
-        side = _SIDES.index(shooter.side) if shooter else -1
+        side = shooter.side if shooter else None
         end_x, end_y = shot.end
-        close = (xs - end_x) ** 2 + (ys - end_y) ** 2 <= PIN_RADIUS_SUB * PIN_RADIUS_SUB
-        hit = close | (ids == shot.target_id)
-        for i in np.flatnonzero(hit & (sides != side)):
-            pinned.setdefault(int(ids[i]), shot.shooter_id)
+        for unit in near:
+            if unit.side != side and (
+                    (unit.x - end_x) ** 2 + (unit.y - end_y) ** 2 <= reach2
+                    or unit.id == shot.target_id):
+                pinned.setdefault(unit.id, shot.shooter_id)
     for uid, source in sorted(pinned.items()):
         unit = world.units[uid]
         if unit.suppressed <= 0:
             events.append(Suppressed(uid, source))
         pin(unit, PIN_TICKS)
         unit.under_fire_tick = world.tick
+
+
+def _near_shots(world: World, shots: list[Shot]) -> list[Unit]:
+    """The units on their feet and not hidden that a round could pin: within the box
+    round every round's end (and a pin's reach), or a round's target. One pass, and the
+    exact test above only for these few."""
+    xs = [shot.end[0] for shot in shots]
+    ys = [shot.end[1] for shot in shots]
+    x0, x1 = min(xs) - PIN_RADIUS_SUB, max(xs) + PIN_RADIUS_SUB
+    y0, y1 = min(ys) - PIN_RADIUS_SUB, max(ys) + PIN_RADIUS_SUB
+    targets = {shot.target_id for shot in shots}
+    return [u for u in world.units.values()
+            if u.life == ACTIVE and not u.hidden
+            and (x0 <= u.x <= x1 and y0 <= u.y <= y1 or u.id in targets)]

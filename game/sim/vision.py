@@ -49,15 +49,17 @@ def squad_view(world: World, unit: Unit) -> tuple[np.ndarray, tuple[int, int]]:
 
 def update_vision(world: World, events: list, facts: TickFacts) -> None:
     world.seen_now[:] = False
+    box = [1 << 30, 1 << 30, -1, -1]  # the tiles seen now lie within [x0, x1) x [y0, y1)
     for unit in world.squad():
         if not unit.active:
             continue
         mask, (x0, y0) = squad_view(world, unit)
         h, w = mask.shape
         world.seen_now[y0 : y0 + h, x0 : x0 + w] |= mask
+        box = [min(box[0], x0), min(box[1], y0), max(box[2], x0 + w), max(box[3], y0 + h)]
     world.seen_ever |= world.seen_now
     _notice_civilians(world, events)
-    on_seen_tiles = _insurgents_on_seen_tiles(world)
+    on_seen_tiles = _insurgents_on_seen_tiles(world, box)
     _notice_insurgents(world, events, facts, on_seen_tiles)
     _check_triggers(world, events, facts)
     # after the springs: ambushers revealed this tick are in sight from now on
@@ -122,19 +124,24 @@ def describe_found(found: list[Unit]) -> str:
     return f"Found {text}. Sending coordinates."
 
 
-def _insurgents_on_seen_tiles(world: World) -> list[Unit]:
+def _insurgents_on_seen_tiles(world: World, box: list[int] | None = None) -> list[Unit]:
     """Insurgents active or in reserve (a spring may call them up) on a tile the squad
     sees now, hidden or not, in id order: the few that noticing and the in-sight list
-    (queries.enemies_in_sight, after the springs) need to look at, in one pass."""
+    (queries.enemies_in_sight, after the springs) need to look at, in one pass. `box`:
+    x0, y0, x1, y1 around every tile seen now, when the caller knows it (most insurgents
+    are outside it, and a look at the grid costs more than four comparisons)."""
     seen = world.seen_now
     h, w = seen.shape
-    out = []
-    for unit in world.insurgents():
-        if unit.life == ACTIVE or unit.life == Life.RESERVE:
-            tx, ty = unit.x // SUB, unit.y // SUB  # seen_now_at, inline: asked of hundreds
-            if 0 <= tx < w and 0 <= ty < h and seen[ty, tx]:
-                out.append(unit)
-    return out
+    x0, y0, x1, y1 = box if box is not None else (0, 0, w, h)
+    x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, w), min(y1, h)
+    # the box in sub units: x0 <= x // SUB < x1 is x0 * SUB <= x < x1 * SUB
+    lx, hx, ly, hy = x0 * SUB, x1 * SUB, y0 * SUB, y1 * SUB
+    return [u for u in world.insurgents()  # seen_now_at, inline: asked of hundreds
+            if lx <= u.x < hx and ly <= u.y < hy and (u.life == ACTIVE or u.life == _RESERVE)
+            and seen[u.y // SUB, u.x // SUB]]
+
+
+_RESERVE = Life.RESERVE  # an enum's members are slow to look up on its class
 
 
 def _notice_insurgents(world: World, events: list, facts: TickFacts,
