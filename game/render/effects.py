@@ -16,6 +16,7 @@ from game.render.camera import PX_PER_SUB, Camera
 from game.render.light import Glows, glow_strength
 from game.sim.events import ShotFired, StrikeImpact
 from game.sim.geometry import TILE_PX
+from game.sim.kinds import StrikeKind
 
 TRACER_S = 0.16
 FLASH_S = 0.07
@@ -51,6 +52,11 @@ class Tracer:
 
 
 BLAST_S = 1.2
+
+
+def blast_light_radius(radius_px: float, zoom: float) -> int:
+    """Screen pixels a blast of radius_px (world pixels) lights around it."""
+    return max(8, round(radius_px * zoom * 1.8))
 
 
 @dataclass
@@ -102,7 +108,7 @@ class Effects:
             if b.age < BLAST_LIGHT_S:
                 x, y = camera.world_to_screen(b.x, b.y)
                 k = 1.0 - b.age / BLAST_LIGHT_S
-                out.append((x, y, max(8, round(b.radius * zoom * 1.8)),
+                out.append((x, y, blast_light_radius(b.radius, zoom),
                             min(1.0, self.light + 0.35) * k))
         reach = max(8, round(SHOT_LIGHT_TILES * 32 * zoom))
         near = (reach * 0.7) ** 2
@@ -118,6 +124,14 @@ class Effects:
                 continue
             out.append((x, y, reach, self.light * (1.0 - t.age / SHOT_LIGHT_S)))
         return out[:MAX_LIGHTS]
+
+    def warm_blasts(self, strikes: list, zoom: float) -> None:
+        """In spare time while bombs are inbound, one picture of the glows their blasts
+        will light, at this zoom (after a zoom the new size is built the same way)."""
+        for strike in strikes:
+            if strike.kind == StrikeKind.BOMB and not self.glows.warm(
+                    blast_light_radius(strike.radius * TILE_PX, zoom)):
+                return
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:
         zoom = camera.zoom

@@ -51,6 +51,7 @@ EDGE = 6  # pixels from the window's edge that scroll
 DRAG_THRESHOLD = 5
 DOUBLE_TAP_S = 0.35
 TOAST_ROW_PX = 40  # one toast's panel and the gap under it (game/app.py draws them)
+GLOW_SPARE_S = 0.005  # spare time a frame needs left to build one blast glow ahead (~3 ms)
 # a frame that took this much longer than usual to draw (it built something itself)
 # leaves the building ahead of a zoom (game/render/zoom_ahead.py) for the next frame
 HEAVY_FRAME = 1.5
@@ -376,8 +377,13 @@ class BattleScreen(Screen):
         if self.last_draw is not None:
             took_s, shown = self.last_draw
             self.last_draw = None
+            started = time.perf_counter()
             self._build_ahead(took_s, shown, min(BUDGET_S, spare_s),
                               max(0.0, min(TURNS_S, spare_s - BUDGET_S)))
+            spare_s -= time.perf_counter() - started
+        if self.world.strikes and spare_s > GLOW_SPARE_S:  # the impact's pictures, ahead
+            self.strike_fx.prepare_flash((self.camera.view_w, self.camera.view_h))
+            self.effects.warm_blasts(self.world.strikes, self.camera.zoom)
 
     def _draw_world(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
         """The map and all on it, up to the HUD."""
