@@ -30,6 +30,10 @@ Figures (ms unless named otherwise):
                                   times and `_min_` keys keep each tick's least CPU time
   granary_seeds_per_s_*           granary games under the autopilot per second, one
                                   process and every core (benchmarks/bench_throughput.py)
+  strike_{720,1080,1440}_*        frames around Falcon-2's impact at the game's pace: the
+                                  median, the impact's frame, the worst of the 2 s after
+                                  and how many of those ran over 16.7 ms
+                                  (benchmarks/bench_strike_frames.py)
 """
 
 from __future__ import annotations
@@ -157,6 +161,13 @@ def measure_games(quick: bool) -> dict:
     return measure_throughput(seed_count=2 if quick else 8)
 
 
+def measure_strike() -> dict:
+    """Frames around Falcon-2's impact at each size (bench_strike_frames.py)."""
+    from benchmarks.bench_strike_frames import measure_strike_frames
+
+    return measure_strike_frames()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -171,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     figures.update(measure_startup(3 if args.quick else 5))
     figures.update(measure_ai_extra(args.quick))
     figures.update(measure_games(args.quick))
+    figures.update(measure_strike())
     if args.json:
         print(json.dumps(figures))
     else:
