@@ -59,28 +59,16 @@ def _draw_aim(surface, camera: Camera, world, unit, alpha: float, frame: int) ->
 def _draw_alerts(surface, camera: Camera, shown: list, alpha: float, text: TextCache) -> None:
     """A mark over each alerted insurgent in sight, in one batch: a crowd in a firefight
     has a hundred of them, and a text lookup and blit each cost more than the drawing."""
-    size = max(14, int(camera.tile_px * 0.6))
-    lift = int(camera.tile_px * 0.55)
     k = camera.zoom * PX_PER_SUB  # sub units -> screen px, as camera.sub_to_screen
     ox, oy = camera.origin()
-    marks = {}  # alert -> (image, offset of its mid-bottom)
-    blits = []
+    placed = []
     for unit in shown:
         if unit.side != "insurgent" or unit.life != "active":
             continue
-        alert = unit.mind.alert
-        mark = marks.get(alert)
-        if mark is None:
-            if alert not in ALERT_MARKS:
-                continue
-            char, colour = ALERT_MARKS[alert]
-            img = text.render(char, size, colour, bold=True)
-            mark = marks[alert] = (img, img.get_width() // 2, img.get_height() + lift)
         lx, ly = unit.last_x, unit.last_y
-        sx = ox + round((lx + (unit.x - lx) * alpha) * k)
-        sy = oy + round((ly + (unit.y - ly) * alpha) * k)
-        blits.append((mark[0], (sx - mark[1], sy - mark[2])))
-    surface.fblits(blits)
+        placed.append((unit, ox + round((lx + (unit.x - lx) * alpha) * k),
+                       oy + round((ly + (unit.y - ly) * alpha) * k)))
+    _draw_placed_alerts(surface, camera, placed, text)
 
 
 def _draw_placed_alerts(surface, camera: Camera, placed: list, text: TextCache) -> None:

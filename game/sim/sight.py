@@ -52,11 +52,8 @@ class LineMemo:
         key = ((ax << 16 | ay) << 16 | bx) << 16 | by  # tiles are < 65536 (maps are capped)
         answer = self.answers.get(key)
         if answer is None:
-            if len(self.answers) >= MEMO_LIMIT:
-                self.answers.clear()
-            answer = self.answers[key] = clear_line(self.grid, ax, ay, bx, by)
+            answer = _kept(self.answers, key, clear_line(self.grid, ax, ay, bx, by))
         return answer
-
 
     def blocked(self, ax: int, ay: int, bx: int, by: int) -> int:
         """blocked_between on this grid, kept like clear's answers (noise asks it for every
@@ -64,10 +61,16 @@ class LineMemo:
         key = ((ax << 16 | ay) << 16 | bx) << 16 | by
         count = self.counts.get(key)
         if count is None:
-            if len(self.counts) >= MEMO_LIMIT:
-                self.counts.clear()
-            count = self.counts[key] = blocked_between(self.grid, ax, ay, bx, by)
+            count = _kept(self.counts, key, blocked_between(self.grid, ax, ay, bx, by))
         return count
+
+
+def _kept(memo: dict, key: int, answer):
+    """answer, kept in memo under key (a full memo starts afresh)."""
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[key] = answer
+    return answer
 
 
 def blocked_between(grid: np.ndarray, ax: int, ay: int, bx: int, by: int) -> int:
