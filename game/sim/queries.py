@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -29,6 +30,7 @@ import numpy as np
 from game.sim.catalog import TICK_HZ, UNIT_TYPES, UnitType, WeaponType
 from game.sim.difficulty import DIFFICULTIES
 from game.sim.geometry import SUB
+from game.sim.in_view import insurgents_in_view
 from game.sim.kinds import Life, Roe, Side
 from game.sim.light import sight_tiles
 from game.sim.sight import LineMemo, in_cone
@@ -63,13 +65,26 @@ def player_sees(world: World, unit: Unit) -> bool:
 
 
 def visible_units(world: World) -> list[Unit]:
-    """Every unit player_sees, in id order: one pass a frame for the sprites, the alert
+    """Every unit player_sees, in id order: one pass a tick for the sprites, the alert
     marks and the minimap. The same rule as player_sees, inlined because a crowded frame
-    asks about hundreds of units (tests/test_queries.py holds the two equal)."""
+    asks about hundreds of units (tests/test_queries.py holds the two equal). The
+    insurgents come from vision's list of those on seen tiles when it still holds
+    (in_view.py), the rest (the squad, the survivors: a few) are asked one by one."""
+    in_view = insurgents_in_view(world)
+    if in_view is None:
+        return _visible_of(world, world.units.values())
+    shown = _visible_of(world, world.squad() + world.civilians())
+    shown += [u for u in in_view if u.life in DRAWN_LIVES and not u.hidden]
+    shown.sort(key=_by_id)  # three runs in id order: a cheap merge
+    return shown
+
+
+def _visible_of(world: World, units) -> list[Unit]:
+    """The units player_sees among `units`, in their order."""
     seen = world.seen_now
     h, w = seen.shape
     shown = []
-    for unit in world.units.values():
+    for unit in units:
         if unit.life not in DRAWN_LIVES:
             continue
         side = unit.side
@@ -82,6 +97,9 @@ def visible_units(world: World) -> list[Unit]:
                     continue
         shown.append(unit)
     return shown
+
+
+_by_id = operator.attrgetter("id")
 
 
 def enemies_in_sight(world: World) -> list[Unit]:
@@ -437,13 +455,41 @@ def remembered_contacts(world: World) -> list[Contact]:
     """The insurgents the squad has seen, lost sight of and not yet accounted for, at
     their last known tiles, in the order first seen. Only what the squad saw: an
     insurgent never seen is never here, and the tile is where it was, not where it is."""
+    memory = world.contacts
+    if not memory:
+        return []
+    in_sight = _ids_in_sight(world)
+    # the Contact made for each memory, kept while the memory stays the same (a unit's
+    # kind never changes): most are old news, and making ~150 afresh each tick cost more
+    # than all the rest of the question
+    kept: dict[int, tuple[list[int], Contact]] = world.caches.setdefault("contacts_made", {})
     out = []
-    for uid, (tx, ty, tick) in world.contacts.items():
-        unit = world.units[uid]
-        if unit.life == Life.ACTIVE and in_squad_sight(world, unit):
+    for uid, entry in memory.items():
+        if uid in in_sight:
             continue  # seen now: a live watcher, not a memory
-        out.append(Contact(uid, unit.kind, (tx, ty), tick))
+        pair = kept.get(uid)
+        if pair is None or pair[0] != entry:
+            tx, ty, tick = entry
+            pair = kept[uid] = ([tx, ty, tick],
+                                Contact(uid, world.units[uid].kind, (tx, ty), tick))
+        out.append(pair[1])
+    if len(kept) > 2 * len(memory) + 64:  # forgotten contacts: drop what was made for them
+        for uid in [uid for uid in kept if uid not in memory]:
+            del kept[uid]
     return out
+
+
+def _ids_in_sight(world: World) -> set[int] | dict[int, list[int]]:
+    """The ids of the remembered insurgents the squad sees now on their feet
+    (in_squad_sight): from vision's list when it holds, else by asking each."""
+    in_view = insurgents_in_view(world)
+    if in_view is not None:
+        return {u.id for u in in_view if u.life == _ACTIVE and not u.hidden}
+    return {uid for uid in world.contacts
+            if world.units[uid].life == _ACTIVE and in_squad_sight(world, world.units[uid])}
+
+
+_ACTIVE = Life.ACTIVE  # an enum's members are slow to look up on its class
 
 
 def watchers_of(world: World, tile: tuple[int, int]) -> list[Unit]:

@@ -19,6 +19,7 @@ from game.sim.evac import run_evac
 from game.sim.facts import TickFacts
 from game.sim.grenades import run_grenades
 from game.sim.health import bleed_units
+from game.sim.in_view import forget_in_view
 from game.sim.interactions import progress_jobs
 from game.sim.mission import decide_outcome, extract_units
 from game.sim.movement import move_units
@@ -40,6 +41,7 @@ def step(world: World, commands: list[Any]) -> list[Any]:
     facts = TickFacts()
     if world.tick == 0:
         update_vision(world, events, facts)  # the squad sees before its first orders
+    forget_in_view(world)  # units move from here until vision runs again
     apply_commands(world, commands, events)
     decay_smoke(world)  # smoke and dust thin
     wear_off_pins(world)  # last tick's pins run down

@@ -10,6 +10,7 @@ from game.sim.catalog import UNIT_TYPES
 from game.sim.events import CivilianFound, EnemySpotted, RadioMessage, TriggerFired
 from game.sim.facts import Sprung, TickFacts
 from game.sim.geometry import SUB
+from game.sim.in_view import record_in_view
 from game.sim.kinds import Life
 from game.sim.light import sight_tiles
 from game.sim.scenario import CIVILIAN_KINDS, TriggerZone
@@ -64,6 +65,7 @@ def update_vision(world: World, events: list, facts: TickFacts) -> None:
     _check_triggers(world, events, facts)
     # after the springs: ambushers revealed this tick are in sight from now on
     facts.in_sight = [u for u in on_seen_tiles if u.life == ACTIVE and not u.hidden]
+    record_in_view(world, on_seen_tiles)
 
 
 def seen_now_at(world: World, tx: int, ty: int) -> bool:
@@ -125,9 +127,10 @@ def describe_found(found: list[Unit]) -> str:
 
 
 def _insurgents_on_seen_tiles(world: World, box: list[int] | None = None) -> list[Unit]:
-    """Insurgents active or in reserve (a spring may call them up) on a tile the squad
-    sees now, hidden or not, in id order: the few that noticing and the in-sight list
-    (queries.enemies_in_sight, after the springs) need to look at, in one pass. `box`:
+    """Insurgents still on the map (in reserve too: a spring may call them up; down or
+    dead too: the player sees the bodies) on a tile the squad sees now, hidden or not, in
+    id order: the few that noticing, the in-sight list (queries.enemies_in_sight, after
+    the springs) and the squad's view (in_view.py) need to look at, in one pass. `box`:
     x0, y0, x1, y1 around every tile seen now, when the caller knows it (most insurgents
     are outside it, and a look at the grid costs more than four comparisons)."""
     seen = world.seen_now
@@ -137,11 +140,11 @@ def _insurgents_on_seen_tiles(world: World, box: list[int] | None = None) -> lis
     # the box in sub units: x0 <= x // SUB < x1 is x0 * SUB <= x < x1 * SUB
     lx, hx, ly, hy = x0 * SUB, x1 * SUB, y0 * SUB, y1 * SUB
     return [u for u in world.insurgents()  # seen_now_at, inline: asked of hundreds
-            if lx <= u.x < hx and ly <= u.y < hy and (u.life == ACTIVE or u.life == _RESERVE)
+            if lx <= u.x < hx and ly <= u.y < hy and u.life != _GONE
             and seen[u.y // SUB, u.x // SUB]]
 
 
-_RESERVE = Life.RESERVE  # an enum's members are slow to look up on its class
+_GONE = Life.GONE  # an enum's members are slow to look up on its class
 
 
 def _notice_insurgents(world: World, events: list, facts: TickFacts,
