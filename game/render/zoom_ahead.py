@@ -28,8 +28,10 @@ from game.render.terrain_cache import CHUNK, TerrainCache
 
 BUDGET_S = 0.002  # spare time spent per frame
 # spare time a frame may spend on top of BUDGET_S on the poses of the level drawn at the
-# facings and frames they turn and step to next (when the frame leaves that much)
-TURNS_S = 0.002
+# facings and frames they turn and step to next (when the frame leaves that much).  In
+# the bench battle at 1920x1080, 2 ms left ~1-2 new pictures a frame to be built inside
+# the frame (0.3-0.7 ms); 4 ms about half that (three alternated runs each)
+TURNS_S = 0.004
 REST_FRAMES = 4  # frames between a pass that went round and the next
 POSES_PER_PASS = 6  # ~1 ms each
 STAND_IN_BUDGET_S = 0.008  # spent per frame on the level zoomed to while stood in for
