@@ -282,6 +282,25 @@ def measure_all(frames: int, sizes: list[int]) -> dict:
     return figures
 
 
+def run_per_size(measure, description: str, default_frames: int,
+                 argv: list[str] | None = None) -> int:
+    """The command line the per-size frame benchmarks share: --frames and --sizes, SDL
+    started as the game starts it, and measure(size_key, frames)'s figures printed as one
+    JSON object."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--frames", type=int, default=default_frames)
+    parser.add_argument("--sizes", default="720,1080,1440")
+    args = parser.parse_args(argv)
+    from game.app import init_pygame
+
+    init_pygame()
+    figures: dict = {}
+    for size_key in (int(s) for s in args.sizes.split(",") if s):
+        figures.update(measure(size_key, args.frames))
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=300)

@@ -9,8 +9,6 @@ Prints cpu_{n}_median_ms, cpu_{n}_p99_ms and cpu_{n}_mean_ms per size, as one JS
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import sys
@@ -47,18 +45,7 @@ def measure(size_key: int, count: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=200)
-    parser.add_argument("--sizes", default="720,1080,1440")
-    args = parser.parse_args(argv)
-    from game.app import init_pygame
-
-    init_pygame()
-    figures: dict = {}
-    for size_key in (int(s) for s in args.sizes.split(",") if s):
-        figures.update(measure(size_key, args.frames))
-    print(json.dumps(figures, indent=2))
-    return 0
+    return frames.run_per_size(measure, __doc__.splitlines()[0], 200, argv)
 
 
 if __name__ == "__main__":

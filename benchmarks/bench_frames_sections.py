@@ -12,8 +12,6 @@ object: per size, the frame's mean CPU ms and each section's, largest first.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import time
@@ -91,18 +89,7 @@ def measure(size_key: int, count: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frames", type=int, default=150)
-    parser.add_argument("--sizes", default="720,1080,1440")
-    args = parser.parse_args(argv)
-    from game.app import init_pygame
-
-    init_pygame()
-    figures: dict = {}
-    for size_key in (int(s) for s in args.sizes.split(",") if s):
-        figures.update(measure(size_key, args.frames))
-    print(json.dumps(figures, indent=2))
-    return 0
+    return frames.run_per_size(measure, __doc__.splitlines()[0], 150, argv)
 
 
 if __name__ == "__main__":
