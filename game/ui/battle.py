@@ -292,7 +292,11 @@ class BattleScreen(Screen):
             tile = self.camera.screen_to_tile(*pos)
             target = orders.unit_at(self.world, self.camera, *pos, self.last_alpha)
         shift = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
-        self.order(orders.right_click(self.world, self.selected, target, tile, shift))
+        commands = orders.right_click(self.world, self.selected, target, tile, shift)
+        warning = orders.strike_zone_warning(self.world, commands)
+        if warning:
+            self.ctx.toast(warning)
+        self.order(commands)
 
     def _mouse_up(self, event) -> None:
         if event.button == 2:

@@ -7,13 +7,15 @@ move is a single Move to the clicked tile.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
 from game.render.sprites import interpolated
 from game.render.visibility import player_sees
 from game.sim import commands as c
-from game.sim.catalog import SQUAD_ORDER
+from game.sim.catalog import SQUAD_ORDER, TICK_HZ
 from game.sim.queries import can_be_carried, gives_full_treatment, needs_care, survivors_to_gather
 from game.sim.units import Unit
 from game.ui.door_orders import door_orders
@@ -114,6 +116,19 @@ def right_click(world, selected: set[int], target: Unit | None, tile: tuple[int,
             return commands
     commands.append(c.Move(ids, tile[0], tile[1], queue))
     return commands
+
+
+def strike_zone_warning(world, commands: list) -> str:
+    """What to tell the player when a move order sends ours into a zone Falcon-2 is about
+    to hit ("" when none does): the order stands, the player may mean it."""
+    for cmd in commands:
+        if not isinstance(cmd, c.Move):
+            continue
+        for x, y, radius, impact_tick in world.strike_zones:
+            if math.hypot(cmd.x - x, cmd.y - y) <= radius:
+                seconds = max(0, impact_tick - world.tick) / TICK_HZ
+                return f"That is Falcon-2's marked zone: impact in {seconds:.0f} s"
+    return ""
 
 
 def put_down(world, selected: set[int]) -> list:

@@ -23,7 +23,7 @@ from typing import Any
 import pygame
 
 from game.render.camera import Camera
-from game.sim.airstrike import BLAST_RADIUS_TILES, friendlies_in_blast
+from game.sim.airstrike import BLAST_RADIUS_TILES, friendlies_in_blast, friendlies_walking_in
 from game.sim.catalog import TICK_HZ
 from game.sim.commands import CallGunRun, CallStrike
 from game.sim.events import CommandRefused, GunRunRequested, StrikeRequested
@@ -126,7 +126,7 @@ class StrikeAim:
         if self.mode == GUN or self.confirm_line is not None:
             return friendlies_near_line(world, *line) if line else []
         tile = self.confirm_tile if self.state == CONFIRMING else self.tile
-        return friendlies_in_blast(world, *tile) if tile else []
+        return bomb_at_risk(world, tile) if tile else []
 
     def back(self) -> None:
         """Esc / right-click: leave the prompt for aiming, or aiming altogether."""
@@ -141,7 +141,7 @@ class StrikeAim:
         """A left click on the map while aiming: call it in or ask about danger close."""
         if not world.terrain.in_bounds(*tile):
             return []
-        if friendlies_in_blast(world, *tile):
+        if bomb_at_risk(world, tile):
             self.state, self.confirm_tile = CONFIRMING, tile
             return []
         return self._send(tile, False)
@@ -222,7 +222,7 @@ class StrikeAim:
         tile = self.confirm_tile if self.state == CONFIRMING else self.tile
         if not self.active or tile is None:
             return
-        at_risk = friendlies_in_blast(world, *tile)
+        at_risk = bomb_at_risk(world, tile)
         colour = DANGER if at_risk else SAFE
         centre = camera.world_to_screen((tile[0] + 0.5) * TILE_PX, (tile[1] + 0.5) * TILE_PX)
         r = round(BLAST_RADIUS_TILES * TILE_PX * camera.zoom)
@@ -239,7 +239,7 @@ class StrikeAim:
             pos = camera.sub_to_screen(unit.x, unit.y)
             pygame.draw.circle(surface, DANGER, pos, ring, 3)
         if at_risk:
-            label = f"DANGER CLOSE: {len(at_risk)} of ours inside"
+            label = f"DANGER CLOSE: {len(at_risk)} of ours in the blast by impact"
         else:
             label = "FALCON-2: click to call the strike, Tab: gun run, Esc to cancel"
         self.label = (label, (centre[0], centre[1] - r - 6), colour)
@@ -315,13 +315,37 @@ class StrikeAim:
         if self.state != CONFIRMING or (self.confirm_tile is None and self.confirm_line is None):
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
-        at_risk = self.at_risk(world)
-        names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
-        where = "On the gun line" if self.confirm_line is not None else "Inside the blast"
+        if self.confirm_line is not None:
+            lines = [(f"On the gun line: {_names(self.at_risk(world)) or 'our people'}", 20, TEXT)]
+        else:
+            lines = _bomb_lines(world, self.confirm_tile)
+        lines.append(("Falcon-2 will not hold back. Nobody inside is safe.", 18,
+                      (200, 190, 180)))
         self.confirm_rect, self.abort_rect = draw_danger_prompt(
-            surface, self.text, "DANGER CLOSE \u2014 confirm?", "CONFIRM  (Enter)",
-            [(f"{where}: {names or 'our people'}", 20, TEXT),
-             ("Falcon-2 will not hold back. Nobody inside is safe.", 18, (200, 190, 180))], ui)
+            surface, self.text, "DANGER CLOSE \u2014 confirm?", "CONFIRM  (Enter)", lines, ui)
+
+
+def bomb_at_risk(world, tile: tuple[int, int]) -> list:
+    """Ours a bomb on tile would catch: inside the blast now, or walking into it by the
+    time it lands (their orders' routes)."""
+    inside = friendlies_in_blast(world, *tile)
+    walking = friendlies_walking_in(world, *tile)
+    return sorted(inside + walking, key=lambda u: u.id)
+
+
+def _names(units: list) -> str:
+    return ", ".join(u.name for u in units[:4]) + ("..." if len(units) > 4 else "")
+
+
+def _bomb_lines(world, tile: tuple[int, int]) -> list[tuple[str, int, tuple[int, int, int]]]:
+    """The danger-close box's lines for a bomb: who is inside, who is walking in."""
+    inside, walking = friendlies_in_blast(world, *tile), friendlies_walking_in(world, *tile)
+    lines = []
+    if inside or not walking:
+        lines.append((f"Inside the blast: {_names(inside) or 'our people'}", 20, TEXT))
+    if walking:
+        lines.append((f"Walking into it: {_names(walking)}", 20, TEXT))
+    return lines
 
 
 def draw_danger_prompt(surface: pygame.Surface, text: Any, title: str, confirm: str,
