@@ -98,3 +98,57 @@ def test_a_move_order_into_a_marked_zone_is_warned_about():
     inside = (TARGET[0] + int(BLAST_RADIUS_TILES) - 1, TARGET[1])
     warning = strike_zone_warning(world, [Move((member.id,), *inside)])
     assert "Falcon-2" in warning and "impact in 8 s" in warning
+
+
+def test_a_member_walking_onto_a_gun_run_line_is_counted():
+    from game.sim.gun_run import friendlies_walking_onto_line
+    from game.ui.strike_aim import gun_at_risk
+
+    world, member = _world()
+    _walk(world, member, (14, 2))  # on the line's middle when the run comes in (5 s)
+    line = (14, 0, 14, 4)
+    assert friendlies_walking_onto_line(world, *line) == [member]
+    assert gun_at_risk(world, line) == [member]
+    assert friendlies_walking_onto_line(world, 40, 0, 40, 4) == []
+
+
+def _gun_bands_full_screen(surface, camera, line, colour):
+    """The gun run's bands as drawn before, on a full-screen layer, for comparing."""
+    from game.ui.strike_aim import BAND_TILES, DANGER_TILES
+
+    a = camera.world_to_screen((line[0] + 0.5) * TILE_PX, (line[1] + 0.5) * TILE_PX)
+    b = camera.world_to_screen((line[2] + 0.5) * TILE_PX, (line[3] + 0.5) * TILE_PX)
+    layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    for reach, alpha in ((DANGER_TILES, 34), (BAND_TILES, 60)):
+        width = max(2, round(2 * reach * camera.tile_px))
+        pygame.draw.line(layer, (*colour, alpha), a, b, width)
+        for end in (a, b):
+            pygame.draw.circle(layer, (*colour, alpha), end, width // 2)
+    surface.blit(layer, (0, 0))
+
+
+@pytest.mark.parametrize("line", [(5, 1, 16, 3), (16, 4, 5, 0), (3, 2, 3, 2), (40, 0, 45, 4)])
+def test_the_gun_run_bands_drawn_round_the_line_are_the_full_screen_ones(line):
+    from game.ui.strike_aim import GUN, SAFE
+
+    world, _ = _world()
+    camera = Camera(world.terrain.width * TILE_PX, world.terrain.height * TILE_PX, 700, 200)
+    aim = StrikeAim(TextCache())
+    aim.start(world)
+    aim.mode, aim.state, aim.confirm_line = GUN, CONFIRMING, line
+    drawn, expected = pygame.Surface((700, 200)), pygame.Surface((700, 200))
+    drawn.fill((60, 50, 40))
+    expected.fill((60, 50, 40))
+    aim.draw(drawn, camera, world)
+    colour = (255, 70, 55) if aim.at_risk(world) else SAFE
+    _gun_bands_full_screen(expected, camera, line, colour)
+    # the rest of the aim over the bands: the line, its ends, the rings round ours
+    a = camera.world_to_screen((line[0] + 0.5) * TILE_PX, (line[1] + 0.5) * TILE_PX)
+    b = camera.world_to_screen((line[2] + 0.5) * TILE_PX, (line[3] + 0.5) * TILE_PX)
+    pygame.draw.line(expected, colour, a, b, 2)
+    for end in (a, b):
+        pygame.draw.circle(expected, colour, end, 5, 2)
+    ring = max(8, round(0.6 * camera.tile_px))
+    for unit in aim.at_risk(world):
+        pygame.draw.circle(expected, (255, 70, 55), camera.sub_to_screen(unit.x, unit.y), ring, 3)
+    assert drawn.get_view("2").raw == expected.get_view("2").raw

@@ -38,7 +38,6 @@ from game.sim.events import DangerCloseWarning, RadioMessage, StrikeImpact, Stri
 from game.sim.facts import Blast, TickFacts
 from game.sim.geometry import SUB, angle_deg, centre_of
 from game.sim.kinds import StrikeKind
-from game.sim.movement import unit_speed
 from game.sim.smoke import add_smoke
 from game.sim.strikes import (
     CALLSIGN,
@@ -52,6 +51,7 @@ from game.sim.strikes import (
     pull_off_line,
     quadratic_falloff,
     ready_caller,
+    walking_in,
     wall_shelter,
 )
 from game.sim.units import Unit
@@ -60,7 +60,6 @@ from game.sim.world import StrikeCall, World
 BLAST_RADIUS_TILES = 4.5
 PEAK_DAMAGE = 200
 ETA_TICKS = 8 * TICK_HZ
-LANDING_TICKS = 2 * TICK_HZ  # around the impact, for friendlies_walking_in
 SUPPRESS_EXTRA_TILES = 3.0
 SMOKE_EXTRA_TILES = 1.0
 
@@ -108,21 +107,10 @@ def friendlies_walking_in(
     ticks: int = ETA_TICKS,
 ) -> list[Unit]:
     """Our people outside the blast now whose orders take them inside it about when it
-    lands, `ticks` from now (in id order): the route's tiles they reach in the last
-    LANDING_TICKS before impact at their walking speed, or where the route ends sooner.
-    The danger-close prompt names them too (a squad sent across a yard walked on into
-    the bomb it called there)."""
-    out = []
-    for unit in our_people(world):
-        if not unit.path or blast_distance(unit, tx, ty) <= radius:
-            continue
-        speed = unit_speed(world, unit)  # sub units a tick
-        first = speed * max(0, ticks - LANDING_TICKS) // SUB
-        last = speed * ticks // SUB + 1
-        near = unit.path[first:last] or unit.path[-1:]
-        if any(math.hypot(px - tx, py - ty) <= radius for px, py in near):
-            out.append(unit)
-    return out
+    lands, `ticks` from now (strikes.walking_in). The danger-close prompt names them too
+    (a squad sent across a yard walked on into the bomb it called there)."""
+    return walking_in(world, lambda unit: blast_distance(unit, tx, ty) <= radius,
+                      lambda x, y: math.hypot(x - tx, y - ty) <= radius, ticks)
 
 
 def _announce(world: World, strike: StrikeCall, events: list) -> None:

@@ -45,6 +45,7 @@ from game.sim.strikes import (
     our_people,
     pull_off_line,
     ready_caller,
+    walking_in,
 )
 from game.sim.units import Unit
 from game.sim.world import StrikeCall, World
@@ -72,9 +73,14 @@ def clip_line(x0: int, y0: int, x1: int, y1: int) -> tuple[int, int]:
 
 def line_distance(unit: Unit, x0: int, y0: int, x1: int, y1: int) -> float:
     """Tiles from the unit to the segment between the centres of tiles (x0, y0), (x1, y1)."""
+    return point_line_distance(unit.x, unit.y, x0, y0, x1, y1)
+
+
+def point_line_distance(x: float, y: float, x0: int, y0: int, x1: int, y1: int) -> float:
+    """Tiles from point (x, y), in sub units, to that segment."""
     ax, ay = centre_of(x0), centre_of(y0)
     dx, dy = centre_of(x1) - ax, centre_of(y1) - ay
-    px, py = unit.x - ax, unit.y - ay
+    px, py = x - ax, y - ay
     span = dx * dx + dy * dy
     t = 0.0 if span == 0 else max(0.0, min(1.0, (px * dx + py * dy) / span))
     return math.hypot(px - t * dx, py - t * dy) / SUB
@@ -90,6 +96,18 @@ def friendlies_near_line(
 ) -> list[Unit]:
     """Squad members and found survivors within reach of the line, in id order."""
     return [u for u in our_people(world) if line_distance(u, x0, y0, x1, y1) <= reach]
+
+
+def friendlies_walking_onto_line(
+    world: World, x0: int, y0: int, x1: int, y1: int, reach: float = DANGER_TILES,
+    ticks: int = ETA_TICKS,
+) -> list[Unit]:
+    """Our people clear of the line now whose orders walk them within reach of it about
+    when the run comes in (strikes.walking_in), for the danger-close prompt."""
+    return walking_in(
+        world, lambda unit: line_distance(unit, x0, y0, x1, y1) <= reach,
+        lambda x, y: point_line_distance(centre_of(x), centre_of(y), x0, y0, x1, y1) <= reach,
+        ticks)
 
 
 # -- the call -------------------------------------------------------------------------------

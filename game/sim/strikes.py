@@ -28,8 +28,10 @@ import numpy as np
 from game.sim.catalog import TICK_HZ
 from game.sim.events import GroupBroken, RadioMessage
 from game.sim.facts import Blast, TickFacts
+from game.sim.geometry import SUB
 from game.sim.health import apply_damage
 from game.sim.kinds import Side, StrikeKind
+from game.sim.movement import unit_speed
 from game.sim.noise import BLAST_NOISE_TILES, blast_noise
 from game.sim.sight import line_tiles
 from game.sim.suppression import pin
@@ -67,6 +69,28 @@ def our_people(world: World) -> list[Unit]:
         u for u in world.units.values()
         if u.alive and (u.side == Side.SQUAD or (u.side == Side.CIVILIAN and u.survivor.found))
     ]
+
+
+LANDING_TICKS = 2 * TICK_HZ  # the time round an impact in which walking in counts
+
+
+def walking_in(world: World, inside_now: Callable[[Unit], bool],
+               tile_inside: Callable[[int, int], bool], ticks: int) -> list[Unit]:
+    """Our people not inside a strike's reach now (inside_now) whose orders take them
+    into it about when it lands, `ticks` from now (in id order): the route's tiles they
+    reach in the last LANDING_TICKS before impact at their walking speed, or where the
+    route ends sooner. A query for the danger-close prompt; no rule reads it."""
+    out = []
+    for unit in our_people(world):
+        if not unit.path or inside_now(unit):
+            continue
+        speed = unit_speed(world, unit)  # sub units a tick
+        first = speed * max(0, ticks - LANDING_TICKS) // SUB
+        last = speed * ticks // SUB + 1
+        near = unit.path[first:last] or unit.path[-1:]
+        if any(tile_inside(x, y) for x, y in near):
+            out.append(unit)
+    return out
 
 
 def ready_caller(world: World) -> tuple[Unit | None, str]:

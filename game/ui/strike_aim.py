@@ -34,6 +34,7 @@ from game.sim.gun_run import (
     MIN_LENGTH_TILES,
     clip_line,
     friendlies_near_line,
+    friendlies_walking_onto_line,
 )
 from game.ui.widgets import hud_button, scaled
 
@@ -110,7 +111,7 @@ class StrikeAim:
             self.notice = "drag a longer line for the gun run"
             return []
         line = (*start, *clip_line(*start, *tile))
-        if friendlies_near_line(world, *line):
+        if gun_at_risk(world, line):
             self.state, self.confirm_line = CONFIRMING, line
             return []
         return self._send_line(line, False)
@@ -124,7 +125,7 @@ class StrikeAim:
         """Ours in danger from what is being aimed (or awaiting confirmation) now."""
         line = self.current_line()
         if self.mode == GUN or self.confirm_line is not None:
-            return friendlies_near_line(world, *line) if line else []
+            return gun_at_risk(world, line) if line else []
         tile = self.confirm_tile if self.state == CONFIRMING else self.tile
         return bomb_at_risk(world, tile) if tile else []
 
@@ -260,14 +261,18 @@ class StrikeAim:
             return
         a = camera.world_to_screen((line[0] + 0.5) * TILE_PX, (line[1] + 0.5) * TILE_PX)
         b = camera.world_to_screen((line[2] + 0.5) * TILE_PX, (line[3] + 0.5) * TILE_PX)
-        w, h = surface.get_size()
-        layer = pygame.Surface((w, h), pygame.SRCALPHA)
+        # the bands on a layer just round the line (a full-screen one was ~3 ms at 1440p)
+        pad = max(2, round(2 * max(DANGER_TILES, BAND_TILES) * camera.tile_px)) + 2
+        box = pygame.Rect(min(a[0], b[0]) - pad, min(a[1], b[1]) - pad,
+                          abs(a[0] - b[0]) + 2 * pad, abs(a[1] - b[1]) + 2 * pad)
+        layer = pygame.Surface(box.size, pygame.SRCALPHA)
+        la, lb = (a[0] - box.x, a[1] - box.y), (b[0] - box.x, b[1] - box.y)
         for reach, alpha in ((DANGER_TILES, 34), (BAND_TILES, 60)):
             width = max(2, round(2 * reach * camera.tile_px))
-            pygame.draw.line(layer, (*colour, alpha), a, b, width)
-            for end in (a, b):
+            pygame.draw.line(layer, (*colour, alpha), la, lb, width)
+            for end in (la, lb):
                 pygame.draw.circle(layer, (*colour, alpha), end, width // 2)
-        surface.blit(layer, (0, 0))
+        surface.blit(layer, box.topleft)
         pygame.draw.line(surface, colour, a, b, 2)
         for end in (a, b):
             pygame.draw.circle(surface, colour, end, 5, 2)
@@ -316,9 +321,13 @@ class StrikeAim:
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
         if self.confirm_line is not None:
-            lines = [(f"On the gun line: {_names(self.at_risk(world)) or 'our people'}", 20, TEXT)]
+            line = self.confirm_line
+            lines = _risk_lines("On the gun line", friendlies_near_line(world, *line),
+                                friendlies_walking_onto_line(world, *line))
         else:
-            lines = _bomb_lines(world, self.confirm_tile)
+            tile = self.confirm_tile
+            lines = _risk_lines("Inside the blast", friendlies_in_blast(world, *tile),
+                                friendlies_walking_in(world, *tile))
         lines.append(("Falcon-2 will not hold back. Nobody inside is safe.", 18,
                       (200, 190, 180)))
         self.confirm_rect, self.abort_rect = draw_danger_prompt(
@@ -328,21 +337,29 @@ class StrikeAim:
 def bomb_at_risk(world, tile: tuple[int, int]) -> list:
     """Ours a bomb on tile would catch: inside the blast now, or walking into it by the
     time it lands (their orders' routes)."""
-    inside = friendlies_in_blast(world, *tile)
-    walking = friendlies_walking_in(world, *tile)
-    return sorted(inside + walking, key=lambda u: u.id)
+    return _by_id(friendlies_in_blast(world, *tile) + friendlies_walking_in(world, *tile))
+
+
+def gun_at_risk(world, line: Line) -> list:
+    """Ours a gun run along line would catch: near it now, or walking onto it by then."""
+    return _by_id(friendlies_near_line(world, *line)
+                  + friendlies_walking_onto_line(world, *line))
+
+
+def _by_id(units: list) -> list:
+    return sorted(units, key=lambda u: u.id)
 
 
 def _names(units: list) -> str:
     return ", ".join(u.name for u in units[:4]) + ("..." if len(units) > 4 else "")
 
 
-def _bomb_lines(world, tile: tuple[int, int]) -> list[tuple[str, int, tuple[int, int, int]]]:
-    """The danger-close box's lines for a bomb: who is inside, who is walking in."""
-    inside, walking = friendlies_in_blast(world, *tile), friendlies_walking_in(world, *tile)
+def _risk_lines(where: str, inside: list, walking: list
+                ) -> list[tuple[str, int, tuple[int, int, int]]]:
+    """The danger-close box's lines: who is in the strike's reach, who is walking in."""
     lines = []
     if inside or not walking:
-        lines.append((f"Inside the blast: {_names(inside) or 'our people'}", 20, TEXT))
+        lines.append((f"{where}: {_names(inside) or 'our people'}", 20, TEXT))
     if walking:
         lines.append((f"Walking into it: {_names(walking)}", 20, TEXT))
     return lines
