@@ -101,6 +101,28 @@ def test_the_age_label_follows_the_clock_and_a_fresh_cache_draws_the_same():
     assert np.abs(later - _reference(centre, r, "5s", text)).max() <= 3
 
 
+def test_a_sniper_contact_is_drawn_with_the_sniper_ring_and_its_own_age():
+    """The drawer reads the perch and the seen tick from its kept spots: a sniper's mark
+    shows the ticked ring, and two contacts seen at different ticks show their own ages."""
+    pygame.init()
+    world, enemy = _seen_then_lost()
+    enemy.kind = "sniper"  # before the contact is made: the memory's kind is read then
+    world.tick += 3 * TICK_HZ
+    text = TextCache()
+    got = _draw(world, text)
+    centre, r = _centre(world)
+    stamps = contacts._Stamps.get(text)
+    expected = pygame.Surface((W, H))
+    expected.fill(SAND)
+    plate, offset = stamps.label("3s")
+    corner = r + contacts.TICK_OUT
+    expected.fblits([(stamps.ring(r, True), (centre[0] - corner, centre[1] - corner)),
+                     (plate, (centre[0] + offset, centre[1] + r + 2))],
+                    pygame.BLEND_PREMULTIPLIED)
+    assert (got == pygame.surfarray.array3d(expected)).all()
+    assert (got != _reference(centre, r, "3s", text, False)).any(), "not the plain ring"
+
+
 def test_a_contact_seen_again_leaves_the_screen_on_the_next_tick():
     pygame.init()
     world, enemy = _seen_then_lost()

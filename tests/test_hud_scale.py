@@ -50,6 +50,31 @@ def test_a_long_radio_line_is_wrapped_not_cut():
     assert rows[0] != screen.log.lines[0].text
 
 
+def test_radio_lines_kept_wrapped_are_wrapped_again_at_a_new_scale():
+    """The log keeps each line's rows between layouts (a new line shifts the log); they
+    are the rows a fresh HUD wraps, and a new UI scale wraps them afresh."""
+    def rows_of(ui: float, screen=None, app=None) -> list[str]:
+        if screen is None:
+            app, screen = _battle((1280, 720), ui)
+        app.ctx.settings.ui_scale = ui
+        for i in range(3):
+            screen.log.add(float(i), f"Rima: Contact! Scout {i} spotted.")
+        screen.log.add(5.0, LONG)
+        screen.draw(app.surface, 1.0)
+        return screen.hud.log_rows
+
+    app, screen = _battle((1280, 720), 1.0)
+    assert rows_of(1.0, screen, app) == rows_of(1.0)
+    _sizes, wrapped = screen.hud._wrapped
+    wrapped[LONG] = ["kept rows"]  # what a stale cache would show
+    screen.log.add(6.0, "Hana: Moving.")  # a new line: the others' rows are kept
+    screen.draw(app.surface, 1.0)
+    assert screen.hud.log_rows[-2:] == ["kept rows", "Hana: Moving."]
+    again = rows_of(1.5, screen, app)
+    assert "kept rows" not in again
+    assert again[-2:] == rows_of(1.5)[-2:], "wrapped afresh at the new scale"
+
+
 def test_the_hud_lays_out_again_when_the_scale_changes():
     app, screen = _battle((1280, 720), 1.0)
     screen.draw(app.surface, 1.0)

@@ -17,6 +17,7 @@ import pygame
 from game.render.camera import Camera
 from game.render.text import TextCache
 from game.render.tick_memo import per_tick
+from game.sim.catalog import TICK_HZ
 from game.sim.geometry import TILE_PX
 from game.sim.queries import remembered_contacts
 
@@ -37,16 +38,25 @@ def draw_remembered_contacts(surface: pygame.Surface, camera: Camera, world,
     stamps = _Stamps.get(text)
     r = max(6, round(camera.tile_px * 0.42))
     corner = r + TICK_OUT
+    spots = stamps.spots(world, camera)
+    if not spots:
+        return 0
+    rings = (stamps.ring(r, False), stamps.ring(r, True))  # by perch: at most two kinds
+    labels: dict[int, tuple[pygame.Surface, int]] = {}  # this frame's plates by age
+    tick, label = world.tick, stamps.label
     blits = []
-    for cx, cy, contact in stamps.spots(world, camera):
+    for cx, cy, perch, seen_tick in spots:
         cx += ox
         cy += oy
         if left <= cx < right and top <= cy < bottom:  # clip.collidepoint(cx, cy)
             # the ring and the age only for the marks on show: a crowded fight
             # remembers ~170 contacts, a view shows a few dozen
-            blits.append((stamps.ring(r, bool(contact.utype.perch)), (cx - corner,
-                                                                      cy - corner)))
-            plate, offset = stamps.label(f"{int(contact.age_s(world))}s")
+            blits.append((rings[perch], (cx - corner, cy - corner)))
+            age = int((tick - seen_tick) / TICK_HZ)  # as Contact.age_s, whole seconds
+            hit = labels.get(age)
+            if hit is None:
+                hit = labels[age] = label(f"{age}s")
+            plate, offset = hit
             blits.append((plate, (cx + offset, cy + r + 2)))
     if blits:  # in order: a later marker lies over an earlier one, as drawn one by one
         surface.fblits(blits, pygame.BLEND_PREMULTIPLIED)
@@ -68,7 +78,8 @@ class _Stamps:
 
     def spots(self, world, camera: Camera) -> list[tuple]:
         """Per remembered contact, its tile's centre on screen relative to the map's
-        origin and the contact; kept while the answer of remembered_contacts (once a
+        origin, whether it is a sniper's (its kind perches) and the tick it was seen;
+        kept while the answer of remembered_contacts (once a
         tick) and the zoom stay the same: a frame between two ticks only moves them by
         the view's origin."""
         zoom = camera.zoom
@@ -77,7 +88,8 @@ class _Stamps:
             return self._spots
         # as camera.world_to_screen, less the origin added per frame
         self._spots = [(round((c.tile[0] + 0.5) * TILE_PX * zoom),
-                        round((c.tile[1] + 0.5) * TILE_PX * zoom), c) for c in found]
+                        round((c.tile[1] + 0.5) * TILE_PX * zoom),
+                        bool(c.utype.perch), c.seen_tick) for c in found]
         # held until the next answer replaces it (per_tick keeps it as long anyway)
         self._spots_of, self._spots_zoom = found, zoom
         return self._spots

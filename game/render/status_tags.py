@@ -49,7 +49,11 @@ def unit_status(unit) -> list[str]:
 
 def card_status(unit) -> str:
     """The card's status line: the words now, or what the unit is doing (idle, moving)."""
-    words = unit_status(unit)
+    return card_words(unit, unit_status(unit))
+
+
+def card_words(unit, words: list[str]) -> str:
+    """card_status from the unit's unit_status words, when the caller has them."""
     return ", ".join(words) if words else unit.activity
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.render.status_tags import COLOURS as STATUS_COLOURS
-from game.render.status_tags import ROE_COLOURS, ROE_SHORT, card_status, unit_status
+from game.render.status_tags import ROE_COLOURS, ROE_SHORT, card_words, unit_status
 from game.render.text import TextCache
 from game.sim.catalog import SQUAD_ORDER
 from game.ui.minimap import reserved_width
@@ -16,6 +16,7 @@ BADGE_W, BADGE_H, GAP = 200, 62, 6
 TOP_H = 28
 LOG_LINES = 7  # rows of the radio log panel; a wrapped line takes two of them
 LOG_W = 440
+MAX_WRAPPED = 256  # radio lines' wrapped rows kept (the log shows the last LOG_LINES)
 PANEL = (12, 14, 16, 185)
 TEXT = (232, 232, 226)
 DIM = (160, 160, 150)
@@ -89,6 +90,7 @@ class Hud:
         self._said: tuple | None = None
         self._layout: tuple = ([], [], [], [], [])
         self._parts: dict = {}  # part name -> (what it says, its laid-out pieces)
+        self._wrapped: tuple[tuple, dict[str, list[str]]] = ((), {})  # see _wrapped_at
 
     def draw(self, surface, world, selected: set[int], log: RadioLog, paused: bool,
              scale: float, hint: str = "") -> None:
@@ -148,9 +150,11 @@ class Hud:
                         else f"{unit.ammo}/{weapon.magazine}")
                 ammo = f"{weapon.name} {ammo}"
             frac = max(0.0, min(1.0, unit.hp / unit.utype.max_hp))
-            word, wcol = STATE_WORDS.get(unit.life, (card_status(unit), TEXT))
-            if unit.life == "active" and unit_status(unit):
-                wcol = STATUS_COLOURS.get(unit_status(unit)[0], TEXT)
+            words = unit_status(unit)  # once: card_status and the colour read the same
+            state = STATE_WORDS.get(unit.life)
+            word, wcol = state if state is not None else (card_words(unit, words), TEXT)
+            if unit.life == "active" and words:
+                wcol = STATUS_COLOURS.get(words[0], TEXT)
             roe = (ROE_SHORT[unit.squad.roe], ROE_COLOURS[unit.squad.roe]) if unit.alive else None
             said.append((unit.id, unit.name, unit.id in selected, body_colour(unit), frac,
                          word, wcol, roe, ammo))
@@ -275,7 +279,8 @@ class Hud:
         def fits(text: str, row: int) -> bool:
             return font.size(text)[0] <= width - column - margin - (indent if row else 0)
 
-        rows = fit_rows(log, fits, LOG_LINES)
+        rows = fit_rows(log, fits, LOG_LINES, wrapped=self._wrapped_at(size, width, column,
+                                                                      indent, margin))
         rect = pygame.Rect(w - width - margin, self.top_h + _s(6, ui), width,
                            _s(10, ui) + row_h * len(rows))
         panels.append(self.panels.blit(rect))
@@ -287,6 +292,15 @@ class Hud:
             texts.append(self._text(part, (x, y), size, line.colour))
             y += row_h
         return rect, [part for _, _, part in rows]
+
+    def _wrapped_at(self, *sizes: int) -> dict[str, list[str]]:
+        """The radio lines' rows as wrapped at these sizes (font, widths), kept for the
+        next layout of the log; a new size (the window, the UI scale) starts afresh."""
+        kept_sizes, wrapped = self._wrapped
+        if kept_sizes != sizes or len(wrapped) > MAX_WRAPPED:
+            wrapped = {}
+            self._wrapped = (sizes, wrapped)
+        return wrapped
 
     def _lay_hint(self, ui: float, hint: str, bottom: int, width: int, panels, _outlines,
                   _fills, texts) -> int:

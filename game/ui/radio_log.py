@@ -113,14 +113,21 @@ class RadioLog:
         return fit_rows(self.lines, fits, max_rows)
 
 
-def fit_rows(lines, fits, max_rows: int, max_wrap: int = 3) -> list[tuple[LogLine, int, str]]:
+def fit_rows(lines, fits, max_rows: int, max_wrap: int = 3,
+             wrapped: dict[str, list[str]] | None = None) -> list[tuple[LogLine, int, str]]:
     """The newest lines that fit in max_rows screen rows, oldest first, as
     (line, row within the line, text): a line too long for one row (fits(text, row) is
-    False) carries on in further rows rather than being cut, so fewer lines are shown."""
+    False) carries on in further rows rather than being cut, so fewer lines are shown.
+    wrapped: the rows of texts wrapped before with the same fits and max_wrap, filled
+    here (a new radio line shifts the log, and the lines before it wrap as they did)."""
     shown: list[list[tuple[LogLine, int, str]]] = []
     used = 0
     for line in reversed(lines):
-        parts = wrap_words(line.text, fits, max_wrap)
+        parts = wrapped.get(line.text) if wrapped is not None else None
+        if parts is None:
+            parts = wrap_words(line.text, fits, max_wrap)
+            if wrapped is not None:
+                wrapped[line.text] = parts
         if used + len(parts) > max_rows:
             break
         shown.append([(line, row, part) for row, part in enumerate(parts)])
