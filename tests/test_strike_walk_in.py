@@ -23,11 +23,7 @@ LANE = ["S" + "." * 45] + ["." * 46] * 4
 TARGET = (20, 2)  # reached in about 7 s at a soldier's pace: inside when the bomb lands
 
 
-@pytest.fixture(scope="module", autouse=True)
-def display():
-    pygame.display.init()
-    pygame.font.init()
-    yield
+pytestmark = pytest.mark.usefixtures("display")  # conftest's: the aim draws text
 
 
 def _world():
