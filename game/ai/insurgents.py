@@ -38,30 +38,11 @@ def think(world: World) -> list[Any]:
 
 def _turns(world: World, every: int, react: int) -> list[Unit]:
     """The insurgents whose turn it is, in id order: those whose id comes round this tick
-    ((tick + id) % every == 0), and those a round landed near `react` ticks ago (the list
-    may be the kept index's own: never change it)."""
+    ((tick + id) % every == 0), and those a round landed near `react` ticks ago."""
     tick = world.tick
-    due = _by_turn(world, every)[-tick % every]
     shaken = tick - react
-    jolted = [u for u in world.insurgents() if u.under_fire_tick == shaken]
-    if not jolted:
-        return due
-    both = {u.id: u for u in due}
-    both.update((u.id, u) for u in jolted)
-    return [both[uid] for uid in sorted(both)]
-
-
-def _by_turn(world: World, every: int) -> list[list[Unit]]:
-    """The insurgents by id % every, each list in id order: built again only when units
-    are added (they are never removed) or the reaction time changes, rather than every
-    insurgent being asked every tick whether its turn has come."""
-    kept = world.caches.get("think_turns")
-    if kept is None or kept[0] != len(world.units) or kept[1] != every:
-        turns: list[list[Unit]] = [[] for _ in range(every)]
-        for unit in world.insurgents():
-            turns[unit.id % every].append(unit)
-        kept = world.caches["think_turns"] = (len(world.units), every, turns)
-    return kept[2]
+    return [u for u in world.insurgents()
+            if (tick + u.id) % every == 0 or u.under_fire_tick == shaken]
 
 
 def _decide(mind: Mind, unit: Unit) -> list[Any]:

@@ -11,10 +11,9 @@ import math
 
 from game.sim.combat import sees_unit
 from game.sim.geometry import SUB
-from game.sim.kinds import Life
 from game.sim.perception import FULL, RED_MEMORY, board_key, enemies_of
 from game.sim.queries import Eyes
-from game.sim.units import ACTIVE, DOWNED, Unit
+from game.sim.units import ACTIVE, DOWNED, RESERVE, Unit
 from game.sim.world import World
 
 MASK32 = 0xFFFFFFFF
@@ -97,7 +96,7 @@ def group_strength(world: World) -> dict[str, tuple[int, int]]:
     lost: dict[str, int] = {}
     for unit in world.insurgents():
         group, life = unit.group, unit.life
-        if group and life != _RESERVE:
+        if group and life != RESERVE:
             members[group] = members.get(group, 0) + 1
             lost[group] = lost.get(group, 0) + (life != ACTIVE and life != DOWNED)
     return {group: (n, lost[group]) for group, n in members.items()}
@@ -117,7 +116,7 @@ class GroupStrength:
             members = lost = 0
             for unit in _group_index(self.world).get(group, ()):
                 life = unit.life
-                if life != _RESERVE:
+                if life != RESERVE:
                     members += 1
                     lost += life != ACTIVE and life != DOWNED
             self.counted[group] = (members, lost)
@@ -141,4 +140,3 @@ def tile_dist(a: tuple[int, int], b: tuple[int, int]) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
 
 
-_RESERVE = Life.RESERVE  # an enum's member, looked up once (slow to read off its class)

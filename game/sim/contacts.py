@@ -20,8 +20,9 @@ from __future__ import annotations
 from game.sim.catalog import TICK_HZ
 from game.sim.facts import TickFacts
 from game.sim.geometry import SUB
-from game.sim.kinds import Life, Side
+from game.sim.kinds import Side
 from game.sim.queries import enemies_in_sight
+from game.sim.units import ACTIVE
 from game.sim.world import World
 
 CONTACT_MEMORY_S = 120  # a contact not seen for two minutes is no longer worth a marker
@@ -37,14 +38,14 @@ def remember_contacts(world: World, facts: TickFacts) -> None:
     # shot down since are no longer on their feet
     in_sight = facts.in_sight if facts.in_sight is not None else enemies_in_sight(world)
     for unit in in_sight:
-        if unit.life == _ACTIVE:
+        if unit.life == ACTIVE:
             memory[unit.id] = [unit.x // SUB, unit.y // SUB, now]
     for shot in facts.shots:
         target = world.units.get(shot.target_id)
         if target is None or target.side != _INSURGENT \
                 or world.units[shot.shooter_id].side != _SQUAD:
             continue
-        if target.life == _ACTIVE:
+        if target.life == ACTIVE:
             memory[target.id] = [*target.tile, now]
         else:
             memory.pop(target.id, None)  # "Hostile down": the squad saw it fall
@@ -58,14 +59,13 @@ def remember_contacts(world: World, facts: TickFacts) -> None:
 
 def _forget(world: World, uid: int, entry: list[int], squad_tiles: list[tuple[int, int]]
             ) -> bool:
-    """`squad_tiles`: the tiles of the squad members on their feet."""
+    """`squad_tiles`: the tiles of the squad members on their feet; an entry seen this
+    tick is not asked (the caller keeps it)."""
     tx, ty, tick = entry
-    if tick == world.tick:
-        return False  # in sight now
     if tick < world.tick - _MEMORY_TICKS:
         return True
     unit = world.units[uid]
-    if unit.life != _ACTIVE:
+    if unit.life != ACTIVE:
         bx, by = unit.tile  # the body: forgotten once the squad sees it
         if world.seen_now[by, bx] and not unit.hidden:
             return True
@@ -76,4 +76,4 @@ def _forget(world: World, uid: int, entry: list[int], squad_tiles: list[tuple[in
 
 _MEMORY_TICKS = CONTACT_MEMORY_S * TICK_HZ
 # enum members, looked up once: they are slow to read off their class in hot loops
-_ACTIVE, _INSURGENT, _SQUAD = Life.ACTIVE, Side.INSURGENT, Side.SQUAD
+_INSURGENT, _SQUAD = Side.INSURGENT, Side.SQUAD

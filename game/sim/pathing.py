@@ -34,7 +34,8 @@ def _shifted(grid: np.ndarray, di: int, dj: int) -> np.ndarray:
 
 
 class PathGrid:
-    """Shortest walkable routes on one version of the terrain.
+    """Shortest walkable routes on one walking grid (kept across terrain versions that
+    leave it the same: path_grid).
 
     libtcod's A* is reused for every search (a fresh Pathfinder costs ~0.1 ms even for a
     three-tile walk) but it lets a diagonal step clip a wall corner; such steps are mended
@@ -52,7 +53,7 @@ class PathGrid:
         self._graph_finder: tcod.path.Pathfinder | None = None
         # routes already found on this grid: the AI checks a far goal is reachable and the
         # rules then walk the same route, and several units share starts and goals. Keyed
-        # by one int and built of the grid's one tuple per tile (_tile): every new tuple
+        # by one int and built of the grid's one tuple per tile (_tiles): every new tuple
         # kept is one the gc must look at once, and a thousand routes of fresh (x, y)
         # tuples made a young collection cost 2-3 ms in one tick
         self._routes: dict[int, tuple[tuple[int, int], ...]] = {}

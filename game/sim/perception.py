@@ -89,8 +89,8 @@ def perceive(world: World, events: list[Any], facts: TickFacts) -> None:
         sees = _look(world, unit, enemies, events, lines) if near or mind.detect else False
         if sees:
             newest.clear()  # a sighting writes boards (_report, _shout)
-        elif mind.alert == _GREEN and not boards.get(unit.group or f"#{unit.id}"):
-            continue  # calm, and its board is empty (board_key): nothing to settle
+        elif mind.alert == _GREEN and not boards.get(board_key(unit)):
+            continue  # calm, and its board is empty: nothing to settle
         _settle_alert(world, unit, sees, events, newest)
 
 

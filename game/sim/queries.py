@@ -36,7 +36,7 @@ from game.sim.light import sight_tiles
 from game.sim.sight import LineMemo, in_cone
 from game.sim.smoke import clear_sight, sight_blockers, sight_lines
 from game.sim.terrain import COVER_HIGH, COVER_LOW, Terrain
-from game.sim.units import Unit
+from game.sim.units import ACTIVE, Unit
 from game.sim.world import Grenade, World
 
 DRAWN_LIVES = frozenset((Life.ACTIVE, Life.DOWNED, Life.DEAD))  # shown on the map
@@ -479,17 +479,16 @@ def remembered_contacts(world: World) -> list[Contact]:
     return out
 
 
-def _ids_in_sight(world: World) -> set[int] | dict[int, list[int]]:
+def _ids_in_sight(world: World) -> set[int]:
     """The ids of the remembered insurgents the squad sees now on their feet
     (in_squad_sight): from vision's list when it holds, else by asking each."""
     in_view = insurgents_in_view(world)
     if in_view is not None:
-        return {u.id for u in in_view if u.life == _ACTIVE and not u.hidden}
+        return {u.id for u in in_view if u.life == ACTIVE and not u.hidden}
     return {uid for uid in world.contacts
-            if world.units[uid].life == _ACTIVE and in_squad_sight(world, world.units[uid])}
+            if world.units[uid].life == ACTIVE and in_squad_sight(world, world.units[uid])}
 
 
-_ACTIVE = Life.ACTIVE  # an enum's members are slow to look up on its class
 
 
 def watchers_of(world: World, tile: tuple[int, int]) -> list[Unit]:

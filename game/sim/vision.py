@@ -16,7 +16,7 @@ from game.sim.light import sight_tiles
 from game.sim.scenario import CIVILIAN_KINDS, TriggerZone
 from game.sim.sight import cone_cut, window_fov
 from game.sim.smoke import sight_blockers
-from game.sim.units import ACTIVE, Unit
+from game.sim.units import ACTIVE, GONE, Unit
 from game.sim.world import World
 
 DISCOVERY_TILES = 5.0  # hidden survivors reveal themselves only to someone this close
@@ -140,11 +140,10 @@ def _insurgents_on_seen_tiles(world: World, box: list[int] | None = None) -> lis
     # the box in sub units: x0 <= x // SUB < x1 is x0 * SUB <= x < x1 * SUB
     lx, hx, ly, hy = x0 * SUB, x1 * SUB, y0 * SUB, y1 * SUB
     return [u for u in world.insurgents()  # seen_now_at, inline: asked of hundreds
-            if lx <= u.x < hx and ly <= u.y < hy and u.life != _GONE
+            if lx <= u.x < hx and ly <= u.y < hy and u.life != GONE
             and seen[u.y // SUB, u.x // SUB]]
 
 
-_GONE = Life.GONE  # an enum's members are slow to look up on its class
 
 
 def _notice_insurgents(world: World, events: list, facts: TickFacts,
