@@ -15,8 +15,9 @@ import pygame
 from game.render.camera import Camera
 from game.render.contacts import draw_remembered_contacts
 from game.render.fog import Fog
+from game.render.sprites import interpolated
 from game.render.text import TextCache, panel_of
-from game.render.threats import _draw_alerts, _draw_placed_alerts
+from game.render.threats import _draw_placed_alerts
 from game.sim.geometry import TILE_PX
 from game.sim.queries import cover_by_direction, visible_units
 from game.ui.cover_preview import _cover_of
@@ -113,7 +114,8 @@ def test_alert_marks_at_the_placed_spots_are_the_marks_from_the_units():
         surface.fill(SAND)
         placed = draw_units(surface, camera, world, alpha, screen.sprites, set(), shown)
         before = surface.copy()
-        _draw_alerts(surface, camera, shown, alpha, screen.text)
+        at_units = [(u, *camera.sub_to_screen(*interpolated(u, alpha))) for u in shown]
+        _draw_placed_alerts(surface, camera, at_units, screen.text)  # where the units are
         expected = pygame.image.tobytes(surface, "RGB")
         surface.blit(before, (0, 0))
         _draw_placed_alerts(surface, camera, placed, screen.text)

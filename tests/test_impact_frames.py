@@ -48,7 +48,6 @@ def test_an_inbound_bomb_has_its_glow_built_one_picture_a_call_before_it_lands()
     effects, zoom = Effects("day"), 1.5
     calls = 0
     while calls <= GLOW_STEPS + 1:
-        effects.warm_blasts([_bomb(kind=StrikeKind.GUN)], zoom)  # a gun run lights no blast
         effects.warm_blasts([_bomb()], zoom)
         calls += 1
     radius = blast_light_radius(4.0 * TILE_PX, zoom)
@@ -68,7 +67,11 @@ def test_the_battle_builds_the_impact_pictures_in_spare_time_while_a_bomb_is_inb
     from tests.battle_helpers import battle_screen
 
     app, screen = battle_screen((640, 360))
-    screen.world.strikes.append(_bomb(radius=3.0))
+    screen.world.strikes.append(_bomb(radius=3.0, kind=StrikeKind.GUN))
+    for _ in range(GLOW_STEPS + 1):
+        screen.idle(1 / 60)  # a gun run has no blast to light and no flash
+    assert not screen.effects.glows._cache and screen.strike_fx._veil is None
+    screen.world.strikes[0] = _bomb(radius=3.0)
     for _ in range(GLOW_STEPS + 1):
         screen.idle(0.0)  # no spare time: nothing built
     assert not screen.effects.glows._cache and screen.strike_fx._veil is None

@@ -8,7 +8,7 @@ when paused) and never touch the world.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -16,7 +16,6 @@ from game.render.camera import PX_PER_SUB, Camera
 from game.render.light import Glows, glow_strength
 from game.sim.events import ShotFired, StrikeImpact
 from game.sim.geometry import TILE_PX
-from game.sim.kinds import StrikeKind
 
 TRACER_S = 0.16
 FLASH_S = 0.07
@@ -43,8 +42,9 @@ class Tracer:
     y1: float
     hit: bool
     age: float = 0.0
-    cos: float = 1.0  # the shot's direction, for its muzzle flash (set once, not per frame)
-    sin: float = 0.0
+    # the shot's direction, for its muzzle flash (set once, not per frame)
+    cos: float = field(init=False, default=1.0)
+    sin: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         ang = math.atan2(self.y1 - self.y0, self.x1 - self.x0)
@@ -125,12 +125,11 @@ class Effects:
             out.append((x, y, reach, self.light * (1.0 - t.age / SHOT_LIGHT_S)))
         return out[:MAX_LIGHTS]
 
-    def warm_blasts(self, strikes: list, zoom: float) -> None:
+    def warm_blasts(self, bombs: list, zoom: float) -> None:
         """In spare time while bombs are inbound, one picture of the glows their blasts
         will light, at this zoom (after a zoom the new size is built the same way)."""
-        for strike in strikes:
-            if strike.kind == StrikeKind.BOMB and not self.glows.warm(
-                    blast_light_radius(strike.radius * TILE_PX, zoom)):
+        for bomb in bombs:
+            if not self.glows.warm(blast_light_radius(bomb.radius * TILE_PX, zoom)):
                 return
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:

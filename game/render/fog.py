@@ -104,7 +104,8 @@ class Fog:
         shape = ((h + spare_h) // BLOCK, BLOCK, (w + spare_w) // BLOCK, BLOCK)
         self._low = low.reshape(shape).min(axis=(1, 3)).tolist()
         self._high = high.reshape(shape).max(axis=(1, 3)).tolist()
-        self._dark: dict[int, frozenset | dict] = {}  # dark_chunks, open_tiles
+        self._dark: dict[int, frozenset] = {}  # dark_chunks' answers by chunk size
+        self._open: dict[int, dict] = {}  # open_tiles' answers by chunk size
 
     def dark_chunks(self, chunk: int) -> frozenset:
         """(x, y) of the chunks (chunk tiles a side, a multiple of BLOCK) the veil covers
@@ -129,10 +130,9 @@ class Fog:
         The terrain draws only these rectangles of such a chunk: at 2560x1440 the view
         holds the whole granary and most of the ground drawn was then filled dark.
         Call after update() in the same frame."""
-        key = -chunk  # beside dark_chunks' keys in the same per-revision dict
-        found = self._dark.get(key)
+        found = self._open.get(chunk)
         if found is None:
-            found = self._dark[key] = _open_rects(self._codes != ALL_NEVER, chunk)
+            found = self._open[chunk] = _open_rects(self._codes != ALL_NEVER, chunk)
         return found
 
     def draw(self, surface: pygame.Surface, camera: Camera) -> None:

@@ -7,10 +7,9 @@ import math
 
 import pygame
 
-from game.render.camera import PX_PER_SUB, Camera
+from game.render.camera import Camera
 from game.render.sprites import interpolated
 from game.render.text import TextCache
-from game.sim.queries import visible_units
 
 LASER = (255, 40, 30)
 LASER_DIM = (110, 20, 15)
@@ -20,20 +19,14 @@ ALERT_MARKS = {"yellow": ("?", (240, 210, 80)), "red": ("!", (240, 90, 60)),
 
 
 def draw_threats(surface: pygame.Surface, camera: Camera, world, alpha: float,
-                 text: TextCache, frame: int, shown: list | None = None,
-                 placed: list | None = None) -> None:
+                 text: TextCache, frame: int, placed: list) -> None:
     """Lasers first, then the alert marks on top so a laser never hides a '!'.
-    shown: visible_units(world) when the caller already has it; placed: the (unit,
-    screen x, screen y) draw_units returned this frame, which holds every unit on screen
-    whose mark can show (a mark lies within a tile of its unit)."""
+    placed: the (unit, screen x, screen y) draw_units returned this frame, which holds
+    every unit on screen whose mark can show (a mark lies within a tile of its unit)."""
     for unit in world.insurgents():
         if unit.activity == "aiming" and unit.aim_target and unit.active and not unit.hidden:
             _draw_aim(surface, camera, world, unit, alpha, frame)
-    if placed is None:
-        _draw_alerts(surface, camera, visible_units(world) if shown is None else shown,
-                     alpha, text)
-    else:
-        _draw_placed_alerts(surface, camera, placed, text)
+    _draw_placed_alerts(surface, camera, placed, text)
 
 
 def _draw_aim(surface, camera: Camera, world, unit, alpha: float, frame: int) -> None:
@@ -56,23 +49,9 @@ def _draw_aim(surface, camera: Camera, world, unit, alpha: float, frame: int) ->
     pygame.draw.line(surface, GLINT, (sx, sy - radius * 2), (sx, sy + radius * 2), 1)
 
 
-def _draw_alerts(surface, camera: Camera, shown: list, alpha: float, text: TextCache) -> None:
-    """A mark over each alerted insurgent in sight, in one batch: a crowd in a firefight
-    has a hundred of them, and a text lookup and blit each cost more than the drawing."""
-    k = camera.zoom * PX_PER_SUB  # sub units -> screen px, as camera.sub_to_screen
-    ox, oy = camera.origin()
-    placed = []
-    for unit in shown:
-        if unit.side != "insurgent" or unit.life != "active":
-            continue
-        lx, ly = unit.last_x, unit.last_y
-        placed.append((unit, ox + round((lx + (unit.x - lx) * alpha) * k),
-                       oy + round((ly + (unit.y - ly) * alpha) * k)))
-    _draw_placed_alerts(surface, camera, placed, text)
-
-
 def _draw_placed_alerts(surface, camera: Camera, placed: list, text: TextCache) -> None:
-    """_draw_alerts over the units draw_units placed, at the spots it placed them."""
+    """A mark over each alerted insurgent draw_units placed, at the spot it placed it,
+    in one batch: a crowd in a firefight has a hundred of them."""
     size = max(14, int(camera.tile_px * 0.6))
     lift = int(camera.tile_px * 0.55)
     marks = {}  # alert -> (image, offset of its mid-bottom)

@@ -115,9 +115,18 @@ def accept_call(world: World, call: StrikeCall) -> None:
 
 def in_strike_zone(world: World, tx: int, ty: int, margin: float = 1.0) -> bool:
     """True when tile (tx, ty) lies in a marked strike zone (plus margin tiles): for AI."""
-    return any(
-        math.hypot(tx - x, ty - y) <= radius + margin for x, y, radius, _ in world.strike_zones
-    )
+    return zone_at(world, tx, ty, margin) is not None
+
+
+def zone_at(world: World, tx: int, ty: int, margin: float = 0.0
+            ) -> tuple[int, int, float, int] | None:
+    """The first marked strike zone (x, y, radius, impact tick) tile (tx, ty) lies in,
+    plus margin tiles; None when it lies in none."""
+    for zone in world.strike_zones:
+        x, y, radius, _ = zone
+        if math.hypot(tx - x, ty - y) <= radius + margin:
+            return zone
+    return None
 
 
 # -- the impact -----------------------------------------------------------------------------

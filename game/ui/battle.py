@@ -32,6 +32,7 @@ from game.render.tileset import TileAtlas
 from game.render.visibility import player_sees, visible_units
 from game.render.zoom_ahead import BUDGET_S, TURNS_S, ZoomAhead, ZoomStandIn
 from game.sim.geometry import TILE_PX
+from game.sim.kinds import StrikeKind
 from game.ui import battle_extras as extras
 from game.ui import map_watch, orders
 from game.ui.battle_feedback import BattleFeedback
@@ -385,9 +386,10 @@ class BattleScreen(Screen):
             self._build_ahead(took_s, shown, min(BUDGET_S, spare_s),
                               max(0.0, min(TURNS_S, spare_s - BUDGET_S)))
             spare_s -= time.perf_counter() - started
-        if self.world.strikes and spare_s > GLOW_SPARE_S:  # the impact's pictures, ahead
+        bombs = [s for s in self.world.strikes if s.kind == StrikeKind.BOMB]
+        if bombs and spare_s > GLOW_SPARE_S:  # a bomb's impact pictures, ahead of it
             self.strike_fx.prepare_flash((self.camera.view_w, self.camera.view_h))
-            self.effects.warm_blasts(self.world.strikes, self.camera.zoom)
+            self.effects.warm_blasts(bombs, self.camera.zoom)
 
     def _draw_world(self, surface: pygame.Surface, alpha: float, shown: list) -> None:
         """The map and all on it, up to the HUD."""
@@ -417,8 +419,7 @@ class BattleScreen(Screen):
         draw_extractions(surface, self.camera, world, self.text)
         draw_known(surface, self.camera, world, alpha)
         surface.set_clip(None)
-        draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, shown,
-                     placed)
+        draw_threats(surface, self.camera, world, alpha, self.text, self.ctx.frame, placed)
         self.grenade_fx.draw(surface, self.camera, world, alpha)  # arcs and rings we know
         self.strike_fx.draw_air(surface, self.camera, world)  # smoke, fire, jet, marker
         self.feedback.draw_over_fog(self, surface, alpha)  # plans, cover, tags, arrows

@@ -33,11 +33,11 @@ from game.ui.strike_aim import (
     DANGER,
     PANEL,
     SAFE,
-    TEXT,
     draw_danger_prompt,
     draw_notice,
     prompt_click,
     prompt_key,
+    risk_lines,
 )
 from game.ui.widgets import hud_button
 
@@ -203,8 +203,6 @@ class GrenadeAim:
         if self.state != CONFIRMING or self.confirm_tile is None:
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
-        at_risk = self.at_risk(world, self.confirm_tile)
-        names = ", ".join(u.name for u in at_risk[:4]) + ("..." if len(at_risk) > 4 else "")
         self.confirm_rect, self.abort_rect = draw_danger_prompt(
             surface, self.text, "DANGER CLOSE \u2014 throw anyway?", "THROW  (Enter)",
-            [(f"Inside the ring: {names or 'our people'}", 20, TEXT)], ui)
+            risk_lines("Inside the ring", self.at_risk(world, self.confirm_tile)), ui)

@@ -6,11 +6,11 @@ import pygame
 
 from game.render.status_tags import COLOURS as STATUS_COLOURS
 from game.render.status_tags import ROE_COLOURS, ROE_SHORT, card_words, unit_status
-from game.render.text import TextCache
+from game.render.text import TextCache, panel_of
 from game.sim.catalog import SQUAD_ORDER
 from game.ui.minimap import reserved_width
 from game.ui.radio_log import RadioLog, fit_rows
-from game.ui.widgets import ui_scale
+from game.ui.widgets import scaled, ui_scale
 
 BADGE_W, BADGE_H, GAP = 200, 62, 6
 TOP_H = 28
@@ -28,32 +28,20 @@ STATE_WORDS = {
 
 
 class Panels:
-    """Translucent panel surfaces reused by size (an alpha fill per frame costs more)."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[int, int, tuple], pygame.Surface] = {}
+    """Translucent panel surfaces reused by size (text.panel_of: an alpha fill per frame
+    costs more)."""
 
     def draw(self, surface, rect: pygame.Rect, colour=PANEL) -> None:
         surface.blit(*self.blit(rect, colour))
 
     def blit(self, rect: pygame.Rect, colour=PANEL) -> tuple[pygame.Surface, tuple[int, int]]:
         """(panel image, where) for a batch of blits."""
-        key = (rect.w, rect.h, colour)
-        panel = self._cache.get(key)
-        if panel is None:
-            panel = self._cache[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
-            panel.fill(colour)
-        return panel, rect.topleft
+        return panel_of(rect.size, colour), rect.topleft
 
 
 def squad_in_order(world) -> list:
     by_kind = {u.kind: u for u in world.squad()}
     return [by_kind[k] for k in SQUAD_ORDER if k in by_kind]
-
-
-def _s(value: float, ui: float) -> int:
-    """A HUD size in pixels at UI scale ui (the 1.0 sizes are the constants above)."""
-    return max(1, round(value * ui))
 
 
 def survivors_status(saved: int, needed: int, total: int) -> str:
@@ -173,14 +161,14 @@ class Hud:
         when what it says changed: in a firefight a badge's rounds change most ticks,
         and measuring and fitting every text of the HUD for it cost a millisecond."""
         w, h = size
-        self.top_h = _s(TOP_H, ui)
+        self.top_h = scaled(TOP_H, ui)
         parts = [self._part("top", (w, ui, title, status, corner), self._lay_top_bar,
                             w, ui, title, status, corner)]
         # the badges share the bottom row left of the minimap, narrower when it is short
-        gap, margin, badge_h = _s(GAP, ui), _s(8, ui), _s(BADGE_H, ui)
+        gap, margin, badge_h = scaled(GAP, ui), scaled(8, ui), scaled(BADGE_H, ui)
         right = w - reserved_width(ui) - gap
         count = max(1, len(badges))
-        badge_w = max(1, min(_s(BADGE_W, ui), (right - margin - gap * (count - 1)) // count))
+        badge_w = max(1, min(scaled(BADGE_W, ui), (right - margin - gap * (count - 1)) // count))
         rects = []
         for index, badge in enumerate(badges):
             rect = pygame.Rect(margin + index * (badge_w + gap), h - badge_h - margin,
@@ -194,7 +182,7 @@ class Hud:
             self.log_rect, self.log_rows = laid[4]
             self.log_left = self.log_rect.x
             parts.append(laid)
-        self.hint_top = h - badge_h - _s(12, ui)
+        self.hint_top = h - badge_h - scaled(12, ui)
         if hint:
             laid = self._part("hint", (ui, hint, self.hint_top, right - margin),
                               self._lay_hint, ui, hint, self.hint_top, right - margin)
@@ -218,14 +206,14 @@ class Hud:
 
     def _lay_top_bar(self, w: int, ui: float, title, status, corner, panels, _outlines,
                      _fills, texts) -> None:
-        top_h, pad = self.top_h, _s(10, ui)
+        top_h, pad = self.top_h, scaled(10, ui)
         panels.append(self.panels.blit(pygame.Rect(0, 0, w, top_h)))
-        first = self._text(title, (pad, top_h // 2), _s(20, ui), TEXT, True, "midleft")
+        first = self._text(title, (pad, top_h // 2), scaled(20, ui), TEXT, True, "midleft")
         label, size, colour, bold = corner
-        last = self._text(label, (w - pad, top_h // 2), _s(size, ui), colour, bold, "midright")
+        last = self._text(label, (w - pad, top_h // 2), scaled(size, ui), colour, bold, "midright")
         # the status is centred unless that would run into the title or the corner
         left, right = first[1][0] + first[0].get_width() + pad, last[1][0] - pad
-        size = _s(20, ui)
+        size = scaled(20, ui)
         while size > 10 and self.text.font(size).size(status)[0] > right - left:
             size -= 1
         img = self.text.render(status, size, TEXT)
@@ -235,35 +223,35 @@ class Hud:
     def _lay_badge(self, rect: pygame.Rect, ui: float, index: int, badge, panels, outlines,
                    fills, texts) -> None:
         _, name, selected, body, frac, word, wcol, roe, ammo = badge
-        pad, inner = _s(12, ui), rect.w - _s(22, ui)
+        pad, inner = scaled(12, ui), rect.w - scaled(22, ui)
         panels.append(self.panels.blit(rect))
         outlines.append((SELECTED_EDGE if selected else (70, 70, 70), rect, 2 if selected else 1))
-        fills.append((body, (rect.x + 2, rect.y + 2, _s(5, ui), rect.h - 4)))
-        label, size = f"{index + 1}  {name}", _s(19, ui)
+        fills.append((body, (rect.x + 2, rect.y + 2, scaled(5, ui), rect.h - 4)))
+        label, size = f"{index + 1}  {name}", scaled(19, ui)
         name_inner = inner
         if roe is not None:  # the rules of engagement, top right of the card
-            tag = self._text(roe[0], (rect.right - _s(10, ui), rect.y + _s(7, ui)), _s(13, ui),
-                             roe[1], True, "topright")
+            tag = self._text(roe[0], (rect.right - scaled(10, ui), rect.y + scaled(7, ui)),
+                             scaled(13, ui), roe[1], True, "topright")
             texts.append(tag)
-            name_inner -= tag[0].get_width() + _s(6, ui)
-        while size > _s(15, ui) and self.text.font(size, True).size(label)[0] > name_inner:
+            name_inner -= tag[0].get_width() + scaled(6, ui)
+        while size > scaled(15, ui) and self.text.font(size, True).size(label)[0] > name_inner:
             size -= 1  # a narrow badge first shrinks the name a little, then cuts it
         label = self._fitted(label, size, True, name_inner)
-        texts.append(self._text(label, (rect.x + pad, rect.y + _s(5, ui)), size, TEXT, True))
-        bar = pygame.Rect(rect.x + pad, rect.y + _s(25, ui), rect.w - 2 * pad, _s(8, ui))
+        texts.append(self._text(label, (rect.x + pad, rect.y + scaled(5, ui)), size, TEXT, True))
+        bar = pygame.Rect(rect.x + pad, rect.y + scaled(25, ui), rect.w - 2 * pad, scaled(8, ui))
         fills.append(((40, 40, 40), bar))
         colour = (80, 210, 90) if frac > 0.6 else (230, 190, 60) if frac > 0.3 else (230, 60, 50)
         fills.append((colour, (bar.x, bar.y, round(bar.w * frac), bar.h)))
-        size, y = _s(18, ui), rect.y + _s(40, ui)
+        size, y = scaled(18, ui), rect.y + scaled(40, ui)
         word_w = self.text.font(size).size(word)[0]
         if ammo is not None:
             # a narrow badge shows the rounds without the weapon's name
-            if word_w + _s(4, ui) + self.text.font(size).size(ammo)[0] > inner:
+            if word_w + scaled(4, ui) + self.text.font(size).size(ammo)[0] > inner:
                 ammo = ammo.rsplit(" ", 1)[-1]
             ammo_w = self.text.font(size).size(ammo)[0]
-            texts.append(self._text(ammo, (rect.right - _s(10, ui), y), size, DIM,
+            texts.append(self._text(ammo, (rect.right - scaled(10, ui), y), size, DIM,
                                     anchor="topright"))
-            word = self._fitted(word, size, False, inner - ammo_w - _s(8, ui))
+            word = self._fitted(word, size, False, inner - ammo_w - scaled(8, ui))
         texts.append(self._text(word, (rect.x + pad, y), size, wcol))
 
     def _lay_log(self, w: int, ui: float, log, panels, _outlines, _fills,
@@ -271,9 +259,9 @@ class Hud:
         """The radio log, top right: newest lines last; a long line goes on in an indented
         second row, and then fewer lines fit in the panel's LOG_LINES rows.  Returns
         (the panel's rectangle, the rows as laid out)."""
-        margin, row_h, size = _s(8, ui), _s(19, ui), _s(17, ui)
-        width = min(_s(LOG_W, ui), w - 2 * margin)
-        column, indent = _s(52, ui), _s(14, ui)
+        margin, row_h, size = scaled(8, ui), scaled(19, ui), scaled(17, ui)
+        width = min(scaled(LOG_W, ui), w - 2 * margin)
+        column, indent = scaled(52, ui), scaled(14, ui)
         font = self.text.font(size)
 
         def fits(text: str, row: int) -> bool:
@@ -281,10 +269,10 @@ class Hud:
 
         rows = fit_rows(log, fits, LOG_LINES, wrapped=self._wrapped_at(size, width, column,
                                                                       indent, margin))
-        rect = pygame.Rect(w - width - margin, self.top_h + _s(6, ui), width,
-                           _s(10, ui) + row_h * len(rows))
+        rect = pygame.Rect(w - width - margin, self.top_h + scaled(6, ui), width,
+                           scaled(10, ui) + row_h * len(rows))
         panels.append(self.panels.blit(rect))
-        y = rect.y + _s(6, ui)
+        y = rect.y + scaled(6, ui)
         for line, row, part in rows:
             if row == 0:
                 texts.append(self._text(_mmss(line.time_s), (rect.x + margin, y), size, DIM))
@@ -306,7 +294,7 @@ class Hud:
                   _fills, texts) -> int:
         """The key hint above the badges, in as many rows as it needs to stay left of
         the minimap (its parts are separated by two spaces).  Returns its top (y)."""
-        size, margin = _s(16, ui), _s(8, ui)
+        size, margin = scaled(16, ui), scaled(8, ui)
         font = self.text.font(size)
         rows: list[str] = []
         for part in hint.split("  "):

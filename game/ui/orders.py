@@ -7,8 +7,6 @@ move is a single Move to the clicked tile.
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from game.render.camera import PX_PER_SUB, Camera
@@ -17,6 +15,7 @@ from game.render.visibility import player_sees
 from game.sim import commands as c
 from game.sim.catalog import SQUAD_ORDER, TICK_HZ
 from game.sim.queries import can_be_carried, gives_full_treatment, needs_care, survivors_to_gather
+from game.sim.strikes import zone_at
 from game.sim.units import Unit
 from game.ui.door_orders import door_orders
 
@@ -122,12 +121,10 @@ def strike_zone_warning(world, commands: list) -> str:
     """What to tell the player when a move order sends ours into a zone Falcon-2 is about
     to hit ("" when none does): the order stands, the player may mean it."""
     for cmd in commands:
-        if not isinstance(cmd, c.Move):
-            continue
-        for x, y, radius, impact_tick in world.strike_zones:
-            if math.hypot(cmd.x - x, cmd.y - y) <= radius:
-                seconds = max(0, impact_tick - world.tick) / TICK_HZ
-                return f"That is Falcon-2's marked zone: impact in {seconds:.0f} s"
+        zone = zone_at(world, cmd.x, cmd.y) if isinstance(cmd, c.Move) else None
+        if zone is not None:
+            seconds = max(0, zone[3] - world.tick) / TICK_HZ
+            return f"That is Falcon-2's marked zone: impact in {seconds:.0f} s"
     return ""
 
 

@@ -18,6 +18,7 @@ map, draw_hud() with the HUD, and draw_prompt() last (the aim's label, then the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pygame
@@ -321,41 +322,43 @@ class StrikeAim:
             self.confirm_rect = self.abort_rect = pygame.Rect(0, 0, 0, 0)
             return
         if self.confirm_line is not None:
-            line = self.confirm_line
-            lines = _risk_lines("On the gun line", friendlies_near_line(world, *line),
-                                friendlies_walking_onto_line(world, *line))
+            lines = risk_lines("On the gun line", *_gun_risk(world, self.confirm_line))
         else:
-            tile = self.confirm_tile
-            lines = _risk_lines("Inside the blast", friendlies_in_blast(world, *tile),
-                                friendlies_walking_in(world, *tile))
+            lines = risk_lines("Inside the blast", *_bomb_risk(world, self.confirm_tile))
         lines.append(("Falcon-2 will not hold back. Nobody inside is safe.", 18,
                       (200, 190, 180)))
         self.confirm_rect, self.abort_rect = draw_danger_prompt(
             surface, self.text, "DANGER CLOSE \u2014 confirm?", "CONFIRM  (Enter)", lines, ui)
 
 
+def _bomb_risk(world, tile: tuple[int, int]) -> tuple[list, list]:
+    """(ours inside a bomb's blast on tile now, ours walking into it by the time it lands)."""
+    return friendlies_in_blast(world, *tile), friendlies_walking_in(world, *tile)
+
+
+def _gun_risk(world, line: Line) -> tuple[list, list]:
+    """(ours near a gun run's line now, ours walking onto it by the time it comes in)."""
+    return friendlies_near_line(world, *line), friendlies_walking_onto_line(world, *line)
+
+
 def bomb_at_risk(world, tile: tuple[int, int]) -> list:
-    """Ours a bomb on tile would catch: inside the blast now, or walking into it by the
-    time it lands (their orders' routes)."""
-    return _by_id(friendlies_in_blast(world, *tile) + friendlies_walking_in(world, *tile))
+    """Ours a bomb on tile would catch, now or by the time it lands, in id order."""
+    inside, walking = _bomb_risk(world, tile)
+    return sorted(inside + walking, key=lambda u: u.id)
 
 
 def gun_at_risk(world, line: Line) -> list:
-    """Ours a gun run along line would catch: near it now, or walking onto it by then."""
-    return _by_id(friendlies_near_line(world, *line)
-                  + friendlies_walking_onto_line(world, *line))
-
-
-def _by_id(units: list) -> list:
-    return sorted(units, key=lambda u: u.id)
+    """Ours a gun run along line would catch, now or by the time it comes in, in id order."""
+    inside, walking = _gun_risk(world, line)
+    return sorted(inside + walking, key=lambda u: u.id)
 
 
 def _names(units: list) -> str:
     return ", ".join(u.name for u in units[:4]) + ("..." if len(units) > 4 else "")
 
 
-def _risk_lines(where: str, inside: list, walking: list
-                ) -> list[tuple[str, int, tuple[int, int, int]]]:
+def risk_lines(where: str, inside: Sequence, walking: Sequence = ()
+               ) -> list[tuple[str, int, tuple[int, int, int]]]:
     """The danger-close box's lines: who is in the strike's reach, who is walking in."""
     lines = []
     if inside or not walking:

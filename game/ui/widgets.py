@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.render.text import panel_of
 from game.settings import UI_AUTO, auto_ui_scale, largest_ui_scale
 from game.ui.text_wrap import wrap
 
@@ -165,9 +166,7 @@ def fill(surface, rect: pygame.Rect, rgba) -> None:
     if len(rgba) == 3 or rgba[3] == 255:
         surface.fill(rgba[:3], rect)
         return
-    panel = pygame.Surface(rect.size, pygame.SRCALPHA)
-    panel.fill(rgba)
-    surface.blit(panel, rect)
+    surface.blit(panel_of(rect.size, tuple(rgba)), rect)
 
 
 def panel(surface, rect: pygame.Rect, rgba=PANEL_BG) -> pygame.Rect:
