@@ -288,14 +288,14 @@ class App:
     def _draw_toasts(self) -> None:
         w, h = self.surface.get_size()
         y = self.screens[-1].toast_top(h) if self.screens else h * 2 // 3
-        for text, left in self.ctx.toasts:
-            img = self.text.render(text, 22, (250, 250, 240))
-            rect = img.get_rect(midtop=(w // 2, y)).inflate(20, 10)
-            panel = self.pg.Surface(rect.size, self.pg.SRCALPHA)
-            panel.fill((10, 10, 10, round(200 * min(1.0, left))))
-            self.surface.blit(panel, rect)
+        from game.ui.widgets import fill, px
+
+        for text, left in self.ctx.toasts:  # at the UI scale, as the HUD round them
+            img = self.text.render(text, px(self.ctx, 22), (250, 250, 240))
+            rect = img.get_rect(midtop=(w // 2, y)).inflate(px(self.ctx, 20), px(self.ctx, 10))
+            fill(self.surface, rect, (10, 10, 10, round(200 * min(1.0, left))))
             self.surface.blit(img, img.get_rect(center=rect.center))
-            y += rect.height + 6
+            y += rect.height + px(self.ctx, 6)
 
     def _age_toasts(self, dt: float) -> None:
         for toast in self.ctx.toasts:

@@ -184,3 +184,17 @@ def test_the_squad_status_tags_follow_the_scale():
                                   screen.text, ui)
         heights[ui] = plates[0].h
     assert heights[1.5] >= heights[1.0] * 1.4
+
+
+def test_toasts_follow_the_scale():
+    from game.app import App
+
+    heights = {}
+    for ui in (1.0, 1.5):
+        app = App((1280, 720))
+        app.ctx.settings = Settings(ui_scale=ui)
+        app.surface.fill((0, 0, 0))
+        app.ctx.toast("That is Falcon-2's marked zone: impact in 7 s")
+        app._draw_toasts()
+        heights[ui] = _drawn_box(app.surface)[1]
+    assert heights[1.5] >= heights[1.0] * 1.4

@@ -354,7 +354,9 @@ class BattleScreen(Screen):
         """Toasts stack just above the key hint at the bottom, not over the squad in the
         middle of the playfield."""
         bottom = self.hud.hint_top or height - 120
-        return max(self.hud.top_h, bottom - 8 - TOAST_ROW_PX * len(self.ctx.toasts))
+        ui = ui_scale(self.ctx)
+        return max(self.hud.top_h,
+                   bottom - scaled(8, ui) - scaled(TOAST_ROW_PX, ui) * len(self.ctx.toasts))
 
     def draw(self, surface: pygame.Surface, alpha: float) -> None:
         started = time.perf_counter()
